@@ -1,0 +1,5 @@
+package fi.celia.celianet.audit;
+
+public enum AuditOutcome {
+    SUCCESS, FAILURE, DENIED
+}

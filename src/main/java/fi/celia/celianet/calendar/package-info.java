@@ -1,0 +1,5 @@
+/**
+ * Helsinki time, the injectable {@link java.time.Clock} and Finnish working days.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Calendar")
+package fi.celia.celianet.calendar;

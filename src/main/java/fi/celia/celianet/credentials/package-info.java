@@ -1,0 +1,6 @@
+/**
+ * Single-use activation, invitation and reset tokens, the set-password pages and the password policy,
+ * for staff, patrons and institution customers alike.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Credentials")
+package fi.celia.celianet.credentials;

@@ -1,0 +1,118 @@
+package fi.celia.celianet.credentials.web;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+import fi.celia.celianet.credentials.CredentialTokens;
+import fi.celia.celianet.credentials.PasswordRejectedException;
+import fi.celia.celianet.credentials.TokenPurpose;
+import fi.celia.celianet.credentials.TokenState;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The pages behind every single-use link: staff invitations and resets, patron and customer activation,
+ * patron resets. They work without signing in and never send the token onwards in a Referer header.
+ */
+@Controller
+class SetPasswordController {
+
+    private static final Set<TokenPurpose> STAFF = EnumSet.of(TokenPurpose.STAFF_INVITATION, TokenPurpose.STAFF_RESET);
+    private static final Set<TokenPurpose> ACTIVATION = EnumSet.of(TokenPurpose.PATRON_ACTIVATION, TokenPurpose.CUSTOMER_ACTIVATION);
+    private static final Set<TokenPurpose> RESET = EnumSet.of(TokenPurpose.PATRON_RESET);
+
+    private final CredentialTokens tokens;
+
+    SetPasswordController(CredentialTokens tokens) {
+        this.tokens = tokens;
+    }
+
+    @GetMapping("/password/set/{token}")
+    String staffForm(@PathVariable String token, Model model, HttpServletResponse response) {
+        return show(token, STAFF, "staff", model, response);
+    }
+
+    @PostMapping("/password/set/{token}")
+    String staffSubmit(@PathVariable String token, @Valid @ModelAttribute("form") SetPasswordForm form,
+            BindingResult errors, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        return submit(token, STAFF, "staff", form, errors, model, response, redirect);
+    }
+
+    @GetMapping("/account/activate/{token}")
+    String activationForm(@PathVariable String token, Model model, HttpServletResponse response) {
+        return show(token, ACTIVATION, "activation", model, response);
+    }
+
+    @PostMapping("/account/activate/{token}")
+    String activationSubmit(@PathVariable String token, @Valid @ModelAttribute("form") SetPasswordForm form,
+            BindingResult errors, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        return submit(token, ACTIVATION, "activation", form, errors, model, response, redirect);
+    }
+
+    @GetMapping("/account/reset/{token}")
+    String resetForm(@PathVariable String token, Model model, HttpServletResponse response) {
+        return show(token, RESET, "reset", model, response);
+    }
+
+    @PostMapping("/account/reset/{token}")
+    String resetSubmit(@PathVariable String token, @Valid @ModelAttribute("form") SetPasswordForm form,
+            BindingResult errors, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        return submit(token, RESET, "reset", form, errors, model, response, redirect);
+    }
+
+    @GetMapping("/password/done")
+    String done(HttpServletResponse response) {
+        response.setHeader("Referrer-Policy", "no-referrer");
+        return "credentials/done";
+    }
+
+    private String show(String token, Set<TokenPurpose> accepted, String kind, Model model, HttpServletResponse response) {
+        response.setHeader("Referrer-Policy", "no-referrer");
+        TokenState state = tokens.inspect(token, accepted);
+        if (state != TokenState.VALID) {
+            return linkProblem(state, model, response);
+        }
+        model.addAttribute("form", new SetPasswordForm());
+        model.addAttribute("kind", kind);
+        return "credentials/set-password";
+    }
+
+    private String submit(String token, Set<TokenPurpose> accepted, String kind, SetPasswordForm form,
+            BindingResult errors, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        response.setHeader("Referrer-Policy", "no-referrer");
+        model.addAttribute("kind", kind);
+        if (!errors.hasErrors() && !form.getPassword().equals(form.getConfirmPassword())) {
+            errors.rejectValue("confirmPassword", "credentials.password.error.mismatch");
+        }
+        if (errors.hasErrors()) {
+            TokenState state = tokens.inspect(token, accepted);
+            return state == TokenState.VALID ? "credentials/set-password" : linkProblem(state, model, response);
+        }
+        try {
+            TokenState state = tokens.redeem(token, accepted, form.getPassword());
+            if (state != TokenState.VALID) {
+                return linkProblem(state, model, response);
+            }
+        } catch (PasswordRejectedException e) {
+            errors.rejectValue("password", e.messageKey());
+            return "credentials/set-password";
+        }
+        redirect.addFlashAttribute("flashMessage", "credentials.done.flash");
+        return "redirect:/password/done";
+    }
+
+    private static String linkProblem(TokenState state, Model model, HttpServletResponse response) {
+        response.setStatus(state == TokenState.UNKNOWN ? HttpStatus.NOT_FOUND.value() : HttpStatus.GONE.value());
+        model.addAttribute("state", state.name().toLowerCase());
+        return "credentials/link-problem";
+    }
+}

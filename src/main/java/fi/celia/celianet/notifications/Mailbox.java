@@ -1,0 +1,115 @@
+package fi.celia.celianet.notifications;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The outbox's face. {@link #enqueue} writes a mail row in the caller's transaction; delivery happens
+ * later, with retries, so a mail server outage never reaches the person who caused the mail.
+ */
+@Service
+public class Mailbox {
+
+    public static final String LINK = "${link}";
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-zA-Z]+)}");
+
+    static final RowMapper<MailStatus> STATUS = (rs, n) -> new MailStatus(
+            rs.getString("template"), rs.getString("state"), rs.getInt("attempts"),
+            rs.getTimestamp("created_at").toInstant(),
+            rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(),
+            rs.getString("recipient"));
+
+    private final JdbcClient jdbc;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    Mailbox(JdbcClient jdbc, MessageSource messages, Clock clock) {
+        this.jdbc = jdbc;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** @return true when the mail was queued, false when a mail with the same dedupe key already exists */
+    @Transactional
+    public boolean enqueue(OutgoingMail mail) {
+        Locale locale = mail.language() == null ? Locale.forLanguageTag("fi") : mail.language();
+        String subject = render("mail." + mail.template() + ".subject", locale, mail.params());
+        String body = render("mail." + mail.template() + ".body", locale, mail.params());
+        Instant now = Instant.now(clock);
+        int inserted = jdbc.sql("""
+                INSERT INTO outbound_mail (id, dedupe_key, recipient, language, subject, body, link_purpose,
+                    link_subject_id, reference_type, reference_id, state, attempts, created_at, next_attempt_at)
+                VALUES (:id, :key, :recipient, :language, :subject, :body, :linkPurpose, :linkSubject, :refType,
+                    :refId, 'QUEUED', 0, :now, :now)
+                ON CONFLICT (dedupe_key) DO NOTHING""")
+                .param("id", UUID.randomUUID())
+                .param("key", mail.template() + ":" + mail.dedupeKey())
+                .param("recipient", mail.recipient().trim())
+                .param("language", locale.getLanguage())
+                .param("subject", subject)
+                .param("body", body)
+                .param("linkPurpose", mail.linkPurpose() == null ? null : mail.linkPurpose().name())
+                .param("linkSubject", mail.linkSubjectId())
+                .param("refType", mail.referenceType())
+                .param("refId", mail.referenceId())
+                .param("now", Timestamp.from(now))
+                .update();
+        return inserted == 1;
+    }
+
+    /** The newest mail of a template about a reference, e.g. the credentials mail of a patron. */
+    @Transactional(readOnly = true)
+    public Optional<MailStatus> latest(String referenceType, UUID referenceId, String template) {
+        return jdbc.sql("""
+                SELECT split_part(dedupe_key, ':', 1) AS template, state, attempts, created_at, sent_at, recipient
+                FROM outbound_mail WHERE reference_type = :type AND reference_id = :id AND dedupe_key LIKE :prefix
+                ORDER BY created_at DESC LIMIT 1""")
+                .param("type", referenceType).param("id", referenceId).param("prefix", template + ":%")
+                .query(STATUS).optional();
+    }
+
+    @Transactional(readOnly = true)
+    public List<MailStatus> about(String referenceType, UUID referenceId) {
+        return jdbc.sql("""
+                SELECT split_part(dedupe_key, ':', 1) AS template, state, attempts, created_at, sent_at, recipient
+                FROM outbound_mail WHERE reference_type = :type AND reference_id = :id ORDER BY created_at DESC""")
+                .param("type", referenceType).param("id", referenceId).query(STATUS).list();
+    }
+
+    /** How many mails of a template about a reference were queued since a moment: for rate limits. */
+    @Transactional(readOnly = true)
+    public int countSince(String referenceType, UUID referenceId, String template, Instant since) {
+        return jdbc.sql("""
+                SELECT count(*) FROM outbound_mail WHERE reference_type = :type AND reference_id = :id
+                AND dedupe_key LIKE :prefix AND created_at >= :since""")
+                .param("type", referenceType).param("id", referenceId).param("prefix", template + ":%")
+                .param("since", Timestamp.from(since)).query(Integer.class).single();
+    }
+
+    String render(String key, Locale locale, Map<String, String> params) {
+        String text = messages.getMessage(key, null, locale);
+        Matcher matcher = PLACEHOLDER.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (matcher.find()) {
+            String name = matcher.group(1);
+            String value = "link".equals(name) ? LINK : params.getOrDefault(name, "");
+            matcher.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        matcher.appendTail(out);
+        return out.toString();
+    }
+}

@@ -1,0 +1,5 @@
+/**
+ * The mail outbox: templated mail in fi/sv/en, delivery with retry and backoff, the sent-mail log.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Notifications")
+package fi.celia.celianet.notifications;

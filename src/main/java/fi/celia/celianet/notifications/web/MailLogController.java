@@ -1,0 +1,62 @@
+package fi.celia.celianet.notifications.web;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import fi.celia.celianet.shared.NotFoundException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** Every mail Celianet sent or is trying to send. Links with tokens show as a placeholder: tokens are never stored. */
+@Controller
+class MailLogController {
+
+    static final int PAGE_SIZE = 50;
+
+    private final JdbcClient jdbc;
+
+    MailLogController(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @GetMapping("/admin/mail")
+    @Transactional(readOnly = true)
+    String list(@RequestParam(defaultValue = "0") int page, Model model) {
+        int current = Math.max(0, page);
+        var rows = jdbc.sql("""
+                SELECT id, recipient, subject, state, attempts, created_at, sent_at, last_error, NULL AS body
+                FROM outbound_mail ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset""")
+                .param("limit", PAGE_SIZE + 1).param("offset", (long) current * PAGE_SIZE)
+                .query(MailLogController::row).list();
+        model.addAttribute("mails", rows.size() > PAGE_SIZE ? rows.subList(0, PAGE_SIZE) : rows);
+        model.addAttribute("page", current);
+        model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
+        return "notifications/mail-list";
+    }
+
+    @GetMapping("/admin/mail/{id}")
+    @Transactional(readOnly = true)
+    String show(@PathVariable UUID id, Model model) {
+        model.addAttribute("mail", jdbc.sql("""
+                SELECT id, recipient, subject, state, attempts, created_at, sent_at, last_error, body
+                FROM outbound_mail WHERE id = :id""").param("id", id).query(MailLogController::row).optional()
+                .orElseThrow(NotFoundException::new));
+        return "notifications/mail-show";
+    }
+
+    private static MailRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new MailRow(rs.getObject("id", UUID.class), rs.getString("recipient"), rs.getString("subject"),
+                rs.getString("state"), rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(),
+                rs.getString("last_error"), rs.getString("body"));
+    }
+
+    record MailRow(UUID id, String recipient, String subject, String state, int attempts, Instant createdAt,
+            Instant sentAt, String lastError, String body) {
+    }
+}

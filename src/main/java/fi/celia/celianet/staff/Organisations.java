@@ -1,0 +1,87 @@
+package fi.celia.celianet.staff;
+
+import fi.celia.celianet.shared.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import fi.celia.celianet.audit.AuditLog;
+import fi.celia.celianet.staff.internal.OrganisationRepository;
+import fi.celia.celianet.staff.internal.StaffAccountRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class Organisations {
+
+    private final OrganisationRepository organisations;
+    private final StaffAccountRepository accounts;
+    private final StaffAccounts staffAccounts;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    Organisations(OrganisationRepository organisations, StaffAccountRepository accounts, StaffAccounts staffAccounts,
+            AuditLog audit, Clock clock) {
+        this.organisations = organisations;
+        this.accounts = accounts;
+        this.staffAccounts = staffAccounts;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Organisation create(OrganisationDetails details, String actor) {
+        Instant now = Instant.now(clock);
+        var organisation = new Organisation(UUID.randomUUID(), "A" + organisations.nextCustomerNumber(), now);
+        organisation.update(details, now);
+        organisations.save(organisation);
+        audit.success(actor, "ORGANISATION_CREATED", "ORGANISATION", organisation.getId(), details.name());
+        return organisation;
+    }
+
+    @Transactional
+    public Organisation update(UUID id, OrganisationDetails details, String actor) {
+        Organisation organisation = organisations.findById(id).orElseThrow(NotFoundException::new);
+        organisation.update(details, Instant.now(clock));
+        audit.success(actor, "ORGANISATION_UPDATED", "ORGANISATION", id, details.name());
+        return organisation;
+    }
+
+    /** Deactivates the organisation and every account in it, ending their sessions. */
+    @Transactional
+    public void deactivate(UUID id, String actor) {
+        Organisation organisation = organisations.findById(id).orElseThrow(NotFoundException::new);
+        organisation.deactivate(Instant.now(clock));
+        accounts.findByOrganisationIdOrderByUsernameAsc(id).stream().filter(StaffAccount::isActive)
+                .forEach(account -> staffAccounts.deactivate(account.getId(), actor));
+        audit.success(actor, "ORGANISATION_DEACTIVATED", "ORGANISATION", id, null);
+    }
+
+    @Transactional
+    public void activate(UUID id, String actor) {
+        organisations.findById(id).orElseThrow(NotFoundException::new).activate(Instant.now(clock));
+        audit.success(actor, "ORGANISATION_ACTIVATED", "ORGANISATION", id, null);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Organisation> find(UUID id) {
+        return id == null ? Optional.empty() : organisations.findById(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Organisation> all() {
+        return organisations.findAllByOrderByNameAsc();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Organisation> active() {
+        return organisations.findByActiveTrueOrderByNameAsc();
+    }
+
+    @Transactional(readOnly = true)
+    public String nameOf(UUID id) {
+        return find(id).map(Organisation::getName).orElse("");
+    }
+}

@@ -1,0 +1,194 @@
+package fi.celia.celianet.staff;
+
+import java.io.IOException;
+import java.util.UUID;
+
+import fi.celia.celianet.audit.AuditLog;
+import fi.celia.celianet.audit.AuditOutcome;
+import fi.celia.celianet.staff.internal.SignInLockout;
+import fi.celia.celianet.staff.internal.StaffAccountRepository;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
+import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
+import org.springframework.transaction.annotation.Transactional;
+
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+            + "frame-ancestors 'none'; form-action 'self'";
+
+    private static final String[] PUBLIC = {"/login", "/password/forgot", "/password/set/**", "/password/done",
+            "/account/**", "/join", "/join/**", "/api/status", "/notices", "/css/**", "/js/**", "/images/**",
+            "/fonts/**", "/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/health/**", "/error"};
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AuditLog audit, SignInLockout lockout,
+            AuthenticationManager authenticationManager) throws Exception {
+        http
+                .authorizeHttpRequests(authorize -> authorize
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                        .requestMatchers(PUBLIC).permitAll()
+                        .requestMatchers("/admin/**", "/actuator/**").hasRole("ADMIN")
+                        .requestMatchers("/organisation/staff/**").hasRole("MAIN_USER")
+                        .anyRequest().authenticated())
+                .authenticationManager(authenticationManager)
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .usernameParameter("username")
+                        .passwordParameter("password")
+                        .successHandler(successHandler(audit))
+                        .failureHandler(failureHandler(audit, lockout))
+                        .permitAll())
+                .logout(logout -> logout
+                        .logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?logout")
+                        .deleteCookies("CELIANET_SESSION"))
+                .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(accessDeniedHandler(audit)))
+                .headers(headers -> headers
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .frameOptions(frame -> frame.deny()));
+        return http.build();
+    }
+
+    @Bean
+    static RoleHierarchy roleHierarchy() {
+        return RoleHierarchyImpl.fromHierarchy("""
+                ROLE_ADMIN > ROLE_STAFF
+                ROLE_MAIN_USER > ROLE_REGISTRAR
+                """);
+    }
+
+    @Bean
+    PostgreSqlJdbcIndexedSessionRepositoryCustomizer postgreSqlSessionCustomizer() {
+        return new PostgreSqlJdbcIndexedSessionRepositoryCustomizer();
+    }
+
+    /**
+     * The one authentication manager, with no parent: a failure is counted once and no other provider
+     * gets a second try at the password.
+     */
+    @Bean
+    AuthenticationManager authenticationManager(StaffAccountRepository accounts, PasswordEncoder encoder,
+            SignInLockout lockout) {
+        return new ProviderManager(lockoutAwareProvider(staffUserDetails(accounts, encoder), encoder, lockout));
+    }
+
+    static UserDetailsService staffUserDetails(StaffAccountRepository accounts, PasswordEncoder encoder) {
+        // An account without a password (invited, not yet set) gets a hash nothing matches, so it cannot
+        // sign in and takes as long to refuse as any other.
+        String unmatchable = encoder.encode(UUID.randomUUID().toString());
+        return new UserDetailsService() {
+            @Override
+            @Transactional(readOnly = true)
+            public StaffPrincipal loadUserByUsername(String username) {
+                StaffAccount account = accounts.findByUsername(StaffAccounts.normalise(username))
+                        .orElseThrow(() -> new UsernameNotFoundException("unknown"));
+                return new StaffPrincipal(account.getId(), account.getUsername(), account.getDisplayName(),
+                        account.getRole(), account.getOrganisationId(), account.getLanguage(),
+                        account.hasPassword() ? account.getPasswordHash() : unmatchable, account.isActive());
+            }
+        };
+    }
+
+    /**
+     * Checks the lockout before the password, and counts every failure (unknown names included) after it.
+     */
+    static AuthenticationProvider lockoutAwareProvider(UserDetailsService users, PasswordEncoder encoder, SignInLockout lockout) {
+        var dao = new DaoAuthenticationProvider(users);
+        dao.setPasswordEncoder(encoder);
+        return new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication authentication) {
+                String name = String.valueOf(authentication.getName());
+                if (lockout.isLocked(name)) {
+                    throw new LockedException("locked");
+                }
+                try {
+                    Authentication result = dao.authenticate(authentication);
+                    lockout.clear(name);
+                    StaffPrincipal principal = ((StaffPrincipal) result.getPrincipal()).withoutPassword();
+                    var token = org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                            .authenticated(principal, null, principal.getAuthorities());
+                    token.setDetails(result.getDetails());
+                    return token;
+                } catch (AuthenticationException e) {
+                    if (lockout.recordFailure(name)) {
+                        throw new LockedException("locked", e);
+                    }
+                    throw new BadCredentialsException("bad credentials", e);
+                }
+            }
+
+            @Override
+            public boolean supports(Class<?> type) {
+                return dao.supports(type);
+            }
+        };
+    }
+
+    private static SavedRequestAwareAuthenticationSuccessHandler successHandler(AuditLog audit) {
+        var delegate = new SavedRequestAwareAuthenticationSuccessHandler();
+        delegate.setDefaultTargetUrl("/");
+        return new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                    Authentication authentication) throws IOException, jakarta.servlet.ServletException {
+                StaffPrincipal principal = (StaffPrincipal) authentication.getPrincipal();
+                audit.success(principal.username(), "SIGN_IN", "STAFF_ACCOUNT", principal.id(), null);
+                delegate.onAuthenticationSuccess(request, response, authentication);
+            }
+        };
+    }
+
+    private static AuthenticationFailureHandler failureHandler(AuditLog audit, SignInLockout lockout) {
+        return (request, response, exception) -> {
+            String name = request.getParameter("username");
+            String actor = name == null || name.isBlank() ? "anonymous" : StaffAccounts.normalise(name);
+            boolean locked = exception instanceof LockedException;
+            audit.record(actor, locked ? "SIGN_IN_LOCKED" : "SIGN_IN", "STAFF_ACCOUNT", null, AuditOutcome.FAILURE, null);
+            response.sendRedirect(request.getContextPath() + (locked ? "/login?locked" : "/login?error"));
+        };
+    }
+
+    private static AccessDeniedHandler accessDeniedHandler(AuditLog audit) {
+        var delegate = new AccessDeniedHandlerImpl();
+        return (HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied) -> {
+            var principal = request.getUserPrincipal();
+            audit.record(principal == null ? "anonymous" : principal.getName(), "ACCESS_DENIED", "PATH",
+                    request.getMethod() + " " + request.getRequestURI(), AuditOutcome.DENIED, null);
+            delegate.handle(request, response, denied);
+        };
+    }
+}

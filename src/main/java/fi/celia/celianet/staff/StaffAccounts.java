@@ -1,0 +1,187 @@
+package fi.celia.celianet.staff;
+
+import fi.celia.celianet.shared.NotFoundException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import fi.celia.celianet.audit.AuditLog;
+import fi.celia.celianet.credentials.CredentialTokens;
+import fi.celia.celianet.credentials.PasswordTarget;
+import fi.celia.celianet.credentials.TokenPurpose;
+import fi.celia.celianet.notifications.Mailbox;
+import fi.celia.celianet.staff.internal.SignInLockout;
+import fi.celia.celianet.staff.internal.StaffAccountRepository;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+@Service
+public class StaffAccounts implements PasswordTarget {
+
+    static final int RESETS_PER_HOUR = 3;
+
+    private final StaffAccountRepository accounts;
+    private final ApplicationEventPublisher events;
+    private final CredentialTokens tokens;
+    private final FindByIndexNameSessionRepository<?> sessions;
+    private final SignInLockout lockout;
+    private final Mailbox mailbox;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    StaffAccounts(StaffAccountRepository accounts, ApplicationEventPublisher events, CredentialTokens tokens,
+            FindByIndexNameSessionRepository<?> sessions, SignInLockout lockout, Mailbox mailbox, AuditLog audit,
+            Clock clock) {
+        this.accounts = accounts;
+        this.events = events;
+        this.tokens = tokens;
+        this.sessions = sessions;
+        this.lockout = lockout;
+        this.mailbox = mailbox;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Creates the account without a password and sends an invitation to set one. */
+    @Transactional
+    public StaffAccount create(NewStaffAccount request, String actor) {
+        String username = normalise(request.username());
+        if (accounts.existsByUsername(username)) {
+            throw new UsernameTakenException();
+        }
+        Instant now = Instant.now(clock);
+        var account = new StaffAccount(UUID.randomUUID(), username, now);
+        account.update(request.displayName().trim(), request.email().trim(), language(request.language()), request.role(),
+                request.organisationId(), now);
+        accounts.saveAndFlush(account);
+        events.publishEvent(new StaffInvitationRequested(account.getId(), UUID.randomUUID()));
+        audit.success(actor, "STAFF_CREATED", "STAFF_ACCOUNT", account.getId(),
+                username + " " + request.role() + (request.organisationId() == null ? "" : " " + request.organisationId()));
+        return account;
+    }
+
+    @Transactional
+    public StaffAccount update(UUID id, String displayName, String email, String language, Role role, UUID organisationId,
+            String actor) {
+        StaffAccount account = accounts.findById(id).orElseThrow(NotFoundException::new);
+        account.update(displayName.trim(), email.trim(), language(language), role, organisationId, Instant.now(clock));
+        endSessions(account);
+        audit.success(actor, "STAFF_UPDATED", "STAFF_ACCOUNT", id, account.getUsername() + " " + role);
+        return account;
+    }
+
+    /** Deactivates the account: its sessions end at once and its links stop working. */
+    @Transactional
+    public void deactivate(UUID id, String actor) {
+        StaffAccount account = accounts.findById(id).orElseThrow(NotFoundException::new);
+        account.setActive(false, Instant.now(clock));
+        tokens.revokeAll(id);
+        endSessions(account);
+        audit.success(actor, "STAFF_DEACTIVATED", "STAFF_ACCOUNT", id, account.getUsername());
+    }
+
+    @Transactional
+    public void activate(UUID id, String actor) {
+        StaffAccount account = accounts.findById(id).orElseThrow(NotFoundException::new);
+        account.setActive(true, Instant.now(clock));
+        audit.success(actor, "STAFF_ACTIVATED", "STAFF_ACCOUNT", id, account.getUsername());
+    }
+
+    @Transactional
+    public void unlock(UUID id, String actor) {
+        StaffAccount account = accounts.findById(id).orElseThrow(NotFoundException::new);
+        lockout.clear(account.getUsername());
+        audit.success(actor, "STAFF_UNLOCKED", "STAFF_ACCOUNT", id, account.getUsername());
+    }
+
+    /** Sends a new invitation; the earlier link stops working when the new one is sent. */
+    @Transactional
+    public void resendInvitation(UUID id, String actor) {
+        StaffAccount account = accounts.findById(id).orElseThrow(NotFoundException::new);
+        events.publishEvent(new StaffInvitationRequested(account.getId(), UUID.randomUUID()));
+        audit.success(actor, "STAFF_INVITATION_RESENT", "STAFF_ACCOUNT", id, account.getUsername());
+    }
+
+    /**
+     * A forgotten password: sends a reset link when an active account has this user name or e-mail address,
+     * at most three an hour. The caller answers the same either way.
+     */
+    @Transactional
+    public void requestPasswordReset(String usernameOrEmail) {
+        if (usernameOrEmail == null || usernameOrEmail.isBlank() || usernameOrEmail.length() > 254) {
+            return;
+        }
+        String key = usernameOrEmail.trim();
+        Optional<StaffAccount> found = accounts.findByUsername(normalise(key)).filter(StaffAccount::isActive)
+                .or(() -> accounts.findFirstByEmailIgnoreCaseAndActiveTrue(key));
+        found.ifPresent(account -> {
+            Instant hourAgo = Instant.now(clock).minus(Duration.ofHours(1));
+            if (mailbox.countSince("STAFF_ACCOUNT", account.getId(), StaffMail.RESET, hourAgo) >= RESETS_PER_HOUR) {
+                audit.record(account.getUsername(), "STAFF_PASSWORD_RESET_REQUESTED", "STAFF_ACCOUNT", account.getId(),
+                        fi.celia.celianet.audit.AuditOutcome.DENIED, "rate limit");
+                return;
+            }
+            events.publishEvent(new StaffPasswordResetRequested(account.getId(), UUID.randomUUID()));
+            audit.success(account.getUsername(), "STAFF_PASSWORD_RESET_REQUESTED", "STAFF_ACCOUNT", account.getId(), null);
+        });
+    }
+
+    @Override
+    public java.util.Set<TokenPurpose> purposes() {
+        return java.util.EnumSet.of(TokenPurpose.STAFF_INVITATION, TokenPurpose.STAFF_RESET);
+    }
+
+    @Override
+    @Transactional
+    public void storePasswordHash(UUID subjectId, String passwordHash) {
+        StaffAccount account = accounts.findById(subjectId).filter(StaffAccount::isActive)
+                .orElseThrow(NotFoundException::new);
+        account.setPasswordHash(passwordHash, Instant.now(clock));
+        lockout.clear(account.getUsername());
+        endSessions(account);
+        audit.success(account.getUsername(), "STAFF_PASSWORD_SET", "STAFF_ACCOUNT", subjectId, null);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StaffAccount> find(UUID id) {
+        return accounts.findById(id);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<StaffAccount> findByUsername(String username) {
+        return accounts.findByUsername(normalise(username));
+    }
+
+    @Transactional(readOnly = true)
+    public List<StaffAccount> all() {
+        return accounts.findAllByOrderByUsernameAsc();
+    }
+
+    @Transactional(readOnly = true)
+    public List<StaffAccount> ofOrganisation(UUID organisationId) {
+        return accounts.findByOrganisationIdOrderByUsernameAsc(organisationId);
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isLocked(StaffAccount account) {
+        return lockout.isLocked(account.getUsername());
+    }
+
+    private void endSessions(StaffAccount account) {
+        sessions.findByPrincipalName(account.getUsername()).keySet().forEach(sessions::deleteById);
+    }
+
+    public static String normalise(String username) {
+        return username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
+    }
+
+    private static String language(String language) {
+        return language == null || !List.of("fi", "sv", "en").contains(language) ? "fi" : language;
+    }
+}

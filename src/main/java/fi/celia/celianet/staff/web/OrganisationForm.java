@@ -1,0 +1,89 @@
+package fi.celia.celianet.staff.web;
+
+import fi.celia.celianet.staff.Organisation;
+import fi.celia.celianet.staff.OrganisationDetails;
+import fi.celia.celianet.staff.OrganisationType;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+class OrganisationForm {
+
+    @NotBlank(message = "{staff.organisation.error.name}")
+    @Size(max = 200, message = "{validation.tooLong}")
+    @Pattern(regexp = "[^\\p{Cntrl}<>]*", message = "{validation.characters}")
+    private String name;
+
+    @NotNull(message = "{staff.organisation.error.type}")
+    private OrganisationType type;
+
+    @Size(max = 9, message = "{validation.tooLong}")
+    @Pattern(regexp = "(\\d{7}-\\d)?", message = "{staff.organisation.error.businessId}")
+    private String businessId;
+
+    @Email(message = "{validation.email}")
+    @Size(max = 254, message = "{validation.tooLong}")
+    private String email;
+
+    @Size(max = 40, message = "{validation.tooLong}")
+    @Pattern(regexp = "[0-9 +()-]*", message = "{validation.phone}")
+    private String phone;
+
+    @Size(max = 200, message = "{validation.tooLong}")
+    @Pattern(regexp = "[^\\p{Cntrl}<>]*", message = "{validation.characters}")
+    private String streetAddress;
+
+    @Pattern(regexp = "(\\d{5})?", message = "{validation.postalCode}")
+    private String postalCode;
+
+    @Size(max = 100, message = "{validation.tooLong}")
+    @Pattern(regexp = "[^\\p{Cntrl}<>]*", message = "{validation.characters}")
+    private String city;
+
+    @Pattern(regexp = "fi|sv|en", message = "{validation.language}")
+    private String language = "fi";
+
+    static OrganisationForm of(Organisation o) {
+        var form = new OrganisationForm();
+        form.name = o.getName();
+        form.type = o.getType();
+        form.businessId = o.getBusinessId();
+        form.email = o.getEmail();
+        form.phone = o.getPhone();
+        form.streetAddress = o.getStreetAddress();
+        form.postalCode = o.getPostalCode();
+        form.city = o.getCity();
+        form.language = o.getLanguage();
+        return form;
+    }
+
+    OrganisationDetails details() {
+        return new OrganisationDetails(name.trim(), type, blankToNull(businessId), blankToNull(email), blankToNull(phone),
+                blankToNull(streetAddress), blankToNull(postalCode), blankToNull(city), language);
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    public String getName() { return name; }
+    public void setName(String name) { this.name = name; }
+    public OrganisationType getType() { return type; }
+    public void setType(OrganisationType type) { this.type = type; }
+    public String getBusinessId() { return businessId; }
+    public void setBusinessId(String businessId) { this.businessId = businessId; }
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email; }
+    public String getPhone() { return phone; }
+    public void setPhone(String phone) { this.phone = phone; }
+    public String getStreetAddress() { return streetAddress; }
+    public void setStreetAddress(String streetAddress) { this.streetAddress = streetAddress; }
+    public String getPostalCode() { return postalCode; }
+    public void setPostalCode(String postalCode) { this.postalCode = postalCode; }
+    public String getCity() { return city; }
+    public void setCity(String city) { this.city = city; }
+    public String getLanguage() { return language; }
+    public void setLanguage(String language) { this.language = language; }
+}

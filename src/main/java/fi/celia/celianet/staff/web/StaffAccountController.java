@@ -1,0 +1,197 @@
+package fi.celia.celianet.staff.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import fi.celia.celianet.staff.NewStaffAccount;
+import fi.celia.celianet.shared.NotFoundException;
+import fi.celia.celianet.staff.Organisations;
+import fi.celia.celianet.staff.Role;
+import fi.celia.celianet.staff.StaffAccount;
+import fi.celia.celianet.staff.StaffAccounts;
+import fi.celia.celianet.staff.StaffPrincipal;
+import fi.celia.celianet.staff.UsernameTakenException;
+import jakarta.validation.Valid;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Staff accounts, managed by administrators for everyone at {@code /admin/staff} and by a main user for the
+ * registrars of their own organisation at {@code /organisation/staff}. The URL decides the scope; an account
+ * outside it answers 404.
+ */
+@Controller
+class StaffAccountController {
+
+    private static final String ADMIN = "/admin/staff";
+    private static final String MAIN_USER = "/organisation/staff";
+
+    private final StaffAccounts accounts;
+    private final Organisations organisations;
+
+    StaffAccountController(StaffAccounts accounts, Organisations organisations) {
+        this.accounts = accounts;
+        this.organisations = organisations;
+    }
+
+    @GetMapping({ADMIN, MAIN_USER})
+    String list(@AuthenticationPrincipal StaffPrincipal user, Model model, jakarta.servlet.http.HttpServletRequest request) {
+        Scope scope = Scope.of(request, user);
+        List<StaffAccount> list = scope.admin() ? accounts.all() : accounts.ofOrganisation(user.organisationId());
+        model.addAttribute("accounts", list);
+        model.addAttribute("locked", list.stream().filter(accounts::isLocked).map(StaffAccount::getId).toList());
+        return page(scope, model, "staff/accounts");
+    }
+
+    @GetMapping({ADMIN + "/new", MAIN_USER + "/new"})
+    String newForm(@AuthenticationPrincipal StaffPrincipal user, Model model, jakarta.servlet.http.HttpServletRequest request) {
+        Scope scope = Scope.of(request, user);
+        var form = new StaffAccountForm();
+        form.setOrganisationId(user.organisationId());
+        model.addAttribute("form", form);
+        return page(scope, model, "staff/account-form");
+    }
+
+    @PostMapping({ADMIN, MAIN_USER})
+    String create(@Valid @ModelAttribute("form") StaffAccountForm form, BindingResult errors,
+            @AuthenticationPrincipal StaffPrincipal user, Model model, RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletRequest request) {
+        Scope scope = Scope.of(request, user);
+        scope.restrict(form);
+        validateOrganisation(form, errors);
+        if (errors.hasErrors()) {
+            return page(scope, model, "staff/account-form");
+        }
+        try {
+            var account = accounts.create(new NewStaffAccount(form.getUsername(), form.getDisplayName(), form.getEmail(),
+                    form.getLanguage(), form.getRole(), form.getOrganisationId()), user.username());
+            redirect.addFlashAttribute("flashMessage", "staff.account.created");
+            return "redirect:" + scope.base() + "/" + account.getId();
+        } catch (UsernameTakenException e) {
+            errors.rejectValue("username", "staff.account.error.usernameTaken");
+            return page(scope, model, "staff/account-form");
+        }
+    }
+
+    @GetMapping({ADMIN + "/{id}", MAIN_USER + "/{id}"})
+    String show(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, Model model,
+            jakarta.servlet.http.HttpServletRequest request) {
+        Scope scope = Scope.of(request, user);
+        StaffAccount account = scope.load(accounts, id);
+        model.addAttribute("account", account);
+        model.addAttribute("accountLocked", accounts.isLocked(account));
+        model.addAttribute("form", StaffAccountForm.of(account));
+        return page(scope, model, "staff/account-form");
+    }
+
+    @PostMapping({ADMIN + "/{id}", MAIN_USER + "/{id}"})
+    String update(@PathVariable UUID id, @Valid @ModelAttribute("form") StaffAccountForm form, BindingResult errors,
+            @AuthenticationPrincipal StaffPrincipal user, Model model, RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletRequest request) {
+        Scope scope = Scope.of(request, user);
+        StaffAccount account = scope.load(accounts, id);
+        form.setUsername(account.getUsername());
+        scope.restrict(form);
+        validateOrganisation(form, errors);
+        if (errors.hasErrors()) {
+            model.addAttribute("account", account);
+            model.addAttribute("accountLocked", accounts.isLocked(account));
+            return page(scope, model, "staff/account-form");
+        }
+        accounts.update(id, form.getDisplayName(), form.getEmail(), form.getLanguage(), form.getRole(),
+                form.getOrganisationId(), user.username());
+        redirect.addFlashAttribute("flashMessage", "staff.account.saved");
+        return "redirect:" + scope.base() + "/" + id;
+    }
+
+    @PostMapping({ADMIN + "/{id}/deactivate", MAIN_USER + "/{id}/deactivate"})
+    String deactivate(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletRequest request) {
+        Scope scope = Scope.of(request, user);
+        scope.load(accounts, id);
+        accounts.deactivate(id, user.username());
+        redirect.addFlashAttribute("flashMessage", "staff.account.deactivated");
+        return "redirect:" + scope.base() + "/" + id;
+    }
+
+    @PostMapping({ADMIN + "/{id}/activate", MAIN_USER + "/{id}/activate"})
+    String activate(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletRequest request) {
+        Scope scope = Scope.of(request, user);
+        scope.load(accounts, id);
+        accounts.activate(id, user.username());
+        redirect.addFlashAttribute("flashMessage", "staff.account.activated");
+        return "redirect:" + scope.base() + "/" + id;
+    }
+
+    @PostMapping({ADMIN + "/{id}/unlock", MAIN_USER + "/{id}/unlock"})
+    String unlock(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletRequest request) {
+        Scope scope = Scope.of(request, user);
+        scope.load(accounts, id);
+        accounts.unlock(id, user.username());
+        redirect.addFlashAttribute("flashMessage", "staff.account.unlocked");
+        return "redirect:" + scope.base() + "/" + id;
+    }
+
+    @PostMapping({ADMIN + "/{id}/invitation", MAIN_USER + "/{id}/invitation"})
+    String resendInvitation(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user,
+            RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
+        Scope scope = Scope.of(request, user);
+        scope.load(accounts, id);
+        accounts.resendInvitation(id, user.username());
+        redirect.addFlashAttribute("flashMessage", "staff.account.invitationSent");
+        return "redirect:" + scope.base() + "/" + id;
+    }
+
+    private String page(Scope scope, Model model, String view) {
+        model.addAttribute("base", scope.base());
+        model.addAttribute("adminScope", scope.admin());
+        model.addAttribute("roles", scope.admin() ? Role.values() : new Role[] {Role.REGISTRAR, Role.MAIN_USER});
+        model.addAttribute("organisations", scope.admin() ? organisations.active()
+                : organisations.find(scope.organisationId()).stream().toList());
+        return view;
+    }
+
+    private void validateOrganisation(StaffAccountForm form, BindingResult errors) {
+        if (form.getRole() != null && form.getRole().belongsToOrganisation()
+                && (form.getOrganisationId() == null || organisations.find(form.getOrganisationId()).isEmpty())) {
+            errors.rejectValue("organisationId", "staff.account.error.organisation");
+        }
+    }
+
+    private record Scope(boolean admin, UUID organisationId) {
+
+        static Scope of(jakarta.servlet.http.HttpServletRequest request, StaffPrincipal user) {
+            boolean admin = request.getRequestURI().startsWith(request.getContextPath() + ADMIN);
+            return new Scope(admin, admin ? null : user.organisationId());
+        }
+
+        String base() {
+            return admin ? ADMIN : MAIN_USER;
+        }
+
+        /** A main user sees only the registrars of their own organisation; anyone else's account is "not found". */
+        StaffAccount load(StaffAccounts accounts, UUID id) {
+            return accounts.find(id)
+                    .filter(account -> admin || (organisationId != null && organisationId.equals(account.getOrganisationId())))
+                    .orElseThrow(NotFoundException::new);
+        }
+
+        void restrict(StaffAccountForm form) {
+            if (!admin) {
+                form.setOrganisationId(organisationId);
+                if (form.getRole() != Role.MAIN_USER) {
+                    form.setRole(Role.REGISTRAR);
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,133 @@
+package fi.celia.celianet.staff;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import fi.celia.celianet.support.IntegrationTest;
+import fi.celia.celianet.support.RealHttp;
+import fi.celia.celianet.support.TestData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SecurityTest extends IntegrationTest {
+
+    @Test
+    void anonymousUsersAreSentToTheSignInPage() throws Exception {
+        mvc.perform(get("/")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/admin/staff")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void theSignInPageIsPublicAndInFinnishByDefault() throws Exception {
+        mvc.perform(get("/login")).andExpect(status().isOk())
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("<html lang=\"fi\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Kirjaudu sisään")));
+        mvc.perform(get("/login").param("lang", "sv"))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("<html lang=\"sv\"")))
+                .andExpect(content().string(org.hamcrest.Matchers.containsString("Logga in")));
+    }
+
+    @Test
+    void aRegistrarIsRefusedTheAdministrationPages() throws Exception {
+        var library = data.library(TestData.unique("Library"));
+        var registrar = data.account(Role.REGISTRAR, library);
+        var session = signIn(registrar.getUsername(), TestData.PASSWORD);
+        mvc.perform(get("/admin/staff").with(session)).andExpect(status().isForbidden());
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE actor = :a AND action = 'ACCESS_DENIED'")
+                .param("a", registrar.getUsername()).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void theFiveDemoRolesLandOnTheirHomePage() throws Exception {
+        var library = data.library(TestData.unique("Library"));
+        for (Role role : Role.values()) {
+            var account = data.account(role, role.belongsToOrganisation() ? library : null);
+            var session = signIn(account.getUsername(), TestData.PASSWORD);
+            mvc.perform(get("/").with(session)).andExpect(status().isOk())
+                    .andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")));
+        }
+    }
+
+    @Test
+    void aPostWithoutCsrfTokenGetsTheForbiddenPage() throws Exception {
+        var browser = new RealHttp(port);
+        var response = browser.postWithoutCsrf("/login", java.util.Map.of("username", "x", "password", "y"));
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).contains("Ei käyttöoikeutta").doesNotContain("Exception");
+    }
+
+    @Test
+    void everyPageCarriesTheSecurityHeaders() throws Exception {
+        mvc.perform(get("/login"))
+                .andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.allOf(
+                        org.hamcrest.Matchers.containsString("script-src 'self'"),
+                        org.hamcrest.Matchers.containsString("object-src 'none'"),
+                        org.hamcrest.Matchers.containsString("base-uri 'none'"),
+                        org.hamcrest.Matchers.containsString("frame-ancestors 'none'"),
+                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("unsafe-inline")))))
+                .andExpect(header().string("X-Content-Type-Options", "nosniff"))
+                .andExpect(header().exists("Referrer-Policy"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"unknown-user", "", "wrong-password"})
+    void aFailedSignInAnswersWithTheSameCalmMessage(String username) throws Exception {
+        var library = data.library(TestData.unique("Library"));
+        var registrar = data.account(Role.REGISTRAR, library);
+        String name = "wrong-password".equals(username) ? registrar.getUsername() : username;
+        mvc.perform(post("/login").with(csrf()).param("username", name).param("password", "not the password"))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/login?error"));
+        mvc.perform(get("/login?error")).andExpect(content().string(
+                org.hamcrest.Matchers.containsString("Kirjautuminen ei onnistunut. Tarkista käyttäjätunnus ja salasana.")));
+    }
+
+    @Test
+    void aTenThousandCharacterFieldIsJustAFailedSignIn() throws Exception {
+        String huge = "x".repeat(10_000);
+        mvc.perform(post("/login").with(csrf()).param("username", huge).param("password", huge))
+                .andExpect(status().isFound()).andExpect(redirectedUrl("/login?error"));
+    }
+
+    @Test
+    void fiveFailuresLockANameKnownOrNotWithTheSameMessage() throws Exception {
+        var library = data.library(TestData.unique("Library"));
+        var registrar = data.account(Role.REGISTRAR, library);
+        for (String name : new String[] {registrar.getUsername(), TestData.unique("nobody")}) {
+            for (int i = 0; i < 4; i++) {
+                mvc.perform(post("/login").with(csrf()).param("username", name).param("password", "wrong password!"))
+                        .andExpect(redirectedUrl("/login?error"));
+            }
+            mvc.perform(post("/login").with(csrf()).param("username", name).param("password", "wrong password!"))
+                    .andExpect(redirectedUrl("/login?locked"));
+        }
+        // Locked: even the right password is refused, with the lockout message.
+        mvc.perform(post("/login").with(csrf()).param("username", registrar.getUsername()).param("password", TestData.PASSWORD))
+                .andExpect(redirectedUrl("/login?locked"));
+        mvc.perform(get("/login?locked")).andExpect(content().string(
+                org.hamcrest.Matchers.containsString("Yritä uudelleen 15 minuutin kuluttua")));
+        // 15 minutes later the account signs in again.
+        clock.advance(java.time.Duration.ofMinutes(16));
+        signIn(registrar.getUsername(), TestData.PASSWORD);
+    }
+
+    @Test
+    void anAdministratorUnlocksALockedAccount() throws Exception {
+        var library = data.library(TestData.unique("Library"));
+        var registrar = data.account(Role.REGISTRAR, library);
+        for (int i = 0; i < 5; i++) {
+            mvc.perform(post("/login").with(csrf()).param("username", registrar.getUsername()).param("password", "wrong password!"));
+        }
+        var admin = signIn(data.account(Role.ADMIN, null).getUsername(), TestData.PASSWORD);
+        mvc.perform(post("/admin/staff/{id}/unlock", registrar.getId()).with(admin))
+                .andExpect(status().isSeeOther());
+        signIn(registrar.getUsername(), TestData.PASSWORD);
+    }
+}

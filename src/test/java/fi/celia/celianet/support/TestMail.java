@@ -1,0 +1,85 @@
+package fi.celia.celianet.support;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.GreenMailUtil;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
+
+/** One real SMTP server (GreenMail) for the whole test run; tests may stop and start it. */
+public final class TestMail {
+
+    private static final int PORT = freePort();
+    private static GreenMail server = start();
+
+    private TestMail() {
+    }
+
+    public static int port() {
+        return PORT;
+    }
+
+    public static synchronized GreenMail server() {
+        return server;
+    }
+
+    public static synchronized void stop() {
+        server.stop();
+    }
+
+    public static synchronized void restart() {
+        server.stop();
+        server = start();
+    }
+
+    public static synchronized void purge() {
+        try {
+            server.purgeEmailFromAllMailboxes();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static List<MimeMessage> to(String recipient) {
+        return Arrays.stream(server().getReceivedMessages()).filter(m -> {
+            try {
+                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(recipient));
+            } catch (Exception e) {
+                return false;
+            }
+        }).toList();
+    }
+
+    public static String body(MimeMessage message) {
+        return GreenMailUtil.getBody(message).replace("=\r\n", "").replace("=3D", "=");
+    }
+
+    /** The path of the first link in a mail, e.g. {@code /password/set/abc}. */
+    public static String linkPath(MimeMessage message) {
+        Matcher m = Pattern.compile("https?://[^/\\s]+(/[^\\s]+)").matcher(body(message));
+        if (!m.find()) {
+            throw new AssertionError("No link in mail: " + body(message));
+        }
+        return m.group(1);
+    }
+
+    private static GreenMail start() {
+        var greenMail = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+        return greenMail;
+    }
+
+    private static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
