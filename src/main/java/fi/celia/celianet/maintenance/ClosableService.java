@@ -1,0 +1,6 @@
+package fi.celia.celianet.maintenance;
+
+/** The services a maintenance window can close. */
+public enum ClosableService {
+    REGISTRATION, PASSWORD_RESET, LENDING, INSTITUTION_SIGNUP
+}

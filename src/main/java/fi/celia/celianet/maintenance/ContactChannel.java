@@ -1,0 +1,5 @@
+package fi.celia.celianet.maintenance;
+
+public enum ContactChannel {
+    EMAIL, PHONE, CHAT
+}

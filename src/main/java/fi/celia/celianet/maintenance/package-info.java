@@ -1,0 +1,6 @@
+/**
+ * Maintenance windows, service availability (which services are open now), banners, service notices and
+ * the public status API.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Maintenance")
+package fi.celia.celianet.maintenance;
