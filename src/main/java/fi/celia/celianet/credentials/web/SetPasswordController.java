@@ -75,6 +75,12 @@ class SetPasswordController {
         return "credentials/done";
     }
 
+    /** The form posts back to the page it is on: the link's own address. */
+    @org.springframework.web.bind.annotation.ModelAttribute("action")
+    String action(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getRequestURI();
+    }
+
     private String show(String token, Set<TokenPurpose> accepted, String kind, Model model, HttpServletResponse response) {
         response.setHeader("Referrer-Policy", "no-referrer");
         TokenState state = tokens.inspect(token, accepted);
