@@ -53,6 +53,9 @@ class SecurityTest extends IntegrationTest {
             var session = signIn(account.getUsername(), TestData.PASSWORD);
             mvc.perform(get("/").with(session)).andExpect(status().isOk())
                     .andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")));
+            assertThat(jdbc.sql("SELECT max_inactive_interval FROM spring_session WHERE principal_name = :u")
+                    .param("u", account.getUsername()).query(Integer.class).single())
+                    .as("the session lives in PostgreSQL with a 30-minute idle timeout").isEqualTo(1800);
         }
     }
 
