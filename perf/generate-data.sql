@@ -1,0 +1,88 @@
+-- Fills a Celianet database with a national-scale data set, set-wise (generate_series, no per-row round trips):
+--   :patrons patrons (default 1,000,000) across 300 libraries, realistic Finnish names, valid identity codes;
+--   20 perf librarians (perf-librarian-1 … 20, password celianet-perf) and one per library;
+--   a year of audit records.
+-- Run it with perf/generate.sh, which also fills the institution and book-club tables when they exist.
+\set ON_ERROR_STOP on
+\timing on
+
+BEGIN;
+
+-- 300 libraries
+INSERT INTO organisation (id, customer_number, name, type, city, postal_code, street_address, language, active, created_at, updated_at)
+SELECT md5('perf-library-' || g)::uuid, 'P' || lpad(g::text, 6, '0'),
+       'Perf Library ' || g, 'LIBRARY', (ARRAY['Helsinki','Espoo','Tampere','Vantaa','Oulu','Turku','Jyväskylä','Lahti','Kuopio','Pori'])[1 + g % 10],
+       lpad((g * 37 % 99999)::text, 5, '0'), 'Kirjastokatu ' || g, 'fi', true, now(), now()
+FROM generate_series(1, 300) g
+ON CONFLICT DO NOTHING;
+
+-- One registrar per library; perf-librarian-1..20 sign in during the load test.
+INSERT INTO staff_account (id, username, display_name, email, language, role, organisation_id, password_hash, active, created_at, updated_at)
+SELECT md5('perf-librarian-' || g)::uuid, 'perf-librarian-' || g, 'Perf Librarian ' || g, 'perf-librarian-' || g || '@perf.invalid',
+       'fi', 'REGISTRAR', md5('perf-library-' || g)::uuid,
+       '{argon2}$argon2id$v=19$m=19456,t=2,p=1$eGv4ilJdTNxPFWqyaqDXlg$zP7D8Gs7mJcpj0j9B47Ff1GAp1MfJm4UTh2n13eBqxk',
+       true, now(), now()
+FROM generate_series(1, 300) g
+ON CONFLICT DO NOTHING;
+
+COMMIT;
+
+-- Patrons. Birth dates cycle over 1930-01-01 + 0..29,999 days, and the individual number grows by one each
+-- cycle (2, 3, …), so every (date, number) pair, and so every identity code, is unique.
+CREATE TEMP TABLE first_name (n int, name text);
+INSERT INTO first_name SELECT ordinality - 1, name FROM unnest(ARRAY['Aino','Eino','Helmi','Väinö','Aada','Onni','Sofia','Leo','Olivia','Elias',
+ 'Eevi','Oliver','Linnea','Eetu','Emma','Lauri','Ella','Mikko','Maria','Juha','Anna','Timo','Kaarina','Matti','Liisa','Jukka','Marja',
+ 'Kari','Pirjo','Antti','Sari','Jari','Tuula','Pekka','Päivi','Heikki','Ritva','Seppo','Åsa','Björn','Sára','Áilu','Iida','Ville','Kerttu'])
+ WITH ORDINALITY AS t(name, ordinality);
+CREATE TEMP TABLE last_name (n int, name text);
+INSERT INTO last_name SELECT ordinality - 1, name FROM unnest(ARRAY['Korhonen','Virtanen','Mäkinen','Nieminen','Mäkelä','Hämäläinen','Laine',
+ 'Heikkinen','Koskinen','Järvinen','Lehtonen','Lehtinen','Saarinen','Salminen','Heinonen','Niemi','Heikkilä','Kinnunen','Salonen',
+ 'Turunen','Salo','Laitinen','Tuominen','Rantanen','Karjalainen','Jokinen','Mattila','Savolainen','Lahtinen','Ahonen','Lindqvist',
+ 'Sjöberg','Öhman','Ylönen','Pääkkönen','Sammallahti','Valkeapää'])
+ WITH ORDINALITY AS t(name, ordinality);
+
+ALTER TABLE patron DROP CONSTRAINT IF EXISTS patron_registered_by_fk;
+DROP INDEX IF EXISTS patron_search_name_trgm_ix;
+
+INSERT INTO patron (id, patron_number, identity_code, birth_date, first_name, last_name, search_name, email, phone,
+    street_address, postal_code, city, language, channel, eligibility, service_online, service_cd_clubs, consent,
+    organisation_id, registered_by, registered_by_name, registered_at, status, updated_at)
+SELECT md5('perf-patron-' || g)::uuid,
+       'C' || lpad((2000000 + g)::text, 7, '0'),
+       code.value, code.birth, f.name, l.name, lower(f.name || ' ' || l.name),
+       CASE WHEN g % 3 = 0 THEN NULL ELSE 'patron' || g || '@perf.invalid' END,
+       '040' || lpad((g % 10000000)::text, 7, '0'),
+       'Perfkatu ' || (g % 200 + 1), lpad((g * 7 % 99999)::text, 5, '0'), 'Helsinki',
+       (ARRAY['fi','fi','fi','fi','sv','en'])[1 + g % 6], (ARRAY['IN_PERSON','PHONE','REMOTE'])[1 + g % 3],
+       (ARRAY['VISUAL','READING','PHYSICAL','OTHER'])[1 + g % 4], g % 5 <> 0, g % 5 = 0 OR g % 7 = 0, true,
+       md5('perf-library-' || (1 + g % 300))::uuid, md5('perf-librarian-' || (1 + g % 300))::uuid,
+       'Perf Librarian ' || (1 + g % 300), now() - ((g % 365) || ' days')::interval, 'ACTIVE', now()
+FROM generate_series(1, :patrons) g
+CROSS JOIN LATERAL (
+    SELECT date '1930-01-01' + (g % 30000) AS birth, 2 + g / 30000 AS individual
+) d
+CROSS JOIN LATERAL (
+    SELECT d.birth,
+           to_char(d.birth, 'DDMMYY') || CASE WHEN d.birth < date '2000-01-01' THEN '-' ELSE 'A' END
+             || lpad(d.individual::text, 3, '0')
+             || substr('0123456789ABCDEFHJKLMNPRSTUVWXY',
+                       ((to_char(d.birth, 'DDMMYY') || lpad(d.individual::text, 3, '0'))::bigint % 31)::int + 1, 1) AS value
+) code
+JOIN first_name f ON f.n = g % (SELECT count(*) FROM first_name)
+JOIN last_name l ON l.n = (g / 7) % (SELECT count(*) FROM last_name)
+ON CONFLICT DO NOTHING;
+
+SELECT setval('patron_number_seq', greatest((SELECT max(substr(patron_number, 2)::int) FROM patron), 2000000 + :patrons) + 1);
+CREATE INDEX patron_search_name_trgm_ix ON patron USING gin (search_name gin_trgm_ops);
+ALTER TABLE patron ADD CONSTRAINT patron_registered_by_fk FOREIGN KEY (registered_by) REFERENCES staff_account (id) NOT VALID;
+
+-- A year of audit records: sign-ins, registrations and patron page views.
+INSERT INTO audit_event (occurred_at, actor, action, target_type, target_id, outcome, details)
+SELECT now() - ((g % 525600) || ' minutes')::interval, 'perf-librarian-' || (1 + g % 300),
+       (ARRAY['SIGN_IN','PATRON_REGISTERED','PATRON_VIEWED','PATRON_VIEWED'])[1 + g % 4],
+       CASE WHEN g % 4 = 0 THEN 'STAFF_ACCOUNT' ELSE 'PATRON' END,
+       CASE WHEN g % 4 = 0 THEN md5('perf-librarian-' || (1 + g % 300))::uuid ELSE md5('perf-patron-' || (1 + g % :patrons))::uuid END::text,
+       'SUCCESS', NULL
+FROM generate_series(1, :patrons) g;
+
+ANALYZE;

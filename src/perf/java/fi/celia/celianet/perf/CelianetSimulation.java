@@ -1,0 +1,166 @@
+package fi.celia.celianet.perf;
+
+import static io.gatling.javaapi.core.CoreDsl.StringBody;
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.css;
+import static io.gatling.javaapi.core.CoreDsl.details;
+import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.global;
+import static io.gatling.javaapi.core.CoreDsl.rampUsers;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import fi.celia.celianet.patrons.PersonalIdentityCode;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+
+/**
+ * The load test: librarians sign in (CSRF included) and mix searches by identity code, patron number and
+ * name, patron page views, registrations with fresh valid codes and home pages; reader apps poll
+ * /api/status. Asserts the targets of the load issue; after the run prints the database's own time for the
+ * same searches (EXPLAIN ANALYZE), so the application's share reads as a ratio.
+ * <p>
+ * Needs a running Celianet (-Dbase.url, default http://localhost:8080) on a database filled by
+ * perf/generate.sh (-Djdbc.url, default jdbc:postgresql://localhost:5432/celianet_perf).
+ */
+public class CelianetSimulation extends Simulation {
+
+    static final String BASE_URL = System.getProperty("base.url", "http://localhost:8080");
+    static final String JDBC_URL = System.getProperty("jdbc.url", "jdbc:postgresql://localhost:5432/celianet_perf");
+    static final int DURATION_SECONDS = Integer.getInteger("duration", 60);
+    static final int LIBRARIANS = 20;
+    static final String PASSWORD = "celianet-perf";
+
+    private final List<String[]> patrons = samplePatrons();
+    private final AtomicInteger registrationSequence = new AtomicInteger();
+
+    HttpProtocolBuilder protocol = http.baseUrl(BASE_URL)
+            .acceptHeader("text/html,application/xhtml+xml")
+            .acceptLanguageHeader("fi")
+            .disableFollowRedirect()
+            .shareConnections();
+
+    ChainBuilder signIn = exec(
+            http("sign-in page").get("/login").check(css("input[name=_csrf]", "value").saveAs("csrf")),
+            http("sign in").post("/login")
+                    .formParam("username", "#{username}").formParam("password", PASSWORD).formParam("_csrf", "#{csrf}")
+                    .check(status().is(302)),
+            http("home").get("/").check(status().is(200)).check(css("input[name=_csrf]", "value").saveAs("csrf")));
+
+    ChainBuilder searchByCode = exec(session -> session.set("q", randomPatron()[1]))
+            .exec(http("search by identity code").post("/patrons/search").formParam("q", "#{q}")
+                    .formParam("_csrf", "#{csrf}").check(status().is(200)));
+
+    ChainBuilder searchByNumber = exec(session -> session.set("q", randomPatron()[2]))
+            .exec(http("search by patron number").post("/patrons/search").formParam("q", "#{q}")
+                    .formParam("_csrf", "#{csrf}").check(status().is(200)));
+
+    ChainBuilder searchByName = exec(session -> session.set("q", randomPatron()[3]))
+            .exec(http("search by name").post("/patrons/search").formParam("q", "#{q}")
+                    .formParam("_csrf", "#{csrf}").check(status().is(200)));
+
+    ChainBuilder patronPage = exec(session -> session.set("patronId", randomOwnPatron(session.getString("username"))))
+            .exec(http("patron page").get("/patrons/#{patronId}").check(status().is(200)));
+
+    ChainBuilder register = exec(http("registration form").get("/patrons/new")
+                    .check(css("input[name=submissionToken]", "value").saveAs("token")))
+            .exec(session -> session.set("hetu", freshCode()))
+            .exec(http("registration").post("/patrons")
+                    .formParam("_csrf", "#{csrf}").formParam("submissionToken", "#{token}")
+                    .formParam("hetu", "#{hetu}").formParam("firstName", "Kuormitus").formParam("lastName", "Testaaja")
+                    .formParam("email", "load-#{token}@perf.invalid").formParam("phone", "0401234567")
+                    .formParam("streetAddress", "Testikatu 1").formParam("postalCode", "00100").formParam("city", "Helsinki")
+                    .formParam("language", "fi").formParam("channel", "PHONE").formParam("eligibility", "VISUAL")
+                    .formParam("consent", "true").formParam("services", "ONLINE").formParam("credentialsTo", "PATRON")
+                    .check(status().is(303)));
+
+    ChainBuilder home = exec(http("home page").get("/").check(status().is(200)));
+
+    ScenarioBuilder librarians = scenario("librarians")
+            .exec(session -> session.set("username", "perf-librarian-" + (1 + session.userId() % LIBRARIANS)))
+            .exec(signIn)
+            .during(Duration.ofSeconds(DURATION_SECONDS)).on(
+                    exec(searchByCode, searchByNumber, searchByName, patronPage, patronPage, register, home));
+
+    ScenarioBuilder readerApps = scenario("reader apps")
+            .exec(http("api status").get("/api/status").header("Accept", "application/json").check(status().is(200)));
+
+    {
+        setUp(
+                librarians.injectOpen(rampUsers(LIBRARIANS).during(Duration.ofSeconds(5))),
+                readerApps.injectOpen(constantUsersPerSec(Integer.getInteger("statusRate", 2000))
+                        .during(Duration.ofSeconds(Math.min(30, DURATION_SECONDS)))))
+                .protocols(protocol)
+                .assertions(
+                        global().failedRequests().count().is(0L),
+                        details("search by identity code").responseTime().percentile(95.0).lte(20),
+                        details("search by patron number").responseTime().percentile(95.0).lte(20),
+                        details("search by name").responseTime().percentile(95.0).lte(80),
+                        details("patron page").responseTime().percentile(95.0).lte(30),
+                        details("registration").responseTime().percentile(95.0).lte(150));
+    }
+
+    @Override
+    public void after() {
+        DatabaseTimes.print(JDBC_URL, patrons.get(0));
+    }
+
+    private String[] randomPatron() {
+        return patrons.get(ThreadLocalRandom.current().nextInt(patrons.size()));
+    }
+
+    /** A patron of the librarian's own library (the generator gives library n to perf-librarian-n). */
+    private String randomOwnPatron(String username) {
+        String library = username.substring("perf-librarian-".length());
+        List<String[]> own = patrons.stream().filter(p -> p[4].equals(library)).toList();
+        return (own.isEmpty() ? randomPatron() : own.get(ThreadLocalRandom.current().nextInt(own.size())))[0];
+    }
+
+    /** Valid codes that the generator never makes: born in 2005–2009, individual numbers 500–899. */
+    private String freshCode() {
+        int n = registrationSequence.incrementAndGet() + (int) (System.currentTimeMillis() / 1000 % 100_000) * 10;
+        LocalDate birth = LocalDate.of(2005, 1, 1).plusDays(n % 1800);
+        int individual = 500 + (n / 1800) % 400;
+        return PersonalIdentityCode.of(birth, 'A', individual);
+    }
+
+    private static List<String[]> samplePatrons() {
+        List<String[]> rows = new ArrayList<>();
+        try (var connection = DriverManager.getConnection(JDBC_URL, System.getProperty("jdbc.user", "postgres"),
+                System.getProperty("jdbc.password", "postgres"));
+             var statement = connection.createStatement()) {
+            var rs = statement.executeQuery("""
+                    SELECT p.id, p.identity_code, p.patron_number, p.last_name || ' ' || p.first_name AS name,
+                           substr(o.name, length('Perf Library ') + 1) AS library
+                    FROM patron p JOIN organisation o ON o.id = p.organisation_id
+                    WHERE o.name LIKE 'Perf Library %' AND p.identity_code IS NOT NULL
+                    ORDER BY p.patron_number LIMIT 20000""");
+            while (rs.next()) {
+                rows.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)});
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Fill the database first with perf/generate.sh: " + e.getMessage(), e);
+        }
+        if (rows.isEmpty()) {
+            throw new IllegalStateException("No generated patrons: run perf/generate.sh first");
+        }
+        return rows;
+    }
+}
