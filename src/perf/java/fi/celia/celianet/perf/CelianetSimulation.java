@@ -1,6 +1,5 @@
 package fi.celia.celianet.perf;
 
-import static io.gatling.javaapi.core.CoreDsl.StringBody;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.css;
 import static io.gatling.javaapi.core.CoreDsl.details;
@@ -16,14 +15,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 import fi.celia.celianet.patrons.PersonalIdentityCode;
 import io.gatling.javaapi.core.ChainBuilder;
@@ -49,6 +44,8 @@ public class CelianetSimulation extends Simulation {
     static final String PASSWORD = "celianet-perf";
 
     private final List<String[]> patrons = samplePatrons();
+    private final Map<String, List<String[]>> patronsByLibrary = patrons.stream()
+            .collect(java.util.stream.Collectors.groupingBy(p -> p[4]));
     private final AtomicInteger registrationSequence = new AtomicInteger();
 
     HttpProtocolBuilder protocol = http.baseUrl(BASE_URL)
@@ -128,8 +125,7 @@ public class CelianetSimulation extends Simulation {
 
     /** A patron of the librarian's own library (the generator gives library n to perf-librarian-n). */
     private String randomOwnPatron(String username) {
-        String library = username.substring("perf-librarian-".length());
-        List<String[]> own = patrons.stream().filter(p -> p[4].equals(library)).toList();
+        List<String[]> own = patronsByLibrary.getOrDefault(username.substring("perf-librarian-".length()), List.of());
         return (own.isEmpty() ? randomPatron() : own.get(ThreadLocalRandom.current().nextInt(own.size())))[0];
     }
 
