@@ -3,7 +3,7 @@ package fi.celia.celianet.notifications.internal;
 import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.modulith.events.IncompletePublications;
+import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -15,10 +15,10 @@ import org.springframework.stereotype.Component;
 @Component
 class EventResubmission {
 
-    private final IncompletePublications incomplete;
+    private final IncompleteEventPublications incomplete;
     private final Duration olderThan;
 
-    EventResubmission(IncompletePublications incomplete,
+    EventResubmission(IncompleteEventPublications incomplete,
             @Value("${celianet.events.resubmit-older-than:15s}") Duration olderThan) {
         this.incomplete = incomplete;
         this.olderThan = olderThan;
@@ -26,6 +26,6 @@ class EventResubmission {
 
     @Scheduled(fixedDelayString = "${celianet.events.resubmit-interval:15s}", initialDelayString = "${celianet.events.resubmit-interval:15s}")
     void resubmit() {
-        incomplete.resubmitIncompletePublicationsOlderThan(olderThan);
+        incomplete.resubmitIncompleteEventPublicationsOlderThan(olderThan);
     }
 }
