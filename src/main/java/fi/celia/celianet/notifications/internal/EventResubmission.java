@@ -26,6 +26,6 @@ class EventResubmission {
 
     @Scheduled(fixedDelayString = "${celianet.events.resubmit-interval:15s}", initialDelayString = "${celianet.events.resubmit-interval:15s}")
     void resubmit() {
-        incomplete.resubmitIncompleteEventPublicationsOlderThan(olderThan);
+        incomplete.resubmitIncompletePublicationsOlderThan(olderThan);
     }
 }
