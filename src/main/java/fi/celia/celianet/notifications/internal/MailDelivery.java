@@ -4,7 +4,9 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import fi.celia.celianet.credentials.CredentialTokens;
 import fi.celia.celianet.credentials.TokenPurpose;
@@ -22,15 +24,24 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends queued mail. Each mail is claimed with {@code FOR UPDATE SKIP LOCKED} in a transaction of its
- * own, so several instances share the queue without sending a mail twice. A failure is recorded and the
- * mail retried with exponential backoff (capped at 10 minutes) until the server takes it.
+ * Sends queued mail, one at a time, in three steps:
+ * <ol>
+ * <li>claim a due mail ({@code FOR UPDATE SKIP LOCKED}, so several instances share the queue) and mark it
+ * SENDING under a lease, issuing its single-use link in the same commit;</li>
+ * <li>hand it to the SMTP server, holding no database connection;</li>
+ * <li>record the outcome, retrying on a fresh connection while the database is unreachable, so a cut
+ * connection does not make the mail go out twice. A failed send is retried with exponential backoff
+ * (capped at 10 minutes) until the server takes it.</li>
+ * </ol>
+ * Only a sender that dies between steps 2 and 3 leaves a mail that is sent again when its lease runs out.
  */
 @Component
 public class MailDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
+    private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final Duration RECORD_PATIENCE = Duration.ofSeconds(30);
 
     private final JdbcClient jdbc;
     private final JavaMailSender sender;
@@ -57,55 +68,87 @@ public class MailDelivery {
     @Scheduled(fixedDelayString = "${celianet.mail.poll-interval:2s}", initialDelayString = "${celianet.mail.poll-interval:2s}")
     public void deliverDue() {
         for (int i = 0; i < batchSize; i++) {
-            Outcome outcome = deliverOne();
-            if (outcome == Outcome.NONE_DUE) {
+            Optional<Claimed> claimed;
+            try {
+                claimed = claim();
+            } catch (RuntimeException e) {
+                log.warn("Mail queue could not be read: {}", e.getClass().getSimpleName());
                 return;
             }
+            if (claimed.isEmpty()) {
+                return;
+            }
+            deliver(claimed.get());
         }
     }
 
-    enum Outcome { SENT, FAILED, NONE_DUE }
+    private Optional<Claimed> claim() {
+        return transactions.execute(status -> {
+            Instant now = Instant.now(clock);
+            Optional<Claimed> due = jdbc.sql("""
+                    SELECT id, recipient, subject, body, link_purpose, link_subject_id FROM outbound_mail
+                    WHERE (state = 'QUEUED' AND next_attempt_at <= :now) OR (state = 'SENDING' AND lease_until < :now)
+                    ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED""")
+                    .param("now", Timestamp.from(now))
+                    .query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getString("recipient"),
+                            rs.getString("subject"), rs.getString("body"), rs.getString("link_purpose"),
+                            rs.getObject("link_subject_id", UUID.class)))
+                    .optional();
+            due.ifPresent(mail -> jdbc.sql("""
+                    UPDATE outbound_mail SET state = 'SENDING', lease_until = :lease, attempts = attempts + 1
+                    WHERE id = :id""").param("lease", Timestamp.from(now.plus(LEASE))).param("id", mail.id()).update());
+            return due.map(mail -> mail.withBody(linked(mail)));
+        });
+    }
 
-    Outcome deliverOne() {
-        Failure failure = new Failure();
-        Outcome outcome;
-        try {
-            outcome = transactions.execute(status -> {
-                Instant now = Instant.now(clock);
-                var due = jdbc.sql("""
-                        SELECT id, recipient, subject, body, link_purpose, link_subject_id FROM outbound_mail
-                        WHERE state = 'QUEUED' AND next_attempt_at <= :now
-                        ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED""")
-                        .param("now", Timestamp.from(now))
-                        .query((rs, n) -> new Due(rs.getObject("id", UUID.class), rs.getString("recipient"),
-                                rs.getString("subject"), rs.getString("body"), rs.getString("link_purpose"),
-                                rs.getObject("link_subject_id", UUID.class)))
-                        .optional();
-                if (due.isEmpty()) {
-                    return Outcome.NONE_DUE;
-                }
-                Due mail = due.get();
-                failure.id = mail.id();
-                String body = mail.body();
-                if (mail.linkPurpose() != null) {
-                    TokenPurpose purpose = TokenPurpose.valueOf(mail.linkPurpose());
-                    String token = tokens.issue(purpose, mail.linkSubjectId());
-                    body = body.replace(Mailbox.LINK, baseUrl + purpose.path() + token);
-                }
-                send(mail.recipient(), mail.subject(), body);
-                jdbc.sql("UPDATE outbound_mail SET state = 'SENT', sent_at = :now, attempts = attempts + 1, last_error = NULL WHERE id = :id")
-                        .param("now", Timestamp.from(Instant.now(clock))).param("id", mail.id()).update();
-                return Outcome.SENT;
-            });
-        } catch (RuntimeException e) {
-            if (failure.id == null) {
-                log.warn("Mail queue could not be read: {}", e.getClass().getSimpleName());
-                return Outcome.NONE_DUE;
-            }
-            recordFailure(failure.id, e);
-            return Outcome.FAILED;
+    private String linked(Claimed mail) {
+        if (mail.linkPurpose() == null) {
+            return mail.body();
         }
-        return outcome;
+        TokenPurpose purpose = TokenPurpose.valueOf(mail.linkPurpose());
+        String token = tokens.issue(purpose, mail.linkSubjectId());
+        return mail.body().replace(Mailbox.LINK, baseUrl + purpose.path() + token);
+    }
+
+    private void deliver(Claimed mail) {
+        try {
+            send(mail.recipient(), mail.subject(), mail.body());
+        } catch (RuntimeException e) {
+            String reason = e.getClass().getSimpleName();
+            record(mail.id(), "not delivered (" + reason + "); will retry", id -> {
+                int attempts = jdbc.sql("SELECT attempts FROM outbound_mail WHERE id = :id").param("id", id)
+                        .query(Integer.class).single();
+                long seconds = Math.min(MAX_BACKOFF.toSeconds(), (long) Math.pow(2, Math.min(attempts, 20)));
+                jdbc.sql("""
+                        UPDATE outbound_mail SET state = 'QUEUED', lease_until = NULL, last_error = :error,
+                            next_attempt_at = :next WHERE id = :id AND state = 'SENDING'""")
+                        .param("error", reason).param("next", Timestamp.from(Instant.now(clock).plusSeconds(seconds)))
+                        .param("id", id).update();
+            });
+            return;
+        }
+        record(mail.id(), "sent", id -> jdbc.sql("""
+                UPDATE outbound_mail SET state = 'SENT', sent_at = :now, lease_until = NULL, last_error = NULL
+                WHERE id = :id""").param("now", Timestamp.from(Instant.now(clock))).param("id", id).update());
+    }
+
+    /** Records an outcome, trying again on a fresh connection while the database does not answer. */
+    private void record(UUID id, String what, Consumer<UUID> update) {
+        Instant giveUp = Instant.now().plus(RECORD_PATIENCE);
+        while (true) {
+            try {
+                transactions.executeWithoutResult(status -> update.accept(id));
+                log.debug("Mail {} {}", id, what);
+                return;
+            } catch (RuntimeException e) {
+                if (Instant.now().isAfter(giveUp)) {
+                    log.warn("Mail {} {}, but that could not be recorded ({}); it is due again when its lease ends",
+                            id, what, e.getClass().getSimpleName());
+                    return;
+                }
+                sleep();
+            }
+        }
     }
 
     private void send(String recipient, String subject, String body) {
@@ -122,27 +165,19 @@ public class MailDelivery {
         }
     }
 
-    private void recordFailure(UUID id, RuntimeException e) {
-        String reason = e.getClass().getSimpleName();
+    private static void sleep() {
         try {
-            transactions.executeWithoutResult(status -> {
-                int attempts = jdbc.sql("UPDATE outbound_mail SET attempts = attempts + 1, last_error = :error WHERE id = :id RETURNING attempts")
-                        .param("error", reason).param("id", id).query(Integer.class).single();
-                long seconds = Math.min(MAX_BACKOFF.toSeconds(), (long) Math.pow(2, Math.min(attempts, 20)));
-                jdbc.sql("UPDATE outbound_mail SET next_attempt_at = :next WHERE id = :id")
-                        .param("next", Timestamp.from(Instant.now(clock).plusSeconds(seconds))).param("id", id).update();
-            });
-            log.info("Mail {} not delivered ({}); will retry", id, reason);
-        } catch (RuntimeException again) {
-            log.warn("Mail {} not delivered and the failure could not be recorded: {}", id, again.getClass().getSimpleName());
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
-    private record Due(UUID id, String recipient, String subject, String body, String linkPurpose, UUID linkSubjectId) {
-    }
-
-    private static final class Failure {
-        UUID id;
+    private record Claimed(UUID id, String recipient, String subject, String body, String linkPurpose, UUID linkSubjectId) {
+        Claimed withBody(String text) {
+            return new Claimed(id, recipient, subject, text, linkPurpose, linkSubjectId);
+        }
     }
 
     static final class MailDeliveryException extends RuntimeException {
