@@ -136,7 +136,8 @@ class RegistrationFaults extends IntegrationTest {
                 "spring.mail.port", String.valueOf(TestMail.port()),
                 "celianet.mail.poll-interval", "200ms",
                 "server.servlet.session.cookie.secure", "false",
-                "logging.structured.format.console", "")).run()) {
+                "logging.structured.format.console", "",
+                "spring.datasource.hikari.maximum-pool-size", "8")).run()) {
             int secondPort = second.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 
             var browser = new Librarian(port);
@@ -202,10 +203,10 @@ class RegistrationFaults extends IntegrationTest {
         List<String> found = jdbc.sql("SELECT identity_code FROM patron WHERE registered_by = :r")
                 .param("r", registrar.getId()).query(String.class).list();
         try {
-            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+            await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(500))
                     .until(() -> mailedCodes().stream().filter(found::contains).distinct().count() >= found.size());
         } catch (org.awaitility.core.ConditionTimeoutException e) {
-            System.out.println("not every found patron's mail arrived within 90 s");
+            System.out.println("not every found patron's mail arrived within 150 s");
         }
         List<String> mailed = mailedCodes().stream().filter(accounting.attempted::contains).toList();
         return accounting.report(found, mailed);

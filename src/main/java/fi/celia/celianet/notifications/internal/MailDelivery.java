@@ -40,7 +40,7 @@ public class MailDelivery {
 
     private static final Logger log = LoggerFactory.getLogger(MailDelivery.class);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(10);
-    private static final Duration LEASE = Duration.ofMinutes(2);
+    private static final Duration LEASE = Duration.ofSeconds(60);
     private static final Duration RECORD_PATIENCE = Duration.ofSeconds(30);
 
     private final JdbcClient jdbc;
