@@ -45,15 +45,23 @@ public class PatronRegistration {
      * @throws fi.celia.celianet.maintenance.ServiceClosedException while a maintenance window closes registration
      * @throws DuplicateIdentityCodeException when the identity code is already registered (nothing was written)
      * @throws SubmissionTokenReusedException when the token already saved a registration with different data
+     * @throws SoftDuplicatesException when possible duplicates exist and were not confirmed (nothing was written)
      */
     @Transactional
-    public RegistrationResult register(NewPatron patron, String submissionToken, StaffPrincipal user) {
+    public RegistrationResult register(NewPatron patron, String submissionToken, boolean softDuplicatesConfirmed,
+            StaffPrincipal user) {
         String fingerprint = fingerprint(patron);
         Optional<RegistrationResult> earlier = earlier(user.id(), submissionToken, fingerprint);
         if (earlier.isPresent()) {
             return earlier.get();
         }
         availability.require(ClosableService.REGISTRATION);
+        if (!softDuplicatesConfirmed) {
+            List<Patron> similar = store.softDuplicates(patron);
+            if (!similar.isEmpty()) {
+                throw new SoftDuplicatesException(similar);
+            }
+        }
         Instant now = Instant.now(clock);
         UUID id = UUID.randomUUID();
         if (!store.recordSubmission(user.id(), submissionToken, fingerprint, id, now)) {
@@ -67,12 +75,6 @@ public class PatronRegistration {
         audit.success(user.username(), "PATRON_REGISTERED", "PATRON", id,
                 "organisation " + patron.organisationId() + ", channel " + patron.channel());
         return new RegistrationResult(id, false);
-    }
-
-    /** Patrons that may be the same person under another code or with the same e-mail address. */
-    @Transactional(readOnly = true)
-    public List<Patron> softDuplicates(NewPatron patron) {
-        return store.softDuplicates(patron);
     }
 
     private Optional<RegistrationResult> earlier(UUID staffId, String token, String fingerprint) {

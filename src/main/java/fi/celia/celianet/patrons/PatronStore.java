@@ -106,15 +106,20 @@ class PatronStore {
                 .query(PATRON).list();
     }
 
-    /** Other patrons with the same name and birth date, or the same e-mail address: possible duplicates. */
+    /**
+     * Other patrons with the same name and birth date, or the same e-mail address: possible duplicates. A patron
+     * with the very same identity code is not among them: that is a real duplicate, decided by the constraint.
+     */
     List<Patron> softDuplicates(NewPatron p) {
         return jdbc.sql("""
-                SELECT * FROM patron WHERE status <> 'ERASED' AND (
+                SELECT * FROM patron WHERE status <> 'ERASED'
+                AND (:code::text IS NULL OR identity_code IS NULL OR identity_code <> :code::text) AND (
                     (search_name = :searchName AND birth_date = :birthDate)
                     OR (:email::text IS NOT NULL AND lower(email) = lower(:email::text)))
                 ORDER BY registered_at DESC LIMIT 20""")
                 .param("searchName", searchName(p.firstName() + " " + p.lastName()))
                 .param("birthDate", p.effectiveBirthDate()).param("email", p.email())
+                .param("code", p.identityCode() == null ? null : p.identityCode().value())
                 .query(PATRON).list();
     }
 

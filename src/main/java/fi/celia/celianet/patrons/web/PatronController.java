@@ -16,6 +16,7 @@ import fi.celia.celianet.patrons.Patron;
 import fi.celia.celianet.patrons.PatronRegistration;
 import fi.celia.celianet.patrons.Patrons;
 import fi.celia.celianet.patrons.RegistrationResult;
+import fi.celia.celianet.patrons.SoftDuplicatesException;
 import fi.celia.celianet.patrons.SubmissionTokenReusedException;
 import fi.celia.celianet.staff.Organisation;
 import fi.celia.celianet.staff.Organisations;
@@ -87,16 +88,9 @@ class PatronController {
         if (patron == null) {
             return form(user, model);
         }
-        if (!form.isConfirmSoftDuplicate()) {
-            List<Patron> similar = registration.softDuplicates(patron);
-            if (!similar.isEmpty()) {
-                model.addAttribute("softDuplicates", similar.stream().map(p -> new SoftDuplicate(p,
-                        Patrons.mayOpen(user, p), organisations.nameOf(p.organisationId()))).toList());
-                return form(user, model);
-            }
-        }
         try {
-            RegistrationResult result = registration.register(patron, form.getSubmissionToken(), user);
+            RegistrationResult result = registration.register(patron, form.getSubmissionToken(),
+                    form.isConfirmSoftDuplicate(), user);
             redirect.addFlashAttribute("flashMessage", "patrons.registration.saved");
             return "redirect:/patrons/" + result.patronId();
         } catch (ServiceClosedException closed) {
@@ -110,6 +104,10 @@ class PatronController {
             errors.rejectValue("hetu", "patrons.hetu.error.alreadyRegistered");
             audit.record(user.username(), "PATRON_REGISTRATION_DUPLICATE", "PATRON", null,
                     fi.celia.celianet.audit.AuditOutcome.FAILURE, null);
+            return form(user, model);
+        } catch (SoftDuplicatesException similar) {
+            model.addAttribute("softDuplicates", similar.matches().stream().map(p -> new SoftDuplicate(p,
+                    Patrons.mayOpen(user, p), organisations.nameOf(p.organisationId()))).toList());
             return form(user, model);
         } catch (SubmissionTokenReusedException reused) {
             response.setStatus(HttpStatus.CONFLICT.value());
