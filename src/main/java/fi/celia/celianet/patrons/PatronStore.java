@@ -135,6 +135,30 @@ class PatronStore {
                 .param("hash", hash).param("now", Timestamp.from(now)).param("id", id).update() == 1;
     }
 
+    void changeOrganisation(UUID id, UUID organisationId, Instant now) {
+        jdbc.sql("UPDATE patron SET organisation_id = :org, updated_at = :now, version = version + 1 WHERE id = :id")
+                .param("org", organisationId).param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
+    void history(UUID patronId, Instant at, String actor, String field, String oldValue, String newValue) {
+        jdbc.sql("""
+                INSERT INTO patron_history (patron_id, changed_at, changed_by, field, old_value, new_value)
+                VALUES (:id, :at, :actor, :field, :old, :new)""")
+                .param("id", patronId).param("at", Timestamp.from(at)).param("actor", actor).param("field", field)
+                .param("old", oldValue).param("new", newValue).update();
+    }
+
+    record HistoryEntry(Instant at, String actor, String field, String oldValue, String newValue) {
+    }
+
+    List<HistoryEntry> history(UUID patronId) {
+        return jdbc.sql("SELECT * FROM patron_history WHERE patron_id = :id ORDER BY changed_at DESC, id DESC")
+                .param("id", patronId)
+                .query((rs, n) -> new HistoryEntry(rs.getTimestamp("changed_at").toInstant(), rs.getString("changed_by"),
+                        rs.getString("field"), rs.getString("old_value"), rs.getString("new_value")))
+                .list();
+    }
+
     /** Lower case without accents, for case- and accent-insensitive name search. */
     static String searchName(String text) {
         String decomposed = Normalizer.normalize(text == null ? "" : text.trim(), Normalizer.Form.NFD);

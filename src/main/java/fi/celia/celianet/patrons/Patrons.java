@@ -94,7 +94,7 @@ public class Patrons implements PasswordTarget {
     private RegisteredElsewhere facts(StaffPrincipal user, Patron patron) {
         boolean may = mayOpen(user, patron);
         return new RegisteredElsewhere(organisations.nameOf(patron.organisationId()), patron.registeredAt(),
-                may ? patron.id() : null, may ? patron.patronNumber() : null);
+                may ? patron.id() : null, may ? patron.patronNumber() : null, patron.active() ? patron.id() : null);
     }
 
     /**
@@ -204,6 +204,39 @@ public class Patrons implements PasswordTarget {
                 .withLink(TokenPurpose.PATRON_ACTIVATION, id));
         audit.success(user.username(), "PATRON_CREDENTIALS_RESENT", "PATRON", id, null);
         return MailRequestOutcome.QUEUED;
+    }
+
+    /**
+     * Moves responsibility for the patron to another organisation: a registrar takes the patron over for their
+     * own organisation, naming the patron's exact identity code (as found by an exact search) and confirming
+     * that the patron agreed; service staff move a patron to any active organisation. Kept in the patron's
+     * history and audited, naming both organisations.
+     *
+     * @throws NotFoundException when there is no such active patron or the identity code does not match
+     */
+    @Transactional
+    public void transfer(StaffPrincipal user, UUID id, String identityCode, UUID targetOrganisationId) {
+        Patron patron = store.find(id).filter(Patron::active).orElseThrow(NotFoundException::new);
+        UUID target;
+        if (user.isServiceStaff()) {
+            target = organisations.find(targetOrganisationId).filter(o -> o.isActive())
+                    .orElseThrow(NotFoundException::new).getId();
+        } else {
+            var code = PersonalIdentityCode.validate(identityCode);
+            if (!code.isValid() || !code.code().value().equals(patron.identityCode())) {
+                throw new NotFoundException();
+            }
+            target = user.organisationId();
+        }
+        if (target.equals(patron.organisationId())) {
+            return;
+        }
+        String from = organisations.nameOf(patron.organisationId());
+        String to = organisations.nameOf(target);
+        Instant now = Instant.now(clock);
+        store.changeOrganisation(id, target, now);
+        store.history(id, now, user.username(), "organisation", from, to);
+        audit.success(user.username(), "PATRON_TRANSFERRED", "PATRON", id, from + " → " + to);
     }
 
     @Override

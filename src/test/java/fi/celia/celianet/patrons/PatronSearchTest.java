@@ -53,7 +53,7 @@ class PatronSearchTest extends IntegrationTest {
 
         String byCode = search(otherSession, code, null);
         assertThat(byCode).contains("Tämän henkilötunnuksen on jo rekisteröinyt " + owner.getName())
-                .doesNotContain(number).doesNotContain("/patrons/" + id).doesNotContain(fields.getFirst("lastName"));
+                .doesNotContain(number).doesNotContain("href=\"/patrons/" + id).doesNotContain(fields.getFirst("lastName"));
         assertThat(search(otherSession, fields.getFirst("lastName"), null)).contains("Asiakkaita ei löytynyt");
         assertThat(search(otherSession, number, null)).contains("Asiakkaita ei löytynyt");
 
@@ -119,6 +119,39 @@ class PatronSearchTest extends IntegrationTest {
         assertThat(revealed.getContentAsString().replaceAll("(?s).*<title>(.*?)</title>.*", "$1")).doesNotContain(code);
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE target_id = :id AND action = 'PATRON_IDENTITY_CODE_REVEALED' AND actor = :a")
                 .param("id", id.toString()).param("a", registrar.getUsername()).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aRegistrarWhoFindsAPatronByExactCodeCanTakeItOverWhenThePatronAgrees() throws Exception {
+        var library = data.library(TestData.unique("Library"));
+        var school = data.library(TestData.unique("School"));
+        var librarySession = signIn(data.account(Role.REGISTRAR, library).getUsername(), TestData.PASSWORD);
+        var teacher = data.account(Role.REGISTRAR, school);
+        var schoolSession = signIn(teacher.getUsername(), TestData.PASSWORD);
+        String code = PatronFixtures.newCode();
+        UUID id = register(librarySession, PatronFixtures.form(UUID.randomUUID().toString(), code, TestData.unique("t") + "@example.fi"));
+        assertThat(mvc.perform(get("/patrons/" + id).with(schoolSession)).andReturn().getResponse().getStatus()).isEqualTo(404);
+
+        assertThat(search(schoolSession, code, null)).contains("/patrons/" + id + "/transfer");
+        String other = PatronFixtures.newCode();
+        assertThat(mvc.perform(post("/patrons/" + id + "/transfer").with(schoolSession).param("hetu", other).param("patronAgreed", "true"))
+                .andReturn().getResponse().getStatus()).isEqualTo(404);
+        var notAgreed = mvc.perform(post("/patrons/" + id + "/transfer").with(schoolSession).param("hetu", code)).andReturn().getResponse();
+        assertThat(notAgreed.getStatus()).isEqualTo(200);
+        assertThat(notAgreed.getContentAsString()).contains("Valitse, että asiakas suostui siirtoon");
+        assertThat(mvc.perform(get("/patrons/" + id).with(schoolSession)).andReturn().getResponse().getStatus()).isEqualTo(404);
+
+        var moved = mvc.perform(post("/patrons/" + id + "/transfer").with(schoolSession).param("hetu", code).param("patronAgreed", "true"))
+                .andReturn().getResponse();
+        assertThat(moved.getStatus()).isEqualTo(303);
+        assertThat(moved.getRedirectedUrl()).isEqualTo("/patrons/" + id);
+        String page = mvc.perform(get("/patrons/" + id).with(schoolSession)).andReturn().getResponse().getContentAsString();
+        assertThat(page).contains(library.getName() + " → " + school.getName());
+        assertThat(mvc.perform(get("/patrons/" + id).with(librarySession)).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE target_id = :id AND action = 'PATRON_TRANSFERRED' AND actor = :a")
+                .param("id", id.toString()).param("a", teacher.getUsername()).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM patron_history WHERE patron_id = :id AND field = 'organisation'")
+                .param("id", id).query(Integer.class).single()).isEqualTo(1);
     }
 
     private String search(RequestPostProcessor session, String q, UUID organisationId) throws Exception {

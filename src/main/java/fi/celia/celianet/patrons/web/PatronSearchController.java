@@ -55,6 +55,26 @@ class PatronSearchController {
         return view(user, model, q == null ? "" : q, filter);
     }
 
+    /**
+     * Takes over responsibility for a patron found by exact identity code (registrars, for their own
+     * organisation, when the patron agreed), or moves a patron to another organisation (service staff).
+     */
+    @PostMapping("/patrons/{id}/transfer")
+    String transfer(@org.springframework.web.bind.annotation.PathVariable UUID id,
+            @RequestParam(name = "hetu", required = false) String hetu,
+            @RequestParam(name = "patronAgreed", required = false, defaultValue = "false") boolean agreed,
+            @RequestParam(name = "organisationId", required = false) String organisationId,
+            @AuthenticationPrincipal StaffPrincipal user, Model model,
+            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+        if (!agreed && !user.isServiceStaff()) {
+            model.addAttribute("transferProblem", "patrons.transfer.error.agreement");
+            return search(hetu, null, "0", user, model);
+        }
+        patrons.transfer(user, id, hetu, RegistrationRules.parseUuid(organisationId));
+        redirect.addFlashAttribute("flashMessage", "patrons.transfer.done");
+        return "redirect:/patrons/" + id;
+    }
+
     private String view(StaffPrincipal user, Model model, String q, UUID filter) {
         model.addAttribute("q", q.length() > 200 ? q.substring(0, 200) : q);
         model.addAttribute("organisationFilter", filter);
