@@ -156,9 +156,11 @@ public class Patrons implements PasswordTarget {
         return mailbox.latest("PATRON", patronId, PatronMail.RESET);
     }
 
+    /** The organisation's latest registrations, newest first, with their credentials mail. */
     @Transactional(readOnly = true)
-    public List<Patron> latestOf(UUID organisationId, int limit) {
-        return store.latestOf(organisationId, limit);
+    public List<RecentRegistration> latestRegistrations(UUID organisationId, int limit) {
+        return store.latestOf(organisationId, limit).stream()
+                .map(p -> new RecentRegistration(p, credentialsMail(p.id()).orElse(null))).toList();
     }
 
     /**

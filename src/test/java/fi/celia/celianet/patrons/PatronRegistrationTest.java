@@ -159,6 +159,22 @@ class PatronRegistrationTest extends IntegrationTest {
                 .param("id", UUID.fromString(location.substring(9))).query(UUID.class).single()).isEqualTo(library.getId());
     }
 
+    @Test
+    void theRegistrarsHomePageListsTheLatestRegistrationsWithTheirMailStatus() throws Exception {
+        var library = data.library(TestData.unique("Library"));
+        var session = signIn(data.account(Role.REGISTRAR, library).getUsername(), TestData.PASSWORD);
+        String email = TestData.unique("home") + "@example.fi";
+        var location = mvc.perform(post("/patrons").with(session).params(PatronFixtures.form(UUID.randomUUID().toString(),
+                PatronFixtures.newCode(), email))).andReturn().getResponse().getRedirectedUrl();
+        await().atMost(mailWait()).until(() -> TestMail.to(email).size() == 1);
+        await().atMost(mailWait()).untilAsserted(() -> assertThat(mvc.perform(get("/").with(session)).andReturn().getResponse()
+                .getContentAsString()).contains("Viimeisimmät rekisteröinnit").contains("href=\"" + location + "\"")
+                .contains("Tunnussähköposti lähetetty"));
+        var staff = signIn(data.account(Role.STAFF, null).getUsername(), TestData.PASSWORD);
+        assertThat(mvc.perform(get("/").with(staff)).andReturn().getResponse().getContentAsString())
+                .doesNotContain("Viimeisimmät rekisteröinnit");
+    }
+
     static RequestPostProcessor noop() {
         return request -> request;
     }
