@@ -135,6 +135,51 @@ class PatronStore {
                 .param("hash", hash).param("now", Timestamp.from(now)).param("id", id).update() == 1;
     }
 
+    void update(UUID id, PatronChanges c, Instant now) {
+        jdbc.sql("""
+                UPDATE patron SET email = :email, phone = :phone, street_address = :street, postal_code = :postalCode,
+                    city = :city, language = :language, service_online = :online, service_cd_clubs = :cd,
+                    contact_name = :contactName, contact_relation = :contactRelation, contact_phone = :contactPhone,
+                    contact_email = :contactEmail, credentials_to = :credentialsTo, guardian_name = :guardianName,
+                    guardian_phone = :guardianPhone, guardian_email = :guardianEmail, guardian_consent = :guardianConsent,
+                    updated_at = :now, version = version + 1
+                WHERE id = :id""")
+                .param("email", c.email()).param("phone", c.phone()).param("street", c.streetAddress())
+                .param("postalCode", c.postalCode()).param("city", c.city()).param("language", c.language())
+                .param("online", c.serviceOnline()).param("cd", c.serviceCdClubs()).param("contactName", c.contactName())
+                .param("contactRelation", c.contactRelation()).param("contactPhone", c.contactPhone())
+                .param("contactEmail", c.contactEmail()).param("credentialsTo", c.credentialsTo())
+                .param("guardianName", c.guardianName()).param("guardianPhone", c.guardianPhone())
+                .param("guardianEmail", c.guardianEmail()).param("guardianConsent", c.guardianConsent())
+                .param("now", Timestamp.from(now)).param("id", id).update();
+    }
+
+    boolean close(UUID id, String reason, Instant now) {
+        return jdbc.sql("""
+                UPDATE patron SET status = 'CLOSED', closed_at = :now, closed_reason = :reason, password_hash = NULL,
+                    updated_at = :now, version = version + 1
+                WHERE id = :id AND status = 'ACTIVE'""")
+                .param("now", Timestamp.from(now)).param("reason", reason).param("id", id).update() == 1;
+    }
+
+    /** Replaces the personal data of a closed patron by a marker; the patron number stays. */
+    boolean erase(UUID id, String marker, Instant now) {
+        int erased = jdbc.sql("""
+                UPDATE patron SET status = 'ERASED', identity_code = NULL, birth_date = NULL,
+                    no_identity_code_reason = NULL, first_name = :marker, last_name = :marker, search_name = '',
+                    email = NULL, phone = NULL, street_address = NULL, postal_code = NULL, city = NULL,
+                    contact_name = NULL, contact_relation = NULL, contact_phone = NULL, contact_email = NULL,
+                    guardian_name = NULL, guardian_phone = NULL, guardian_email = NULL, closed_reason = NULL,
+                    password_hash = NULL, updated_at = :now, version = version + 1
+                WHERE id = :id AND status = 'CLOSED'""")
+                .param("marker", marker).param("now", Timestamp.from(now)).param("id", id).update();
+        if (erased == 1) {
+            jdbc.sql("UPDATE patron_history SET old_value = NULL, new_value = NULL WHERE patron_id = :id AND field <> 'organisation'")
+                    .param("id", id).update();
+        }
+        return erased == 1;
+    }
+
     void changeOrganisation(UUID id, UUID organisationId, Instant now) {
         jdbc.sql("UPDATE patron SET organisation_id = :org, updated_at = :now, version = version + 1 WHERE id = :id")
                 .param("org", organisationId).param("now", Timestamp.from(now)).param("id", id).update();

@@ -34,17 +34,20 @@ public class Patrons implements PasswordTarget {
 
     public static final int PAGE_SIZE = 50;
     static final int RESETS_PER_HOUR = 3;
+    static final String ERASED_MARKER = "–";
     private static final Pattern PATRON_NUMBER = Pattern.compile("[Cc][0-9]{7}");
 
     private final PatronStore store;
     private final Organisations organisations;
     private final Mailbox mailbox;
     private final ServiceAvailability availability;
+    private final fi.celia.celianet.credentials.CredentialTokens tokens;
     private final AuditLog audit;
     private final Clock clock;
 
     Patrons(PatronStore store, Organisations organisations, Mailbox mailbox, ServiceAvailability availability,
-            AuditLog audit, Clock clock) {
+            fi.celia.celianet.credentials.CredentialTokens tokens, AuditLog audit, Clock clock) {
+        this.tokens = tokens;
         this.store = store;
         this.organisations = organisations;
         this.mailbox = mailbox;
@@ -239,6 +242,76 @@ public class Patrons implements PasswordTarget {
         store.changeOrganisation(id, target, now);
         store.history(id, now, user.username(), "organisation", from, to);
         audit.success(user.username(), "PATRON_TRANSFERRED", "PATRON", id, from + " → " + to);
+    }
+
+    /** The patron's current details, for the edit form. */
+    @Transactional(readOnly = true)
+    public PatronChanges details(StaffPrincipal user, UUID id) {
+        return PatronChanges.of(open(user, id));
+    }
+
+    /** Saves changed details; every changed field is kept in the patron's history (who, when, old, new). */
+    @Transactional
+    public void update(StaffPrincipal user, UUID id, PatronChanges changes) {
+        Patron patron = store.find(id).filter(p -> mayOpen(user, p)).filter(p -> !"ERASED".equals(p.status()))
+                .orElseThrow(NotFoundException::new);
+        var before = PatronChanges.of(patron).values();
+        var after = changes.values();
+        Instant now = Instant.now(clock);
+        List<String> changed = new java.util.ArrayList<>();
+        after.forEach((field, value) -> {
+            if (!java.util.Objects.equals(before.get(field), value)) {
+                store.history(id, now, user.username(), field, before.get(field), value);
+                changed.add(field);
+            }
+        });
+        if (changed.isEmpty()) {
+            return;
+        }
+        store.update(id, changes, now);
+        audit.success(user.username(), "PATRON_CHANGED", "PATRON", id, String.join(", ", changed));
+    }
+
+    /** Changes kept in the patron's history, newest first. */
+    @Transactional(readOnly = true)
+    public List<PatronChange> changes(UUID id) {
+        return store.history(id).stream()
+                .map(h -> new PatronChange(h.at(), h.actor(), h.field(), h.oldValue(), h.newValue())).toList();
+    }
+
+    /** Closes the patron: no sign-in (password and links revoked), no shipments; still findable. Service staff only. */
+    @Transactional
+    public boolean close(StaffPrincipal user, UUID id, String reason) {
+        requireServiceStaff(user);
+        store.find(id).orElseThrow(NotFoundException::new);
+        Instant now = Instant.now(clock);
+        if (!store.close(id, reason, now)) {
+            return false;
+        }
+        tokens.revokeAll(id);
+        store.history(id, now, user.username(), "status", "ACTIVE", "CLOSED");
+        audit.success(user.username(), "PATRON_CLOSED", "PATRON", id, reason);
+        return true;
+    }
+
+    /** Erases a closed patron's personal data on request; the patron number and audit trail stay. Service staff only. */
+    @Transactional
+    public boolean erase(StaffPrincipal user, UUID id) {
+        requireServiceStaff(user);
+        store.find(id).orElseThrow(NotFoundException::new);
+        Instant now = Instant.now(clock);
+        if (!store.erase(id, ERASED_MARKER, now)) {
+            return false;
+        }
+        store.history(id, now, user.username(), "status", "CLOSED", "ERASED");
+        audit.success(user.username(), "PATRON_ERASED", "PATRON", id, null);
+        return true;
+    }
+
+    private static void requireServiceStaff(StaffPrincipal user) {
+        if (!user.isServiceStaff()) {
+            throw new org.springframework.security.access.AccessDeniedException("service staff only");
+        }
     }
 
     @Override

@@ -155,6 +155,7 @@ class PatronController {
     }
 
     private String page(Patron patron, boolean revealed, Model model) {
+        model.addAttribute("serviceStaff", currentUserIsServiceStaff());
         model.addAttribute("patron", patron);
         model.addAttribute("revealed", revealed);
         model.addAttribute("organisationName", organisations.nameOf(patron.organisationId()));
@@ -162,7 +163,13 @@ class PatronController {
         model.addAttribute("expectsCredentialsMail", patron.active() && patron.credentialsRecipient() != null);
         model.addAttribute("resetMail", patrons.resetMail(patron.id()).orElse(null));
         model.addAttribute("history", audit.forTarget("PATRON", patron.id(), 50));
+        model.addAttribute("changes", patrons.changes(patron.id()));
         return PAGE;
+    }
+
+    private static boolean currentUserIsServiceStaff() {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof StaffPrincipal user && user.isServiceStaff();
     }
 
     private String form(StaffPrincipal user, Model model) {
