@@ -244,6 +244,21 @@ public class Patrons implements PasswordTarget {
         audit.success(user.username(), "PATRON_TRANSFERRED", "PATRON", id, from + " → " + to);
     }
 
+    /**
+     * A printable credentials letter for a patron whose credentials are handed over on paper: issues a new
+     * activation link (the earlier one stops working) and returns the token, to be printed and never stored.
+     */
+    @Transactional
+    public String issueLetterToken(StaffPrincipal user, UUID id) {
+        Patron patron = open(user, id);
+        if (!patron.active()) {
+            throw new NotFoundException();
+        }
+        String token = tokens.issue(TokenPurpose.PATRON_ACTIVATION, id);
+        audit.success(user.username(), "PATRON_CREDENTIALS_LETTER_PRINTED", "PATRON", id, null);
+        return token;
+    }
+
     /** The patron's current details, for the edit form. */
     @Transactional(readOnly = true)
     public PatronChanges details(StaffPrincipal user, UUID id) {

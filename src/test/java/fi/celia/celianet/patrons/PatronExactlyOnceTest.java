@@ -20,12 +20,20 @@ import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
 import fi.celia.celianet.support.TestMail;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.util.MultiValueMap;
 
 /** Double clicks, refreshes, concurrent copies and mail outages never make a second patron or a false error. */
+@ExtendWith(OutputCaptureExtension.class)
 class PatronExactlyOnceTest extends IntegrationTest {
+
+    @Autowired
+    PatronMail patronMail;
 
     @Test
     void fiftyConcurrentCopiesOfOneSubmissionMakeOnePatronAndOneMailAndAllAnswerTheSamePage() throws Exception {
@@ -69,7 +77,7 @@ class PatronExactlyOnceTest extends IntegrationTest {
     }
 
     @Test
-    void twentyConcurrentRegistrationsOfOneCodeMakeOnePatronAndNineteenClearDuplicateMessages() throws Exception {
+    void twentyConcurrentRegistrationsOfOneCodeMakeOnePatronAndNineteenClearDuplicateMessages(CapturedOutput output) throws Exception {
         var library = data.library(TestData.unique("Library"));
         var session = signIn(data.account(Role.REGISTRAR, library).getUsername(), TestData.PASSWORD);
         String code = PatronFixtures.newCode();
@@ -89,6 +97,27 @@ class PatronExactlyOnceTest extends IntegrationTest {
                     .contains("value=\"" + code + "\"");
         }
         await().atMost(mailWait()).until(() -> TestMail.to(email).size() == 1);
+        assertThat(output.getAll()).doesNotContain(code);
+    }
+
+    @Test
+    void theCredentialsMailIsQueuedOncePerRequestEvenWhenTheEventIsDeliveredTwice() throws Exception {
+        var library = data.library(TestData.unique("Library"));
+        var session = signIn(data.account(Role.REGISTRAR, library).getUsername(), TestData.PASSWORD);
+        String email = TestData.unique("twice") + "@example.fi";
+        var response = mvc.perform(post("/patrons").with(session)
+                .params(PatronFixtures.form(UUID.randomUUID().toString(), PatronFixtures.newCode(), email))).andReturn().getResponse();
+        UUID id = UUID.fromString(response.getRedirectedUrl().substring("/patrons/".length()));
+        await().atMost(mailWait()).until(() -> TestMail.to(email).size() == 1);
+
+        var event = new PatronRegistered(id, UUID.randomUUID());
+        patronMail.on(event);
+        patronMail.on(event);
+        await().atMost(mailWait()).until(() -> TestMail.to(email).size() == 2);
+        Thread.sleep(1500);
+        assertThat(TestMail.to(email)).hasSize(2);
+        assertThat(jdbc.sql("SELECT count(*) FROM outbound_mail WHERE reference_id = :id").param("id", id).query(Integer.class).single())
+                .isEqualTo(2);
     }
 
     @Test

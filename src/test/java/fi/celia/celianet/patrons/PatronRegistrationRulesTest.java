@@ -68,7 +68,17 @@ class PatronRegistrationRulesTest extends IntegrationTest {
         var saved = mvc.perform(post("/patrons").with(session).params(fields)).andReturn().getResponse();
         assertThat(saved.getStatus()).isEqualTo(303);
         assertThat(mvc.perform(get(saved.getRedirectedUrl()).with(session)).andReturn().getResponse().getContentAsString())
-                .contains("Tunnukset annetaan paperilla");
+                .contains("Tunnukset annetaan paperilla").contains("/letter");
+
+        String letter = mvc.perform(post(saved.getRedirectedUrl() + "/letter").with(session)).andReturn().getResponse().getContentAsString();
+        String number = jdbc.sql("SELECT patron_number FROM patron WHERE id = :id")
+                .param("id", UUID.fromString(saved.getRedirectedUrl().substring(9))).query(String.class).single();
+        assertThat(letter).contains(number);
+        String link = letter.replaceAll("(?s).*<code>https?://[^/]+(/account/activate/[^<]+)</code>.*", "$1");
+        assertThat(link).startsWith("/account/activate/");
+        assertThat(mvc.perform(get(link)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        mvc.perform(post(saved.getRedirectedUrl() + "/letter").with(session));
+        assertThat(mvc.perform(get(link)).andReturn().getResponse().getStatus()).isEqualTo(410);
     }
 
     @Test

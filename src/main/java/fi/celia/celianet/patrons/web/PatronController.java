@@ -52,9 +52,11 @@ class PatronController {
     private final Organisations organisations;
     private final AuditLog audit;
     private final Clock clock;
+    private final String baseUrl;
 
     PatronController(PatronRegistration registration, Patrons patrons, Organisations organisations, AuditLog audit,
-            Clock clock) {
+            Clock clock, @org.springframework.beans.factory.annotation.Value("${celianet.base-url}") String baseUrl) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.registration = registration;
         this.patrons = patrons;
         this.organisations = organisations;
@@ -152,6 +154,18 @@ class PatronController {
         MailRequestOutcome outcome = patrons.resendCredentials(user, id);
         redirect.addFlashAttribute("flashMessage", "patrons.credentials.resend." + outcome.name());
         return "redirect:/patrons/" + id;
+    }
+
+    /** The printable credentials letter (paper credentials): a new activation link, shown once, never in a URL of ours. */
+    @PostMapping("/patrons/{id}/letter")
+    String letter(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, Model model,
+            HttpServletResponse response) {
+        String token = patrons.issueLetterToken(user, id);
+        response.setHeader("Cache-Control", "no-store");
+        model.addAttribute("patron", patrons.open(user, id));
+        model.addAttribute("link", baseUrl + fi.celia.celianet.credentials.TokenPurpose.PATRON_ACTIVATION.path() + token);
+        model.addAttribute("validUntil", Instant.now(clock).plus(fi.celia.celianet.credentials.TokenPurpose.PATRON_ACTIVATION.validity()));
+        return "patrons/letter";
     }
 
     private String page(Patron patron, boolean revealed, Model model) {
