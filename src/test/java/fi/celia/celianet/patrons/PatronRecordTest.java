@@ -83,6 +83,23 @@ class PatronRecordTest extends IntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM patron WHERE identity_code = :c").param("c", code).query(Integer.class).single()).isZero();
     }
 
+    @Test
+    void serviceStaffMoveAPatronToAnotherOrganisation() throws Exception {
+        var library = data.library(TestData.unique("Library"));
+        var school = data.library(TestData.unique("School"));
+        UUID id = register(signIn(data.account(Role.REGISTRAR, library).getUsername(), TestData.PASSWORD), PatronFixtures.newCode());
+        var staff = signIn(data.account(Role.STAFF, null).getUsername(), TestData.PASSWORD);
+        assertThat(mvc.perform(get("/patrons/" + id).with(staff)).andReturn().getResponse().getContentAsString())
+                .contains("/patrons/" + id + "/transfer");
+        assertThat(mvc.perform(post("/patrons/" + id + "/transfer").with(staff).param("organisationId", school.getId().toString()))
+                .andReturn().getResponse().getStatus()).isEqualTo(303);
+        assertThat(jdbc.sql("SELECT organisation_id FROM patron WHERE id = :id").param("id", id).query(UUID.class).single())
+                .isEqualTo(school.getId());
+        var schoolSession = signIn(data.account(Role.REGISTRAR, school).getUsername(), TestData.PASSWORD);
+        assertThat(mvc.perform(get("/patrons/" + id).with(schoolSession)).andReturn().getResponse().getContentAsString())
+                .contains(library.getName() + " → " + school.getName());
+    }
+
     private UUID register(RequestPostProcessor session, String code) throws Exception {
         var response = mvc.perform(post("/patrons").with(session)
                 .params(PatronFixtures.form(UUID.randomUUID().toString(), code, TestData.unique("rec") + "@example.fi")))

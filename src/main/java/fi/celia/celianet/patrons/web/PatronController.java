@@ -169,7 +169,9 @@ class PatronController {
     }
 
     private String page(Patron patron, boolean revealed, Model model) {
-        model.addAttribute("serviceStaff", currentUserIsServiceStaff());
+        boolean serviceStaff = currentUserIsServiceStaff();
+        model.addAttribute("serviceStaff", serviceStaff);
+        model.addAttribute("organisations", serviceStaff ? organisations.active() : List.of());
         model.addAttribute("patron", patron);
         model.addAttribute("revealed", revealed);
         model.addAttribute("organisationName", organisations.nameOf(patron.organisationId()));
