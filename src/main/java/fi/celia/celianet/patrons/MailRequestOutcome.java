@@ -1,0 +1,6 @@
+package fi.celia.celianet.patrons;
+
+/** What became of a staff request to mail a patron a link. */
+public enum MailRequestOutcome {
+    QUEUED, RATE_LIMITED, NO_ADDRESS, NOT_ACTIVE
+}

@@ -1,0 +1,97 @@
+package fi.celia.celianet.patrons;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import fi.celia.celianet.audit.AuditLog;
+import fi.celia.celianet.maintenance.ClosableService;
+import fi.celia.celianet.maintenance.ServiceAvailability;
+import fi.celia.celianet.staff.StaffPrincipal;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Saves a registration exactly once. One transaction writes the submission token (an idempotency key scoped
+ * to the staff member), the patron row and the {@link PatronRegistered} event; the unique constraint on the
+ * identity code decides between two librarians registering the same person at the same moment.
+ */
+@Service
+public class PatronRegistration {
+
+    private final PatronStore store;
+    private final ServiceAvailability availability;
+    private final ApplicationEventPublisher events;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    PatronRegistration(PatronStore store, ServiceAvailability availability, ApplicationEventPublisher events,
+            AuditLog audit, Clock clock) {
+        this.store = store;
+        this.availability = availability;
+        this.events = events;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws fi.celia.celianet.maintenance.ServiceClosedException while a maintenance window closes registration
+     * @throws DuplicateIdentityCodeException when the identity code is already registered (nothing was written)
+     * @throws SubmissionTokenReusedException when the token already saved a registration with different data
+     * @throws SoftDuplicatesException when possible duplicates exist and were not confirmed (nothing was written)
+     */
+    @Transactional
+    public RegistrationResult register(NewPatron patron, String submissionToken, boolean softDuplicatesConfirmed,
+            StaffPrincipal user) {
+        String fingerprint = fingerprint(patron);
+        Optional<RegistrationResult> earlier = earlier(user.id(), submissionToken, fingerprint);
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
+        availability.require(ClosableService.REGISTRATION);
+        if (!softDuplicatesConfirmed) {
+            List<Patron> similar = store.softDuplicates(patron);
+            if (!similar.isEmpty()) {
+                throw new SoftDuplicatesException(similar);
+            }
+        }
+        Instant now = Instant.now(clock);
+        UUID id = UUID.randomUUID();
+        if (!store.recordSubmission(user.id(), submissionToken, fingerprint, id, now)) {
+            // a concurrent copy of this submission committed first
+            return earlier(user.id(), submissionToken, fingerprint).orElseThrow();
+        }
+        if (!store.insert(id, patron, user.id(), user.displayName(), now)) {
+            throw new DuplicateIdentityCodeException(patron.identityCode());
+        }
+        events.publishEvent(new PatronRegistered(id, UUID.randomUUID()));
+        audit.success(user.username(), "PATRON_REGISTERED", "PATRON", id,
+                "organisation " + patron.organisationId() + ", channel " + patron.channel());
+        return new RegistrationResult(id, false);
+    }
+
+    private Optional<RegistrationResult> earlier(UUID staffId, String token, String fingerprint) {
+        return store.submission(staffId, token).map(submission -> {
+            if (!submission.fingerprint().equals(fingerprint)) {
+                throw new SubmissionTokenReusedException();
+            }
+            return new RegistrationResult(submission.patronId(), true);
+        });
+    }
+
+    static String fingerprint(NewPatron patron) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(patron.fingerprintText().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package fi.celia.celianet.patrons.web;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+
+import fi.celia.celianet.audit.AuditLog;
+import fi.celia.celianet.calendar.Helsinki;
+import fi.celia.celianet.maintenance.ServiceClosedException;
+import fi.celia.celianet.patrons.DuplicateIdentityCodeException;
+import fi.celia.celianet.patrons.MailRequestOutcome;
+import fi.celia.celianet.patrons.NewPatron;
+import fi.celia.celianet.patrons.Patron;
+import fi.celia.celianet.patrons.PatronRegistration;
+import fi.celia.celianet.patrons.Patrons;
+import fi.celia.celianet.patrons.RegistrationResult;
+import fi.celia.celianet.patrons.SoftDuplicatesException;
+import fi.celia.celianet.patrons.SubmissionTokenReusedException;
+import fi.celia.celianet.staff.Organisation;
+import fi.celia.celianet.staff.Organisations;
+import fi.celia.celianet.staff.StaffPrincipal;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Registration and the patron page. A saved registration always reads as saved: the success answer is a
+ * redirect to the patron page, and a repeated submission (same token) redirects to the same page.
+ */
+@Controller
+class PatronController {
+
+    private static final String FORM = "patrons/form";
+    private static final String PAGE = "patrons/show";
+
+    private final PatronRegistration registration;
+    private final Patrons patrons;
+    private final Organisations organisations;
+    private final AuditLog audit;
+    private final Clock clock;
+    private final String baseUrl;
+
+    PatronController(PatronRegistration registration, Patrons patrons, Organisations organisations, AuditLog audit,
+            Clock clock, @org.springframework.beans.factory.annotation.Value("${celianet.base-url}") String baseUrl) {
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.registration = registration;
+        this.patrons = patrons;
+        this.organisations = organisations;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @InitBinder("form")
+    void trim(WebDataBinder binder) {
+        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
+    }
+
+    @GetMapping("/patrons/new")
+    String newForm(@AuthenticationPrincipal StaffPrincipal user, Model model) {
+        var form = new RegistrationForm();
+        form.setSubmissionToken(UUID.randomUUID().toString());
+        model.addAttribute("form", form);
+        return form(user, model);
+    }
+
+    @PostMapping("/patrons")
+    String register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult errors,
+            @AuthenticationPrincipal StaffPrincipal user, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        if (form.getSubmissionToken() == null || errors.hasFieldErrors("submissionToken")) {
+            form.setSubmissionToken(UUID.randomUUID().toString());
+        }
+        LocalDate today = Helsinki.dateOf(Instant.now(clock));
+        NewPatron patron = RegistrationRules.check(form, errors, user, today,
+                id -> organisations.find(id).filter(Organisation::isActive).isPresent());
+        if (patron == null) {
+            return form(user, model);
+        }
+        try {
+            RegistrationResult result = registration.register(patron, form.getSubmissionToken(),
+                    form.isConfirmSoftDuplicate(), user);
+            redirect.addFlashAttribute("flashMessage", "patrons.registration.saved");
+            return "redirect:/patrons/" + result.patronId();
+        } catch (ServiceClosedException closed) {
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            model.addAttribute("closure", closed.notice());
+            return form(user, model);
+        } catch (DuplicateIdentityCodeException duplicate) {
+            // the transaction has rolled back; the winner's row is committed, so its facts can be read now
+            response.setStatus(HttpStatus.CONFLICT.value());
+            patrons.registeredFacts(user, duplicate.code()).ifPresent(facts -> model.addAttribute("duplicate", facts));
+            errors.rejectValue("hetu", "patrons.hetu.error.alreadyRegistered");
+            audit.record(user.username(), "PATRON_REGISTRATION_DUPLICATE", "PATRON", null,
+                    fi.celia.celianet.audit.AuditOutcome.FAILURE, null);
+            return form(user, model);
+        } catch (SoftDuplicatesException similar) {
+            model.addAttribute("softDuplicates", similar.matches().stream().map(p -> new SoftDuplicate(p,
+                    Patrons.mayOpen(user, p), organisations.nameOf(p.organisationId()))).toList());
+            return form(user, model);
+        } catch (SubmissionTokenReusedException reused) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            errors.reject("patrons.form.error.tokenReused");
+            form.setSubmissionToken(UUID.randomUUID().toString());
+            return form(user, model);
+        }
+    }
+
+    @GetMapping("/patrons/{id}")
+    String show(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, Model model) {
+        return page(patrons.view(user, id), false, model);
+    }
+
+    /** Shows the full identity code on the page itself (never in a URL or the session); audited. */
+    @PostMapping("/patrons/{id}/reveal")
+    String reveal(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, Model model) {
+        return page(patrons.reveal(user, id), true, model);
+    }
+
+    @PostMapping("/patrons/{id}/password-reset")
+    String passwordReset(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            MailRequestOutcome outcome = patrons.requestPasswordReset(user, id);
+            if (outcome == MailRequestOutcome.RATE_LIMITED) {
+                response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+                model.addAttribute("actionProblem", "patrons.reset.rateLimited");
+                return page(patrons.open(user, id), false, model);
+            }
+            redirect.addFlashAttribute("flashMessage", "patrons.reset." + outcome.name());
+            return "redirect:/patrons/" + id;
+        } catch (ServiceClosedException closed) {
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            model.addAttribute("closure", closed.notice());
+            return page(patrons.open(user, id), false, model);
+        }
+    }
+
+    @PostMapping("/patrons/{id}/credentials/resend")
+    String resend(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, RedirectAttributes redirect) {
+        MailRequestOutcome outcome = patrons.resendCredentials(user, id);
+        redirect.addFlashAttribute("flashMessage", "patrons.credentials.resend." + outcome.name());
+        return "redirect:/patrons/" + id;
+    }
+
+    /** The printable credentials letter (paper credentials): a new activation link, shown once, never in a URL of ours. */
+    @PostMapping("/patrons/{id}/letter")
+    String letter(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, Model model,
+            HttpServletResponse response) {
+        String token = patrons.issueLetterToken(user, id);
+        response.setHeader("Cache-Control", "no-store");
+        model.addAttribute("patron", patrons.open(user, id));
+        model.addAttribute("link", baseUrl + fi.celia.celianet.credentials.TokenPurpose.PATRON_ACTIVATION.path() + token);
+        model.addAttribute("validUntil", Instant.now(clock).plus(fi.celia.celianet.credentials.TokenPurpose.PATRON_ACTIVATION.validity()));
+        return "patrons/letter";
+    }
+
+    private String page(Patron patron, boolean revealed, Model model) {
+        boolean serviceStaff = currentUserIsServiceStaff();
+        model.addAttribute("serviceStaff", serviceStaff);
+        model.addAttribute("organisations", serviceStaff ? organisations.active() : List.of());
+        model.addAttribute("patron", patron);
+        model.addAttribute("revealed", revealed);
+        model.addAttribute("organisationName", organisations.nameOf(patron.organisationId()));
+        model.addAttribute("credentialsMail", patrons.credentialsMail(patron.id()).orElse(null));
+        model.addAttribute("expectsCredentialsMail", patron.active() && patron.credentialsRecipient() != null);
+        model.addAttribute("resetMail", patrons.resetMail(patron.id()).orElse(null));
+        model.addAttribute("history", audit.forTarget("PATRON", patron.id(), 50));
+        model.addAttribute("changes", patrons.changes(patron.id()));
+        return PAGE;
+    }
+
+    private static boolean currentUserIsServiceStaff() {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof StaffPrincipal user && user.isServiceStaff();
+    }
+
+    private String form(StaffPrincipal user, Model model) {
+        model.addAttribute("serviceStaff", user.isServiceStaff());
+        model.addAttribute("organisations", user.isServiceStaff() ? organisations.active() : List.of());
+        model.addAttribute("ownOrganisation", user.isServiceStaff() ? null : organisations.nameOf(user.organisationId()));
+        return FORM;
+    }
+
+    record SoftDuplicate(Patron patron, boolean mayOpen, String organisationName) {
+    }
+}

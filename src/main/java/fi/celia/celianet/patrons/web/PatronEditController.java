@@ -1,0 +1,170 @@
+package fi.celia.celianet.patrons.web;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import fi.celia.celianet.calendar.Helsinki;
+import fi.celia.celianet.patrons.Patron;
+import fi.celia.celianet.patrons.PatronChanges;
+import fi.celia.celianet.patrons.Patrons;
+import fi.celia.celianet.staff.StaffPrincipal;
+import jakarta.validation.Valid;
+import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Keeping the record right: editing details (with history), closing and erasing a patron. */
+@Controller
+class PatronEditController {
+
+    private static final Set<String> SERVICES = Set.of("ONLINE", "CD_CLUBS");
+
+    private final Patrons patrons;
+    private final Clock clock;
+
+    PatronEditController(Patrons patrons, Clock clock) {
+        this.patrons = patrons;
+        this.clock = clock;
+    }
+
+    @InitBinder("form")
+    void trim(WebDataBinder binder) {
+        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
+    }
+
+    @GetMapping("/patrons/{id}/edit")
+    String edit(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, Model model) {
+        Patron patron = patrons.open(user, id);
+        model.addAttribute("form", formOf(patrons.details(user, id)));
+        model.addAttribute("patron", patron);
+        return "patrons/edit";
+    }
+
+    @PostMapping("/patrons/{id}")
+    String update(@PathVariable UUID id, @Valid @ModelAttribute("form") PatronEditForm form, BindingResult errors,
+            @AuthenticationPrincipal StaffPrincipal user, Model model, RedirectAttributes redirect) {
+        Patron patron = patrons.open(user, id);
+        check(form, errors, patron, Helsinki.dateOf(Instant.now(clock)));
+        if (errors.hasErrors()) {
+            model.addAttribute("patron", patron);
+            return "patrons/edit";
+        }
+        List<String> services = form.getServices();
+        patrons.update(user, id, new PatronChanges(form.getEmail(), form.getPhone(), form.getStreetAddress(),
+                form.getPostalCode(), form.getCity(), form.getLanguage(), services.contains("ONLINE"),
+                services.contains("CD_CLUBS"), form.getContactName(), form.getContactRelation(), form.getContactPhone(),
+                form.getContactEmail(), "CONTACT".equals(form.getCredentialsTo()) ? "CONTACT" : "PATRON",
+                form.getGuardianName(), form.getGuardianPhone(), form.getGuardianEmail(), form.isGuardianConsent()));
+        redirect.addFlashAttribute("flashMessage", "patrons.edit.saved");
+        return "redirect:/patrons/" + id;
+    }
+
+    @PostMapping("/patrons/{id}/close")
+    String close(@PathVariable UUID id, @RequestParam(name = "reason", required = false) String reason,
+            @AuthenticationPrincipal StaffPrincipal user, RedirectAttributes redirect) {
+        String text = reason == null ? "" : reason.strip();
+        if (text.isEmpty() || text.length() > 500 || text.chars().anyMatch(Character::isISOControl)) {
+            redirect.addFlashAttribute("flashMessage", "patrons.close.reasonRequired");
+            patrons.open(user, id);
+            return "redirect:/patrons/" + id;
+        }
+        boolean closed = patrons.close(user, id, text);
+        redirect.addFlashAttribute("flashMessage", closed ? "patrons.close.done" : "patrons.close.notActive");
+        return "redirect:/patrons/" + id;
+    }
+
+    @PostMapping("/patrons/{id}/erase")
+    String erase(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, RedirectAttributes redirect) {
+        boolean erased = patrons.erase(user, id);
+        redirect.addFlashAttribute("flashMessage", erased ? "patrons.erase.done" : "patrons.erase.notClosed");
+        return "redirect:/patrons/" + id;
+    }
+
+    private static void check(PatronEditForm form, BindingResult errors, Patron patron, LocalDate today) {
+        List<String> services = form.getServices() == null ? List.of() : form.getServices();
+        if (!errors.hasFieldErrors("services") && !SERVICES.containsAll(services)) {
+            errors.rejectValue("services", "patrons.form.error.services");
+        }
+        boolean toContact = "CONTACT".equals(form.getCredentialsTo());
+        if (toContact && form.getContactEmail() == null) {
+            reject(errors, "contactEmail", "patrons.form.error.contactEmailForCredentials");
+        }
+        if (services.contains("ONLINE") && form.getEmail() == null && !patron.paperCredentials() && !toContact) {
+            reject(errors, "email", "patrons.form.error.emailForOnline");
+        }
+        if (services.contains("CD_CLUBS")) {
+            if (form.getStreetAddress() == null) {
+                reject(errors, "streetAddress", "patrons.form.error.addressForCd");
+            }
+            if (form.getPostalCode() == null) {
+                reject(errors, "postalCode", "patrons.form.error.postalCodeForCd");
+            }
+            if (form.getCity() == null) {
+                reject(errors, "city", "patrons.form.error.cityForCd");
+            }
+        }
+        if ((form.getContactPhone() != null || form.getContactEmail() != null || form.getContactRelation() != null)
+                && form.getContactName() == null) {
+            reject(errors, "contactName", "patrons.form.error.contactName");
+        }
+        if (patron.birthDate() != null && patron.birthDate().plusYears(RegistrationRules.GUARDIAN_AGE).isAfter(today)) {
+            if (form.getGuardianName() == null) {
+                reject(errors, "guardianName", "patrons.form.error.guardianName");
+            }
+            if (form.getGuardianPhone() == null && form.getGuardianEmail() == null) {
+                reject(errors, "guardianPhone", "patrons.form.error.guardianContact");
+            }
+            if (!form.isGuardianConsent()) {
+                reject(errors, "guardianConsent", "patrons.form.error.guardianConsent");
+            }
+        }
+    }
+
+    private static void reject(BindingResult errors, String field, String key) {
+        if (!errors.hasFieldErrors(field)) {
+            errors.rejectValue(field, key);
+        }
+    }
+
+    private static PatronEditForm formOf(PatronChanges c) {
+        var form = new PatronEditForm();
+        form.setEmail(c.email());
+        form.setPhone(c.phone());
+        form.setStreetAddress(c.streetAddress());
+        form.setPostalCode(c.postalCode());
+        form.setCity(c.city());
+        form.setLanguage(c.language());
+        var services = new java.util.ArrayList<String>();
+        if (c.serviceOnline()) {
+            services.add("ONLINE");
+        }
+        if (c.serviceCdClubs()) {
+            services.add("CD_CLUBS");
+        }
+        form.setServices(services);
+        form.setContactName(c.contactName());
+        form.setContactRelation(c.contactRelation());
+        form.setContactPhone(c.contactPhone());
+        form.setContactEmail(c.contactEmail());
+        form.setCredentialsTo(c.credentialsTo());
+        form.setGuardianName(c.guardianName());
+        form.setGuardianPhone(c.guardianPhone());
+        form.setGuardianEmail(c.guardianEmail());
+        form.setGuardianConsent(c.guardianConsent());
+        return form;
+    }
+}

@@ -1,0 +1,41 @@
+package fi.celia.celianet.patrons.web;
+
+import java.util.Map;
+
+import fi.celia.celianet.home.HomePanel;
+import fi.celia.celianet.patrons.Patrons;
+import fi.celia.celianet.staff.StaffPrincipal;
+import org.springframework.stereotype.Component;
+
+/** A registrar's home page: their organisation's latest registrations and where each credentials mail stands. */
+@Component
+class PatronsHomePanel implements HomePanel {
+
+    static final int LATEST = 10;
+
+    private final Patrons patrons;
+
+    PatronsHomePanel(Patrons patrons) {
+        this.patrons = patrons;
+    }
+
+    @Override
+    public int order() {
+        return 10;
+    }
+
+    @Override
+    public boolean visibleTo(StaffPrincipal user) {
+        return user.organisationId() != null;
+    }
+
+    @Override
+    public String fragment() {
+        return "patrons/home :: panel";
+    }
+
+    @Override
+    public Map<String, Object> model(StaffPrincipal user) {
+        return Map.of("registrations", patrons.latestRegistrations(user.organisationId(), LATEST));
+    }
+}
