@@ -9,4 +9,12 @@ public record MailStatus(String template, String state, int attempts, Instant cr
     public boolean sent() {
         return "SENT".equals(state);
     }
+
+    /** Attempts the mail server refused; the attempt under way (state SENDING) is not one of them. */
+    public int failedAttempts() {
+        return switch (state) {
+            case "SENDING", "SENT" -> Math.max(0, attempts - 1);
+            default -> attempts;
+        };
+    }
 }
