@@ -92,6 +92,9 @@ class ApprovalTest extends IntegrationTest {
         assertThat(TestMail.to(fields.get("registrars[0].email"))).hasSize(1);
         assertThat(TestMail.to(fields.get("registrars[1].email"))).hasSize(1);
         mvc.perform(get(statusPath)).andExpect(content().string(containsString("Hyväksytty")));
+        mvc.perform(get("/institutions/customers/{id}", organisationId).with(sessions.get(0)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString(fields.get("registrars[1].email"))))
+                .andExpect(content().string(containsString("Pääkäyttäjä")));
 
         // The first registrar sets a password from the invitation and signs in as the organisation's main user.
         MimeMessage invitation = TestMail.to(fields.get("registrars[0].email")).get(0);
@@ -131,6 +134,15 @@ class ApprovalTest extends IntegrationTest {
                 .query(Integer.class).single()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM customer_account WHERE organisation_id = :o").param("o", organisationId)
                 .query(Integer.class).single()).isEqualTo(1);
+
+        // The customer list finds it, with its application history.
+        mvc.perform(get("/institutions").param("q", name.toUpperCase()).with(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString(name)));
+        String reference = jdbc.sql("SELECT reference FROM institution_application WHERE id = :id")
+                .param("id", idOf(fields)).query(String.class).single();
+        mvc.perform(get("/institutions/customers/{id}", organisationId).with(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString(reference)))
+                .andExpect(content().string(containsString("Ei rekisteröijätunnuksia.")));
     }
 
     @Test
