@@ -141,7 +141,8 @@ public class InstitutionApplications {
         if (trackingToken == null || trackingToken.isEmpty() || trackingToken.length() > 100) {
             return Optional.empty();
         }
-        return store.findByTrackingToken(trackingToken).map(this::view);
+        int expectedDays = estimate().expectedWorkingDays();
+        return store.findByTrackingToken(trackingToken).map(row -> view(row, expectedDays));
     }
 
     @Transactional(readOnly = true)
@@ -309,6 +310,11 @@ public class InstitutionApplications {
     }
 
     private Application view(ApplicationRow row) {
+        return view(row, targetWorkingDays);
+    }
+
+    /** @param expectedDays working days to promise from submission: the target, or longer when the queue is slow */
+    private Application view(ApplicationRow row, int expectedDays) {
         Instant now = Instant.now(clock);
         Instant end = row.decidedAt() != null ? row.decidedAt()
                 : row.waitingSince() != null ? row.waitingSince() : now;
@@ -322,7 +328,7 @@ public class InstitutionApplications {
             expected = null;
         } else {
             LocalDate today = Helsinki.dateOf(now);
-            int remaining = targetWorkingDays - days;
+            int remaining = expectedDays - days;
             expected = remaining > 0 ? workingDays.plus(today, remaining)
                     : workingDays.isWorkingDay(today) ? today : workingDays.plus(today, 1);
         }

@@ -71,6 +71,8 @@ class ApprovalTest extends IntegrationTest {
         String approver = jdbc.sql("SELECT decided_by FROM institution_application WHERE id = :id").param("id", id)
                 .query(String.class).single();
         assertThat(conflictPage).contains("Tämän hakemuksen hyväksyi jo " + approver);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'INSTITUTION_APPLICATION_APPROVED' AND target_id = :id")
+                .param("id", id.toString()).query(Integer.class).single()).isEqualTo(1);
 
         UUID organisationId = jdbc.sql("SELECT id FROM organisation WHERE name = :n").param("n", name)
                 .query(UUID.class).single();

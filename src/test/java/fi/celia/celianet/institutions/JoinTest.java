@@ -63,6 +63,39 @@ class JoinTest extends IntegrationTest {
     }
 
     @Test
+    void aDoubleClickArrivingAtOnceMakesOneApplication() throws Exception {
+        String name = TestData.unique("Kaksoisnapsautus");
+        Map<String, String> fields = Applicants.library(name);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var start = new java.util.concurrent.CountDownLatch(1);
+        var first = pool.submit(() -> { start.await(); return Applicants.submit(mvc, fields); });
+        var second = pool.submit(() -> { start.await(); return Applicants.submit(mvc, fields); });
+        start.countDown();
+        assertThat(first.get()).isEqualTo(second.get());
+        pool.shutdown();
+        assertThat(jdbc.sql("SELECT count(*) FROM institution_application WHERE organisation_name = :n")
+                .param("n", name).query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void anApplicationInSwedishIsAnsweredInSwedish() throws Exception {
+        Map<String, String> fields = Applicants.library(TestData.unique("Stadsbiblioteket"));
+        fields.put("lang", "sv");
+        String path = Applicants.submit(mvc, fields);
+        mvc.perform(get(path).param("lang", "sv")).andExpect(content().string(containsString("Mottagen")));
+        await().atMost(mailWait()).until(() -> !TestMail.to(fields.get("email")).isEmpty());
+        assertThat(TestMail.to(fields.get("email")).get(0).getSubject()).contains("har tagits emot");
+    }
+
+    @Test
+    void aRegistrarRowFarBeyondTheLimitIsNotAnError() throws Exception {
+        Map<String, String> fields = Applicants.library(TestData.unique("Rajakirjasto"));
+        fields.put("registrars[500].name", "Liikaa");
+        mvc.perform(Applicants.post(fields)).andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Hakemusta ei voitu lähettää")));
+    }
+
+    @Test
     void aRegistrarRowIsAddedWithoutJavaScript() throws Exception {
         Map<String, String> fields = Applicants.library(TestData.unique("Rivikirjasto"));
         fields.put("addRegistrar", "1");

@@ -109,6 +109,18 @@ class JoinController {
         }
     }
 
+    /** More registrar rows than the form ever offers: only a hand-made request does that. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(org.springframework.beans.InvalidPropertyException.class)
+    String tooManyRows(Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        var form = new JoinForm();
+        form.setSubmissionToken(UUID.randomUUID().toString());
+        model.addAttribute("form", form);
+        model.addAttribute("notAccepted", true);
+        model.addAttribute("target", applications.targetWorkingDays());
+        return page(model);
+    }
+
     @GetMapping("/join/status/{token}")
     String status(@PathVariable String token, Model model, HttpServletResponse response) {
         response.setHeader("Referrer-Policy", "no-referrer");
