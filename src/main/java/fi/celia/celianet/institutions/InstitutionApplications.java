@@ -303,6 +303,30 @@ public class InstitutionApplications {
         return new JoinEstimate(median, store.countOpen(), targetWorkingDays);
     }
 
+    /** Applications received and decided per week, the current week last. */
+    @Transactional(readOnly = true)
+    public List<WeekFigures> weeks(int count) {
+        LocalDate thisWeek = Helsinki.dateOf(Instant.now(clock)).with(java.time.DayOfWeek.MONDAY);
+        LocalDate first = thisWeek.minusWeeks(count - 1L);
+        Instant from = Helsinki.startOfDay(first);
+        int[] received = new int[count];
+        int[] decided = new int[count];
+        store.submittedSince(from).forEach(at -> bucket(received, first, at));
+        store.decidedSince(from).forEach(at -> bucket(decided, first, at));
+        List<WeekFigures> weeks = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            weeks.add(new WeekFigures(first.plusWeeks(i), received[i], decided[i]));
+        }
+        return weeks;
+    }
+
+    private static void bucket(int[] counts, LocalDate first, Instant at) {
+        long index = java.time.temporal.ChronoUnit.WEEKS.between(first, Helsinki.dateOf(at));
+        if (index >= 0 && index < counts.length) {
+            counts[(int) index]++;
+        }
+    }
+
     /** The open applications past the target, oldest first. */
     @Transactional(readOnly = true)
     public List<Application> overdue() {

@@ -117,6 +117,8 @@ class ApplicationQueueTest extends IntegrationTest {
         var library = data.library(TestData.unique("Library"));
         var registrar = signIn(data.account(Role.MAIN_USER, library).getUsername(), TestData.PASSWORD);
         mvc.perform(get("/institutions/applications").with(registrar)).andExpect(status().isForbidden());
+        mvc.perform(get("/institutions").with(registrar)).andExpect(status().isForbidden());
+        mvc.perform(get("/institutions/customers/{id}", library.getId()).with(registrar)).andExpect(status().isForbidden());
         mvc.perform(post("/institutions/applications/{id}/approve", UUID.randomUUID()).with(registrar))
                 .andExpect(status().isForbidden());
     }

@@ -71,6 +71,9 @@ class OverdueDigestTest extends IntegrationTest {
         assertThat(panel).isNotNull();
         assertThat(Integer.parseInt(panel.getElementById("home-overdue").text())).isPositive();
         assertThat(panel.getElementById("home-overdue").hasClass("overdue")).isTrue();
+        var weeks = panel.getElementById("home-weeks").select("tbody tr");
+        assertThat(weeks).hasSize(6);
+        assertThat(weeks.last().text()).isEqualTo("Viikko alkaen 3.9.2029 1 0");
     }
 
     private static List<jakarta.mail.internet.MimeMessage> digests(String address) {

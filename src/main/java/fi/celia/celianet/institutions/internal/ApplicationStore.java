@@ -221,6 +221,18 @@ public class ApplicationStore {
         return queue(new ArrayList<>(ApplicationStatus.OPEN), null, null, null, 10_000);
     }
 
+    /** Submission times since {@code from}. */
+    public List<Instant> submittedSince(Instant from) {
+        return jdbc.sql("SELECT submitted_at FROM institution_application WHERE submitted_at >= :from")
+                .param("from", Timestamp.from(from)).query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
+    }
+
+    /** Decision times since {@code from}. */
+    public List<Instant> decidedSince(Instant from) {
+        return jdbc.sql("SELECT decided_at FROM institution_application WHERE decided_at >= :from")
+                .param("from", Timestamp.from(from)).query((rs, n) -> rs.getTimestamp(1).toInstant()).list();
+    }
+
     public List<ApplicationRow> ofOrganisation(UUID organisationId) {
         return jdbc.sql("SELECT * FROM institution_application WHERE organisation_id = :o ORDER BY submitted_at")
                 .param("o", organisationId).query(ROW).list();

@@ -39,6 +39,6 @@ class InstitutionsHomePanel implements HomePanel {
         return Map.of("waiting", estimate.waiting(), "overdue", applications.overdue().size(),
                 "hasMedian", estimate.medianWorkingDays() != null,
                 "median", estimate.medianWorkingDays() == null ? 0.0 : estimate.medianWorkingDays(),
-                "target", estimate.targetWorkingDays());
+                "target", estimate.targetWorkingDays(), "weeks", applications.weeks(6));
     }
 }
