@@ -163,6 +163,28 @@ class ApplicationQueueTest extends IntegrationTest {
         assertThat(Jsoup.parse(queue).getElementById("row-" + firstReference).text()).contains("Mahdollinen kaksoiskappale");
     }
 
+    @org.springframework.beans.factory.annotation.Autowired
+    private fi.celia.celianet.staff.Organisations organisations;
+
+    @Test
+    void anExistingCustomerWithTheSameBusinessIdIsFlagged() throws Exception {
+        String businessId = Applicants.businessId();
+        var customer = organisations.create(new fi.celia.celianet.staff.OrganisationDetails(TestData.unique("Vanha koulu"),
+                fi.celia.celianet.staff.OrganisationType.SCHOOL, businessId, null, null, "Koulukatu 1", "00100",
+                "Helsinki", "fi"), "test");
+        Map<String, String> fields = Applicants.library(TestData.unique("Uusi haku"));
+        fields.put("businessId", businessId);
+        Applicants.submit(mvc, fields);
+        var session = staff();
+        mvc.perform(get("/institutions/applications/{id}", idOf(fields)).with(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Olemassa oleva asiakas samalla Y-tunnuksella: "
+                        + customer.getName() + " (" + customer.getCustomerNumber() + ")")));
+        String queue = mvc.perform(get("/institutions/applications").with(session)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(Jsoup.parse(queue).getElementById("row-" + referenceOf(idOf(fields))).text())
+                .contains("Mahdollinen kaksoiskappale");
+    }
+
     static String subject(jakarta.mail.internet.MimeMessage message) {
         try {
             return message.getSubject();
