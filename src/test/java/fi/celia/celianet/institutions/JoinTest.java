@@ -203,6 +203,24 @@ class JoinTest extends IntegrationTest {
     }
 
     @Test
+    void theRealFormPostsWithItsOwnTokensAndAnswers303() {
+        var browser = new RealHttp(port);
+        Map<String, String> fields = Applicants.library(TestData.unique("Selainkirjasto"));
+        String page = browser.get("/join").body();
+        var token = org.jsoup.Jsoup.parse(page).selectFirst("input[name=submissionToken]");
+        assertThat(token).isNotNull();
+        fields.put("submissionToken", token.attr("value"));
+        var response = browser.submit("/join", "/join", fields);
+        assertThat(response.statusCode()).isEqualTo(303);
+        String location = response.headers().firstValue("Location").orElseThrow();
+        assertThat(location).contains("/join/status/");
+        var status = browser.get(java.net.URI.create(location).getPath());
+        assertThat(status.statusCode()).isEqualTo(200);
+        assertThat(status.body()).contains(fields.get("organisationName"));
+        assertThat(status.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+    }
+
+    @Test
     void anUnknownTrackingTokenIsTheNotFoundPage() {
         var browser = new RealHttp(port);
         var response = browser.get("/join/status/" + "A".repeat(32));
