@@ -11,6 +11,8 @@ import fi.celia.celianet.institutions.InstitutionApplications;
 import fi.celia.celianet.institutions.NewApplication;
 import fi.celia.celianet.institutions.Registrar;
 import fi.celia.celianet.institutions.TooManyApplicationsException;
+import fi.celia.celianet.maintenance.ClosableService;
+import fi.celia.celianet.maintenance.ServiceAvailability;
 import fi.celia.celianet.maintenance.ServiceClosedException;
 import fi.celia.celianet.shared.NotFoundException;
 import fi.celia.celianet.staff.OrganisationType;
@@ -40,10 +42,12 @@ class JoinController {
 
     private final InstitutionApplications applications;
     private final SmartValidator validator;
+    private final ServiceAvailability availability;
 
-    JoinController(InstitutionApplications applications, SmartValidator validator) {
+    JoinController(InstitutionApplications applications, SmartValidator validator, ServiceAvailability availability) {
         this.applications = applications;
         this.validator = validator;
+        this.availability = availability;
     }
 
     @InitBinder("form")
@@ -61,6 +65,8 @@ class JoinController {
         var form = new JoinForm();
         form.setSubmissionToken(UUID.randomUUID().toString());
         model.addAttribute("form", form);
+        // Said before the applicant fills in the form; the service checks again when it is sent.
+        availability.closure(ClosableService.INSTITUTION_SIGNUP).ifPresent(closure -> model.addAttribute("closure", closure));
         return page(model);
     }
 

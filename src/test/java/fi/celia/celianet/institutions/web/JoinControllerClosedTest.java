@@ -35,7 +35,9 @@ class JoinControllerClosedTest {
         when(applications.estimate()).thenReturn(new JoinEstimate(null, 0, 2));
         var validator = new LocalValidatorFactoryBean();
         validator.afterPropertiesSet();
-        var controller = new JoinController(applications, validator);
+        var availability = mock(fi.celia.celianet.maintenance.ServiceAvailability.class);
+        when(availability.closure(ClosableService.INSTITUTION_SIGNUP)).thenReturn(java.util.Optional.of(notice));
+        var controller = new JoinController(applications, validator, availability);
 
         var form = new JoinForm();
         form.setSubmissionToken(UUID.randomUUID().toString());
@@ -60,5 +62,10 @@ class JoinControllerClosedTest {
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(model.get("closure")).isEqualTo(notice);
         assertThat(((JoinForm) model.get("form")).getOrganisationName()).isEqualTo("Huoltokirjasto");
+
+        // The empty form already says so before anyone fills it in.
+        var fresh = new ExtendedModelMap();
+        assertThat(controller.form(fresh)).isEqualTo("institutions/join");
+        assertThat(fresh.get("closure")).isEqualTo(notice);
     }
 }
