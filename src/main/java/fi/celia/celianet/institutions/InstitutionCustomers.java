@@ -1,0 +1,73 @@
+package fi.celia.celianet.institutions;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+import fi.celia.celianet.institutions.internal.ApplicationRow;
+import fi.celia.celianet.institutions.internal.ApplicationStore;
+import fi.celia.celianet.institutions.internal.CustomerAccounts;
+import fi.celia.celianet.shared.NotFoundException;
+import fi.celia.celianet.staff.Organisation;
+import fi.celia.celianet.staff.Organisations;
+import fi.celia.celianet.staff.StaffAccount;
+import fi.celia.celianet.staff.StaffAccounts;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The community customers as service staff see them: searchable, with registrars and application history. */
+@Service
+public class InstitutionCustomers {
+
+    private final Organisations organisations;
+    private final StaffAccounts staffAccounts;
+    private final CustomerAccounts customerAccounts;
+    private final ApplicationStore store;
+
+    InstitutionCustomers(Organisations organisations, StaffAccounts staffAccounts, CustomerAccounts customerAccounts,
+            ApplicationStore store) {
+        this.organisations = organisations;
+        this.staffAccounts = staffAccounts;
+        this.customerAccounts = customerAccounts;
+        this.store = store;
+    }
+
+    /** Customers whose name, customer number, business ID or city contains the words of {@code query}. */
+    @Transactional(readOnly = true)
+    public List<Organisation> search(String query) {
+        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
+        if (q.length() > 200) {
+            q = q.substring(0, 200);
+        }
+        String needle = q;
+        return organisations.all().stream().filter(o -> needle.isEmpty() || contains(o.getName(), needle)
+                || contains(o.getCustomerNumber(), needle) || contains(o.getBusinessId(), needle)
+                || contains(o.getCity(), needle)).limit(500).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Customer get(UUID id) {
+        Organisation organisation = organisations.find(id).orElseThrow(NotFoundException::new);
+        List<ApplicationSummary> applications = store.ofOrganisation(id).stream()
+                .map(InstitutionCustomers::summary).toList();
+        return new Customer(organisation, customerAccounts.usernameOf(id), staffAccounts.ofOrganisation(id), applications);
+    }
+
+    private static ApplicationSummary summary(ApplicationRow row) {
+        return new ApplicationSummary(row.id(), row.reference(), row.status(), row.submittedAt(), row.decidedAt(),
+                row.decidedBy());
+    }
+
+    private static boolean contains(String text, String needle) {
+        return text != null && text.toLowerCase(Locale.ROOT).contains(needle);
+    }
+
+    public record Customer(Organisation organisation, Optional<String> customerAccount, List<StaffAccount> registrars,
+            List<ApplicationSummary> applications) {
+    }
+
+    public record ApplicationSummary(UUID id, String reference, ApplicationStatus status, java.time.Instant submittedAt,
+            java.time.Instant decidedAt, String decidedBy) {
+    }
+}

@@ -1,0 +1,12 @@
+package fi.celia.celianet.institutions;
+
+import java.util.UUID;
+
+import fi.celia.celianet.staff.OrganisationType;
+
+/**
+ * Filters of the staff queue. A null status means every open application; {@code assignee} is "me", "none" or
+ * null for anyone.
+ */
+public record QueueFilter(ApplicationStatus status, OrganisationType type, String assignee, UUID me) {
+}

@@ -1,0 +1,7 @@
+package fi.celia.celianet.institutions;
+
+import java.time.LocalDate;
+
+/** Applications received and decided in the week that starts on Monday {@code weekStart} (Helsinki). */
+public record WeekFigures(LocalDate weekStart, int received, int decided) {
+}

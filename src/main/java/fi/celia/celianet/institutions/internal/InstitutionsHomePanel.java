@@ -1,0 +1,44 @@
+package fi.celia.celianet.institutions.internal;
+
+import java.util.Map;
+
+import fi.celia.celianet.home.HomePanel;
+import fi.celia.celianet.institutions.InstitutionApplications;
+import fi.celia.celianet.institutions.JoinEstimate;
+import fi.celia.celianet.staff.StaffPrincipal;
+import org.springframework.stereotype.Component;
+
+/** The queue at a glance on the staff home page: waiting, overdue, median working days to a decision. */
+@Component
+class InstitutionsHomePanel implements HomePanel {
+
+    private final InstitutionApplications applications;
+
+    InstitutionsHomePanel(InstitutionApplications applications) {
+        this.applications = applications;
+    }
+
+    @Override
+    public int order() {
+        return 30;
+    }
+
+    @Override
+    public boolean visibleTo(StaffPrincipal user) {
+        return user.isServiceStaff();
+    }
+
+    @Override
+    public String fragment() {
+        return "institutions/home :: panel";
+    }
+
+    @Override
+    public Map<String, Object> model(StaffPrincipal user) {
+        JoinEstimate estimate = applications.estimate();
+        return Map.of("waiting", estimate.waiting(), "overdue", applications.overdue().size(),
+                "hasMedian", estimate.medianWorkingDays() != null,
+                "median", estimate.medianWorkingDays() == null ? 0.0 : estimate.medianWorkingDays(),
+                "target", estimate.targetWorkingDays(), "weeks", applications.weeks(6));
+    }
+}

@@ -1,0 +1,157 @@
+package fi.celia.celianet.institutions.web;
+
+import java.util.List;
+import java.util.UUID;
+
+import fi.celia.celianet.institutions.AlreadyDecidedException;
+import fi.celia.celianet.institutions.Application;
+import fi.celia.celianet.institutions.ApplicationStatus;
+import fi.celia.celianet.institutions.InstitutionApplications;
+import fi.celia.celianet.institutions.QueueFilter;
+import fi.celia.celianet.staff.OrganisationType;
+import fi.celia.celianet.staff.StaffPrincipal;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The staff queue of institution applications and the decisions on them. */
+@Controller
+@RequestMapping("/institutions/applications")
+@PreAuthorize("hasRole('STAFF')")
+class ApplicationQueueController {
+
+    private static final String BASE = "/institutions/applications/";
+
+    private final InstitutionApplications applications;
+
+    ApplicationQueueController(InstitutionApplications applications) {
+        this.applications = applications;
+    }
+
+    @GetMapping
+    public String queue(@RequestParam(required = false) String status, @RequestParam(required = false) String type,
+            @RequestParam(required = false) String assignee, @AuthenticationPrincipal StaffPrincipal user, Model model) {
+        ApplicationStatus statusFilter = parse(ApplicationStatus.class, status);
+        OrganisationType typeFilter = parse(OrganisationType.class, type);
+        String assigneeFilter = "me".equals(assignee) || "none".equals(assignee) ? assignee : null;
+        model.addAttribute("applications", applications.queue(new QueueFilter(statusFilter, typeFilter, assigneeFilter,
+                user.id())));
+        model.addAttribute("duplicateBusinessIds", applications.duplicateBusinessIds());
+        model.addAttribute("status", statusFilter == null ? "" : statusFilter.name());
+        model.addAttribute("type", typeFilter == null ? "" : typeFilter.name());
+        model.addAttribute("assignee", assigneeFilter == null ? "" : assigneeFilter);
+        model.addAttribute("statuses", ApplicationStatus.values());
+        model.addAttribute("types", OrganisationType.values());
+        model.addAttribute("target", applications.targetWorkingDays());
+        return "institutions/queue";
+    }
+
+    @GetMapping("/{id}")
+    public String show(@PathVariable UUID id, Model model) {
+        return page(id, model, new RequestInfoForm(), new RejectForm());
+    }
+
+    @PostMapping("/{id}/take")
+    public String take(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            applications.take(id, user);
+        } catch (AlreadyDecidedException decided) {
+            return alreadyDecided(id, decided, model, response);
+        }
+        redirect.addFlashAttribute("flashMessage", "institutions.application.taken");
+        return "redirect:" + BASE + id;
+    }
+
+    @PostMapping("/{id}/request-info")
+    public String requestInfo(@PathVariable UUID id, @Valid @ModelAttribute("infoForm") RequestInfoForm form,
+            BindingResult errors, @AuthenticationPrincipal StaffPrincipal user, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return page(id, model, form, new RejectForm());
+        }
+        try {
+            applications.requestInformation(id, form.getMessage().strip(), user);
+        } catch (AlreadyDecidedException decided) {
+            return alreadyDecided(id, decided, model, response);
+        }
+        redirect.addFlashAttribute("flashMessage", "institutions.application.infoRequested");
+        return "redirect:" + BASE + id;
+    }
+
+    @PostMapping("/{id}/approve")
+    public String approve(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        try {
+            applications.approve(id, user);
+        } catch (AlreadyDecidedException decided) {
+            return alreadyDecided(id, decided, model, response);
+        }
+        redirect.addFlashAttribute("flashMessage", "institutions.application.approved");
+        return "redirect:" + BASE + id;
+    }
+
+    @PostMapping("/{id}/reject")
+    public String reject(@PathVariable UUID id, @Valid @ModelAttribute("rejectForm") RejectForm form,
+            BindingResult errors, @AuthenticationPrincipal StaffPrincipal user, Model model,
+            HttpServletResponse response, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return page(id, model, new RequestInfoForm(), form);
+        }
+        try {
+            applications.reject(id, form.getReason().strip(), user);
+        } catch (AlreadyDecidedException decided) {
+            return alreadyDecided(id, decided, model, response);
+        }
+        redirect.addFlashAttribute("flashMessage", "institutions.application.rejected");
+        return "redirect:" + BASE + id;
+    }
+
+    private String alreadyDecided(UUID id, AlreadyDecidedException decided, Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.CONFLICT.value());
+        model.addAttribute("alreadyDecided", decided);
+        return page(id, model, new RequestInfoForm(), new RejectForm());
+    }
+
+    private String page(UUID id, Model model, RequestInfoForm infoForm, RejectForm rejectForm) {
+        Application application = applications.get(id);
+        model.addAttribute("app", application);
+        model.addAttribute("duplicates", applications.duplicatesOf(application));
+        model.addAttribute("history", applications.history(id));
+        model.addAttribute("target", applications.targetWorkingDays());
+        if (!model.containsAttribute("infoForm")) {
+            model.addAttribute("infoForm", infoForm);
+        }
+        if (!model.containsAttribute("rejectForm")) {
+            model.addAttribute("rejectForm", rejectForm);
+        }
+        return "institutions/application";
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    static List<String> assigneeChoices() {
+        return List.of("", "me", "none");
+    }
+}

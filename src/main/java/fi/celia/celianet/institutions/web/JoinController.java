@@ -1,0 +1,239 @@
+package fi.celia.celianet.institutions.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import fi.celia.celianet.institutions.AlreadyDecidedException;
+import fi.celia.celianet.institutions.Application;
+import fi.celia.celianet.institutions.BusinessId;
+import fi.celia.celianet.institutions.InstitutionApplications;
+import fi.celia.celianet.institutions.NewApplication;
+import fi.celia.celianet.institutions.Registrar;
+import fi.celia.celianet.institutions.TooManyApplicationsException;
+import fi.celia.celianet.maintenance.ClosableService;
+import fi.celia.celianet.maintenance.ServiceAvailability;
+import fi.celia.celianet.maintenance.ServiceClosedException;
+import fi.celia.celianet.shared.NotFoundException;
+import fi.celia.celianet.staff.OrganisationType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.SmartValidator;
+import org.springframework.web.bind.WebDataBinder;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The public application form and the applicant's tracking page. No sign-in. */
+@Controller
+class JoinController {
+
+    private static final List<String> LANGUAGES = List.of("fi", "sv", "en");
+
+    private final InstitutionApplications applications;
+    private final SmartValidator validator;
+    private final ServiceAvailability availability;
+
+    JoinController(InstitutionApplications applications, SmartValidator validator, ServiceAvailability availability) {
+        this.applications = applications;
+        this.validator = validator;
+        this.availability = availability;
+    }
+
+    @InitBinder("form")
+    void binder(WebDataBinder binder) {
+        binder.setAutoGrowCollectionLimit(JoinForm.MAX_REGISTRARS);
+    }
+
+    @ModelAttribute("target")
+    int target() {
+        return applications.targetWorkingDays();
+    }
+
+    @GetMapping("/join")
+    String form(Model model) {
+        var form = new JoinForm();
+        form.setSubmissionToken(UUID.randomUUID().toString());
+        model.addAttribute("form", form);
+        // Said before the applicant fills in the form; the service checks again when it is sent.
+        availability.closure(ClosableService.INSTITUTION_SIGNUP).ifPresent(closure -> model.addAttribute("closure", closure));
+        return page(model);
+    }
+
+    @PostMapping("/join")
+    String submit(@ModelAttribute("form") JoinForm form, BindingResult errors,
+            @RequestParam(name = "addRegistrar", required = false) String addRegistrar, Model model,
+            HttpServletRequest request, HttpServletResponse response) {
+        if (form.getSubmissionToken() == null || form.getSubmissionToken().isBlank()) {
+            form.setSubmissionToken(UUID.randomUUID().toString());
+        }
+        if (addRegistrar != null) {
+            if (form.getRegistrars().size() < JoinForm.MAX_REGISTRARS) {
+                form.getRegistrars().add(new RegistrarForm());
+            }
+            model.addAttribute("focusRegistrar", form.getRegistrars().size() - 1);
+            return page(model);
+        }
+        if (form.getWebsite() != null && !form.getWebsite().isEmpty()) {
+            model.addAttribute("notAccepted", true);
+            return page(model);
+        }
+        validator.validate(form, errors);
+        OrganisationType type = type(form.getOrganisationType());
+        String businessId = validateBusinessId(form, type, errors);
+        List<Registrar> registrars = validateRegistrars(form, type, errors);
+        if (errors.hasErrors()) {
+            return page(model);
+        }
+        String language = LocaleContextHolder.getLocale().getLanguage();
+        try {
+            String token = applications.submit(new NewApplication(form.getSubmissionToken().trim(),
+                    form.getOrganisationName().trim(), type, businessId,
+                    businessId == null ? form.getNoBusinessIdReason().trim() : null, form.getContactName().trim(),
+                    form.getEmail().trim(), form.getPhone().trim(), form.getStreetAddress().trim(),
+                    form.getPostalCode().trim(), form.getCity().trim(), blankToNull(form.getMessage()),
+                    LANGUAGES.contains(language) ? language : "fi", request.getRemoteAddr(), registrars));
+            return "redirect:/join/status/" + token;
+        } catch (ServiceClosedException closed) {
+            response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+            model.addAttribute("closure", closed.notice());
+            return page(model);
+        } catch (TooManyApplicationsException tooMany) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            model.addAttribute("tooMany", true);
+            return page(model);
+        }
+    }
+
+    /** More registrar rows than the form ever offers: only a hand-made request does that. */
+    @org.springframework.web.bind.annotation.ExceptionHandler(org.springframework.beans.InvalidPropertyException.class)
+    String tooManyRows(Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        var form = new JoinForm();
+        form.setSubmissionToken(UUID.randomUUID().toString());
+        model.addAttribute("form", form);
+        model.addAttribute("notAccepted", true);
+        model.addAttribute("target", applications.targetWorkingDays());
+        return page(model);
+    }
+
+    @GetMapping("/join/status/{token}")
+    String status(@PathVariable String token, Model model, HttpServletResponse response) {
+        response.setHeader("Referrer-Policy", "no-referrer");
+        model.addAttribute("app", find(token));
+        model.addAttribute("replyForm", new ReplyForm());
+        return "institutions/status";
+    }
+
+    @PostMapping("/join/status/{token}/reply")
+    String reply(@PathVariable String token, @Valid @ModelAttribute("replyForm") ReplyForm form, BindingResult errors,
+            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        response.setHeader("Referrer-Policy", "no-referrer");
+        Application application = find(token);
+        if (errors.hasErrors()) {
+            model.addAttribute("app", application);
+            return "institutions/status";
+        }
+        try {
+            applications.reply(token, form.getReply().trim());
+            redirect.addFlashAttribute("flashMessage", "institutions.status.replied");
+        } catch (AlreadyDecidedException notWaiting) {
+            redirect.addFlashAttribute("flashMessage", "institutions.status.noQuestion");
+        }
+        return "redirect:/join/status/" + token;
+    }
+
+    private Application find(String token) {
+        return applications.findByTrackingToken(token).orElseThrow(NotFoundException::new);
+    }
+
+    private String page(Model model) {
+        model.addAttribute("estimate", applications.estimate());
+        model.addAttribute("types", List.of(OrganisationType.LIBRARY, OrganisationType.SCHOOL,
+                OrganisationType.CARE_HOME, OrganisationType.OTHER));
+        model.addAttribute("maxRegistrars", JoinForm.MAX_REGISTRARS);
+        return "institutions/join";
+    }
+
+    private static OrganisationType type(String value) {
+        try {
+            return value == null || value.isBlank() ? null : OrganisationType.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** @return the business ID, or null when none is needed (type OTHER with a reason) or the input is wrong */
+    private static String validateBusinessId(JoinForm form, OrganisationType type, BindingResult errors) {
+        String input = form.getBusinessId();
+        boolean blank = input == null || input.isBlank();
+        if (blank && type == OrganisationType.OTHER) {
+            if (form.getNoBusinessIdReason() == null || form.getNoBusinessIdReason().isBlank()) {
+                errors.rejectValue("noBusinessIdReason", "institutions.join.error.noBusinessIdReason");
+            }
+            return null;
+        }
+        if (input != null && input.length() > 100) {
+            errors.rejectValue("businessId", BusinessId.Problem.FORMAT.messageKey());
+            return null;
+        }
+        BusinessId.Validation validation = BusinessId.validate(input);
+        if (!validation.isValid()) {
+            errors.rejectValue("businessId", validation.problem().messageKey());
+            return null;
+        }
+        return validation.businessId().value();
+    }
+
+    private static List<Registrar> validateRegistrars(JoinForm form, OrganisationType type, BindingResult errors) {
+        List<Registrar> result = new ArrayList<>();
+        if (type != OrganisationType.LIBRARY && type != OrganisationType.SCHOOL) {
+            return result;
+        }
+        List<RegistrarForm> rows = form.getRegistrars();
+        for (int i = 0; i < rows.size(); i++) {
+            RegistrarForm row = rows.get(i);
+            if (row == null || row.isBlank()) {
+                continue;
+            }
+            String name = row.getName() == null ? "" : row.getName().trim();
+            String email = row.getEmail() == null ? "" : row.getEmail().trim();
+            boolean ok = true;
+            if (name.isEmpty()) {
+                errors.rejectValue("registrars[" + i + "].name", "institutions.join.error.registrarName");
+                ok = false;
+            } else if (name.length() > 100) {
+                errors.rejectValue("registrars[" + i + "].name", "validation.tooLong");
+                ok = false;
+            } else if (!name.matches("[^\\p{Cntrl}<>]*")) {
+                errors.rejectValue("registrars[" + i + "].name", "validation.characters");
+                ok = false;
+            }
+            if (email.length() > 254 || !email.matches("[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+")) {
+                errors.rejectValue("registrars[" + i + "].email", "validation.email");
+                ok = false;
+            }
+            if (ok) {
+                result.add(new Registrar(name, email));
+            }
+        }
+        if (result.isEmpty() && !errors.hasFieldErrors("registrars*")) {
+            errors.rejectValue("registrars[0].name", "institutions.join.error.registrarsRequired");
+        }
+        return result;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,105 @@
+package fi.celia.celianet.institutions.web;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** The public application form. Field names are a contract: do not rename them. */
+public class JoinForm {
+
+    static final int MAX_REGISTRARS = 10;
+    private static final String PLAIN = "[^\\p{Cntrl}<>]*";
+
+    @Size(max = 100, message = "{validation.tooLong}")
+    private String submissionToken;
+
+    @NotBlank(message = "{institutions.join.error.organisationName}")
+    @Size(max = 200, message = "{validation.tooLong}")
+    @Pattern(regexp = PLAIN, message = "{validation.characters}")
+    private String organisationName;
+
+    private String businessId;
+
+    @Size(max = 500, message = "{validation.tooLong}")
+    @Pattern(regexp = PLAIN, message = "{validation.characters}")
+    private String noBusinessIdReason;
+
+    @NotBlank(message = "{institutions.join.error.organisationType}")
+    @Pattern(regexp = "|SCHOOL|CARE_HOME|LIBRARY|OTHER", message = "{institutions.join.error.organisationType}")
+    private String organisationType;
+
+    @NotBlank(message = "{institutions.join.error.contactName}")
+    @Size(max = 100, message = "{validation.tooLong}")
+    @Pattern(regexp = PLAIN, message = "{validation.characters}")
+    private String contactName;
+
+    @NotBlank(message = "{institutions.join.error.email}")
+    @Size(max = 254, message = "{validation.tooLong}")
+    @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "{validation.email}")
+    private String email;
+
+    @NotBlank(message = "{institutions.join.error.phone}")
+    @Pattern(regexp = "([0-9 +()-]{5,30})?", message = "{validation.phone}")
+    private String phone;
+
+    @NotBlank(message = "{institutions.join.error.streetAddress}")
+    @Size(max = 200, message = "{validation.tooLong}")
+    @Pattern(regexp = PLAIN, message = "{validation.characters}")
+    private String streetAddress;
+
+    @NotBlank(message = "{institutions.join.error.postalCode}")
+    @Pattern(regexp = "(\\d{5})?", message = "{validation.postalCode}")
+    private String postalCode;
+
+    @NotBlank(message = "{institutions.join.error.city}")
+    @Size(max = 100, message = "{validation.tooLong}")
+    @Pattern(regexp = PLAIN, message = "{validation.characters}")
+    private String city;
+
+    @Size(max = 4000, message = "{validation.tooLong}")
+    private String message;
+
+    @AssertTrue(message = "{institutions.join.error.acceptTerms}")
+    private boolean acceptTerms;
+
+    /** The honeypot: hidden from people, filled in by robots. */
+    private String website;
+
+    private List<RegistrarForm> registrars = new ArrayList<>(List.of(new RegistrarForm()));
+
+    public String getSubmissionToken() { return submissionToken; }
+    public void setSubmissionToken(String submissionToken) { this.submissionToken = submissionToken; }
+    public String getOrganisationName() { return organisationName; }
+    public void setOrganisationName(String organisationName) { this.organisationName = organisationName; }
+    public String getBusinessId() { return businessId; }
+    public void setBusinessId(String businessId) { this.businessId = businessId; }
+    public String getNoBusinessIdReason() { return noBusinessIdReason; }
+    public void setNoBusinessIdReason(String noBusinessIdReason) { this.noBusinessIdReason = noBusinessIdReason; }
+    public String getOrganisationType() { return organisationType; }
+    public void setOrganisationType(String organisationType) { this.organisationType = organisationType; }
+    public String getContactName() { return contactName; }
+    public void setContactName(String contactName) { this.contactName = contactName; }
+    public String getEmail() { return email; }
+    public void setEmail(String email) { this.email = email; }
+    public String getPhone() { return phone; }
+    public void setPhone(String phone) { this.phone = phone; }
+    public String getStreetAddress() { return streetAddress; }
+    public void setStreetAddress(String streetAddress) { this.streetAddress = streetAddress; }
+    public String getPostalCode() { return postalCode; }
+    public void setPostalCode(String postalCode) { this.postalCode = postalCode; }
+    public String getCity() { return city; }
+    public void setCity(String city) { this.city = city; }
+    public String getMessage() { return message; }
+    public void setMessage(String message) { this.message = message; }
+    public boolean isAcceptTerms() { return acceptTerms; }
+    public void setAcceptTerms(boolean acceptTerms) { this.acceptTerms = acceptTerms; }
+    public String getWebsite() { return website; }
+    public void setWebsite(String website) { this.website = website; }
+    public List<RegistrarForm> getRegistrars() { return registrars; }
+    public void setRegistrars(List<RegistrarForm> registrars) { this.registrars = registrars; }
+}

@@ -1,0 +1,195 @@
+package fi.celia.celianet.institutions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.UUID;
+
+import fi.celia.celianet.calendar.Helsinki;
+import fi.celia.celianet.staff.Role;
+import fi.celia.celianet.support.IntegrationTest;
+import fi.celia.celianet.support.TestData;
+import fi.celia.celianet.support.TestMail;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+class ApplicationQueueTest extends IntegrationTest {
+
+    private void at(int year, int month, int day, int hour) {
+        clock.set(Helsinki.instantOf(LocalDateTime.of(year, month, day, hour, 0)));
+    }
+
+    private UUID idOf(Map<String, String> fields) {
+        return jdbc.sql("SELECT id FROM institution_application WHERE submission_token = :t")
+                .param("t", fields.get("submissionToken")).query(UUID.class).single();
+    }
+
+    private String referenceOf(UUID id) {
+        return jdbc.sql("SELECT reference FROM institution_application WHERE id = :id").param("id", id)
+                .query(String.class).single();
+    }
+
+    private RequestPostProcessor staff() throws Exception {
+        return signIn(data.account(Role.STAFF, null).getUsername(), TestData.PASSWORD);
+    }
+
+    /** The queue row's "working days" cell, as staff see it. */
+    private String workingDaysCell(RequestPostProcessor session, String reference) throws Exception {
+        String page = mvc.perform(get("/institutions/applications").with(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        var row = Jsoup.parse(page).getElementById("row-" + reference);
+        assertThat(row).as("queue row " + reference).isNotNull();
+        var cell = row.select("td").get(4);
+        return cell.text() + (cell.hasClass("overdue") ? " [red]" : "");
+    }
+
+    @Test
+    void askingForInformationPausesTheClockAndTheReplyResumesIt() throws Exception {
+        at(2027, 3, 1, 9); // Monday
+        Map<String, String> fields = Applicants.library(TestData.unique("Kysymyskirjasto"));
+        String statusPath = Applicants.submit(mvc, fields);
+        UUID id = idOf(fields);
+        String reference = referenceOf(id);
+        var session = staff();
+
+        at(2027, 3, 2, 10); // Tuesday: one working day
+        assertThat(workingDaysCell(session, reference)).startsWith("1").doesNotContain("Myöhässä");
+        mvc.perform(post("/institutions/applications/{id}/request-info", id).with(session).param("message", ""))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Kirjoita kysymys hakijalle")));
+        mvc.perform(post("/institutions/applications/{id}/request-info", id).with(session)
+                        .param("message", "Montako sivukirjastoa on?"))
+                .andExpect(status().isSeeOther());
+        await().atMost(mailWait()).until(() -> TestMail.to(fields.get("email")).stream()
+                .anyMatch(m -> TestMail.body(m).contains("Montako sivukirjastoa on?")));
+        mvc.perform(get(statusPath)).andExpect(content().string(containsString("Odottaa vastaustasi")))
+                .andExpect(content().string(containsString("Montako sivukirjastoa on?")));
+
+        at(2027, 3, 5, 14); // Friday: the clock stood still
+        assertThat(workingDaysCell(session, reference)).startsWith("1").contains("tauolla");
+        mvc.perform(post(statusPath + "/reply").with(csrf()).param("reply", "Ei ole.")).andExpect(status().isSeeOther());
+        mvc.perform(get(statusPath)).andExpect(content().string(containsString("Käsittelyssä")));
+
+        at(2027, 3, 8, 9); // Monday: Tuesday and Monday count, the paused days do not
+        assertThat(workingDaysCell(session, reference)).startsWith("2").doesNotContain("Myöhässä");
+        at(2027, 3, 9, 9);
+        assertThat(workingDaysCell(session, reference)).startsWith("3").contains("Myöhässä").endsWith("[red]");
+        mvc.perform(get("/institutions/applications/{id}", id).with(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Ei ole.")))
+                .andExpect(content().string(containsString("Montako sivukirjastoa on?")));
+    }
+
+    @Test
+    void overdueCountsOnlyWorkingDaysAcrossAWeekendAndAHoliday() throws Exception {
+        at(2026, 5, 13, 15); // Wednesday before Ascension Day (Thursday 14 May 2026)
+        Map<String, String> fields = Applicants.library(TestData.unique("Helatorstai"));
+        Applicants.submit(mvc, fields);
+        String reference = referenceOf(idOf(fields));
+        var session = staff();
+        at(2026, 5, 15, 9); // Friday: one working day
+        assertThat(workingDaysCell(session, reference)).startsWith("1");
+        at(2026, 5, 18, 16); // Monday: two, the target, not yet overdue
+        assertThat(workingDaysCell(session, reference)).startsWith("2").doesNotContain("Myöhässä");
+        at(2026, 5, 19, 8); // Tuesday: three, overdue by text and colour
+        assertThat(workingDaysCell(session, reference)).startsWith("3").contains("Myöhässä").endsWith("[red]");
+
+        at(2026, 12, 4, 12); // Friday before Independence Day (Sunday) and after it
+        Map<String, String> december = Applicants.library(TestData.unique("Itsenäisyyspäivä"));
+        Applicants.submit(mvc, december);
+        String second = referenceOf(idOf(december));
+        at(2026, 12, 8, 12); // Tuesday: Monday and Tuesday
+        assertThat(workingDaysCell(session, second)).startsWith("2").doesNotContain("Myöhässä");
+        at(2026, 12, 28, 12); // after Christmas Eve, Christmas Day and Boxing Day
+        // 7–11 Dec (5), 14–18 (5), 21–23 (3), 28 (1): 14
+        assertThat(workingDaysCell(session, second)).startsWith("14").contains("Myöhässä");
+    }
+
+    @Test
+    void theQueueIsForServiceStaffOnly() throws Exception {
+        var library = data.library(TestData.unique("Library"));
+        var registrar = signIn(data.account(Role.MAIN_USER, library).getUsername(), TestData.PASSWORD);
+        mvc.perform(get("/institutions/applications").with(registrar)).andExpect(status().isForbidden());
+        mvc.perform(get("/institutions").with(registrar)).andExpect(status().isForbidden());
+        mvc.perform(get("/institutions/customers/{id}", library.getId()).with(registrar)).andExpect(status().isForbidden());
+        mvc.perform(post("/institutions/applications/{id}/approve", UUID.randomUUID()).with(registrar))
+                .andExpect(status().isForbidden());
+    }
+
+    @Test
+    void filtersByStatusTypeAndAssignee() throws Exception {
+        Map<String, String> school = Applicants.library(TestData.unique("Koulu"));
+        school.put("organisationType", "SCHOOL");
+        Applicants.submit(mvc, school);
+        Map<String, String> care = Applicants.library(TestData.unique("Hoitokoti"));
+        care.put("organisationType", "CARE_HOME");
+        Applicants.submit(mvc, care);
+        var session = staff();
+        UUID schoolId = idOf(school);
+        mvc.perform(post("/institutions/applications/{id}/take", schoolId).with(session)).andExpect(status().isSeeOther());
+        String mine = mvc.perform(get("/institutions/applications").param("assignee", "me").with(session))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(mine).contains(school.get("organisationName")).doesNotContain(care.get("organisationName"));
+        String careHomes = mvc.perform(get("/institutions/applications").param("type", "CARE_HOME").with(session))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(careHomes).contains(care.get("organisationName")).doesNotContain(school.get("organisationName"));
+        String inReview = mvc.perform(get("/institutions/applications").param("status", "IN_REVIEW").with(session))
+                .andReturn().getResponse().getContentAsString();
+        assertThat(inReview).contains(school.get("organisationName")).doesNotContain(care.get("organisationName"));
+        await().atMost(mailWait()).until(() -> TestMail.to(school.get("email")).stream()
+                .anyMatch(m -> subject(m).contains("käsittelyssä")));
+    }
+
+    @Test
+    void aSecondApplicationWithTheSameBusinessIdIsFlaggedNotRefused() throws Exception {
+        Map<String, String> first = Applicants.library(TestData.unique("Ensimmäinen"));
+        Applicants.submit(mvc, first);
+        Map<String, String> second = Applicants.library(TestData.unique("Toinen"));
+        second.put("businessId", first.get("businessId"));
+        Applicants.submit(mvc, second);
+        var session = staff();
+        String firstReference = referenceOf(idOf(first));
+        mvc.perform(get("/institutions/applications/{id}", idOf(second)).with(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Toinen avoin hakemus samalla Y-tunnuksella: " + firstReference)));
+        String queue = mvc.perform(get("/institutions/applications").with(session)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(Jsoup.parse(queue).getElementById("row-" + firstReference).text()).contains("Mahdollinen kaksoiskappale");
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    private fi.celia.celianet.staff.Organisations organisations;
+
+    @Test
+    void anExistingCustomerWithTheSameBusinessIdIsFlagged() throws Exception {
+        String businessId = Applicants.businessId();
+        var customer = organisations.create(new fi.celia.celianet.staff.OrganisationDetails(TestData.unique("Vanha koulu"),
+                fi.celia.celianet.staff.OrganisationType.SCHOOL, businessId, null, null, "Koulukatu 1", "00100",
+                "Helsinki", "fi"), "test");
+        Map<String, String> fields = Applicants.library(TestData.unique("Uusi haku"));
+        fields.put("businessId", businessId);
+        Applicants.submit(mvc, fields);
+        var session = staff();
+        mvc.perform(get("/institutions/applications/{id}", idOf(fields)).with(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString("Olemassa oleva asiakas samalla Y-tunnuksella: "
+                        + customer.getName() + " (" + customer.getCustomerNumber() + ")")));
+        String queue = mvc.perform(get("/institutions/applications").with(session)).andReturn().getResponse()
+                .getContentAsString();
+        assertThat(Jsoup.parse(queue).getElementById("row-" + referenceOf(idOf(fields))).text())
+                .contains("Mahdollinen kaksoiskappale");
+    }
+
+    static String subject(jakarta.mail.internet.MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

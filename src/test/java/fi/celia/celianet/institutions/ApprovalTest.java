@@ -1,0 +1,214 @@
+package fi.celia.celianet.institutions;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import fi.celia.celianet.calendar.Helsinki;
+import fi.celia.celianet.staff.Role;
+import fi.celia.celianet.support.IntegrationTest;
+import fi.celia.celianet.support.TestData;
+import fi.celia.celianet.support.TestMail;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+class ApprovalTest extends IntegrationTest {
+
+    private UUID idOf(Map<String, String> fields) {
+        return jdbc.sql("SELECT id FROM institution_application WHERE submission_token = :t")
+                .param("t", fields.get("submissionToken")).query(UUID.class).single();
+    }
+
+    @Test
+    void twoStaffApprovingAtOnceMakeOneCustomerAndOneSetOfCredentials() throws Exception {
+        String name = TestData.unique("Rinnakkaiskirjasto");
+        Map<String, String> fields = Applicants.library(name);
+        String statusPath = Applicants.submit(mvc, fields);
+        UUID id = idOf(fields);
+        var first = data.account(Role.STAFF, null);
+        var second = data.account(Role.STAFF, null);
+        var sessions = List.of(signIn(first.getUsername(), TestData.PASSWORD), signIn(second.getUsername(), TestData.PASSWORD));
+
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<MockHttpServletResponse>> results = new ArrayList<>();
+        for (var session : sessions) {
+            results.add(pool.submit(() -> {
+                start.await();
+                return mvc.perform(post("/institutions/applications/{id}/approve", id).with(session)).andReturn().getResponse();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        String conflictPage = null;
+        for (var result : results) {
+            MockHttpServletResponse response = result.get();
+            statuses.add(response.getStatus());
+            if (response.getStatus() == 409) {
+                conflictPage = response.getContentAsString();
+            }
+        }
+        pool.shutdown();
+        assertThat(statuses).containsExactlyInAnyOrder(303, 409);
+        String approver = jdbc.sql("SELECT decided_by FROM institution_application WHERE id = :id").param("id", id)
+                .query(String.class).single();
+        assertThat(conflictPage).contains("Tämän hakemuksen hyväksyi jo " + approver);
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'INSTITUTION_APPLICATION_APPROVED' AND target_id = :id")
+                .param("id", id.toString()).query(Integer.class).single()).isEqualTo(1);
+
+        UUID organisationId = jdbc.sql("SELECT id FROM organisation WHERE name = :n").param("n", name)
+                .query(UUID.class).single();
+        assertThat(jdbc.sql("SELECT customer_number FROM organisation WHERE id = :id").param("id", organisationId)
+                .query(String.class).single()).matches("A\\d+");
+        assertThat(jdbc.sql("SELECT count(*) FROM customer_account WHERE organisation_id = :o").param("o", organisationId)
+                .query(Integer.class).single()).isEqualTo(1);
+        var accounts = jdbc.sql("SELECT email, role FROM staff_account WHERE organisation_id = :o ORDER BY role")
+                .param("o", organisationId).query((rs, n) -> rs.getString("email") + " " + rs.getString("role")).list();
+        assertThat(accounts).containsExactly(fields.get("registrars[0].email") + " MAIN_USER",
+                fields.get("registrars[1].email") + " REGISTRAR");
+
+        String contact = fields.get("email");
+        await().atMost(mailWait()).until(() -> TestMail.to(contact).stream().anyMatch(m -> subject(m).contains("hyväksytty"))
+                && TestMail.to(fields.get("registrars[0].email")).size() == 1
+                && TestMail.to(fields.get("registrars[1].email")).size() == 1);
+        Thread.sleep(1000); // a second set would have been sent by now
+        assertThat(TestMail.to(contact).stream().filter(m -> subject(m).contains("hyväksytty")).count()).isEqualTo(1);
+        assertThat(TestMail.to(fields.get("registrars[0].email"))).hasSize(1);
+        assertThat(TestMail.to(fields.get("registrars[1].email"))).hasSize(1);
+        mvc.perform(get(statusPath)).andExpect(content().string(containsString("Hyväksytty")));
+        mvc.perform(get("/institutions/customers/{id}", organisationId).with(sessions.get(0)))
+                .andExpect(status().isOk()).andExpect(content().string(containsString(fields.get("registrars[1].email"))))
+                .andExpect(content().string(containsString("Pääkäyttäjä")));
+
+        // The first registrar sets a password from the invitation and signs in as the organisation's main user.
+        MimeMessage invitation = TestMail.to(fields.get("registrars[0].email")).get(0);
+        String link = TestMail.linkPath(invitation);
+        mvc.perform(get(link)).andExpect(status().isOk());
+        String password = "a long and new password 42";
+        mvc.perform(post(link).with(csrf()).param("password", password).param("confirmPassword", password))
+                .andExpect(status().isSeeOther()).andExpect(redirectedUrl("/password/done"));
+        String username = jdbc.sql("SELECT username FROM staff_account WHERE email = :e")
+                .param("e", fields.get("registrars[0].email")).query(String.class).single();
+        var registrar = signIn(username, password);
+        mvc.perform(get("/").with(registrar)).andExpect(status().isOk()).andExpect(content().string(containsString(name)));
+
+        // The contact activates the organisation's own customer account.
+        MimeMessage approved = TestMail.to(contact).stream().filter(m -> subject(m).contains("hyväksytty")).findFirst()
+                .orElseThrow();
+        String activation = TestMail.linkPath(approved);
+        assertThat(activation).startsWith("/account/activate/");
+        mvc.perform(post(activation).with(csrf()).param("password", password).param("confirmPassword", password))
+                .andExpect(status().isSeeOther());
+        assertThat(jdbc.sql("SELECT password_hash IS NOT NULL FROM customer_account WHERE organisation_id = :o")
+                .param("o", organisationId).query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void aCareHomeGetsItsCustomerAccountButNoRegistrars() throws Exception {
+        String name = TestData.unique("Hoitokoti Aurinko");
+        Map<String, String> fields = Applicants.library(name);
+        fields.put("organisationType", "CARE_HOME");
+        Applicants.submit(mvc, fields);
+        var session = signIn(data.account(Role.STAFF, null).getUsername(), TestData.PASSWORD);
+        mvc.perform(post("/institutions/applications/{id}/approve", idOf(fields)).with(session))
+                .andExpect(status().isSeeOther());
+        UUID organisationId = jdbc.sql("SELECT id FROM organisation WHERE name = :n").param("n", name)
+                .query(UUID.class).single();
+        assertThat(jdbc.sql("SELECT count(*) FROM staff_account WHERE organisation_id = :o").param("o", organisationId)
+                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM customer_account WHERE organisation_id = :o").param("o", organisationId)
+                .query(Integer.class).single()).isEqualTo(1);
+
+        // The customer list finds it, with its application history.
+        mvc.perform(get("/institutions").param("q", name.toUpperCase()).with(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString(name)));
+        String reference = jdbc.sql("SELECT reference FROM institution_application WHERE id = :id")
+                .param("id", idOf(fields)).query(String.class).single();
+        mvc.perform(get("/institutions/customers/{id}", organisationId).with(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString(reference)))
+                .andExpect(content().string(containsString("Ei rekisteröijätunnuksia.")));
+    }
+
+    @Test
+    void aRejectionNeedsAReasonAndMailsIt() throws Exception {
+        Map<String, String> fields = Applicants.library(TestData.unique("Hylättävä"));
+        fields.put("email", Applicants.email("hylatty"));
+        String statusPath = Applicants.submit(mvc, fields);
+        UUID id = idOf(fields);
+        var session = signIn(data.account(Role.STAFF, null).getUsername(), TestData.PASSWORD);
+        mvc.perform(post("/institutions/applications/{id}/reject", id).with(session).param("reason", " "))
+                .andExpect(status().isOk()).andExpect(content().string(containsString("Anna hylkäyksen perustelu")));
+        mvc.perform(post("/institutions/applications/{id}/reject", id).with(session)
+                        .param("reason", "Organisation is not in Finland."))
+                .andExpect(status().isSeeOther());
+        await().atMost(mailWait()).until(() -> TestMail.to(fields.get("email")).stream()
+                .anyMatch(m -> TestMail.body(m).contains("Organisation is not in Finland.")));
+        mvc.perform(get(statusPath)).andExpect(content().string(containsString("Hylätty")))
+                .andExpect(content().string(containsString("Organisation is not in Finland.")));
+        mvc.perform(post("/institutions/applications/{id}/approve", id).with(session))
+                .andExpect(status().isConflict()).andExpect(content().string(containsString("hylkäsi jo")));
+        assertThat(jdbc.sql("SELECT count(*) FROM organisation WHERE name = :n").param("n", fields.get("organisationName"))
+                .query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void theEstimateOnTheJoinPageFollowsTheRecordedDecisions() throws Exception {
+        var session = signIn(data.account(Role.STAFF, null).getUsername(), TestData.PASSWORD);
+        // Year 2033 holds no other decisions. Submitted Monday 2 May; decided after 1, 3 and 4 working days.
+        int[] decidedOn = {3, 5, 6};
+        for (int day : decidedOn) {
+            clock.set(Helsinki.instantOf(LocalDateTime.of(2033, 5, 2, 10, 0)));
+            Map<String, String> fields = Applicants.library(TestData.unique("Arvio"));
+            Applicants.submit(mvc, fields);
+            clock.set(Helsinki.instantOf(LocalDateTime.of(2033, 5, day, 12, 0)));
+            mvc.perform(post("/institutions/applications/{id}/reject", idOf(fields)).with(session).param("reason", "Testi"))
+                    .andExpect(status().isSeeOther());
+        }
+        clock.set(Helsinki.instantOf(LocalDateTime.of(2033, 5, 10, 9, 0)));
+        mvc.perform(get("/join")).andExpect(content().string(containsString("päätös syntyi mediaanilta 3 työpäivässä")));
+
+        clock.set(Helsinki.instantOf(LocalDateTime.of(2033, 5, 2, 10, 0)));
+        Map<String, String> fourth = Applicants.library(TestData.unique("Arvio"));
+        Applicants.submit(mvc, fourth);
+        clock.set(Helsinki.instantOf(LocalDateTime.of(2033, 5, 9, 12, 0)));
+        mvc.perform(post("/institutions/applications/{id}/reject", idOf(fourth)).with(session).param("reason", "Testi"))
+                .andExpect(status().isSeeOther());
+        clock.set(Helsinki.instantOf(LocalDateTime.of(2033, 5, 10, 9, 0)));
+        mvc.perform(get("/join")).andExpect(content().string(containsString("päätös syntyi mediaanilta 3,5 työpäivässä")));
+        mvc.perform(get("/join").param("lang", "en"))
+                .andExpect(content().string(containsString("a decision took a median of 3.5 working days")));
+
+        int waiting = jdbc.sql("SELECT count(*) FROM institution_application WHERE status IN ('RECEIVED', 'IN_REVIEW', 'WAITING_FOR_APPLICANT')")
+                .query(Integer.class).single();
+        mvc.perform(get("/join")).andExpect(content().string(containsString("Päätöstä odottavia hakemuksia nyt: " + waiting + ".")));
+
+        clock.advance(Duration.ofDays(40));
+        mvc.perform(get("/join")).andExpect(content().string(containsString("Pyrimme päättämään hakemuksesta 2 työpäivässä")));
+    }
+
+    static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package fi.celia.celianet.institutions.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.UUID;
+
+import fi.celia.celianet.institutions.InstitutionApplications;
+import fi.celia.celianet.institutions.JoinEstimate;
+import fi.celia.celianet.maintenance.ClosableService;
+import fi.celia.celianet.maintenance.ClosureNotice;
+import fi.celia.celianet.maintenance.ContactChannel;
+import fi.celia.celianet.maintenance.ServiceClosedException;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.ui.ExtendedModelMap;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
+
+/** While a maintenance window closes sign-ups, the form comes back with 503, the notice and the input. */
+class JoinControllerClosedTest {
+
+    @Test
+    void aClosedServiceAnswers503WithTheNoticeAndKeepsTheInput() {
+        var applications = mock(InstitutionApplications.class);
+        var notice = new ClosureNotice(UUID.randomUUID(), ClosableService.INSTITUTION_SIGNUP, Map.of("fi", "Huolto"),
+                Instant.now(), Instant.now().plusSeconds(3600), EnumSet.noneOf(ContactChannel.class));
+        when(applications.submit(any())).thenThrow(new ServiceClosedException(notice));
+        when(applications.estimate()).thenReturn(new JoinEstimate(null, 0, 2));
+        var validator = new LocalValidatorFactoryBean();
+        validator.afterPropertiesSet();
+        var availability = mock(fi.celia.celianet.maintenance.ServiceAvailability.class);
+        when(availability.closure(ClosableService.INSTITUTION_SIGNUP)).thenReturn(java.util.Optional.of(notice));
+        var controller = new JoinController(applications, validator, availability);
+
+        var form = new JoinForm();
+        form.setSubmissionToken(UUID.randomUUID().toString());
+        form.setOrganisationName("Huoltokirjasto");
+        form.setBusinessId("1234567-1");
+        form.setOrganisationType("CARE_HOME");
+        form.setContactName("Kaisa");
+        form.setEmail("kaisa@example.fi");
+        form.setPhone("040 123 4567");
+        form.setStreetAddress("Katu 1");
+        form.setPostalCode("00100");
+        form.setCity("Helsinki");
+        form.setAcceptTerms(true);
+        var errors = new BeanPropertyBindingResult(form, "form");
+        var model = new ExtendedModelMap();
+        model.addAttribute("form", form);
+        var response = new MockHttpServletResponse();
+
+        String view = controller.submit(form, errors, null, model, new MockHttpServletRequest(), response);
+
+        assertThat(view).isEqualTo("institutions/join");
+        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(model.get("closure")).isEqualTo(notice);
+        assertThat(((JoinForm) model.get("form")).getOrganisationName()).isEqualTo("Huoltokirjasto");
+
+        // The empty form already says so before anyone fills it in.
+        var fresh = new ExtendedModelMap();
+        assertThat(controller.form(fresh)).isEqualTo("institutions/join");
+        assertThat(fresh.get("closure")).isEqualTo(notice);
+    }
+}
