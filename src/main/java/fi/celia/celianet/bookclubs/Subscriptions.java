@@ -250,7 +250,8 @@ public class Subscriptions {
                     UNION ALL
                     SELECT sh.delivery_date, c.books_per_shipment FROM club_subscription s
                     JOIN club_shipment sh ON sh.club_id = s.club_id JOIN book_club c ON c.id = s.club_id
-                    WHERE s.patron_id = :patron AND s.club_id <> :club AND sh.delivery_date >= :starts
+                    WHERE s.patron_id = :patron AND s.club_id <> :club
+                      AND sh.delivery_date >= date_trunc('month', CAST(:starts AS date))
                       AND s.starts_on <= sh.delivery_date AND (s.ends_on IS NULL OR sh.delivery_date < s.ends_on))
                 SELECT date_trunc('month', delivery_date)::date AS month, sum(books_per_shipment)::int AS total
                 FROM plan GROUP BY 1 HAVING sum(books_per_shipment) > :max ORDER BY 1 LIMIT 1""")
