@@ -30,6 +30,7 @@ import org.springframework.context.annotation.Import;
 
 /** The book clubs' tests: an in-memory patron directory, a service availability that can close everything. */
 @Import(BookClubTestConfiguration.class)
+@org.springframework.test.context.TestPropertySource(properties = "celianet.bookclubs.freeze-initial-delay=1s")
 abstract class BookClubTest extends IntegrationTest {
 
     @Autowired
