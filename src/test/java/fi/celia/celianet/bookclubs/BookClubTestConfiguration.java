@@ -35,6 +35,26 @@ class BookClubTestConfiguration {
         return new RecordingAvailability();
     }
 
+    /**
+     * Stands in for the patron page (patrons module) to show that the book clubs' fragment renders in it; registered
+     * as a member class of this configuration, so only where the configuration is imported.
+     */
+    @org.springframework.stereotype.Controller
+    static class PatronPageStandIn {
+
+        private final Subscriptions subscriptions;
+
+        PatronPageStandIn(Subscriptions subscriptions) {
+            this.subscriptions = subscriptions;
+        }
+
+        @org.springframework.web.bind.annotation.GetMapping("/test/bookclubs/patrons/{patronId}")
+        String page(@org.springframework.web.bind.annotation.PathVariable UUID patronId, org.springframework.ui.Model model) {
+            model.addAttribute("data", subscriptions.patronPage(patronId));
+            return "bookclubs-test/patron";
+        }
+    }
+
     static class InMemorySubscribers implements SubscriberDirectory {
 
         private final Map<UUID, Subscriber> patrons = new ConcurrentHashMap<>();
