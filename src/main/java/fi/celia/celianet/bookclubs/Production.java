@@ -89,12 +89,14 @@ public class Production {
                 });
         List<UUID> patronIds = new ArrayList<>(subscriptionOfPatron.keySet());
         int members = 0;
+        int skipped = 0;
         for (int from = 0; from < patronIds.size(); from += CHUNK) {
             List<UUID> chunk = patronIds.subList(from, Math.min(from + CHUNK, patronIds.size()));
             Map<UUID, Subscriber> found = patrons.findAll(chunk);
             for (UUID patronId : chunk) {
                 Subscriber s = found.get(patronId);
                 if (s == null || !s.active() || !s.hasPostalAddress()) {
+                    skipped++;
                     continue;
                 }
                 members += jdbc.sql("""
@@ -110,6 +112,10 @@ public class Production {
         }
         jdbc.sql("UPDATE club_shipment SET frozen_at = :now, member_count = :count, updated_at = :now WHERE id = :id")
                 .param("now", Timestamp.from(Instant.now(clock))).param("count", members).param("id", shipmentId).update();
+        if (skipped > 0) {
+            log.warn("Shipment {} frozen without {} subscribers who were closed, unknown or without a postal address",
+                    shipmentId, skipped);
+        }
         return true;
     }
 }

@@ -63,6 +63,33 @@ class SubscriptionTest extends BookClubTest {
     }
 
     @Test
+    void twoSimultaneousRequestsToJoinMakeOneSubscription() throws Exception {
+        at(LocalDate.of(2031, 1, 1));
+        Club club = monthlyClub(LocalDate.of(2031, 3, 1), 3, 35, 1);
+        Subscriber patron = patron("Tuplaklikkaaja", null);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            var start = new java.util.concurrent.CountDownLatch(1);
+            var results = new java.util.ArrayList<java.util.concurrent.Future<SubscriptionChange>>();
+            for (int i = 0; i < 4; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return subscriptions.subscribe(patron.patronId(), club.id(), SERVICE);
+                }));
+            }
+            start.countDown();
+            var ids = new java.util.HashSet<UUID>();
+            for (var result : results) {
+                ids.add(result.get(30, java.util.concurrent.TimeUnit.SECONDS).subscriptionId());
+            }
+            assertThat(ids).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(subscriptionCount(patron.patronId())).isEqualTo(1);
+    }
+
+    @Test
     void aPatronWithoutTheServiceOrAnAddressOrClosedIsRefusedWithAClearMessage() throws Exception {
         var session = signIn(staff(Role.STAFF, null).getUsername(), TestData.PASSWORD);
         at(LocalDate.of(2031, 1, 1));

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.bookclubs.BookClubRefusal;
 import fi.celia.celianet.bookclubs.BookClubs;
 import fi.celia.celianet.bookclubs.Club;
@@ -44,11 +45,13 @@ class BookClubController {
     private final BookClubs clubs;
     private final ShipmentExports exports;
     private final MessageSource messages;
+    private final AuditLog audit;
 
-    BookClubController(BookClubs clubs, ShipmentExports exports, MessageSource messages) {
+    BookClubController(BookClubs clubs, ShipmentExports exports, MessageSource messages, AuditLog audit) {
         this.clubs = clubs;
         this.exports = exports;
         this.messages = messages;
+        this.audit = audit;
     }
 
     @GetMapping("/bookclubs")
@@ -150,8 +153,10 @@ class BookClubController {
     }
 
     @GetMapping("/bookclubs/{clubId}/shipments/{shipmentId}/members.csv")
-    ResponseEntity<StreamingResponseBody> csv(@PathVariable UUID clubId, @PathVariable UUID shipmentId) {
+    ResponseEntity<StreamingResponseBody> csv(@PathVariable UUID clubId, @PathVariable UUID shipmentId,
+            @AuthenticationPrincipal StaffPrincipal user) {
         Shipment shipment = clubs.findShipment(clubId, shipmentId).orElseThrow(NotFoundException::new);
+        audit.success(user.username(), "BOOKCLUB_MEMBERS_CSV", "CLUB_SHIPMENT", shipmentId, null);
         var locale = LocaleContextHolder.getLocale();
         List<String> header = List.of("patronNumber", "name", "street", "postalCode", "city", "language").stream()
                 .map(k -> messages.getMessage("bookclubs.csv." + k, null, locale)).toList();
@@ -163,8 +168,10 @@ class BookClubController {
     }
 
     @GetMapping("/bookclubs/{clubId}/shipments/{shipmentId}/labels.pdf")
-    ResponseEntity<StreamingResponseBody> labels(@PathVariable UUID clubId, @PathVariable UUID shipmentId) {
+    ResponseEntity<StreamingResponseBody> labels(@PathVariable UUID clubId, @PathVariable UUID shipmentId,
+            @AuthenticationPrincipal StaffPrincipal user) {
         Shipment shipment = clubs.findShipment(clubId, shipmentId).orElseThrow(NotFoundException::new);
+        audit.success(user.username(), "BOOKCLUB_LABELS_PDF", "CLUB_SHIPMENT", shipmentId, null);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
