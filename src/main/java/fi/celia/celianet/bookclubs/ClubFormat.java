@@ -1,0 +1,5 @@
+package fi.celia.celianet.bookclubs;
+
+public enum ClubFormat {
+    CD, DAISY_CD
+}

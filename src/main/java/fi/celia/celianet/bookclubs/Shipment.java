@@ -1,0 +1,23 @@
+package fi.celia.celianet.bookclubs;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/**
+ * One delivery of a club. Production starts at the start of {@link #productionStartsOn()} (Helsinki).
+ *
+ * @param frozenAt    when the member list was frozen, null while it is not
+ * @param memberCount the frozen list's size, or the current subscribers' count while open
+ */
+public record Shipment(UUID id, UUID clubId, LocalDate deliveryDate, LocalDate productionStartsOn, String titles,
+        Instant frozenAt, int memberCount, ShipmentState state) {
+
+    public boolean frozen() {
+        return frozenAt != null;
+    }
+
+    public boolean open() {
+        return state == ShipmentState.OPEN;
+    }
+}

@@ -1,0 +1,103 @@
+package fi.celia.celianet.bookclubs.web;
+
+import java.util.UUID;
+
+import fi.celia.celianet.bookclubs.BookClubRefusal;
+import fi.celia.celianet.bookclubs.SubscriptionChange;
+import fi.celia.celianet.bookclubs.Subscriptions;
+import fi.celia.celianet.staff.StaffPrincipal;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Subscriptions from the patron page: registrars for their own organisation's patrons, service staff for all;
+ * anyone else's patron is "not found". Each change redirects back to the patron page, whose book-club fragment
+ * shows which shipment it takes effect from. A refused request shows why, with links to fix it.
+ */
+@Controller
+class SubscriptionController {
+
+    static final String NOTICE = "bookclubsNotice";
+
+    private final Subscriptions subscriptions;
+    private final org.springframework.context.MessageSource messages;
+
+    SubscriptionController(Subscriptions subscriptions, org.springframework.context.MessageSource messages) {
+        this.subscriptions = subscriptions;
+        this.messages = messages;
+    }
+
+    @PostMapping("/patrons/{patronId}/subscriptions")
+    String subscribe(@PathVariable UUID patronId, @RequestParam(name = "clubId", required = false) String clubId,
+            @AuthenticationPrincipal StaffPrincipal user, RedirectAttributes redirect, Model model,
+            HttpServletResponse response) {
+        UUID club = uuid(clubId);
+        if (club == null) {
+            subscriptions.visibleSubscriber(patronId, user);
+            return refused(patronId, new BookClubRefusal("clubId", "bookclubs.subscription.error.chooseClub"), model, response);
+        }
+        return act(patronId, model, response, redirect, () -> subscriptions.subscribe(patronId, club, user));
+    }
+
+    @PostMapping("/patrons/{patronId}/subscriptions/{subscriptionId}/pause")
+    String pause(@PathVariable UUID patronId, @PathVariable UUID subscriptionId,
+            @RequestParam(name = "from", required = false) String from, @AuthenticationPrincipal StaffPrincipal user,
+            RedirectAttributes redirect, Model model, HttpServletResponse response) {
+        return act(patronId, model, response, redirect,
+                () -> subscriptions.pause(patronId, subscriptionId, Dates.parse(from), user));
+    }
+
+    @PostMapping("/patrons/{patronId}/subscriptions/{subscriptionId}/resume")
+    String resume(@PathVariable UUID patronId, @PathVariable UUID subscriptionId,
+            @AuthenticationPrincipal StaffPrincipal user, RedirectAttributes redirect, Model model,
+            HttpServletResponse response) {
+        return act(patronId, model, response, redirect, () -> subscriptions.resume(patronId, subscriptionId, user));
+    }
+
+    @PostMapping("/patrons/{patronId}/subscriptions/{subscriptionId}/end")
+    String end(@PathVariable UUID patronId, @PathVariable UUID subscriptionId,
+            @AuthenticationPrincipal StaffPrincipal user, RedirectAttributes redirect, Model model,
+            HttpServletResponse response) {
+        return act(patronId, model, response, redirect, () -> subscriptions.end(patronId, subscriptionId, user));
+    }
+
+    private String act(UUID patronId, Model model, HttpServletResponse response, RedirectAttributes redirect,
+            java.util.function.Supplier<SubscriptionChange> change) {
+        try {
+            SubscriptionChange done = change.get();
+            String kind = done.unchanged() ? "UNCHANGED" : done.kind().name();
+            String scheduled = done.shipment() == null ? ".unscheduled" : "";
+            redirect.addFlashAttribute("flashMessage", "bookclubs.subscription.saved." + kind);
+            redirect.addFlashAttribute(NOTICE, new SubscriptionNotice("bookclubs.notice." + kind + scheduled,
+                    done.club().name(LocaleContextHolder.getLocale().getLanguage()), done.effectiveFrom()));
+            return "redirect:/patrons/" + patronId;
+        } catch (BookClubRefusal refusal) {
+            return refused(patronId, refusal, model, response);
+        }
+    }
+
+    private String refused(UUID patronId, BookClubRefusal refusal, Model model, HttpServletResponse response) {
+        response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+        model.addAttribute("patronId", patronId);
+        model.addAttribute("reason", messages.getMessage(refusal.messageKey(), refusal.arguments(),
+                LocaleContextHolder.getLocale()));
+        model.addAttribute("fixInPatron", refusal.messageKey().endsWith(".noService") || refusal.messageKey().endsWith(".noAddress"));
+        return "bookclubs/subscription-refused";
+    }
+
+    private static UUID uuid(String value) {
+        try {
+            return value == null || value.isBlank() ? null : UUID.fromString(value.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
