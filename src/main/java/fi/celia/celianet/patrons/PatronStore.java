@@ -83,6 +83,17 @@ class PatronStore {
         return jdbc.sql("SELECT * FROM patron WHERE id = :id").param("id", id).query(PATRON).optional();
     }
 
+    /** Patrons by id, in chunks well under PostgreSQL's limit of bind parameters. */
+    List<Patron> findAll(java.util.Collection<UUID> ids) {
+        List<UUID> all = List.copyOf(ids);
+        List<Patron> found = new java.util.ArrayList<>(all.size());
+        for (int from = 0; from < all.size(); from += 10_000) {
+            UUID[] chunk = all.subList(from, Math.min(all.size(), from + 10_000)).toArray(UUID[]::new);
+            found.addAll(jdbc.sql("SELECT * FROM patron WHERE id = ANY(:ids)").param("ids", chunk).query(PATRON).list());
+        }
+        return found;
+    }
+
     Optional<Patron> findByIdentityCode(String code) {
         return jdbc.sql("SELECT * FROM patron WHERE identity_code = :code").param("code", code).query(PATRON).optional();
     }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import fi.celia.celianet.audit.AuditLog;
+import fi.celia.celianet.bookclubs.Subscriptions;
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.maintenance.ServiceClosedException;
 import fi.celia.celianet.patrons.DuplicateIdentityCodeException;
@@ -51,16 +52,18 @@ class PatronController {
     private final Patrons patrons;
     private final Organisations organisations;
     private final AuditLog audit;
+    private final Subscriptions subscriptions;
     private final Clock clock;
     private final String baseUrl;
 
     PatronController(PatronRegistration registration, Patrons patrons, Organisations organisations, AuditLog audit,
-            Clock clock, @org.springframework.beans.factory.annotation.Value("${celianet.base-url}") String baseUrl) {
+            Subscriptions subscriptions, Clock clock, @org.springframework.beans.factory.annotation.Value("${celianet.base-url}") String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.registration = registration;
         this.patrons = patrons;
         this.organisations = organisations;
         this.audit = audit;
+        this.subscriptions = subscriptions;
         this.clock = clock;
     }
 
@@ -180,6 +183,7 @@ class PatronController {
         model.addAttribute("resetMail", patrons.resetMail(patron.id()).orElse(null));
         model.addAttribute("history", audit.forTarget("PATRON", patron.id(), 50));
         model.addAttribute("changes", patrons.changes(patron.id()));
+        model.addAttribute("bookclubs", subscriptions.patronPage(patron.id()));
         return PAGE;
     }
 
