@@ -54,6 +54,7 @@ CREATE TABLE club_subscription (
 );
 CREATE UNIQUE INDEX club_subscription_active_uk ON club_subscription (patron_id, club_id) WHERE state = 'ACTIVE';
 CREATE INDEX club_subscription_club_ix ON club_subscription (club_id, starts_on);
+CREATE INDEX club_subscription_patron_ix ON club_subscription (patron_id);
 
 CREATE TABLE club_subscription_pause (
     id              uuid        PRIMARY KEY,
