@@ -1,11 +1,7 @@
 package fi.celia.celianet.perf;
 
-import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.css;
-import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.exec;
-import static io.gatling.javaapi.core.CoreDsl.global;
-import static io.gatling.javaapi.core.CoreDsl.rampUsers;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -23,23 +19,24 @@ import java.util.concurrent.atomic.AtomicInteger;
 import fi.celia.celianet.patrons.PersonalIdentityCode;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
-import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
 /**
- * The load test: librarians sign in (CSRF included) and mix searches by identity code, patron number and
- * name, patron page views, registrations with fresh valid codes and home pages; reader apps poll
- * /api/status. Asserts the targets of the load issue; after the run prints the database's own time for the
- * same searches (EXPLAIN ANALYZE), so the application's share reads as a ratio.
+ * What the simulations are made of: librarians who sign in (CSRF included), search by identity code, patron
+ * number and name, open patron pages, register patrons with fresh valid codes and open their home page.
  * <p>
  * Needs a running Celianet (-Dbase.url, default http://localhost:8080) on a database filled by
  * perf/generate.sh (-Djdbc.url, default jdbc:postgresql://localhost:5432/celianet_perf).
  */
-public class CelianetSimulation extends Simulation {
+final class Librarians {
 
     static final String BASE_URL = System.getProperty("base.url", "http://localhost:8080");
     static final String JDBC_URL = System.getProperty("jdbc.url", "jdbc:postgresql://localhost:5432/celianet_perf");
     static final int DURATION_SECONDS = Integer.getInteger("duration", 60);
+    static final HttpProtocolBuilder PROTOCOL = http.baseUrl(BASE_URL)
+            .acceptHeader("text/html,application/xhtml+xml")
+            .acceptLanguageHeader("fi")
+            .disableFollowRedirect();
     static final int LIBRARIANS = 20;
     static final String PASSWORD = "celianet-perf";
 
@@ -47,12 +44,6 @@ public class CelianetSimulation extends Simulation {
     private final Map<String, List<String[]>> patronsByLibrary = patrons.stream()
             .collect(java.util.stream.Collectors.groupingBy(p -> p[4]));
     private final AtomicInteger registrationSequence = new AtomicInteger();
-
-    HttpProtocolBuilder protocol = http.baseUrl(BASE_URL)
-            .acceptHeader("text/html,application/xhtml+xml")
-            .acceptLanguageHeader("fi")
-            .disableFollowRedirect()
-            .shareConnections();
 
     ChainBuilder signIn = exec(
             http("sign-in page").get("/login").check(css("input[name=_csrf]", "value").saveAs("csrf")),
@@ -90,32 +81,23 @@ public class CelianetSimulation extends Simulation {
 
     ChainBuilder home = exec(http("home page").get("/").check(status().is(200)));
 
-    ScenarioBuilder librarians = scenario("librarians")
-            .exec(session -> session.set("username", "perf-librarian-" + (1 + session.userId() % LIBRARIANS)))
-            .exec(signIn)
-            .during(Duration.ofSeconds(DURATION_SECONDS)).on(
-                    exec(searchByCode, searchByNumber, searchByName, patronPage, patronPage, register, home));
-
-    ScenarioBuilder readerApps = scenario("reader apps")
-            .exec(http("api status").get("/api/status").header("Accept", "application/json").check(status().is(200)));
-
-    {
-        setUp(
-                librarians.injectOpen(rampUsers(LIBRARIANS).during(Duration.ofSeconds(5))),
-                readerApps.injectOpen(constantUsersPerSec(Integer.getInteger("statusRate", 2000))
-                        .during(Duration.ofSeconds(Math.min(30, DURATION_SECONDS)))))
-                .protocols(protocol)
-                .assertions(
-                        global().failedRequests().count().is(0L),
-                        details("search by identity code").responseTime().percentile(95.0).lte(20),
-                        details("search by patron number").responseTime().percentile(95.0).lte(20),
-                        details("search by name").responseTime().percentile(95.0).lte(80),
-                        details("patron page").responseTime().percentile(95.0).lte(30),
-                        details("registration").responseTime().percentile(95.0).lte(150));
+    /** The mixed day of a librarian, repeated for the given time. */
+    ScenarioBuilder mixedDay(Duration duration) {
+        return scenario("librarians")
+                .exec(session -> session.set("username", "perf-librarian-" + (1 + session.userId() % LIBRARIANS)))
+                .exec(signIn)
+                .during(duration).on(exec(searchByCode, searchByNumber, searchByName, patronPage, patronPage, register, home));
     }
 
-    @Override
-    public void after() {
+    /** Registration after registration, for the throughput target. */
+    ScenarioBuilder registrationsOnly(Duration duration) {
+        return scenario("registrations")
+                .exec(session -> session.set("username", "perf-librarian-" + (1 + session.userId() % LIBRARIANS)))
+                .exec(signIn)
+                .during(duration).on(exec(register));
+    }
+
+    void printDatabaseTimes() {
         DatabaseTimes.print(JDBC_URL, patrons.get(0));
     }
 
