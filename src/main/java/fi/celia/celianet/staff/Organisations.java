@@ -80,6 +80,13 @@ public class Organisations {
         return organisations.findByActiveTrueOrderByNameAsc();
     }
 
+    /** The names of the given organisations, by id: one query, however many. */
+    @Transactional(readOnly = true)
+    public java.util.Map<UUID, String> namesOf(java.util.Collection<UUID> ids) {
+        return organisations.findAllById(ids).stream()
+                .collect(java.util.stream.Collectors.toMap(Organisation::getId, Organisation::getName));
+    }
+
     @Transactional(readOnly = true)
     public String nameOf(UUID id) {
         return find(id).map(Organisation::getName).orElse("");

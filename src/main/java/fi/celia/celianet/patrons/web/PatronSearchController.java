@@ -50,8 +50,8 @@ class PatronSearchController {
         }
         PatronSearch result = patrons.search(user, q, filter, pageIndex);
         model.addAttribute("result", result);
-        model.addAttribute("organisationNames", organisations.all().stream()
-                .collect(Collectors.toMap(Organisation::getId, Organisation::getName, (a, b) -> a)));
+        model.addAttribute("organisationNames", organisations.namesOf(
+                result.patrons().stream().map(fi.celia.celianet.patrons.Patron::organisationId).collect(Collectors.toSet())));
         return view(user, model, q == null ? "" : q, filter);
     }
 
@@ -79,7 +79,7 @@ class PatronSearchController {
         model.addAttribute("q", q.length() > 200 ? q.substring(0, 200) : q);
         model.addAttribute("organisationFilter", filter);
         model.addAttribute("serviceStaff", user.isServiceStaff());
-        model.addAttribute("organisations", user.isServiceStaff() ? organisations.all() : java.util.List.of());
+        model.addAttribute("organisations", user.isServiceStaff() ? organisations.active() : java.util.List.of());
         if (!model.containsAttribute("organisationNames")) {
             model.addAttribute("organisationNames", Map.of());
         }
