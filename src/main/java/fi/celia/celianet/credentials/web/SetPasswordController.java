@@ -7,6 +7,8 @@ import fi.celia.celianet.credentials.CredentialTokens;
 import fi.celia.celianet.credentials.PasswordRejectedException;
 import fi.celia.celianet.credentials.TokenPurpose;
 import fi.celia.celianet.credentials.TokenState;
+import fi.celia.celianet.maintenance.ClosableService;
+import fi.celia.celianet.maintenance.ServiceAvailability;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -31,9 +33,11 @@ class SetPasswordController {
     private static final Set<TokenPurpose> RESET = EnumSet.of(TokenPurpose.PATRON_RESET);
 
     private final CredentialTokens tokens;
+    private final ServiceAvailability availability;
 
-    SetPasswordController(CredentialTokens tokens) {
+    SetPasswordController(CredentialTokens tokens, ServiceAvailability availability) {
         this.tokens = tokens;
+        this.availability = availability;
     }
 
     @GetMapping("/password/set/{token}")
@@ -49,23 +53,35 @@ class SetPasswordController {
 
     @GetMapping("/account/activate/{token}")
     String activationForm(@PathVariable String token, Model model, HttpServletResponse response) {
+        if (closedForMaintenance(model, response)) {
+            return CLOSED;
+        }
         return show(token, ACTIVATION, "activation", model, response);
     }
 
     @PostMapping("/account/activate/{token}")
     String activationSubmit(@PathVariable String token, @Valid @ModelAttribute("form") SetPasswordForm form,
             BindingResult errors, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        if (closedForMaintenance(model, response)) {
+            return CLOSED;
+        }
         return submit(token, ACTIVATION, "activation", form, errors, model, response, redirect);
     }
 
     @GetMapping("/account/reset/{token}")
     String resetForm(@PathVariable String token, Model model, HttpServletResponse response) {
+        if (closedForMaintenance(model, response)) {
+            return CLOSED;
+        }
         return show(token, RESET, "reset", model, response);
     }
 
     @PostMapping("/account/reset/{token}")
     String resetSubmit(@PathVariable String token, @Valid @ModelAttribute("form") SetPasswordForm form,
             BindingResult errors, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        if (closedForMaintenance(model, response)) {
+            return CLOSED;
+        }
         return submit(token, RESET, "reset", form, errors, model, response, redirect);
     }
 
@@ -108,6 +124,24 @@ class SetPasswordController {
         }
         redirect.addFlashAttribute("flashMessage", "credentials.done.flash");
         return "redirect:/password/done";
+    }
+
+    private static final String CLOSED = "maintenance/link-closed";
+
+    /**
+     * Patron and customer activation and reset links answer 503 while a maintenance window closes
+     * {@code PASSWORD_RESET}; nothing is redeemed. Staff links stay open.
+     */
+    private boolean closedForMaintenance(Model model, HttpServletResponse response) {
+        var closure = availability.closure(ClosableService.PASSWORD_RESET);
+        if (closure.isEmpty()) {
+            return false;
+        }
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+        response.setDateHeader("Retry-After", closure.get().endsAt().toEpochMilli());
+        model.addAttribute("closure", closure.get());
+        return true;
     }
 
     private static String linkProblem(TokenState state, Model model, HttpServletResponse response) {
