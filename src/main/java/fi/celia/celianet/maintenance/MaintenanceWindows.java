@@ -1,13 +1,9 @@
 package fi.celia.celianet.maintenance;
 
-import java.sql.Array;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -38,7 +34,7 @@ public class MaintenanceWindows implements ServiceAvailability {
 
     private static final String EFFECTIVE_END = "coalesce(ended_early_at, ends_at)";
 
-    static final RowMapper<MaintenanceWindow> ROW = MaintenanceWindows::map;
+    private static final RowMapper<MaintenanceWindow> ROW = fi.celia.celianet.maintenance.internal.WindowRows.ROW;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -282,36 +278,4 @@ public class MaintenanceWindows implements ServiceAvailability {
         return text == null || text.isBlank() ? null : text.strip();
     }
 
-    private static MaintenanceWindow map(ResultSet rs, int row) throws SQLException {
-        Map<String, String> titles = texts(rs.getString("title_fi"), rs.getString("title_sv"), rs.getString("title_en"));
-        Map<String, String> messages = texts(rs.getString("message_fi"), rs.getString("message_sv"), rs.getString("message_en"));
-        Set<ClosableService> services = EnumSet.noneOf(ClosableService.class);
-        for (String s : strings(rs.getArray("services"))) {
-            services.add(ClosableService.valueOf(s));
-        }
-        Set<ContactChannel> channels = EnumSet.noneOf(ContactChannel.class);
-        for (String c : strings(rs.getArray("open_channels"))) {
-            channels.add(ContactChannel.valueOf(c));
-        }
-        int announced = rs.getInt("announced_version");
-        Integer announcedVersion = rs.wasNull() ? null : announced;
-        return new MaintenanceWindow(rs.getObject("id", UUID.class), instant(rs, "starts_at"), instant(rs, "ends_at"),
-                instant(rs, "announce_from"), titles, messages, java.util.Collections.unmodifiableSet(services),
-                java.util.Collections.unmodifiableSet(channels),
-                instant(rs, "cancelled_at"), instant(rs, "ended_early_at"), rs.getInt("version"),
-                announcedVersion);
-    }
-
-    private static Map<String, String> texts(String fi, String sv, String en) {
-        return Map.of("fi", fi == null ? "" : fi, "sv", sv == null ? "" : sv, "en", en == null ? "" : en);
-    }
-
-    private static List<String> strings(Array array) throws SQLException {
-        return array == null ? List.of() : Arrays.asList((String[]) array.getArray());
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp ts = rs.getTimestamp(column);
-        return ts == null ? null : ts.toInstant();
-    }
 }
