@@ -11,9 +11,8 @@ import fi.celia.celianet.maintenance.WindowProblem;
 import fi.celia.celianet.maintenance.WindowRejectedException;
 import fi.celia.celianet.maintenance.internal.AnnouncementProgress;
 import fi.celia.celianet.shared.NotFoundException;
-import fi.celia.celianet.staff.StaffPrincipal;
 import jakarta.validation.Valid;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import java.security.Principal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -24,7 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Administrators schedule, reschedule, end early and cancel maintenance windows ({@code /admin/**} is admin-only). */
+/** Administrators (the signed-in principal names the actor) schedule, reschedule, end early and cancel maintenance windows ({@code /admin/**} is admin-only). */
 @Controller
 @RequestMapping("/admin/maintenance")
 class MaintenanceAdminController {
@@ -55,14 +54,14 @@ class MaintenanceAdminController {
 
     @PostMapping
     String create(@Valid @ModelAttribute("form") WindowForm form, BindingResult errors,
-            @AuthenticationPrincipal StaffPrincipal user, Model model, RedirectAttributes redirect) {
+            Principal user, Model model, RedirectAttributes redirect) {
         WindowDetails details = form.toDetails(errors);
         windows.validate(details).forEach(problem -> reject(errors, problem));
         if (errors.hasErrors()) {
             return form(model, null);
         }
         try {
-            UUID id = windows.create(details, user.username());
+            UUID id = windows.create(details, user.getName());
             redirect.addFlashAttribute("flashMessage", "maintenance.window.created");
             return "redirect:" + BASE + "/" + id;
         } catch (WindowRejectedException e) {
@@ -80,7 +79,7 @@ class MaintenanceAdminController {
 
     @PostMapping("/{id}")
     String update(@PathVariable UUID id, @Valid @ModelAttribute("form") WindowForm form, BindingResult errors,
-            @AuthenticationPrincipal StaffPrincipal user, Model model, RedirectAttributes redirect) {
+            Principal user, Model model, RedirectAttributes redirect) {
         CurrentWindow window = windows.find(id).orElseThrow(NotFoundException::new);
         WindowDetails details = form.toDetails(errors);
         windows.validate(details).forEach(problem -> reject(errors, problem));
@@ -92,7 +91,7 @@ class MaintenanceAdminController {
             return form(model, window);
         }
         try {
-            windows.update(id, details, user.username());
+            windows.update(id, details, user.getName());
             redirect.addFlashAttribute("flashMessage", "maintenance.window.saved");
             return "redirect:" + BASE + "/" + id;
         } catch (WindowRejectedException e) {
@@ -102,17 +101,17 @@ class MaintenanceAdminController {
     }
 
     @PostMapping("/{id}/cancel")
-    String cancel(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, RedirectAttributes redirect) {
+    String cancel(@PathVariable UUID id, Principal user, RedirectAttributes redirect) {
         windows.find(id).orElseThrow(NotFoundException::new);
-        boolean done = windows.cancel(id, user.username());
+        boolean done = windows.cancel(id, user.getName());
         redirect.addFlashAttribute("flashMessage", done ? "maintenance.window.cancelled" : "maintenance.window.notCancelled");
         return "redirect:" + BASE + "/" + id;
     }
 
     @PostMapping("/{id}/end")
-    String endEarly(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, RedirectAttributes redirect) {
+    String endEarly(@PathVariable UUID id, Principal user, RedirectAttributes redirect) {
         windows.find(id).orElseThrow(NotFoundException::new);
-        boolean done = windows.endEarly(id, user.username());
+        boolean done = windows.endEarly(id, user.getName());
         redirect.addFlashAttribute("flashMessage", done ? "maintenance.window.ended" : "maintenance.window.notEnded");
         return "redirect:" + BASE + "/" + id;
     }
