@@ -13,6 +13,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import fi.celia.celianet.calendar.Helsinki;
+import org.springframework.scheduling.config.ScheduledTask;
 import fi.celia.celianet.maintenance.internal.AnnouncementJob;
 import fi.celia.celianet.maintenance.internal.Announcements;
 import fi.celia.celianet.staff.Role;
@@ -38,8 +39,17 @@ class AnnouncementMailTest extends IntegrationTest {
     @Autowired
     AnnouncementJob job;
 
+    @Autowired
+    org.springframework.scheduling.config.ScheduledTaskHolder scheduledTasks;
+
+    @Autowired
+    org.springframework.scheduling.TaskScheduler scheduler;
+
+    @Autowired
+    fi.celia.celianet.notifications.internal.MailDelivery delivery;
+
     @Test
-    void twoThousandRecipientsAreQueuedInOneStatementAndEachGetsOneMail() throws Exception {
+    void twoThousandRecipientsAreQueuedInOneStatementAndEachGetsOneMailEvenWhenTheSenderStopsHalfway() throws Exception {
         String prefix = TestData.unique("seed").toLowerCase();
         int seeded = jdbc.sql("""
                 INSERT INTO organisation (id, customer_number, name, type, email, language, active, created_at, updated_at)
@@ -48,6 +58,7 @@ class AnnouncementMailTest extends IntegrationTest {
                 FROM generate_series(1, 2000) g""").param("p", prefix).update();
         assertThat(seeded).isEqualTo(2000);
         UUID id = null;
+        boolean senderStopped = false;
         try {
             LocalDateTime start = LocalDateTime.now(Helsinki.ZONE).plusDays(2).withSecond(0).withNano(0);
             id = Windows.create(windows, start, 8, 7, Windows.title("Tiedote"), EnumSet.of(ClosableService.REGISTRATION), Set.of(ContactChannel.EMAIL));
@@ -64,22 +75,30 @@ class AnnouncementMailTest extends IntegrationTest {
                     .isEqualTo("maintenance-announcement:" + id + ":1:" + prefix + "-7@example.org");
             assertThat(announcements.enqueueDue()).as("announced once per version").isZero();
 
+            // Halfway through, the sender stops (as at a shutdown); the queue keeps the rest, and a new sender
+            // picks them up without losing or repeating anyone.
             UUID window = id;
+            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100)).until(() -> sentTo(window, prefix) >= 1000);
+            ScheduledTask sender = scheduledTasks.getScheduledTasks().stream()
+                    .filter(task -> task.toString().contains("MailDelivery.deliverDue")).findFirst().orElseThrow();
+            sender.cancel(false);
+            senderStopped = true;
+            Thread.sleep(1000);
+            int sentWhenStopped = sentTo(window, prefix);
+            Thread.sleep(1500);
+            assertThat(sentTo(window, prefix)).as("nothing is sent while the sender is stopped").isEqualTo(sentWhenStopped)
+                    .isLessThan(2000);
+            scheduler.scheduleWithFixedDelay(delivery::deliverDue, Duration.ofMillis(200));
+            senderStopped = false;
+
             await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() -> jdbc.sql(
                     "SELECT count(*) FROM outbound_mail WHERE reference_id = :id AND state <> 'SENT'")
                     .param("id", window).query(Integer.class).single() == 0);
-
             Map<String, Integer> perAddress = new HashMap<>();
             Map<String, String> subjects = new HashMap<>();
-            for (MimeMessage message : TestMail.server().getReceivedMessages()) {
-                String to = message.getAllRecipients()[0].toString();
-                if (to.startsWith(prefix + "-")) {
-                    perAddress.merge(to, 1, Integer::sum);
-                    subjects.put(to, message.getSubject());
-                }
-            }
+            count(TestMail.server().getReceivedMessages(), prefix, perAddress, subjects);
+            assertThat(perAddress.values()).allMatch(n -> n == 1);
             assertThat(perAddress).hasSize(2000);
-            assertThat(perAddress.values()).allMatch(count -> count == 1);
             assertThat(subjects.get(prefix + "-1@example.org")).startsWith("Serviceavbrott");
             assertThat(subjects.get(prefix + "-2@example.org")).startsWith("Maintenance break");
             assertThat(subjects.get(prefix + "-3@example.org")).startsWith("Huoltokatko");
@@ -90,9 +109,28 @@ class AnnouncementMailTest extends IntegrationTest {
             assertThat(page).contains("<progress id=\"mail-progress-bar\" max=\"" + total + "\" value=\"" + total + "\"")
                     .containsPattern("Jonossa 0, lähetetty \\d[\\d\\s\\u00a0\\u202f]*, epäonnistunut ja odottaa uutta yritystä 0\\.");
         } finally {
+            if (senderStopped) {
+                scheduler.scheduleWithFixedDelay(delivery::deliverDue, Duration.ofMillis(200));
+            }
             jdbc.sql("DELETE FROM organisation WHERE customer_number LIKE :p").param("p", prefix + "-%").update();
             if (id != null) {
                 jdbc.sql("DELETE FROM maintenance_window WHERE id = :id").param("id", id).update();
+            }
+        }
+    }
+
+    private int sentTo(UUID window, String prefix) {
+        return jdbc.sql("SELECT count(*) FROM outbound_mail WHERE reference_id = :id AND state = 'SENT' AND recipient LIKE :p")
+                .param("id", window).param("p", prefix + "-%").query(Integer.class).single();
+    }
+
+    private static void count(MimeMessage[] messages, String prefix, Map<String, Integer> perAddress, Map<String, String> subjects)
+            throws Exception {
+        for (MimeMessage message : messages) {
+            String to = message.getAllRecipients()[0].toString();
+            if (to.startsWith(prefix + "-")) {
+                perAddress.merge(to, 1, Integer::sum);
+                subjects.put(to, message.getSubject());
             }
         }
     }
