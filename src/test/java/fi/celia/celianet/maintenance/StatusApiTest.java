@@ -119,6 +119,10 @@ class StatusApiTest extends IntegrationTest {
         assertThat(response.headers().allValues("Cache-Control")).containsExactly("max-age=30");
         assertThat(response.headers().firstValue("ETag")).isPresent();
         assertThat(json.readTree(response.body()).get("services").get("lending").asString()).isEqualTo("closed");
+
+        // Library websites may read it from the browser.
+        var fromWebsite = mvc.perform(get("/api/status").header("Origin", "https://kirjasto.example.fi")).andReturn().getResponse();
+        assertThat(fromWebsite.getHeader("Access-Control-Allow-Origin")).isEqualTo("*");
     }
 
     private JsonNode statusAt(Instant at) throws Exception {
