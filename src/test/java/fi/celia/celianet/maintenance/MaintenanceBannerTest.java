@@ -110,7 +110,9 @@ class MaintenanceBannerTest extends IntegrationTest {
 
     private Element bannerAt(Instant at, UUID id) throws Exception {
         clock.set(at);
-        return banner(Jsoup.parse(mvc.perform(get("/login")).andReturn().getResponse().getContentAsString()), id);
+        var response = mvc.perform(get("/login")).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        return banner(Jsoup.parse(response.getContentAsString()), id);
     }
 
     private static Element banner(Document page, UUID id) {

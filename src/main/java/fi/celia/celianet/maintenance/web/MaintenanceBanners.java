@@ -5,6 +5,7 @@ import java.util.List;
 import fi.celia.celianet.maintenance.CurrentWindow;
 import fi.celia.celianet.maintenance.MaintenanceWindows;
 import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.thymeleaf.context.LazyContextVariable;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
@@ -21,8 +22,14 @@ class MaintenanceBanners {
         this.windows = windows;
     }
 
+    /** Read only when a page actually renders the layout: JSON answers and redirects cost no query. */
     @ModelAttribute("maintenanceBanners")
-    List<CurrentWindow> maintenanceBanners() {
-        return windows.banners();
+    LazyContextVariable<List<CurrentWindow>> maintenanceBanners() {
+        return new LazyContextVariable<>() {
+            @Override
+            protected List<CurrentWindow> loadValue() {
+                return windows.banners();
+            }
+        };
     }
 }
