@@ -58,10 +58,16 @@ class MaintenanceWindowAdminTest extends IntegrationTest {
 
         mvc.perform(get("/admin/maintenance").with(admin)).andExpect(status().isOk())
                 .andExpect(content().string(containsString(title)))
-                .andExpect(content().string(containsString("Ajoitettu")));
+                .andExpect(content().string(containsString("Ajoitettu")))
+                .andExpect(content().string(not(containsString("??"))));
         mvc.perform(get("/admin/maintenance/" + id).with(admin)).andExpect(status().isOk())
                 .andExpect(content().string(containsString("maanantai")))
-                .andExpect(content().string(containsString("value=\"" + start + "\"")));
+                .andExpect(content().string(containsString("value=\"" + start + "\"")))
+                .andExpect(content().string(not(containsString("??"))));
+        for (String lang : new String[] {"sv", "en"}) {
+            mvc.perform(get("/admin/maintenance/" + id).param("lang", lang).with(admin)).andExpect(status().isOk())
+                    .andExpect(content().string(not(containsString("??"))));
+        }
     }
 
     @Test

@@ -105,6 +105,13 @@ class ServiceNoticesTest extends IntegrationTest {
         var admin = signIn(data.account(Role.ADMIN, null).getUsername(), TestData.PASSWORD);
         assertThat(mvc.perform(get("/notices/manage").with(admin)).andReturn().getResponse().getStatus()).isEqualTo(200);
         assertThat(mvc.perform(get("/notices")).andReturn().getResponse().getStatus()).isEqualTo(200);
+        for (String lang : new String[] {"fi", "sv", "en"}) {
+            for (String path : new String[] {"/notices/manage", "/notices/manage/new", "/notices", "/"}) {
+                var page = mvc.perform(get(path).param("lang", lang).with(admin)).andReturn().getResponse();
+                assertThat(page.getStatus()).as(path).isEqualTo(200);
+                assertThat(page.getContentAsString()).as(path + " " + lang).doesNotContain("??");
+            }
+        }
     }
 
     private void expectError(MockHttpServletRequestBuilder request, String message, String kept) throws Exception {
