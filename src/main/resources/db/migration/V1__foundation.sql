@@ -90,7 +90,9 @@ CREATE INDEX credential_token_subject_ix ON credential_token (subject_id, purpos
 -- dedupe key makes a second delivery of the same event a no-op. A link that needs a single-use token
 -- is issued only at send time, so no usable token is ever stored in clear. A mail being sent is SENDING
 -- under a lease; if the sender dies before recording the outcome, the mail is due again when the lease
--- runs out (at most the mails in flight are sent twice).
+-- runs out (at most the batch in flight is sent twice, and lease_expiries counts such resends).
+-- Priority 0 is a person's own mail (credentials, invitations); bulk mailings such as announcements use 1
+-- and never hold it up.
 CREATE TABLE outbound_mail (
     id               uuid PRIMARY KEY,
     dedupe_key       text        NOT NULL,
@@ -103,8 +105,10 @@ CREATE TABLE outbound_mail (
     reference_type   text,
     reference_id     uuid,
     state            text        NOT NULL DEFAULT 'QUEUED',
+    priority         smallint    NOT NULL DEFAULT 0,
     attempts         integer     NOT NULL DEFAULT 0,
     lease_until      timestamptz,
+    lease_expiries   integer     NOT NULL DEFAULT 0,
     last_error       text,
     created_at       timestamptz NOT NULL,
     next_attempt_at  timestamptz NOT NULL,
@@ -112,7 +116,7 @@ CREATE TABLE outbound_mail (
     CONSTRAINT outbound_mail_dedupe_key_uk UNIQUE (dedupe_key),
     CONSTRAINT outbound_mail_state_ck CHECK (state IN ('QUEUED', 'SENDING', 'SENT', 'CANCELLED'))
 );
-CREATE INDEX outbound_mail_due_ix ON outbound_mail (next_attempt_at) WHERE state = 'QUEUED';
+CREATE INDEX outbound_mail_due_ix ON outbound_mail (priority, next_attempt_at) WHERE state = 'QUEUED';
 CREATE INDEX outbound_mail_sending_ix ON outbound_mail (lease_until) WHERE state = 'SENDING';
 CREATE INDEX outbound_mail_reference_ix ON outbound_mail (reference_type, reference_id, created_at DESC);
 CREATE INDEX outbound_mail_created_ix ON outbound_mail (created_at DESC);

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.maintenance.MaintenanceWindow;
 import fi.celia.celianet.maintenance.WindowState;
+import fi.celia.celianet.notifications.MailingList;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -35,12 +36,15 @@ public class Announcements {
 
     private static final List<String> LANGUAGES = List.of("fi", "sv", "en");
 
+    private final List<MailingList> mailingLists;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final MessageSource messages;
     private final TransactionTemplate transactions;
 
-    Announcements(JdbcClient jdbc, Clock clock, MessageSource messages, PlatformTransactionManager transactionManager) {
+    Announcements(JdbcClient jdbc, Clock clock, MessageSource messages, PlatformTransactionManager transactionManager,
+            List<MailingList> mailingLists) {
+        this.mailingLists = mailingLists;
         this.jdbc = jdbc;
         this.clock = clock;
         this.messages = messages;
@@ -93,25 +97,19 @@ public class Announcements {
         }
         var statement = jdbc.sql("""
                 INSERT INTO outbound_mail (id, dedupe_key, recipient, language, subject, body, reference_type, reference_id,
-                    state, attempts, created_at, next_attempt_at)
+                    state, attempts, created_at, next_attempt_at, priority)
                 SELECT gen_random_uuid(), :prefix || lower(r.email), r.email, r.language,
                        CASE r.language WHEN 'sv' THEN :subjectSv WHEN 'en' THEN :subjectEn ELSE :subjectFi END,
                        CASE r.language WHEN 'sv' THEN :bodySv WHEN 'en' THEN :bodyEn ELSE :bodyFi END,
-                       :type, :id, 'QUEUED', 0, :now, :now
+                       :type, :id, 'QUEUED', 0, :now, :now, 1
                 FROM (
-                    -- One mail per address: a person who is both staff and an organisation's contact gets it once,
-                    -- in their own language as staff. (Patrons will be added here as a third source.)
+                    -- One mail per address: a person on several lists (a staff member who is also an
+                    -- organisation's contact, say) gets it once, in the language of the list that comes first.
                     SELECT DISTINCT ON (lower(btrim(email))) btrim(email) AS email, language
-                    FROM (
-                        SELECT email, language, 1 AS source FROM staff_account
-                        WHERE active AND email IS NOT NULL AND btrim(email) <> ''
-                        UNION ALL
-                        SELECT email, language, 2 AS source FROM organisation
-                        WHERE active AND email IS NOT NULL AND btrim(email) <> ''
-                    ) addresses
+                    FROM (%s) addresses
                     ORDER BY lower(btrim(email)), source
                 ) r
-                ON CONFLICT (dedupe_key) DO NOTHING""")
+                ON CONFLICT (dedupe_key) DO NOTHING""".formatted(recipientsSql()))
                 .param("prefix", TEMPLATE + ":" + id + ":" + window.version() + ":")
                 .param("type", REFERENCE_TYPE).param("id", id).param("now", Timestamp.from(now));
         for (String language : LANGUAGES) {
@@ -122,6 +120,14 @@ public class Announcements {
         int queued = statement.update();
         markAnnounced(id);
         return queued;
+    }
+
+    /** Every mailing list, as one union that says which list each address came from. */
+    private String recipientsSql() {
+        return mailingLists.stream().sorted(java.util.Comparator.comparingInt(MailingList::precedence))
+                .map(list -> "SELECT email, language, " + list.precedence() + " AS source FROM ("
+                        + list.selectEmailAndLanguage() + ") list" + list.precedence())
+                .collect(java.util.stream.Collectors.joining(" UNION ALL "));
     }
 
     private void markAnnounced(UUID id) {

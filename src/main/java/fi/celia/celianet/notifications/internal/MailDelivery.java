@@ -4,18 +4,24 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
 
 import fi.celia.celianet.credentials.CredentialTokens;
 import fi.celia.celianet.credentials.TokenPurpose;
 import fi.celia.celianet.notifications.Mailbox;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -24,16 +30,18 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends queued mail, one at a time, in three steps:
+ * Sends queued mail in batches, in three steps:
  * <ol>
- * <li>claim a due mail ({@code FOR UPDATE SKIP LOCKED}, so several instances share the queue) and mark it
- * SENDING under a lease, issuing its single-use link in the same commit;</li>
- * <li>hand it to the SMTP server, holding no database connection;</li>
- * <li>record the outcome, retrying on a fresh connection while the database is unreachable, so a cut
- * connection does not make the mail go out twice. A failed send is retried with exponential backoff
- * (capped at 10 minutes) until the server takes it.</li>
+ * <li>claim up to a batch of due mails ({@code FOR UPDATE SKIP LOCKED}, so several instances share the
+ * queue; a person's own mail before bulk mail) and mark them SENDING under a lease, issuing their single-use
+ * links in the same commit;</li>
+ * <li>hand them to the SMTP server over one connection, holding no database connection;</li>
+ * <li>record each outcome, retrying on a fresh connection while the database is unreachable, so a cut
+ * connection does not make a mail go out twice. A refused mail is retried with exponential backoff (capped
+ * at 10 minutes) until the server takes it.</li>
  * </ol>
- * Only a sender that dies between steps 2 and 3 leaves a mail that is sent again when its lease runs out.
+ * Only a sender that dies between steps 2 and 3 leaves mails that are sent again when their lease runs out:
+ * at most the batch in flight, counted in {@code lease_expiries}.
  */
 @Component
 public class MailDelivery {
@@ -67,37 +75,44 @@ public class MailDelivery {
 
     @Scheduled(fixedDelayString = "${celianet.mail.poll-interval:2s}", initialDelayString = "${celianet.mail.poll-interval:2s}")
     public void deliverDue() {
-        for (int i = 0; i < batchSize; i++) {
-            Optional<Claimed> claimed;
-            try {
-                claimed = claim();
-            } catch (RuntimeException e) {
-                log.warn("Mail queue could not be read: {}", e.getClass().getSimpleName());
-                return;
-            }
-            if (claimed.isEmpty()) {
-                return;
-            }
-            deliver(claimed.get());
+        List<Claimed> batch;
+        try {
+            batch = claim();
+        } catch (RuntimeException e) {
+            log.warn("Mail queue could not be read: {}", e.getClass().getSimpleName());
+            return;
+        }
+        if (!batch.isEmpty()) {
+            deliver(batch);
         }
     }
 
-    private Optional<Claimed> claim() {
+    private List<Claimed> claim() {
         return transactions.execute(status -> {
             Instant now = Instant.now(clock);
-            Optional<Claimed> due = jdbc.sql("""
-                    SELECT id, recipient, subject, body, link_purpose, link_subject_id FROM outbound_mail
+            List<Claimed> due = jdbc.sql("""
+                    SELECT id, recipient, subject, body, link_purpose, link_subject_id, state FROM outbound_mail
                     WHERE (state = 'QUEUED' AND next_attempt_at <= :now) OR (state = 'SENDING' AND lease_until < :now)
-                    ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED""")
-                    .param("now", Timestamp.from(now))
+                    ORDER BY priority, next_attempt_at LIMIT :batch FOR UPDATE SKIP LOCKED""")
+                    .param("now", Timestamp.from(now)).param("batch", batchSize)
                     .query((rs, n) -> new Claimed(rs.getObject("id", UUID.class), rs.getString("recipient"),
                             rs.getString("subject"), rs.getString("body"), rs.getString("link_purpose"),
-                            rs.getObject("link_subject_id", UUID.class)))
-                    .optional();
-            due.ifPresent(mail -> jdbc.sql("""
-                    UPDATE outbound_mail SET state = 'SENDING', lease_until = :lease, attempts = attempts + 1
-                    WHERE id = :id""").param("lease", Timestamp.from(now.plus(LEASE))).param("id", mail.id()).update());
-            return due.map(mail -> mail.withBody(linked(mail)));
+                            rs.getObject("link_subject_id", UUID.class), "SENDING".equals(rs.getString("state"))))
+                    .list();
+            if (due.isEmpty()) {
+                return due;
+            }
+            jdbc.sql("""
+                    UPDATE outbound_mail SET lease_expiries = lease_expiries + CASE WHEN state = 'SENDING' THEN 1 ELSE 0 END,
+                        state = 'SENDING', lease_until = :lease, attempts = attempts + 1
+                    WHERE id = ANY(:ids)""")
+                    .param("lease", Timestamp.from(now.plus(LEASE)))
+                    .param("ids", due.stream().map(Claimed::id).toArray(UUID[]::new)).update();
+            long resent = due.stream().filter(Claimed::leaseExpired).count();
+            if (resent > 0) {
+                log.warn("{} mails whose sender stopped before recording the outcome are sent again", resent);
+            }
+            return due.stream().map(mail -> mail.withBody(linked(mail))).toList();
         });
     }
 
@@ -110,40 +125,66 @@ public class MailDelivery {
         return mail.body().replace(Mailbox.LINK, baseUrl + purpose.path() + token);
     }
 
-    private void deliver(Claimed mail) {
-        try {
-            send(mail.recipient(), mail.subject(), mail.body());
-        } catch (RuntimeException e) {
-            String reason = e.getClass().getSimpleName();
-            record(mail.id(), "not delivered (" + reason + "); will retry", id -> {
-                int attempts = jdbc.sql("SELECT attempts FROM outbound_mail WHERE id = :id").param("id", id)
-                        .query(Integer.class).single();
-                long seconds = Math.min(MAX_BACKOFF.toSeconds(), (long) Math.pow(2, Math.min(attempts, 20)));
-                jdbc.sql("""
-                        UPDATE outbound_mail SET state = 'QUEUED', lease_until = NULL, last_error = :error,
-                            next_attempt_at = :next WHERE id = :id AND state = 'SENDING'""")
-                        .param("error", reason).param("next", Timestamp.from(Instant.now(clock).plusSeconds(seconds)))
-                        .param("id", id).update();
-            });
-            return;
+    /** Sends the batch over one connection and records which mails the server took and which it refused. */
+    private void deliver(List<Claimed> batch) {
+        Map<UUID, String> refused = new HashMap<>();
+        List<MimeMessage> messages = new ArrayList<>();
+        List<Claimed> composed = new ArrayList<>();
+        for (Claimed mail : batch) {
+            try {
+                messages.add(compose(mail));
+                composed.add(mail);
+            } catch (MessagingException | RuntimeException e) {
+                refused.put(mail.id(), e.getClass().getSimpleName());
+            }
         }
-        record(mail.id(), "sent", id -> jdbc.sql("""
-                UPDATE outbound_mail SET state = 'SENT', sent_at = :now, lease_until = NULL, last_error = NULL
-                WHERE id = :id""").param("now", Timestamp.from(Instant.now(clock))).param("id", id).update());
+        if (!messages.isEmpty()) {
+            try {
+                sender.send(messages.toArray(MimeMessage[]::new));
+            } catch (MailSendException e) {
+                Map<Object, Exception> failed = e.getFailedMessages();
+                for (int i = 0; i < messages.size(); i++) {
+                    Exception cause = failed.get(messages.get(i));
+                    if (cause != null || failed.isEmpty()) {
+                        refused.put(composed.get(i).id(), (cause != null ? cause : e).getClass().getSimpleName());
+                    }
+                }
+            } catch (MailException e) {
+                composed.forEach(mail -> refused.put(mail.id(), e.getClass().getSimpleName()));
+            }
+        }
+        UUID[] sent = batch.stream().map(Claimed::id).filter(id -> !refused.containsKey(id)).toArray(UUID[]::new);
+        if (sent.length > 0) {
+            record("sent", () -> jdbc.sql("""
+                    UPDATE outbound_mail SET state = 'SENT', sent_at = :now, lease_until = NULL, last_error = NULL
+                    WHERE id = ANY(:ids)""").param("now", Timestamp.from(Instant.now(clock))).param("ids", sent).update());
+        }
+        refused.forEach((id, reason) -> record("not delivered (" + reason + "); will retry", () -> {
+            int attempts = jdbc.sql("SELECT attempts FROM outbound_mail WHERE id = :id").param("id", id)
+                    .query(Integer.class).single();
+            long seconds = Math.min(MAX_BACKOFF.toSeconds(), (long) Math.pow(2, Math.min(attempts, 20)));
+            jdbc.sql("""
+                    UPDATE outbound_mail SET state = 'QUEUED', lease_until = NULL, last_error = :error,
+                        next_attempt_at = :next WHERE id = :id AND state = 'SENDING'""")
+                    .param("error", reason).param("next", Timestamp.from(Instant.now(clock).plusSeconds(seconds)))
+                    .param("id", id).update();
+        }));
+        if (!refused.isEmpty()) {
+            log.info("{} of {} mails not delivered; they will be retried", refused.size(), batch.size());
+        }
     }
 
     /** Records an outcome, trying again on a fresh connection while the database does not answer. */
-    private void record(UUID id, String what, Consumer<UUID> update) {
+    private void record(String what, Runnable update) {
         Instant giveUp = Instant.now().plus(RECORD_PATIENCE);
         while (true) {
             try {
-                transactions.executeWithoutResult(status -> update.accept(id));
-                log.debug("Mail {} {}", id, what);
+                transactions.executeWithoutResult(status -> update.run());
                 return;
             } catch (RuntimeException e) {
                 if (Instant.now().isAfter(giveUp)) {
-                    log.warn("Mail {} {}, but that could not be recorded ({}); it is due again when its lease ends",
-                            id, what, e.getClass().getSimpleName());
+                    log.warn("Mails {}, but that could not be recorded ({}); they are due again when their lease ends",
+                            what, e.getClass().getSimpleName());
                     return;
                 }
                 sleep();
@@ -151,18 +192,14 @@ public class MailDelivery {
         }
     }
 
-    private void send(String recipient, String subject, String body) {
-        try {
-            var message = sender.createMimeMessage();
-            var helper = new MimeMessageHelper(message, false, "UTF-8");
-            helper.setFrom(new InternetAddress(from));
-            helper.setTo(new InternetAddress(recipient, true));
-            helper.setSubject(subject);
-            helper.setText(body, false);
-            sender.send(message);
-        } catch (jakarta.mail.MessagingException e) {
-            throw new MailDeliveryException(e);
-        }
+    private MimeMessage compose(Claimed mail) throws MessagingException {
+        var message = sender.createMimeMessage();
+        var helper = new MimeMessageHelper(message, false, "UTF-8");
+        helper.setFrom(new InternetAddress(from));
+        helper.setTo(new InternetAddress(mail.recipient(), true));
+        helper.setSubject(mail.subject());
+        helper.setText(mail.body(), false);
+        return message;
     }
 
     private static void sleep() {
@@ -174,15 +211,10 @@ public class MailDelivery {
         }
     }
 
-    private record Claimed(UUID id, String recipient, String subject, String body, String linkPurpose, UUID linkSubjectId) {
+    private record Claimed(UUID id, String recipient, String subject, String body, String linkPurpose, UUID linkSubjectId,
+            boolean leaseExpired) {
         Claimed withBody(String text) {
-            return new Claimed(id, recipient, subject, text, linkPurpose, linkSubjectId);
-        }
-    }
-
-    static final class MailDeliveryException extends RuntimeException {
-        MailDeliveryException(Exception cause) {
-            super(cause);
+            return new Claimed(id, recipient, subject, text, linkPurpose, linkSubjectId, leaseExpired);
         }
     }
 }
