@@ -127,17 +127,18 @@ class RegistrationFaults extends IntegrationTest {
     void twoInstancesShareSessionsAndMakeOnePatronOfOneSubmission() throws Exception {
         StaffAccount registrar = data.account(Role.REGISTRAR, data.library(TestData.unique("Twin Library")));
         TestDatabase database = TestDatabase.get();
-        try (var second = new SpringApplicationBuilder(CelianetApplication.class).properties(Map.of(
-                "server.port", "0",
-                "spring.datasource.url", database.url(),
-                "spring.datasource.username", database.username(),
-                "spring.datasource.password", database.password(),
-                "spring.mail.host", "127.0.0.1",
-                "spring.mail.port", String.valueOf(TestMail.port()),
-                "celianet.mail.poll-interval", "200ms",
-                "server.servlet.session.cookie.secure", "false",
-                "logging.structured.format.console", "",
-                "spring.datasource.hikari.maximum-pool-size", "8")).run()) {
+        // Command-line arguments: they outrank application.yml, as an operator's settings would.
+        try (var second = new SpringApplicationBuilder(CelianetApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + database.url(),
+                "--spring.datasource.username=" + database.username(),
+                "--spring.datasource.password=" + database.password(),
+                "--spring.mail.host=127.0.0.1",
+                "--spring.mail.port=" + TestMail.port(),
+                "--celianet.mail.poll-interval=200ms",
+                "--server.servlet.session.cookie.secure=false",
+                "--logging.structured.format.console=",
+                "--spring.datasource.hikari.maximum-pool-size=8")) {
             int secondPort = second.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
 
             var browser = new Librarian(port);
