@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
 
 import fi.celia.celianet.calendar.Helsinki;
+import fi.celia.celianet.patrons.PersonalIdentityCode;
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
@@ -29,6 +32,7 @@ import fi.celia.celianet.support.TestMail;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.util.LinkedMultiValueMap;
 
 class ApprovalTest extends IntegrationTest {
 
@@ -202,6 +206,62 @@ class ApprovalTest extends IntegrationTest {
 
         clock.advance(Duration.ofDays(40));
         mvc.perform(get("/join")).andExpect(content().string(containsString("Pyrimme päättämään hakemuksesta 2 työpäivässä")));
+    }
+
+    @Test
+    void anInvitedRegistrarSetsAPasswordAndRegistersAPatronForTheNewOrganisation() throws Exception {
+        String name = TestData.unique("Rekisteröintikirjasto");
+        Map<String, String> fields = Applicants.library(name);
+        fields.remove("registrars[1].name");
+        fields.remove("registrars[1].email");
+        Applicants.submit(mvc, fields);
+        var staff = signIn(data.account(Role.STAFF, null).getUsername(), TestData.PASSWORD);
+        mvc.perform(post("/institutions/applications/{id}/approve", idOf(fields)).with(staff))
+                .andExpect(status().isSeeOther());
+        UUID organisationId = jdbc.sql("SELECT id FROM organisation WHERE name = :n").param("n", name)
+                .query(UUID.class).single();
+
+        // The invitation reaches the registrar, who sets a password through its link and signs in.
+        String registrarEmail = fields.get("registrars[0].email");
+        await().atMost(mailWait()).until(() -> TestMail.to(registrarEmail).size() == 1);
+        String link = TestMail.linkPath(TestMail.to(registrarEmail).get(0));
+        String password = "registrar's own long password 7";
+        mvc.perform(post(link).with(csrf()).param("password", password).param("confirmPassword", password))
+                .andExpect(status().isSeeOther()).andExpect(redirectedUrl("/password/done"));
+        String username = jdbc.sql("SELECT username FROM staff_account WHERE email = :e").param("e", registrarEmail)
+                .query(String.class).single();
+        var registrar = signIn(username, password);
+
+        // The registrar registers a patron; the patron belongs to the new organisation.
+        var random = ThreadLocalRandom.current();
+        String code = PersonalIdentityCode.of(LocalDate.of(1950, 1, 1).plusDays(random.nextInt(365 * 40)),
+                "-YXWVU".charAt(random.nextInt(6)), 2 + random.nextInt(898));
+        String lastName = TestData.unique("Rekisteröity");
+        var form = new LinkedMultiValueMap<String, String>();
+        form.add("submissionToken", UUID.randomUUID().toString());
+        form.add("hetu", code);
+        form.add("firstName", "Aino");
+        form.add("lastName", lastName);
+        form.add("email", Applicants.email("patron"));
+        form.add("phone", "+358 40 123 4567");
+        form.add("streetAddress", "Kirjastokatu 2 A 5");
+        form.add("postalCode", "00100");
+        form.add("city", "Helsinki");
+        form.add("language", "fi");
+        form.add("channel", "PHONE");
+        form.add("eligibility", "VISUAL");
+        form.add("consent", "true");
+        form.add("services", "ONLINE");
+        form.add("credentialsTo", "PATRON");
+        MockHttpServletResponse response = mvc.perform(post("/patrons").with(registrar).params(form))
+                .andReturn().getResponse();
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(303);
+        assertThat(response.getRedirectedUrl()).startsWith("/patrons/");
+        UUID patronId = UUID.fromString(response.getRedirectedUrl().substring("/patrons/".length()));
+        assertThat(jdbc.sql("SELECT organisation_id FROM patron WHERE id = :id").param("id", patronId)
+                .query(UUID.class).single()).isEqualTo(organisationId);
+        mvc.perform(get(response.getRedirectedUrl()).with(registrar)).andExpect(status().isOk())
+                .andExpect(content().string(containsString(lastName)));
     }
 
     static String subject(MimeMessage message) {
