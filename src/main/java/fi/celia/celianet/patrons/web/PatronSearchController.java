@@ -2,12 +2,10 @@ package fi.celia.celianet.patrons.web;
 
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import fi.celia.celianet.patrons.PatronSearch;
 import fi.celia.celianet.patrons.Patrons;
-import fi.celia.celianet.staff.Organisation;
 import fi.celia.celianet.staff.Organisations;
 import fi.celia.celianet.staff.StaffPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
