@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -97,6 +98,8 @@ public abstract class BrowserTest extends IntegrationTest {
     void freshBrowserSession() {
         browser.manage().deleteAllCookies();
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        // Headless, the page may not count as focused, and then no :focus style applies; a person's window has focus.
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setFocusEmulationEnabled", java.util.Map.of("enabled", true));
     }
 
     @AfterAll
@@ -149,6 +152,158 @@ public abstract class BrowserTest extends IntegrationTest {
                         + r.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("\n"))).isEmpty();
         assertNoHorizontalScrollAt320(what);
+        assertTargetSizes(what);
+    }
+
+    // ---- Keyboard, focus, targets and language, checked by script -------------------------------------------
+
+    /** Presses keys on whatever has focus, as a person at the keyboard does (no element is clicked). */
+    protected void press(CharSequence... keys) {
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(keys).perform();
+    }
+
+    /** Empties the focused text field with Ctrl+A and Delete. */
+    protected void clearFocused() {
+        new org.openqa.selenium.interactions.Actions(browser).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL)
+                .sendKeys(Keys.DELETE).perform();
+    }
+
+    protected WebElement focused() {
+        return browser.switchTo().activeElement();
+    }
+
+    protected Object script(String js, Object... args) {
+        return ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(js, args);
+    }
+
+    /**
+     * Presses Tab (from wherever focus is now) until the element has focus, and checks at every stop that the
+     * focus is visible: a computed outline or box-shadow on the focused element.
+     */
+    protected WebElement tabTo(WebElement target) {
+        for (int i = 0; i < 400; i++) {
+            String state = (String) script("""
+                    var e = document.activeElement, t = arguments[0];
+                    if (e === t) return 'reached';
+                    if (!e || e === document.body || e === document.documentElement) return 'none';
+                    var s = getComputedStyle(e);
+                    var outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+                    var shadow = s.boxShadow && s.boxShadow !== 'none';
+                    return outline || shadow ? 'visible' : 'invisible ' + e.outerHTML.substring(0, 200);
+                    """, target);
+            if ("reached".equals(state)) {
+                assertFocusVisible();
+                return target;
+            }
+            assertThat(state).as("focus is visible while tabbing on " + browser.getCurrentUrl()).doesNotStartWith("invisible");
+            press(Keys.TAB);
+        }
+        throw new AssertionError("Tab never reached " + target.getAttribute("outerHTML"));
+    }
+
+    protected WebElement tabTo(String css) {
+        return tabTo(find(css));
+    }
+
+    /** Tabs to a text field and types into it. */
+    protected void typeInto(String css, CharSequence... text) {
+        tabTo(css);
+        press(text);
+    }
+
+    /** Tabs to a checkbox and ticks it with Space. */
+    protected void tick(String css) {
+        tabTo(css);
+        assertThat(focused().isSelected()).as(css + " not yet ticked").isFalse();
+        press(Keys.SPACE);
+        assertThat(find(css).isSelected()).as(css + " ticked").isTrue();
+    }
+
+    /** Tabs into a radio group (one tab stop) and moves with the arrow keys until the value is chosen. */
+    protected void choose(String name, String value) {
+        var radios = browser.findElements(By.cssSelector("input[type=radio][name='" + name + "']"));
+        WebElement stop = radios.stream().filter(WebElement::isSelected).findFirst().orElse(radios.get(0));
+        tabTo(stop);
+        if (!stop.isSelected()) {
+            press(Keys.SPACE);
+        }
+        for (int i = 0; i < radios.size() && !value.equals(focused().getAttribute("value")); i++) {
+            press(Keys.ARROW_DOWN);
+        }
+        assertThat(find("input[type=radio][name='" + name + "'][value='" + value + "']").isSelected()).as(name).isTrue();
+    }
+
+    /** Tabs to a select and types the first word of the option's text, as a keyboard user picks an option. */
+    protected void select(String css, String optionStart) {
+        tabTo(css);
+        press(optionStart);
+        var chosen = new org.openqa.selenium.support.ui.Select(find(css)).getFirstSelectedOption().getText();
+        assertThat(chosen).as(css).startsWith(optionStart);
+    }
+
+    /** Tabs to the button and presses Enter; waits for the page that answers. */
+    protected void submitWith(String buttonCss) {
+        tabTo(buttonCss);
+        andWait(() -> press(Keys.ENTER));
+    }
+
+    /** Focus is visible on the focused element: a computed outline or box-shadow that is not none. */
+    protected void assertFocusVisible() {
+        Object visible = script("""
+                var s = getComputedStyle(document.activeElement);
+                return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || (s.boxShadow && s.boxShadow !== 'none');
+                """);
+        assertThat(visible).as("visible focus on " + focused().getAttribute("outerHTML")).isEqualTo(Boolean.TRUE);
+    }
+
+    /**
+     * A form came back with errors: the error summary has focus, each of its links points to a field that exists,
+     * and following the first link by keyboard puts focus in that field.
+     */
+    protected void assertErrorSummaryFocusedAndLinked() {
+        assertThat(focused().getAttribute("id")).as("the error summary has focus").isEqualTo("error-summary");
+        var links = browser.findElements(By.cssSelector("#error-summary a"));
+        assertThat(links).as("the error summary links to the fields").isNotEmpty();
+        for (WebElement link : links) {
+            String id = link.getAttribute("hash").substring(1);
+            Object exists = script("var e = document.getElementById(arguments[0]);"
+                    + " return e != null && ['INPUT','SELECT','TEXTAREA'].includes(e.tagName);", id);
+            assertThat(exists).as("error summary link #" + id + " points to a field").isEqualTo(Boolean.TRUE);
+        }
+        String first = links.get(0).getAttribute("hash").substring(1);
+        tabTo(links.get(0));
+        press(Keys.ENTER);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> first.equals(focused().getAttribute("id")));
+    }
+
+    /** The page's language is declared right. */
+    protected void assertLanguage(String code) {
+        assertThat(find("html").getAttribute("lang")).as("lang of " + browser.getCurrentUrl()).isEqualTo(code);
+    }
+
+    /**
+     * Target size (WCAG 2.2, 2.5.8): every visible link, button and form control is at least 24 by 24 CSS px,
+     * except links inline in the text of a paragraph or a list item (the inline exception).
+     */
+    protected void assertTargetSizes(String what) {
+        @SuppressWarnings("unchecked")
+        List<String> small = (List<String>) script("""
+                var small = [];
+                document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea').forEach(function (e) {
+                  if (e.closest('[aria-hidden=true], .visually-hidden')) return;
+                  var s = getComputedStyle(e);
+                  if (s.display === 'none' || s.visibility === 'hidden') return;
+                  var r = e.getBoundingClientRect();
+                  if (r.width === 0 && r.height === 0) return;
+                  if (e.tagName === 'A' && s.display === 'inline' && e.parentElement.closest('p, li')) return;
+                  if (r.width < 23.5 || r.height < 23.5) {
+                    small.push(Math.round(r.width) + 'x' + Math.round(r.height) + ' ' + e.outerHTML.substring(0, 160));
+                  }
+                });
+                return small;
+                """);
+        assertThat(small).as("targets smaller than 24x24 px on " + what).isEmpty();
     }
 
     /** Reflow: at 320 CSS px the page scrolls only vertically. */
