@@ -1,15 +1,50 @@
 package fi.celia.celianet.maintenance;
 
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
+import fi.celia.celianet.audit.AuditLog;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Maintenance windows. Until windows can be scheduled every service is open.
+ * Maintenance windows and, through them, which services are open now. Nothing is cached: every question
+ * is one indexed query against the injected clock, so a window starts and ends at its exact second on every
+ * instance without a job having to run.
  */
 @Service
 public class MaintenanceWindows implements ServiceAvailability {
+
+    public static final String AUDIT_TYPE = "MAINTENANCE_WINDOW";
+    static final int MAX_TITLE = 200;
+    static final int MAX_MESSAGE = 4000;
+
+    private static final String EFFECTIVE_END = "coalesce(ended_early_at, ends_at)";
+
+    private static final RowMapper<MaintenanceWindow> ROW = fi.celia.celianet.maintenance.internal.WindowRows.ROW;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final AuditLog audit;
+
+    MaintenanceWindows(JdbcClient jdbc, Clock clock, AuditLog audit) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.audit = audit;
+    }
 
     @Override
     @Transactional(readOnly = true)
@@ -17,9 +52,230 @@ public class MaintenanceWindows implements ServiceAvailability {
         return closure(service).isEmpty();
     }
 
+    /** The in-progress window closing the service (the one ending last when windows overlap). */
     @Override
     @Transactional(readOnly = true)
     public Optional<ClosureNotice> closure(ClosableService service) {
-        return Optional.empty();
+        Instant now = Instant.now(clock);
+        return jdbc.sql("SELECT * FROM maintenance_window WHERE cancelled_at IS NULL AND " + EFFECTIVE_END + " > :now"
+                        + " AND starts_at <= :now AND :service = ANY (services) ORDER BY " + EFFECTIVE_END + " DESC LIMIT 1")
+                .param("now", Timestamp.from(now)).param("service", service.name())
+                .query(ROW).optional().map(window -> window.closureOf(service));
     }
+
+    /** The services closed now, for the status API, read in the same query as the windows it shows. */
+    @Transactional(readOnly = true)
+    public Status status() {
+        Instant now = Instant.now(clock);
+        List<CurrentWindow> windows = jdbc.sql("SELECT * FROM maintenance_window WHERE cancelled_at IS NULL AND "
+                        + EFFECTIVE_END + " > :now AND announce_from <= :now ORDER BY starts_at, id")
+                .param("now", Timestamp.from(now)).query(ROW).list().stream()
+                .map(w -> new CurrentWindow(w, w.stateAt(now))).toList();
+        Set<ClosableService> closed = EnumSet.noneOf(ClosableService.class);
+        windows.stream().filter(w -> w.state() == WindowState.IN_PROGRESS)
+                .forEach(w -> closed.addAll(w.window().services()));
+        return new Status(now, closed, windows);
+    }
+
+    /** What the status API and reader apps see: services closed now and the announced or running windows. */
+    public record Status(Instant at, Set<ClosableService> closed, List<CurrentWindow> windows) {
+    }
+
+    /**
+     * What the banner shows: announced and running windows, and those completed less than
+     * {@link MaintenanceWindow#AFTER_NOTICE} ago.
+     */
+    @Transactional(readOnly = true)
+    public List<CurrentWindow> banners() {
+        Instant now = Instant.now(clock);
+        return jdbc.sql("SELECT * FROM maintenance_window WHERE cancelled_at IS NULL AND " + EFFECTIVE_END + " > :since"
+                        + " AND announce_from <= :now ORDER BY starts_at, id")
+                .param("now", Timestamp.from(now)).param("since", Timestamp.from(now.minus(MaintenanceWindow.AFTER_NOTICE)))
+                .query(ROW).list().stream().map(w -> new CurrentWindow(w, w.stateAt(now)))
+                .sorted((a, b) -> Integer.compare(bannerOrder(a.state()), bannerOrder(b.state())))
+                .toList();
+    }
+
+    private static int bannerOrder(WindowState state) {
+        return switch (state) {
+            case IN_PROGRESS -> 0;
+            case ANNOUNCED -> 1;
+            default -> 2;
+        };
+    }
+
+    /** Every window: running and upcoming ones first (soonest first), then past and cancelled ones (newest first). */
+    @Transactional(readOnly = true)
+    public List<CurrentWindow> all() {
+        Instant now = Instant.now(clock);
+        return jdbc.sql("SELECT * FROM maintenance_window ORDER BY (cancelled_at IS NULL AND " + EFFECTIVE_END
+                        + " > :now) DESC, CASE WHEN cancelled_at IS NULL AND " + EFFECTIVE_END
+                        + " > :now THEN starts_at END ASC, starts_at DESC LIMIT 500")
+                .param("now", Timestamp.from(now)).query(ROW).list().stream()
+                .map(w -> new CurrentWindow(w, w.stateAt(now))).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<CurrentWindow> find(UUID id) {
+        Instant now = Instant.now(clock);
+        return jdbc.sql("SELECT * FROM maintenance_window WHERE id = :id").param("id", id).query(ROW).optional()
+                .map(w -> new CurrentWindow(w, w.stateAt(now)));
+    }
+
+    /** Everything wrong with the details, each with its own message; empty when they can be saved. */
+    public List<WindowProblem> validate(WindowDetails details) {
+        Instant now = Instant.now(clock);
+        List<WindowProblem> problems = new ArrayList<>();
+        if (details.startsAt() != null && details.endsAt() != null && !details.endsAt().isAfter(details.startsAt())) {
+            problems.add(new WindowProblem("endsAt", "maintenance.window.error.endBeforeStart"));
+        } else if (details.endsAt() != null && !details.endsAt().isAfter(now)) {
+            problems.add(new WindowProblem("endsAt", "maintenance.window.error.inThePast"));
+        }
+        if (details.announceFrom() != null && details.startsAt() != null && details.announceFrom().isAfter(details.startsAt())) {
+            problems.add(new WindowProblem("announceFrom", "maintenance.window.error.announceAfterStart"));
+        }
+        if (details.titleFi() == null || details.titleFi().isBlank()) {
+            problems.add(new WindowProblem("titleFi", "maintenance.window.error.titleFi"));
+        }
+        for (String field : List.of("titleFi", "titleSv", "titleEn")) {
+            String value = switch (field) {
+                case "titleFi" -> details.titleFi();
+                case "titleSv" -> details.titleSv();
+                default -> details.titleEn();
+            };
+            if (value != null && value.strip().length() > MAX_TITLE) {
+                problems.add(new WindowProblem(field, "maintenance.window.error.titleLength"));
+            }
+        }
+        for (String field : List.of("messageFi", "messageSv", "messageEn")) {
+            String value = switch (field) {
+                case "messageFi" -> details.messageFi();
+                case "messageSv" -> details.messageSv();
+                default -> details.messageEn();
+            };
+            if (value != null && value.strip().length() > MAX_MESSAGE) {
+                problems.add(new WindowProblem(field, "maintenance.window.error.messageLength"));
+            }
+        }
+        if (details.services() == null || details.services().isEmpty()) {
+            problems.add(new WindowProblem("services", "maintenance.window.error.services"));
+        }
+        return problems;
+    }
+
+    @Transactional
+    public UUID create(WindowDetails details, String actor) {
+        requireValid(details);
+        UUID id = UUID.randomUUID();
+        Timestamp now = Timestamp.from(Instant.now(clock));
+        jdbc.sql("""
+                INSERT INTO maintenance_window (id, starts_at, ends_at, announce_from, title_fi, title_sv, title_en,
+                    message_fi, message_sv, message_en, services, open_channels, created_at, created_by, updated_at, updated_by)
+                VALUES (:id, :startsAt, :endsAt, :announceFrom, :titleFi, :titleSv, :titleEn, :messageFi, :messageSv,
+                    :messageEn, string_to_array(:services, ','), string_to_array(:channels, ','), :now, :actor, :now, :actor)""")
+                .param("id", id).params(params(details)).param("now", now).param("actor", actor).update();
+        audit.success(actor, "MAINTENANCE_WINDOW_CREATED", AUDIT_TYPE, id, describe(details));
+        return id;
+    }
+
+    /**
+     * Saves new details. A change of times or services is a reschedule: it bumps the version so an announced
+     * window gets a follow-up mail.
+     */
+    @Transactional
+    public void update(UUID id, WindowDetails details, String actor) {
+        MaintenanceWindow current = lock(id);
+        WindowState state = current.stateAt(Instant.now(clock));
+        if (!state.isOpenForChange()) {
+            throw new WindowRejectedException(List.of(new WindowProblem(null, "maintenance.window.error.closedForChange")));
+        }
+        requireValid(details);
+        boolean rescheduled = !current.startsAt().equals(details.startsAt()) || !current.endsAt().equals(details.endsAt())
+                || !current.services().equals(details.services());
+        jdbc.sql("""
+                UPDATE maintenance_window SET starts_at = :startsAt, ends_at = :endsAt, announce_from = :announceFrom,
+                    title_fi = :titleFi, title_sv = :titleSv, title_en = :titleEn, message_fi = :messageFi,
+                    message_sv = :messageSv, message_en = :messageEn, services = string_to_array(:services, ','),
+                    open_channels = string_to_array(:channels, ','), version = version + :bump,
+                    updated_at = :now, updated_by = :actor
+                WHERE id = :id""")
+                .params(params(details)).param("bump", rescheduled ? 1 : 0)
+                .param("now", Timestamp.from(Instant.now(clock))).param("actor", actor).param("id", id).update();
+        audit.success(actor, rescheduled ? "MAINTENANCE_WINDOW_RESCHEDULED" : "MAINTENANCE_WINDOW_EDITED", AUDIT_TYPE,
+                id, describe(details));
+    }
+
+    /** Cancels a window that has not started. @return false when it has started, ended or was cancelled already */
+    @Transactional
+    public boolean cancel(UUID id, String actor) {
+        MaintenanceWindow current = lock(id);
+        Instant now = Instant.now(clock);
+        WindowState state = current.stateAt(now);
+        if (state != WindowState.SCHEDULED && state != WindowState.ANNOUNCED) {
+            return false;
+        }
+        jdbc.sql("UPDATE maintenance_window SET cancelled_at = :now, version = version + 1, updated_at = :now, updated_by = :actor WHERE id = :id")
+                .param("now", Timestamp.from(now)).param("actor", actor).param("id", id).update();
+        audit.success(actor, "MAINTENANCE_WINDOW_CANCELLED", AUDIT_TYPE, id, null);
+        return true;
+    }
+
+    /** Ends a running window now. @return false when it is not in progress */
+    @Transactional
+    public boolean endEarly(UUID id, String actor) {
+        MaintenanceWindow current = lock(id);
+        Instant now = Instant.now(clock);
+        if (current.stateAt(now) != WindowState.IN_PROGRESS) {
+            return false;
+        }
+        jdbc.sql("UPDATE maintenance_window SET ended_early_at = :now, updated_at = :now, updated_by = :actor WHERE id = :id")
+                .param("now", Timestamp.from(now)).param("actor", actor).param("id", id).update();
+        audit.success(actor, "MAINTENANCE_WINDOW_ENDED_EARLY", AUDIT_TYPE, id, null);
+        return true;
+    }
+
+    private MaintenanceWindow lock(UUID id) {
+        return jdbc.sql("SELECT * FROM maintenance_window WHERE id = :id FOR UPDATE").param("id", id).query(ROW)
+                .optional().orElseThrow(fi.celia.celianet.shared.NotFoundException::new);
+    }
+
+    private void requireValid(WindowDetails details) {
+        if (details.startsAt() == null || details.endsAt() == null || details.announceFrom() == null) {
+            throw new WindowRejectedException(List.of(new WindowProblem(null, "maintenance.window.error.time")));
+        }
+        List<WindowProblem> problems = validate(details);
+        if (!problems.isEmpty()) {
+            throw new WindowRejectedException(problems);
+        }
+    }
+
+    private static Map<String, Object> params(WindowDetails d) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("startsAt", Timestamp.from(d.startsAt()));
+        p.put("endsAt", Timestamp.from(d.endsAt()));
+        p.put("announceFrom", Timestamp.from(d.announceFrom()));
+        p.put("titleFi", d.titleFi().strip());
+        p.put("titleSv", blankToNull(d.titleSv()));
+        p.put("titleEn", blankToNull(d.titleEn()));
+        p.put("messageFi", blankToNull(d.messageFi()));
+        p.put("messageSv", blankToNull(d.messageSv()));
+        p.put("messageEn", blankToNull(d.messageEn()));
+        p.put("services", join(d.services()));
+        p.put("channels", join(d.openChannels() == null ? Set.of() : d.openChannels()));
+        return p;
+    }
+
+    private static String describe(WindowDetails d) {
+        return "starts " + d.startsAt() + ", ends " + d.endsAt() + ", announce from " + d.announceFrom()
+                + ", closes " + join(d.services());
+    }
+
+    private static String join(Collection<? extends Enum<?>> values) {
+        return values.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
 }

@@ -1,12 +1,14 @@
 package fi.celia.celianet.credentials.web;
 
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 import fi.celia.celianet.credentials.CredentialTokens;
 import fi.celia.celianet.credentials.PasswordRejectedException;
 import fi.celia.celianet.credentials.TokenPurpose;
 import fi.celia.celianet.credentials.TokenState;
+import fi.celia.celianet.credentials.LinkPageGate;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -31,9 +33,11 @@ class SetPasswordController {
     private static final Set<TokenPurpose> RESET = EnumSet.of(TokenPurpose.PATRON_RESET);
 
     private final CredentialTokens tokens;
+    private final List<LinkPageGate> gates;
 
-    SetPasswordController(CredentialTokens tokens) {
+    SetPasswordController(CredentialTokens tokens, List<LinkPageGate> gates) {
         this.tokens = tokens;
+        this.gates = gates;
     }
 
     @GetMapping("/password/set/{token}")
@@ -49,23 +53,39 @@ class SetPasswordController {
 
     @GetMapping("/account/activate/{token}")
     String activationForm(@PathVariable String token, Model model, HttpServletResponse response) {
+        String refused = refused(ACTIVATION, model, response);
+        if (refused != null) {
+            return refused;
+        }
         return show(token, ACTIVATION, "activation", model, response);
     }
 
     @PostMapping("/account/activate/{token}")
     String activationSubmit(@PathVariable String token, @Valid @ModelAttribute("form") SetPasswordForm form,
             BindingResult errors, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        String refused = refused(ACTIVATION, model, response);
+        if (refused != null) {
+            return refused;
+        }
         return submit(token, ACTIVATION, "activation", form, errors, model, response, redirect);
     }
 
     @GetMapping("/account/reset/{token}")
     String resetForm(@PathVariable String token, Model model, HttpServletResponse response) {
+        String refused = refused(RESET, model, response);
+        if (refused != null) {
+            return refused;
+        }
         return show(token, RESET, "reset", model, response);
     }
 
     @PostMapping("/account/reset/{token}")
     String resetSubmit(@PathVariable String token, @Valid @ModelAttribute("form") SetPasswordForm form,
             BindingResult errors, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+        String refused = refused(RESET, model, response);
+        if (refused != null) {
+            return refused;
+        }
         return submit(token, RESET, "reset", form, errors, model, response, redirect);
     }
 
@@ -114,6 +134,26 @@ class SetPasswordController {
         }
         redirect.addFlashAttribute("flashMessage", "credentials.done.flash");
         return "redirect:/password/done";
+    }
+
+    /**
+     * Patron and customer activation and reset links answer 503 while a gate (a maintenance window closing
+     * password resets) refuses them; nothing is redeemed. Staff links are never gated.
+     */
+    private String refused(Set<TokenPurpose> purposes, Model model, HttpServletResponse response) {
+        for (LinkPageGate gate : gates) {
+            var refusal = gate.refusal(purposes);
+            if (refusal.isPresent()) {
+                response.setHeader("Referrer-Policy", "no-referrer");
+                response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
+                if (refusal.get().retryAfter() != null) {
+                    response.setDateHeader("Retry-After", refusal.get().retryAfter().toEpochMilli());
+                }
+                model.addAllAttributes(refusal.get().model());
+                return refusal.get().view();
+            }
+        }
+        return null;
     }
 
     private static String linkProblem(TokenState state, Model model, HttpServletResponse response) {

@@ -1,0 +1,33 @@
+package fi.celia.celianet.maintenance.internal;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Queues the announcement mails of windows whose announce-from time has passed, and the follow-ups of
+ * rescheduled or cancelled ones. One instance at a time (ShedLock); the windows themselves start and end
+ * without it.
+ */
+@Component
+public class AnnouncementJob {
+
+    private static final Logger log = LoggerFactory.getLogger(AnnouncementJob.class);
+
+    private final Announcements announcements;
+
+    AnnouncementJob(Announcements announcements) {
+        this.announcements = announcements;
+    }
+
+    @Scheduled(cron = "${celianet.maintenance.announce-cron:*/20 * * * * *}")
+    @SchedulerLock(name = "maintenance-announcements", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5S")
+    public void run() {
+        int queued = announcements.enqueueDue();
+        if (queued > 0) {
+            log.info("Queued {} maintenance announcement mails", queued);
+        }
+    }
+}

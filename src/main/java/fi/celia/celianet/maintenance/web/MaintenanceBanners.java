@@ -1,0 +1,35 @@
+package fi.celia.celianet.maintenance.web;
+
+import java.util.List;
+
+import fi.celia.celianet.maintenance.CurrentWindow;
+import fi.celia.celianet.maintenance.MaintenanceWindows;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.thymeleaf.context.LazyContextVariable;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * Puts the maintenance banners on every page (the layout shows them when the list is not empty): announced
+ * and running windows, and for a week after a window a quieter notice. One indexed query per page, nothing
+ * cached, so the banner changes at the exact second the window does.
+ */
+@ControllerAdvice
+class MaintenanceBanners {
+
+    private final MaintenanceWindows windows;
+
+    MaintenanceBanners(MaintenanceWindows windows) {
+        this.windows = windows;
+    }
+
+    /** Read only when a page actually renders the layout: JSON answers and redirects cost no query. */
+    @ModelAttribute("maintenanceBanners")
+    LazyContextVariable<List<CurrentWindow>> maintenanceBanners() {
+        return new LazyContextVariable<>() {
+            @Override
+            protected List<CurrentWindow> loadValue() {
+                return windows.banners();
+            }
+        };
+    }
+}

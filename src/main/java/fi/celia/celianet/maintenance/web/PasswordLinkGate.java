@@ -1,0 +1,38 @@
+package fi.celia.celianet.maintenance.web;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import fi.celia.celianet.credentials.LinkPageGate;
+import fi.celia.celianet.credentials.TokenPurpose;
+import fi.celia.celianet.maintenance.ClosableService;
+import fi.celia.celianet.maintenance.ServiceAvailability;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code PASSWORD_RESET} closes the public activation and reset link pages of patrons and institution
+ * customers; staff invitation and reset links stay open.
+ */
+@Component
+class PasswordLinkGate implements LinkPageGate {
+
+    private static final Set<TokenPurpose> CLOSABLE = EnumSet.of(TokenPurpose.PATRON_ACTIVATION, TokenPurpose.PATRON_RESET,
+            TokenPurpose.CUSTOMER_ACTIVATION);
+
+    private final ServiceAvailability availability;
+
+    PasswordLinkGate(ServiceAvailability availability) {
+        this.availability = availability;
+    }
+
+    @Override
+    public Optional<Refusal> refusal(Set<TokenPurpose> purposes) {
+        if (purposes.stream().noneMatch(CLOSABLE::contains)) {
+            return Optional.empty();
+        }
+        return availability.closure(ClosableService.PASSWORD_RESET)
+                .map(closure -> new Refusal("maintenance/link-closed", Map.of("closure", closure), closure.endsAt()));
+    }
+}

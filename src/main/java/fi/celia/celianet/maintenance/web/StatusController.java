@@ -1,0 +1,114 @@
+package fi.celia.celianet.maintenance.web;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import fi.celia.celianet.calendar.Helsinki;
+import fi.celia.celianet.maintenance.ClosableService;
+import fi.celia.celianet.maintenance.ContactChannel;
+import fi.celia.celianet.maintenance.CurrentWindow;
+import fi.celia.celianet.maintenance.MaintenanceWindow;
+import fi.celia.celianet.maintenance.MaintenanceWindows;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.CrossOrigin;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code GET /api/status}: which services are open now and the announced or running windows, for reader apps
+ * and library websites. Public, cacheable for 30 seconds, with an ETag so an unchanged status costs a 304.
+ * The Cache-Control header is set here, so Spring Security's default {@code no-store} is not written.
+ */
+@RestController
+class StatusController {
+
+    private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
+    private static final List<String> LANGUAGES = List.of("fi", "sv", "en");
+
+    private final MaintenanceWindows windows;
+    private final JsonMapper json;
+
+    StatusController(MaintenanceWindows windows, JsonMapper json) {
+        this.windows = windows;
+        this.json = json;
+    }
+
+    @CrossOrigin(origins = "*", methods = org.springframework.web.bind.annotation.RequestMethod.GET)
+    @GetMapping("/api/status")
+    ResponseEntity<String> status() {
+        MaintenanceWindows.Status status = windows.status();
+        Map<String, Object> body = new LinkedHashMap<>();
+        Map<String, String> services = new LinkedHashMap<>();
+        for (ClosableService service : ClosableService.values()) {
+            services.put(camel(service.name()), status.closed().contains(service) ? "closed" : "open");
+        }
+        body.put("services", services);
+        body.put("windows", status.windows().stream().map(StatusController::window).toList());
+        String text = json.writeValueAsString(body);
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(Duration.ofSeconds(30)))
+                .eTag(etag(text))
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(text);
+    }
+
+    private static Map<String, Object> window(CurrentWindow current) {
+        MaintenanceWindow w = current.window();
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", w.id().toString());
+        out.put("state", current.state().name());
+        out.put("startsAt", offset(w.startsAt()));
+        out.put("endsAt", offset(w.effectiveEnd()));
+        out.put("services", w.services().stream().map(s -> camel(s.name())).toList());
+        out.put("openChannels", w.openChannels().stream().map(ContactChannel::name).map(c -> c.toLowerCase(Locale.ROOT)).toList());
+        Map<String, String> title = new LinkedHashMap<>();
+        Map<String, String> message = new LinkedHashMap<>();
+        for (String language : LANGUAGES) {
+            title.put(language, w.title(language));
+            message.put(language, w.message(language));
+        }
+        out.put("title", title);
+        out.put("message", message);
+        return out;
+    }
+
+    static String offset(Instant instant) {
+        return OFFSET.format(Helsinki.at(instant));
+    }
+
+    /** {@code PASSWORD_RESET} → {@code passwordReset}. */
+    static String camel(String constant) {
+        StringBuilder out = new StringBuilder();
+        boolean upper = false;
+        for (char c : constant.toLowerCase(Locale.ROOT).toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                out.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return out.toString();
+    }
+
+    private static String etag(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package fi.celia.celianet.maintenance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.LocalDateTime;
+
+import fi.celia.celianet.staff.Role;
+import fi.celia.celianet.support.IntegrationTest;
+import fi.celia.celianet.support.TestData;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+class ServiceNoticesTest extends IntegrationTest {
+
+    RequestPostProcessor staff;
+    LocalDateTime now;
+
+    @BeforeEach
+    void standAtAFreshMoment() throws Exception {
+        now = Windows.freshMonday();
+        clock.set(Windows.at(now));
+        staff = signIn(data.account(Role.STAFF, null).getUsername(), TestData.PASSWORD);
+    }
+
+    @Test
+    void aKnownIssueWithItsWorkaroundIsShownPubliclyAndOnHomePagesWhilePublished() throws Exception {
+        String title = Windows.title("Tallennusilmoitus");
+        var created = mvc.perform(notice("KNOWN_ISSUE", title)
+                        .param("bodyFi", "Tallennus näyttää virheen.\n\nLue lisää: https://www.celia.fi/ohje. <script>alert(1)</script>")
+                        .param("workaroundFi", "Asiakas tallentuu ilmoituksesta huolimatta; tarkista asiakashaulla.")
+                        .param("publishUntil", now.plusDays(2).toString()))
+                .andReturn().getResponse();
+        assertThat(created.getStatus()).isEqualTo(303);
+
+        String page = mvc.perform(get("/notices")).andReturn().getResponse().getContentAsString();
+        var article = Jsoup.parse(page).select("article.service-notice:contains(" + title + ")");
+        assertThat(article).hasSize(1);
+        assertThat(article.text()).contains("Tunnettu ongelma").contains("Asiakas tallentuu ilmoituksesta huolimatta; tarkista asiakashaulla.")
+                .contains("<script>alert(1)</script>");
+        assertThat(article.select("a[href=https://www.celia.fi/ohje]").text()).isEqualTo("https://www.celia.fi/ohje");
+        assertThat(article.select("script")).isEmpty();
+        assertThat(page).doesNotContain("<script>alert");
+
+        var library = data.library(TestData.unique("Kirjasto"));
+        var registrar = signIn(data.account(Role.REGISTRAR, library).getUsername(), TestData.PASSWORD);
+        assertThat(mvc.perform(get("/").with(registrar)).andReturn().getResponse().getContentAsString()).contains(title);
+
+        clock.set(Windows.at(now.plusDays(2)));
+        assertThat(mvc.perform(get("/notices")).andReturn().getResponse().getContentAsString()).doesNotContain(title);
+        clock.set(Windows.at(now.minusHours(2)));
+        assertThat(mvc.perform(get("/notices")).andReturn().getResponse().getContentAsString()).doesNotContain(title);
+    }
+
+    @Test
+    void theNextQaSessionIsOnTheHomePageWithItsJoinLinkAndAfterwardsItsSummary() throws Exception {
+        String title = Windows.title("Kysymystuokio");
+        mvc.perform(notice("QA_SESSION", title).param("bodyFi", "Kysy rekisteröinnistä.")
+                        .param("sessionStartsAt", now.plusDays(1).withHour(14).toString())
+                        .param("joinLink", "https://meet.example.fi/celia-qa")
+                        .param("summaryFi", "Kävimme läpi rekisteröinnin uudet kentät."))
+                .andReturn();
+        var home = Jsoup.parse(mvc.perform(get("/").with(staff)).andReturn().getResponse().getContentAsString());
+        assertThat(home.select(".next-session").text()).contains("Seuraava kysymys- ja vastaustuokio: " + title)
+                .contains("tiistaina");
+        assertThat(home.select(".next-session a").attr("href")).isEqualTo("https://meet.example.fi/celia-qa");
+        assertThat(home.text()).doesNotContain("Kävimme läpi");
+
+        clock.set(Windows.at(now.plusDays(1).withHour(15)));
+        var after = Jsoup.parse(mvc.perform(get("/notices")).andReturn().getResponse().getContentAsString())
+                .select("article.service-notice:contains(" + title + ")");
+        assertThat(after.text()).contains("Yhteenveto tuokiosta").contains("Kävimme läpi rekisteröinnin uudet kentät.");
+        assertThat(after.select("a[href=https://meet.example.fi/celia-qa]")).isEmpty();
+        assertThat(mvc.perform(get("/").with(staff)).andReturn().getResponse().getContentAsString())
+                .doesNotContain("Seuraava kysymys- ja vastaustuokio: " + title);
+    }
+
+    @Test
+    void badNoticesAreRefusedEachWithItsOwnMessageAndTheInputIsKept() throws Exception {
+        String title = Windows.title("Virheellinen");
+        expectError(notice("NEWS", title).param("bodyFi", "Katso http://example.fi/ohje"),
+                "Linkkien on alettava https:// (ei http://).", "http://example.fi/ohje");
+        expectError(notice("KNOWN_ISSUE", title).param("bodyFi", "Ongelma."), "Tunnettuun ongelmaan tarvitaan kiertotie suomeksi.", title);
+        expectError(notice("QA_SESSION", title).param("bodyFi", "Tuokio.").param("sessionStartsAt", now.plusDays(1).toString())
+                .param("joinLink", "javascript:alert(1)"), "Liittymislinkin on oltava täydellinen osoite, joka alkaa https://", title);
+        expectError(notice("QA_SESSION", title).param("bodyFi", "Tuokio.").param("joinLink", "https://meet.example.fi/x"),
+                "Anna tuokion alkamisaika.", "https://meet.example.fi/x");
+        expectError(notice("NEWS", "").param("bodyFi", "Teksti " + title), "Anna otsikko suomeksi.", "Teksti " + title);
+        expectError(notice("NEWS", title).param("bodyFi", "Teksti").param("publishUntil", now.minusDays(1).toString()),
+                "Näyttämisen päättymisen on oltava sen alkamisen jälkeen.", title);
+        assertThat(jdbc.sql("SELECT count(*) FROM service_notice WHERE title_fi = :t").param("t", title).query(Integer.class).single()).isZero();
+    }
+
+    @Test
+    void onlyServiceStaffManageNotices() throws Exception {
+        var library = data.library(TestData.unique("Kirjasto"));
+        var mainUser = signIn(data.account(Role.MAIN_USER, library).getUsername(), TestData.PASSWORD);
+        assertThat(mvc.perform(get("/notices/manage").with(mainUser)).andReturn().getResponse().getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(notice("NEWS", "x").with(mainUser).param("bodyFi", "x")).andReturn().getResponse().getStatus()).isEqualTo(403);
+        assertThat(mvc.perform(get("/notices/manage/new").with(staff)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        var admin = signIn(data.account(Role.ADMIN, null).getUsername(), TestData.PASSWORD);
+        assertThat(mvc.perform(get("/notices/manage").with(admin)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(get("/notices")).andReturn().getResponse().getStatus()).isEqualTo(200);
+        for (String lang : new String[] {"fi", "sv", "en"}) {
+            for (String path : new String[] {"/notices/manage", "/notices/manage/new", "/notices", "/"}) {
+                var page = mvc.perform(get(path).param("lang", lang).with(admin)).andReturn().getResponse();
+                assertThat(page.getStatus()).as(path).isEqualTo(200);
+                assertThat(page.getContentAsString()).as(path + " " + lang).doesNotContain("??");
+            }
+        }
+    }
+
+    private void expectError(MockHttpServletRequestBuilder request, String message, String kept) throws Exception {
+        var response = mvc.perform(request).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        assertThat(response.getContentAsString()).contains("error-summary").contains(message).contains(kept);
+    }
+
+    private MockHttpServletRequestBuilder notice(String kind, String titleFi) {
+        return post("/notices/manage").with(staff).param("kind", kind).param("titleFi", titleFi)
+                .param("publishFrom", now.minusHours(1).toString());
+    }
+}

@@ -1,0 +1,47 @@
+package fi.celia.celianet.maintenance;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import fi.celia.celianet.calendar.Helsinki;
+import fi.celia.celianet.support.TestData;
+
+/**
+ * Test windows. Every test gets its own stretch of future time, so windows of different tests never overlap
+ * and one test's window never shows in another test's banner or status.
+ */
+final class Windows {
+
+    private static final AtomicInteger SLOT = new AtomicInteger();
+
+    private Windows() {
+    }
+
+    /** A Monday 08:00 in Helsinki, four weeks after the previous test's. */
+    static LocalDateTime freshMonday() {
+        return LocalDateTime.of(2031, 1, 6, 8, 0).plusWeeks(4L * SLOT.incrementAndGet());
+    }
+
+    static Instant at(LocalDateTime local) {
+        return Helsinki.instantOf(local);
+    }
+
+    /** A window from {@code start} for {@code hours}, announced {@code announceDays} days ahead. */
+    static UUID create(MaintenanceWindows windows, LocalDateTime start, int hours, int announceDays, String title,
+            Set<ClosableService> services, Set<ContactChannel> channels) {
+        return windows.create(new WindowDetails(at(start), at(start.plusHours(hours)), at(start.minusDays(announceDays)),
+                title, title + " (sv)", "", "Viesti " + title, "", "Message " + title, services, channels), "test");
+    }
+
+    static String title(String prefix) {
+        return TestData.unique(prefix);
+    }
+
+    static Set<ClosableService> only(ClosableService first, ClosableService... rest) {
+        return EnumSet.of(first, rest);
+    }
+}
