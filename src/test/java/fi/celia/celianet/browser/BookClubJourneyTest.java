@@ -81,31 +81,12 @@ class BookClubJourneyTest extends BrowserTest {
         assertAccessible("patron page, subscribed");
     }
 
-    /** Types a date into a date field in the order the browser's locale shows its parts. */
-    private void typeDate(String css, LocalDate date) {
-        tabTo(css);
-        String order = (String) script("""
-                return new Intl.DateTimeFormat(navigator.language, {year: 'numeric', month: '2-digit', day: '2-digit'})
-                    .formatToParts(new Date(2001, 1, 3)).filter(p => p.type !== 'literal').map(p => p.type[0]).join('');
-                """);
-        var typed = new StringBuilder();
-        for (char part : order.toCharArray()) {
-            typed.append(switch (part) {
-                case 'd' -> "%02d".formatted(date.getDayOfMonth());
-                case 'm' -> "%02d".formatted(date.getMonthValue());
-                default -> String.valueOf(date.getYear());
-            });
-        }
-        press(typed.toString());
-        assertThat(find(css).getAttribute("value")).as("date typed in " + order + " order").isEqualTo(date.toString());
-    }
-
     private String registerPatron(String username) throws Exception {
         var session = signIn(username, TestData.PASSWORD);
         String location = mvc.perform(post("/patrons").with(session)
                         .param("submissionToken", UUID.randomUUID().toString())
-                        .param("hetu", PatronJourneyTest.newCode())
-                        .param("firstName", "Kalle").param("lastName", "Kerholainen" + PatronJourneyTest.letters())
+                        .param("hetu", newCode())
+                        .param("firstName", "Kalle").param("lastName", "Kerholainen" + letters())
                         .param("email", TestData.unique("kerho") + "@example.fi").param("phone", "040 123 4567")
                         .param("streetAddress", "Kirjastokatu 3").param("postalCode", "00100").param("city", "Helsinki")
                         .param("language", "fi").param("channel", "IN_PERSON").param("eligibility", "VISUAL")

@@ -7,12 +7,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import fi.celia.celianet.patrons.PersonalIdentityCode;
 import fi.celia.celianet.support.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -155,6 +159,99 @@ public abstract class BrowserTest extends IntegrationTest {
         assertTargetSizes(what);
     }
 
+    // ---- Forms filled in by keyboard ------------------------------------------------------------------------------
+
+    /** Fills in the registration form by keyboard, top to bottom. */
+    protected void fillPatronForm(String code, String lastName, String email, boolean clear) {
+        fill("#hetu", code, clear);
+        fill("#firstName", "Aino", clear);
+        fill("#lastName", lastName, clear);
+        fill("#email", email, true);
+        fill("#phone", "040 123 4567", clear);
+        fill("#streetAddress", "Kirjastokatu 2 A 5", clear);
+        fill("#postalCode", "00100", clear);
+        fill("#city", "Helsinki", clear);
+        choose("language", "fi");
+        choose("channel", "PHONE");
+        choose("eligibility", "VISUAL");
+        tickIfNot("input[name=services][value=ONLINE]");
+        tickIfNot("input[name=services][value=CD_CLUBS]");
+        tickIfNot("input[type=checkbox][name=consent]");
+    }
+
+    protected void fill(String css, String text, boolean clear) {
+        tabTo(css);
+        if (clear) {
+            clearFocused();
+        }
+        press(text);
+        assertThat(find(css).getAttribute("value")).isEqualTo(text);
+    }
+
+    protected void tickIfNot(String css) {
+        if (!find(css).isSelected()) {
+            tick(css);
+        }
+    }
+
+    /** A valid identity code of an adult, random enough never to meet another test's. */
+    protected static String newCode() {
+        var random = ThreadLocalRandom.current();
+        LocalDate birth = LocalDate.of(1935, 1, 1).plusDays(random.nextInt(365 * 60));
+        return PersonalIdentityCode.of(birth, birth.getYear() >= 2000 ? 'A' : '-', 2 + random.nextInt(898));
+    }
+
+    /** Eight random letters, for names no other test uses. */
+    protected static String letters() {
+        var random = ThreadLocalRandom.current();
+        var text = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            text.append((char) ('a' + random.nextInt(26)));
+        }
+        return text.toString();
+    }
+
+    /** Types a date into a date field, its parts in the order the browser's locale shows them. */
+    protected void typeDate(String css, LocalDate date) {
+        typeDateParts(css, date.atStartOfDay(), false);
+        assertThat(find(css).getAttribute("value")).as("date typed into " + css).isEqualTo(date.toString());
+    }
+
+    /** Types a date and time into a datetime-local field, its parts in the order the browser's locale shows them. */
+    protected void typeDateTime(String css, LocalDateTime time) {
+        typeDateParts(css, time, true);
+        assertThat(find(css).getAttribute("value")).as("date and time typed into " + css)
+                .isEqualTo(time.toLocalDate() + "T" + "%02d:%02d".formatted(time.getHour(), time.getMinute()));
+    }
+
+    private void typeDateParts(String css, LocalDateTime time, boolean withTime) {
+        tabTo(css);
+        @SuppressWarnings("unchecked")
+        List<String> parts = (List<String>) script("""
+                var options = {year: 'numeric', month: '2-digit', day: '2-digit'};
+                if (arguments[0]) { options.hour = '2-digit'; options.minute = '2-digit'; }
+                return new Intl.DateTimeFormat(navigator.language, options).formatToParts(new Date(2001, 1, 3, 14, 5))
+                    .filter(p => p.type !== 'literal').map(p => p.type);
+                """, withTime);
+        boolean twelveHours = parts.contains("dayPeriod");
+        for (int i = 0; i < parts.size(); i++) {
+            String part = parts.get(i);
+            int hour12 = time.getHour() % 12 == 0 ? 12 : time.getHour() % 12;
+            press(switch (part) {
+                case "day" -> "%02d".formatted(time.getDayOfMonth());
+                case "month" -> "%02d".formatted(time.getMonthValue());
+                case "year" -> String.valueOf(time.getYear());
+                case "hour" -> "%02d".formatted(twelveHours ? hour12 : time.getHour());
+                case "minute" -> "%02d".formatted(time.getMinute());
+                case "dayPeriod" -> time.getHour() < 12 ? "A" : "P";
+                default -> "";
+            });
+            if ("year".equals(part) && i < parts.size() - 1) {
+                press(Keys.ARROW_RIGHT); // a year may have more digits: move on by hand
+            }
+        }
+    }
+
     // ---- Keyboard, focus, targets and language, checked by script -------------------------------------------
 
     /** Presses keys on whatever has focus, as a person at the keyboard does (no element is clicked). */
@@ -189,7 +286,8 @@ public abstract class BrowserTest extends IntegrationTest {
                     var s = getComputedStyle(e);
                     var outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
                     var shadow = s.boxShadow && s.boxShadow !== 'none';
-                    return outline || shadow ? 'visible' : 'invisible ' + e.outerHTML.substring(0, 200);
+                    return outline || shadow ? 'visible' : 'invisible ' + e.outerHTML.substring(0, 200)
+                        + ' [focus=' + e.matches(':focus') + ' within=' + e.matches(':focus-within') + ' hasFocus=' + document.hasFocus() + ' outline=' + s.outlineStyle + '/' + s.outlineWidth + ']';
                     """, target);
             if ("reached".equals(state)) {
                 assertFocusVisible();

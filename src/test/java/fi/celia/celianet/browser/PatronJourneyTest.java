@@ -3,10 +3,6 @@ package fi.celia.celianet.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.LocalDate;
-import java.util.concurrent.ThreadLocalRandom;
-
-import fi.celia.celianet.patrons.PersonalIdentityCode;
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.TestData;
 import fi.celia.celianet.support.TestMail;
@@ -41,7 +37,7 @@ class PatronJourneyTest extends BrowserTest {
         String code = newCode();
         String lastName = "Polku" + letters();
         String email = TestData.unique("patron") + "@example.fi";
-        fillRegistration(code, lastName, email, true);
+        fillPatronForm(code, lastName, email, true);
         submitWith("form.form button[type=submit]");
         assertThat(browser.getCurrentUrl()).matches(".*/patrons/[0-9a-f-]{36}");
         assertThat(browser.findElements(By.cssSelector(".flash"))).hasSize(1);
@@ -52,7 +48,7 @@ class PatronJourneyTest extends BrowserTest {
 
         // The same identity code again: the duplicate message, the input kept.
         open("/patrons/new");
-        fillRegistration(code, lastName, TestData.unique("other") + "@example.fi", false);
+        fillPatronForm(code, lastName, TestData.unique("other") + "@example.fi", false);
         submitWith("form.form button[type=submit]");
         assertThat(find("#duplicate").getText()).contains("Tämän henkilötunnuksen on jo rekisteröinyt " + library.getName());
         assertThat(find("#hetu").getAttribute("value")).isEqualTo(code);
@@ -105,7 +101,7 @@ class PatronJourneyTest extends BrowserTest {
         open("/patrons/new");
         String code = newCode();
         String lastName = "Tupla" + letters();
-        fillRegistration(code, lastName, TestData.unique("double") + "@example.fi", true);
+        fillPatronForm(code, lastName, TestData.unique("double") + "@example.fi", true);
 
         // Two submissions of the same form: the first goes out and its answer is never shown (as when the
         // browser drops it for the second click), the second is the page the librarian sees.
@@ -137,53 +133,5 @@ class PatronJourneyTest extends BrowserTest {
 
     private int countPatrons(String code) {
         return jdbc.sql("SELECT count(*) FROM patron WHERE identity_code = :c").param("c", code).query(Integer.class).single();
-    }
-
-    /** Fills in the registration form by keyboard, top to bottom. */
-    private void fillRegistration(String code, String lastName, String email, boolean clear) {
-        fill("#hetu", code, clear);
-        fill("#firstName", "Aino", clear);
-        fill("#lastName", lastName, clear);
-        fill("#email", email, true);
-        fill("#phone", "040 123 4567", clear);
-        fill("#streetAddress", "Kirjastokatu 2 A 5", clear);
-        fill("#postalCode", "00100", clear);
-        fill("#city", "Helsinki", clear);
-        choose("language", "fi");
-        choose("channel", "PHONE");
-        choose("eligibility", "VISUAL");
-        tickIfNot("input[name=services][value=ONLINE]");
-        tickIfNot("input[name=services][value=CD_CLUBS]");
-        tickIfNot("input[type=checkbox][name=consent]");
-    }
-
-    private void fill(String css, String text, boolean clear) {
-        tabTo(css);
-        if (clear) {
-            clearFocused();
-        }
-        press(text);
-        assertThat(find(css).getAttribute("value")).isEqualTo(text);
-    }
-
-    private void tickIfNot(String css) {
-        if (!find(css).isSelected()) {
-            tick(css);
-        }
-    }
-
-    static String newCode() {
-        var random = ThreadLocalRandom.current();
-        LocalDate birth = LocalDate.of(1935, 1, 1).plusDays(random.nextInt(365 * 60));
-        return PersonalIdentityCode.of(birth, birth.getYear() >= 2000 ? 'A' : '-', 2 + random.nextInt(898));
-    }
-
-    static String letters() {
-        var random = ThreadLocalRandom.current();
-        var text = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            text.append((char) ('a' + random.nextInt(26)));
-        }
-        return text.toString();
     }
 }
