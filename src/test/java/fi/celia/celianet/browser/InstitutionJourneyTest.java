@@ -42,6 +42,7 @@ class InstitutionJourneyTest extends BrowserTest {
         typeInto("#registrars-0-name", "Maija Main");
         typeInto("#registrars-0-email", TestData.unique("maija").toLowerCase() + "@example.fi");
         submitWith("button[name=addRegistrar]");
+        assertThat(focused().getAttribute("id")).as("the new row's name field has focus").isEqualTo("registrars-1-name");
         assertThat(find("#registrars-0-name").getAttribute("value")).isEqualTo("Maija Main");
         assertThat(find("#organisationName").getAttribute("value")).isEqualTo(name);
         assertAccessible("application form with two registrar rows");
