@@ -133,12 +133,12 @@ public abstract class BrowserTest extends IntegrationTest {
                 .until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
-    /** Signs in through the form, typing as a person would. */
+    /** Signs in through the form with the keyboard alone: Tab to each field, type, Enter. */
     protected void signInAs(String username, String password) {
         open("/login");
-        find("#username").sendKeys(username);
-        find("#password").sendKeys(password);
-        andWait(() -> find("#password").submit());
+        typeInto("#username", username);
+        typeInto("#password", password);
+        andWait(() -> press(Keys.ENTER));
         assertThat(browser.getCurrentUrl()).doesNotContain("/login");
     }
 
