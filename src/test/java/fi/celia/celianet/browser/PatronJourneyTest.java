@@ -123,7 +123,9 @@ class PatronJourneyTest extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector(".flash"))).isEmpty();
 
         // The browser's back button and the same form sent again: still one patron, and it reads as saved.
-        andWait(() -> browser.navigate().back());
+        browser.navigate().back(); // from the page cache or loaded again: either way, wait for the form
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20)).until(d ->
+                d.getCurrentUrl().endsWith("/patrons/new") && "complete".equals(script("return document.readyState")));
         if (browser.getCurrentUrl().endsWith("/patrons/new") && !find("#hetu").getAttribute("value").isEmpty()) {
             submitWith("form.form button[type=submit]");
             assertThat(browser.getCurrentUrl()).matches(".*/patrons/[0-9a-f-]{36}");
