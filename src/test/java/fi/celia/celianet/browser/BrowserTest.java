@@ -7,12 +7,16 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.List;
 import java.util.stream.Collectors;
 
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import fi.celia.celianet.patrons.PersonalIdentityCode;
 import fi.celia.celianet.support.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -23,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -97,6 +102,8 @@ public abstract class BrowserTest extends IntegrationTest {
     void freshBrowserSession() {
         browser.manage().deleteAllCookies();
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        // Headless, the page may not count as focused, and then no :focus style applies; a person's window has focus.
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setFocusEmulationEnabled", java.util.Map.of("enabled", true));
     }
 
     @AfterAll
@@ -126,12 +133,12 @@ public abstract class BrowserTest extends IntegrationTest {
                 .until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
-    /** Signs in through the form, typing as a person would. */
+    /** Signs in through the form with the keyboard alone: Tab to each field, type, Enter. */
     protected void signInAs(String username, String password) {
         open("/login");
-        find("#username").sendKeys(username);
-        find("#password").sendKeys(password);
-        andWait(() -> find("#password").submit());
+        typeInto("#username", username);
+        typeInto("#password", password);
+        andWait(() -> press(Keys.ENTER));
         assertThat(browser.getCurrentUrl()).doesNotContain("/login");
     }
 
@@ -149,6 +156,252 @@ public abstract class BrowserTest extends IntegrationTest {
                         + r.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
                 .collect(Collectors.joining("\n"))).isEmpty();
         assertNoHorizontalScrollAt320(what);
+        assertTargetSizes(what);
+    }
+
+    // ---- Forms filled in by keyboard ------------------------------------------------------------------------------
+
+    /** Fills in the registration form by keyboard, top to bottom. */
+    protected void fillPatronForm(String code, String lastName, String email, boolean clear) {
+        fill("#hetu", code, clear);
+        fill("#firstName", "Aino", clear);
+        fill("#lastName", lastName, clear);
+        fill("#email", email, true);
+        fill("#phone", "040 123 4567", clear);
+        fill("#streetAddress", "Kirjastokatu 2 A 5", clear);
+        fill("#postalCode", "00100", clear);
+        fill("#city", "Helsinki", clear);
+        choose("language", "fi");
+        choose("channel", "PHONE");
+        choose("eligibility", "VISUAL");
+        tickIfNot("input[name=services][value=ONLINE]");
+        tickIfNot("input[name=services][value=CD_CLUBS]");
+        tickIfNot("input[type=checkbox][name=consent]");
+    }
+
+    protected void fill(String css, String text, boolean clear) {
+        tabTo(css);
+        if (clear) {
+            clearFocused();
+        }
+        press(text);
+        assertThat(find(css).getAttribute("value")).isEqualTo(text);
+    }
+
+    protected void tickIfNot(String css) {
+        if (!find(css).isSelected()) {
+            tick(css);
+        }
+    }
+
+    /** A valid identity code of an adult, random enough never to meet another test's. */
+    protected static String newCode() {
+        var random = ThreadLocalRandom.current();
+        LocalDate birth = LocalDate.of(1935, 1, 1).plusDays(random.nextInt(365 * 60));
+        return PersonalIdentityCode.of(birth, birth.getYear() >= 2000 ? 'A' : '-', 2 + random.nextInt(898));
+    }
+
+    /** Eight random letters, for names no other test uses. */
+    protected static String letters() {
+        var random = ThreadLocalRandom.current();
+        var text = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            text.append((char) ('a' + random.nextInt(26)));
+        }
+        return text.toString();
+    }
+
+    /** Types a date into a date field, its parts in the order the browser's locale shows them. */
+    protected void typeDate(String css, LocalDate date) {
+        typeDateParts(css, date.atStartOfDay(), false);
+        assertThat(find(css).getAttribute("value")).as("date typed into " + css).isEqualTo(date.toString());
+    }
+
+    /** Types a date and time into a datetime-local field, its parts in the order the browser's locale shows them. */
+    protected void typeDateTime(String css, LocalDateTime time) {
+        typeDateParts(css, time, true);
+        assertThat(find(css).getAttribute("value")).as("date and time typed into " + css)
+                .isEqualTo(time.toLocalDate() + "T" + "%02d:%02d".formatted(time.getHour(), time.getMinute()));
+    }
+
+    private void typeDateParts(String css, LocalDateTime time, boolean withTime) {
+        tabTo(css);
+        @SuppressWarnings("unchecked")
+        List<String> parts = (List<String>) script("""
+                var options = {year: 'numeric', month: '2-digit', day: '2-digit'};
+                if (arguments[0]) { options.hour = '2-digit'; options.minute = '2-digit'; }
+                return new Intl.DateTimeFormat(navigator.language, options).formatToParts(new Date(2001, 1, 3, 14, 5))
+                    .filter(p => p.type !== 'literal').map(p => p.type);
+                """, withTime);
+        boolean twelveHours = parts.contains("dayPeriod");
+        for (int i = 0; i < parts.size(); i++) {
+            String part = parts.get(i);
+            int hour12 = time.getHour() % 12 == 0 ? 12 : time.getHour() % 12;
+            press(switch (part) {
+                case "day" -> "%02d".formatted(time.getDayOfMonth());
+                case "month" -> "%02d".formatted(time.getMonthValue());
+                case "year" -> String.valueOf(time.getYear());
+                case "hour" -> "%02d".formatted(twelveHours ? hour12 : time.getHour());
+                case "minute" -> "%02d".formatted(time.getMinute());
+                case "dayPeriod" -> time.getHour() < 12 ? "A" : "P";
+                default -> "";
+            });
+            if ("year".equals(part) && i < parts.size() - 1) {
+                press(Keys.ARROW_RIGHT); // a year may have more digits: move on by hand
+            }
+        }
+    }
+
+    // ---- Keyboard, focus, targets and language, checked by script -------------------------------------------
+
+    /** Presses keys on whatever has focus, as a person at the keyboard does (no element is clicked). */
+    protected void press(CharSequence... keys) {
+        new org.openqa.selenium.interactions.Actions(browser).sendKeys(keys).perform();
+    }
+
+    /** Empties the focused text field with Ctrl+A and Delete. */
+    protected void clearFocused() {
+        new org.openqa.selenium.interactions.Actions(browser).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL)
+                .sendKeys(Keys.DELETE).perform();
+    }
+
+    protected WebElement focused() {
+        return browser.switchTo().activeElement();
+    }
+
+    protected Object script(String js, Object... args) {
+        return ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(js, args);
+    }
+
+    /**
+     * Presses Tab (from wherever focus is now) until the element has focus, and checks at every stop that the
+     * focus is visible: a computed outline or box-shadow on the focused element.
+     */
+    protected WebElement tabTo(WebElement target) {
+        for (int i = 0; i < 400; i++) {
+            String state = (String) script("""
+                    var e = document.activeElement, t = arguments[0];
+                    if (e === t) return 'reached';
+                    if (!e || e === document.body || e === document.documentElement) return 'none';
+                    var s = getComputedStyle(e);
+                    var outline = s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0;
+                    var shadow = s.boxShadow && s.boxShadow !== 'none';
+                    return outline || shadow ? 'visible' : 'invisible ' + e.outerHTML.substring(0, 200)
+                        + ' [focus=' + e.matches(':focus') + ' within=' + e.matches(':focus-within') + ' hasFocus=' + document.hasFocus() + ' outline=' + s.outlineStyle + '/' + s.outlineWidth + ']';
+                    """, target);
+            if ("reached".equals(state)) {
+                assertFocusVisible();
+                return target;
+            }
+            assertThat(state).as("focus is visible while tabbing on " + browser.getCurrentUrl()).doesNotStartWith("invisible");
+            press(Keys.TAB);
+        }
+        throw new AssertionError("Tab never reached " + target.getAttribute("outerHTML"));
+    }
+
+    protected WebElement tabTo(String css) {
+        return tabTo(find(css));
+    }
+
+    /** Tabs to a text field and types into it. */
+    protected void typeInto(String css, CharSequence... text) {
+        tabTo(css);
+        press(text);
+    }
+
+    /** Tabs to a checkbox and ticks it with Space. */
+    protected void tick(String css) {
+        tabTo(css);
+        assertThat(focused().isSelected()).as(css + " not yet ticked").isFalse();
+        press(Keys.SPACE);
+        assertThat(find(css).isSelected()).as(css + " ticked").isTrue();
+    }
+
+    /** Tabs into a radio group (one tab stop) and moves with the arrow keys until the value is chosen. */
+    protected void choose(String name, String value) {
+        var radios = browser.findElements(By.cssSelector("input[type=radio][name='" + name + "']"));
+        WebElement stop = radios.stream().filter(WebElement::isSelected).findFirst().orElse(radios.get(0));
+        tabTo(stop);
+        if (!stop.isSelected()) {
+            press(Keys.SPACE);
+        }
+        for (int i = 0; i < radios.size() && !value.equals(focused().getAttribute("value")); i++) {
+            press(Keys.ARROW_DOWN);
+        }
+        assertThat(find("input[type=radio][name='" + name + "'][value='" + value + "']").isSelected()).as(name).isTrue();
+    }
+
+    /** Tabs to a select and types the first word of the option's text, as a keyboard user picks an option. */
+    protected void select(String css, String optionStart) {
+        tabTo(css);
+        press(optionStart);
+        var chosen = new org.openqa.selenium.support.ui.Select(find(css)).getFirstSelectedOption().getText();
+        assertThat(chosen).as(css).startsWith(optionStart);
+    }
+
+    /** Tabs to the button and presses Enter; waits for the page that answers. */
+    protected void submitWith(String buttonCss) {
+        tabTo(buttonCss);
+        andWait(() -> press(Keys.ENTER));
+    }
+
+    /** Focus is visible on the focused element: a computed outline or box-shadow that is not none. */
+    protected void assertFocusVisible() {
+        Object visible = script("""
+                var s = getComputedStyle(document.activeElement);
+                return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || (s.boxShadow && s.boxShadow !== 'none');
+                """);
+        assertThat(visible).as("visible focus on " + focused().getAttribute("outerHTML")).isEqualTo(Boolean.TRUE);
+    }
+
+    /**
+     * A form came back with errors: the error summary has focus, each of its links points to a field that exists,
+     * and following the first link by keyboard puts focus in that field.
+     */
+    protected void assertErrorSummaryFocusedAndLinked() {
+        assertThat(focused().getAttribute("id")).as("the error summary has focus").isEqualTo("error-summary");
+        var links = browser.findElements(By.cssSelector("#error-summary a"));
+        assertThat(links).as("the error summary links to the fields").isNotEmpty();
+        for (WebElement link : links) {
+            String id = link.getAttribute("hash").substring(1);
+            Object exists = script("var e = document.getElementById(arguments[0]);"
+                    + " return e != null && ['INPUT','SELECT','TEXTAREA'].includes(e.tagName);", id);
+            assertThat(exists).as("error summary link #" + id + " points to a field").isEqualTo(Boolean.TRUE);
+        }
+        String first = links.get(0).getAttribute("hash").substring(1);
+        tabTo(links.get(0));
+        press(Keys.ENTER);
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(d -> first.equals(focused().getAttribute("id")));
+    }
+
+    /** The page's language is declared right. */
+    protected void assertLanguage(String code) {
+        assertThat(find("html").getAttribute("lang")).as("lang of " + browser.getCurrentUrl()).isEqualTo(code);
+    }
+
+    /**
+     * Target size (WCAG 2.2, 2.5.8): every visible link, button and form control is at least 24 by 24 CSS px,
+     * except links inline in the text of a paragraph or a list item (the inline exception).
+     */
+    protected void assertTargetSizes(String what) {
+        @SuppressWarnings("unchecked")
+        List<String> small = (List<String>) script("""
+                var small = [];
+                document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea').forEach(function (e) {
+                  if (e.closest('[aria-hidden=true], .visually-hidden')) return;
+                  var s = getComputedStyle(e);
+                  if (s.display === 'none' || s.visibility === 'hidden') return;
+                  var r = e.getBoundingClientRect();
+                  if (r.width === 0 && r.height === 0) return;
+                  if (e.tagName === 'A' && s.display === 'inline' && e.parentElement.closest('p, li')) return;
+                  if (r.width < 23.5 || r.height < 23.5) {
+                    small.push(Math.round(r.width) + 'x' + Math.round(r.height) + ' ' + e.outerHTML.substring(0, 160));
+                  }
+                });
+                return small;
+                """);
+        assertThat(small).as("targets smaller than 24x24 px on " + what).isEmpty();
     }
 
     /** Reflow: at 320 CSS px the page scrolls only vertically. */

@@ -122,5 +122,16 @@ class FoundationJourneyTest extends BrowserTest {
         assertThat(find("h1").getText()).isEqualTo("Sivua ei löydy");
         assertThat(browser.getPageSource()).doesNotContain("Exception").doesNotContain("Whitelabel");
         assertAccessible("404 page");
+        // In each language, with the language declared.
+        for (String[] language : new String[][] {{"sv", "Sidan hittades inte", "Ingen behörighet"},
+                {"en", "Page not found", "Not allowed"}, {"fi", "Sivua ei löydy", "Ei käyttöoikeutta"}}) {
+            open("/no-such-page?lang=" + language[0]);
+            assertLanguage(language[0]);
+            assertThat(find("h1").getText()).isEqualTo(language[1]);
+            assertAccessible("404 page " + language[0]);
+            open("/admin/staff");
+            assertLanguage(language[0]);
+            assertThat(find("h1").getText()).isEqualTo(language[2]);
+        }
     }
 }

@@ -1,0 +1,98 @@
+package fi.celia.celianet.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.UUID;
+
+import fi.celia.celianet.calendar.Helsinki;
+import fi.celia.celianet.staff.Role;
+import fi.celia.celianet.support.TestData;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+
+/** Service staff create a club and its calendar; a registrar subscribes a patron and sees the first delivery date. */
+class BookClubJourneyTest extends BrowserTest {
+
+    private static final DateTimeFormatter FINNISH = DateTimeFormatter.ofPattern("d.M.yyyy");
+
+    @Test
+    void staffCreateAClubAndARegistrarSubscribesAPatron() throws Exception {
+        // Service staff: a new club, then its calendar.
+        signInAs(data.account(Role.STAFF, null).getUsername(), TestData.PASSWORD);
+        open("/bookclubs");
+        assertAccessible("club list");
+        tabTo("a[href$='/bookclubs/new']");
+        andWait(() -> press(Keys.ENTER));
+        assertAccessible("new club form");
+        submitWith("form.form button[type=submit]");
+        assertErrorSummaryFocusedAndLinked();
+        assertAccessible("new club form with errors");
+
+        String name = TestData.unique("Kerho");
+        typeInto("#nameFi", name);
+        typeInto("#nameSv", name + "-sv");
+        typeInto("#nameEn", name + "-en");
+        typeInto("#descriptionFi", "Dekkareita kuukausittain.");
+        tabTo("#leadTimeDays");
+        clearFocused();
+        press("30");
+        submitWith("form.form button[type=submit]");
+        assertThat(find(".flash").getText()).contains("Kirjakerho luotiin");
+        assertThat(find("h1").getText()).isEqualTo(name);
+        assertAccessible("club page, no shipments");
+
+        LocalDate today = Helsinki.dateOf(Instant.now(clock));
+        LocalDate firstDelivery = today.plusDays(60);
+        typeDate("#firstDelivery", firstDelivery);
+        tabTo("#months");
+        clearFocused();
+        press("6");
+        submitWith("form.form button[type=submit]");
+        assertThat(find(".flash").getText()).contains("Lähetykset lisättiin kalenteriin");
+        assertThat(browser.findElements(By.cssSelector("table tbody tr"))).hasSize(6);
+        assertThat(find("table tbody tr a").getText()).isEqualTo(firstDelivery.format(FINNISH));
+        assertAccessible("club page with its calendar");
+
+        // A registrar's patron, registered with the CD service and an address.
+        var library = data.library(TestData.unique("Library"));
+        var registrar = data.account(Role.REGISTRAR, library);
+        String patronPath = registerPatron(registrar.getUsername());
+
+        browser.manage().deleteAllCookies();
+        signInAs(registrar.getUsername(), TestData.PASSWORD);
+        open(patronPath);
+        assertThat(find("#bookclubs-title").getText()).isNotBlank();
+        assertAccessible("patron page, no clubs");
+        tabTo("#bookclubs-club");
+        press(name);
+        assertThat(new org.openqa.selenium.support.ui.Select(find("#bookclubs-club")).getFirstSelectedOption().getText())
+                .isEqualTo(name);
+        submitWith("form[action$='/subscriptions'] button[type=submit]");
+
+        assertThat(find(".flash").getText()).contains("Asiakas liittyi kirjakerhoon");
+        assertThat(find(".bookclubs .notice").getText())
+                .isEqualTo(name + ": ensimmäinen lähetys on se, joka toimitetaan " + firstDelivery.format(FINNISH) + ".");
+        assertThat(find(".bookclubs table tbody").getText()).contains(name).contains(firstDelivery.format(FINNISH));
+        assertAccessible("patron page, subscribed");
+    }
+
+    private String registerPatron(String username) throws Exception {
+        var session = signIn(username, TestData.PASSWORD);
+        String location = mvc.perform(post("/patrons").with(session)
+                        .param("submissionToken", UUID.randomUUID().toString())
+                        .param("hetu", newCode())
+                        .param("firstName", "Kalle").param("lastName", "Kerholainen" + letters())
+                        .param("email", TestData.unique("kerho") + "@example.fi").param("phone", "040 123 4567")
+                        .param("streetAddress", "Kirjastokatu 3").param("postalCode", "00100").param("city", "Helsinki")
+                        .param("language", "fi").param("channel", "IN_PERSON").param("eligibility", "VISUAL")
+                        .param("services", "ONLINE", "CD_CLUBS").param("credentialsTo", "PATRON").param("consent", "true"))
+                .andReturn().getResponse().getRedirectedUrl();
+        assertThat(location).matches("/patrons/[0-9a-f-]{36}");
+        return location;
+    }
+}

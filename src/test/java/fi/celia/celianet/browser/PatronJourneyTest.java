@@ -1,0 +1,139 @@
+package fi.celia.celianet.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import fi.celia.celianet.staff.Role;
+import fi.celia.celianet.support.TestData;
+import fi.celia.celianet.support.TestMail;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+
+/** A registrar registers a patron, meets the double click and the duplicate, finds the patron and resets the password. */
+class PatronJourneyTest extends BrowserTest {
+
+    @Test
+    void aRegistrarRegistersFindsAndResetsAPatronWithTheKeyboard() {
+        var library = data.library(TestData.unique("Library"));
+        var registrar = data.account(Role.REGISTRAR, library);
+        signInAs(registrar.getUsername(), TestData.PASSWORD);
+
+        // The form in each language.
+        for (String[] language : new String[][] {{"sv", "Registrera en kund"}, {"en", "Register a patron"}, {"fi", "Rekisteröi asiakas"}}) {
+            open("/patrons/new?lang=" + language[0]);
+            assertLanguage(language[0]);
+            assertThat(find("h1").getText()).isEqualTo(language[1]);
+            assertAccessible("registration form " + language[0]);
+        }
+
+        // Sent empty by keyboard: the error summary takes focus and leads to the fields.
+        submitWith("form.form button[type=submit]");
+        assertThat(find("#error-summary").getText()).contains("henkilötunnus");
+        assertErrorSummaryFocusedAndLinked();
+        assertAccessible("registration form with errors");
+
+        // Filled in and sent by keyboard alone.
+        String code = newCode();
+        String lastName = "Polku" + letters();
+        String email = TestData.unique("patron") + "@example.fi";
+        fillPatronForm(code, lastName, email, true);
+        submitWith("form.form button[type=submit]");
+        assertThat(browser.getCurrentUrl()).matches(".*/patrons/[0-9a-f-]{36}");
+        assertThat(browser.findElements(By.cssSelector(".flash"))).hasSize(1);
+        assertThat(find(".flash").getText()).contains("Rekisteröinti tallennettu");
+        assertThat(find("h1").getText()).contains(lastName);
+        assertAccessible("patron page, saved");
+        String patronUrl = browser.getCurrentUrl();
+
+        // The same identity code again: the duplicate message, the input kept.
+        open("/patrons/new");
+        fillPatronForm(code, lastName, TestData.unique("other") + "@example.fi", false);
+        submitWith("form.form button[type=submit]");
+        assertThat(find("#duplicate").getText()).contains("Tämän henkilötunnuksen on jo rekisteröinyt " + library.getName());
+        assertThat(find("#hetu").getAttribute("value")).isEqualTo(code);
+        assertThat(find("#lastName").getAttribute("value")).isEqualTo(lastName);
+        assertErrorSummaryFocusedAndLinked();
+        assertAccessible("registration form, duplicate");
+        assertThat(countPatrons(code)).isEqualTo(1);
+
+        // Search by the code and open the patron, by keyboard.
+        open("/patrons");
+        assertAccessible("patron search");
+        typeInto("#q", code);
+        submitWith("form[role=search] button[type=submit]");
+        assertAccessible("patron search results");
+        var link = find("#results table a");
+        assertThat(link.getAttribute("href")).isEqualTo(patronUrl);
+        tabTo(link);
+        andWait(() -> press(Keys.ENTER));
+        assertThat(browser.getCurrentUrl()).isEqualTo(patronUrl);
+        assertThat(find("h1").getText()).contains(lastName);
+
+        // A password reset from the patron page, completed from the mail.
+        submitWith("form[action$='/password-reset'] button");
+        assertThat(find(".flash").getText()).contains("Salasanan vaihtolinkki");
+        assertAccessible("patron page, reset sent");
+        var reset = await().atMost(mailWait()).until(() -> TestMail.to(email).stream()
+                .filter(m -> TestMail.linkPath(m).startsWith("/account/reset/")).toList(), l -> l.size() == 1).get(0);
+        browser.manage().deleteAllCookies();
+        open(TestMail.linkPath(reset));
+        assertThat(find("h1").getText()).isEqualTo("Aseta uusi salasana");
+        assertAccessible("patron set-password page");
+        typeInto("#password", "short");
+        typeInto("#confirmPassword", "short");
+        submitWith("form.form button[type=submit]");
+        assertErrorSummaryFocusedAndLinked();
+        assertAccessible("patron set-password page with errors");
+        typeInto("#password", "a patron's own long pass phrase");
+        typeInto("#confirmPassword", "a patron's own long pass phrase");
+        submitWith("form.form button[type=submit]");
+        assertThat(find("h1").getText()).isEqualTo("Salasana on asetettu");
+        assertAccessible("patron password set");
+        await().atMost(mailWait()).until(() -> jdbc.sql("SELECT password_hash IS NOT NULL FROM patron WHERE identity_code = :c")
+                .param("c", code).query(Boolean.class).single());
+    }
+
+    @Test
+    void aDoubleClickSavesOnePatronAndSaysSavedOnce() {
+        var library = data.library(TestData.unique("Library"));
+        signInAs(data.account(Role.REGISTRAR, library).getUsername(), TestData.PASSWORD);
+        open("/patrons/new");
+        String code = newCode();
+        String lastName = "Tupla" + letters();
+        fillPatronForm(code, lastName, TestData.unique("double") + "@example.fi", true);
+
+        // Two submissions of the same form: the first goes out and its answer is never shown (as when the
+        // browser drops it for the second click), the second is the page the librarian sees.
+        andWait(() -> script("""
+                var form = document.querySelector('form.form');
+                fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form)),
+                    credentials: 'same-origin', redirect: 'manual'});
+                setTimeout(function () { form.requestSubmit(); }, 20);
+                """));
+        assertThat(browser.getCurrentUrl()).matches(".*/patrons/[0-9a-f-]{36}");
+        assertThat(browser.findElements(By.cssSelector(".flash"))).hasSize(1);
+        assertThat(find(".flash").getText()).contains("Rekisteröinti tallennettu.");
+        assertAccessible("patron page after a double click");
+        assertThat(countPatrons(code)).isEqualTo(1);
+
+        // The page says saved once: not again on the next visit.
+        browser.navigate().refresh();
+        assertThat(find("h1").getText()).contains(lastName);
+        assertThat(browser.findElements(By.cssSelector(".flash"))).isEmpty();
+
+        // The browser's back button and the same form sent again: still one patron, and it reads as saved.
+        browser.navigate().back(); // from the page cache or loaded again: either way, wait for the form
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20)).until(d ->
+                d.getCurrentUrl().endsWith("/patrons/new") && "complete".equals(script("return document.readyState")));
+        if (browser.getCurrentUrl().endsWith("/patrons/new") && !find("#hetu").getAttribute("value").isEmpty()) {
+            submitWith("form.form button[type=submit]");
+            assertThat(browser.getCurrentUrl()).matches(".*/patrons/[0-9a-f-]{36}");
+        }
+        assertThat(countPatrons(code)).isEqualTo(1);
+    }
+
+    private int countPatrons(String code) {
+        return jdbc.sql("SELECT count(*) FROM patron WHERE identity_code = :c").param("c", code).query(Integer.class).single();
+    }
+}
