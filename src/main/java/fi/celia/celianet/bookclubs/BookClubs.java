@@ -27,10 +27,11 @@ public class BookClubs {
     /** A calendar reaches at most this many months ahead in one go. */
     public static final int MAX_CALENDAR_MONTHS = 24;
 
-    private static final String CLUB_COLUMNS = """
+    private static final String CLUB_FIELDS = """
             c.id, c.name_fi, c.name_sv, c.name_en, c.description_fi, c.description_sv, c.description_en, c.format,
-            c.lead_time_days, c.books_per_shipment,
-            (SELECT count(*) FROM club_subscription s WHERE s.club_id = c.id AND s.state = 'ACTIVE') AS member_count""";
+            c.lead_time_days, c.books_per_shipment""";
+    private static final String CLUB_COLUMNS = CLUB_FIELDS + """
+            , (SELECT count(*) FROM club_subscription s WHERE s.club_id = c.id AND s.state = 'ACTIVE') AS member_count""";
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -45,6 +46,13 @@ public class BookClubs {
     @Transactional(readOnly = true)
     public List<Club> all() {
         return jdbc.sql("SELECT " + CLUB_COLUMNS + " FROM book_club c ORDER BY lower(c.name_fi), c.id")
+                .query(BookClubs::club).list();
+    }
+
+    /** The clubs without their member counts (0 in each): cheap enough for every patron page. */
+    @Transactional(readOnly = true)
+    public List<Club> catalogue() {
+        return jdbc.sql("SELECT " + CLUB_FIELDS + ", 0 AS member_count FROM book_club c ORDER BY lower(c.name_fi), c.id")
                 .query(BookClubs::club).list();
     }
 

@@ -186,6 +186,11 @@ public class Subscriptions {
     /** The patron's subscriptions, current ones first, each with its next delivery. */
     @Transactional(readOnly = true)
     public List<SubscriptionView> forPatron(UUID patronId) {
+        return forPatron(patronId, clubs.catalogue());
+    }
+
+    private List<SubscriptionView> forPatron(UUID patronId, List<Club> catalogue) {
+        Map<UUID, Club> byId = catalogue.stream().collect(Collectors.toMap(Club::id, c -> c));
         LocalDate today = today();
         var rows = jdbc.sql("""
                 SELECT id, club_id, state, starts_on, ends_on FROM club_subscription
@@ -197,7 +202,7 @@ public class Subscriptions {
                 .list();
         List<SubscriptionView> views = new ArrayList<>();
         for (Row row : rows) {
-            Club club = clubs.requireClub(row.clubId());
+            Club club = byId.containsKey(row.clubId()) ? byId.get(row.clubId()) : clubs.requireClub(row.clubId());
             Optional<Pause> pause = currentPause(row.id(), today);
             Shipment next = nextDelivery(row.id(), row.clubId(), today).orElse(null);
             SubscriptionView.State state = "ENDED".equals(row.state()) ? SubscriptionView.State.ENDED
@@ -213,11 +218,12 @@ public class Subscriptions {
     /** Everything the patron page's book-club fragment shows. */
     @Transactional(readOnly = true)
     public PatronSubscriptions patronPage(UUID patronId) {
-        List<SubscriptionView> subscriptions = forPatron(patronId);
+        List<Club> catalogue = clubs.catalogue();
+        List<SubscriptionView> subscriptions = forPatron(patronId, catalogue);
         Set<UUID> joined = subscriptions.stream().filter(v -> v.state() != SubscriptionView.State.ENDED)
                 .map(v -> v.club().id()).collect(Collectors.toSet());
         return new PatronSubscriptions(patronId, subscriptions,
-                clubs.all().stream().filter(c -> !joined.contains(c.id())).toList());
+                catalogue.stream().filter(c -> !joined.contains(c.id())).toList());
     }
 
     /** Whether an implementation of {@link SubscriberDirectory} is present (the patrons module provides it). */

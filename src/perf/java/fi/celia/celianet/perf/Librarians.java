@@ -36,14 +36,15 @@ final class Librarians {
     static final HttpProtocolBuilder PROTOCOL = http.baseUrl(BASE_URL)
             .acceptHeader("text/html,application/xhtml+xml")
             .acceptLanguageHeader("fi")
-            .disableFollowRedirect();
+            .disableFollowRedirect()
+            .disableCaching();
     static final int LIBRARIANS = 20;
     static final String PASSWORD = "celianet-perf";
 
     private final List<String[]> patrons = samplePatrons();
     private final Map<String, List<String[]>> patronsByLibrary = patrons.stream()
             .collect(java.util.stream.Collectors.groupingBy(p -> p[4]));
-    private final AtomicInteger registrationSequence = new AtomicInteger();
+    private final AtomicInteger registrationSequence = new AtomicInteger(ThreadLocalRandom.current().nextInt(5_000_000));
 
     ChainBuilder signIn = exec(
             http("sign-in page").get("/login").check(css("input[name=_csrf]", "value").saveAs("csrf")),
@@ -72,7 +73,7 @@ final class Librarians {
             .exec(session -> session.set("hetu", freshCode()))
             .exec(http("registration").post("/patrons")
                     .formParam("_csrf", "#{csrf}").formParam("submissionToken", "#{token}")
-                    .formParam("hetu", "#{hetu}").formParam("firstName", "Kuormitus").formParam("lastName", "Testaaja")
+                    .formParam("hetu", "#{hetu}").formParam("firstName", "Kuormitus").formParam("lastName", "Testaaja #{token}")
                     .formParam("email", "load-#{token}@perf.invalid").formParam("phone", "0401234567")
                     .formParam("streetAddress", "Testikatu 1").formParam("postalCode", "00100").formParam("city", "Helsinki")
                     .formParam("language", "fi").formParam("channel", "PHONE").formParam("eligibility", "VISUAL")
@@ -86,7 +87,13 @@ final class Librarians {
         return scenario("librarians")
                 .exec(session -> session.set("username", "perf-librarian-" + (1 + session.userId() % LIBRARIANS)))
                 .exec(signIn)
-                .during(duration).on(exec(searchByCode, searchByNumber, searchByName, patronPage, patronPage, register, home));
+                .during(duration).on(exec(searchByCode, think(), searchByNumber, think(), searchByName, think(), patronPage,
+                        think(), patronPage, think(), register, think(), home, think()));
+    }
+
+    /** A librarian reads the page before the next step: half a second to a second and a half. */
+    private static ChainBuilder think() {
+        return io.gatling.javaapi.core.CoreDsl.pause(Duration.ofMillis(500), Duration.ofMillis(1500));
     }
 
     /** Registration after registration, for the throughput target. */
@@ -111,12 +118,15 @@ final class Librarians {
         return (own.isEmpty() ? randomPatron() : own.get(ThreadLocalRandom.current().nextInt(own.size())))[0];
     }
 
-    /** Valid codes that the generator never makes: born in 2005–2009, individual numbers 500–899. */
+    /**
+     * Valid codes that the generator never makes (born 1960–1999, individual numbers 500–899), from a random
+     * starting point so that runs against the same database do not meet each other's codes.
+     */
     private String freshCode() {
-        int n = registrationSequence.incrementAndGet() + (int) (System.currentTimeMillis() / 1000 % 100_000) * 10;
-        LocalDate birth = LocalDate.of(2005, 1, 1).plusDays(n % 1800);
-        int individual = 500 + (n / 1800) % 400;
-        return PersonalIdentityCode.of(birth, 'A', individual);
+        int n = registrationSequence.incrementAndGet();
+        LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(n % 14_600);
+        int individual = 500 + (n / 14_600) % 400;
+        return PersonalIdentityCode.of(birth, '-', individual);
     }
 
     private static List<String[]> samplePatrons() {

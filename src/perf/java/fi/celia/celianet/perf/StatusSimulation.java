@@ -19,7 +19,7 @@ public class StatusSimulation extends Simulation {
         var poll = scenario("reader apps").during(Duration.ofSeconds(Math.min(20, Librarians.DURATION_SECONDS))).on(
                 exec(http("api status").get("/api/status").header("Accept", "application/json").check(status().is(200))));
         setUp(poll.injectOpen(atOnceUsers(Integer.getInteger("statusClients", 32))))
-                .protocols(http.baseUrl(Librarians.BASE_URL))
+                .protocols(http.baseUrl(Librarians.BASE_URL).disableCaching())
                 .assertions(
                         global().failedRequests().count().is(0L),
                         details("api status").requestsPerSec().gte(2000.0));
