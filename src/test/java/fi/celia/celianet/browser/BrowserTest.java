@@ -127,8 +127,16 @@ public abstract class BrowserTest extends IntegrationTest {
     protected void andWait(Runnable action) {
         WebElement old = find("html");
         action.run();
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(old));
+        // The old page is gone once its root element is; Chromium may say so as a stale element or as a
+        // node that "does not belong to the document".
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> {
+            try {
+                old.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
         new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
                 .until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }

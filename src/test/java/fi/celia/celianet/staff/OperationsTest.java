@@ -61,7 +61,7 @@ class OperationsTest extends IntegrationTest {
         var session = signIn(data.account(Role.ADMIN, null).getUsername(), TestData.PASSWORD);
         var id = jdbc.sql("SELECT id FROM outbound_mail WHERE recipient = :r").param("r", registrar.getEmail())
                 .query(java.util.UUID.class).single();
-        mvc.perform(get("/admin/mail").with(session)).andExpect(status().isOk())
+        mvc.perform(get("/admin/mail").param("recipient", registrar.getEmail()).with(session)).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString(registrar.getEmail())));
         mvc.perform(get("/admin/mail/{id}", id).with(session)).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("[link]")))

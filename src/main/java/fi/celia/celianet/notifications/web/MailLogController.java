@@ -26,13 +26,17 @@ class MailLogController {
 
     @GetMapping("/admin/mail")
     @Transactional(readOnly = true)
-    String list(@RequestParam(defaultValue = "0") int page, Model model) {
+    String list(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String recipient,
+            Model model) {
         int current = Math.max(0, page);
+        String address = recipient == null ? "" : recipient.trim().toLowerCase(java.util.Locale.ROOT);
         var rows = jdbc.sql("""
                 SELECT id, recipient, subject, state, attempts, created_at, sent_at, last_error, NULL AS body
-                FROM outbound_mail ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset""")
-                .param("limit", PAGE_SIZE + 1).param("offset", (long) current * PAGE_SIZE)
+                FROM outbound_mail WHERE (:address = '' OR lower(recipient) = :address)
+                ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset""")
+                .param("address", address).param("limit", PAGE_SIZE + 1).param("offset", (long) current * PAGE_SIZE)
                 .query(MailLogController::row).list();
+        model.addAttribute("recipient", address);
         model.addAttribute("mails", rows.size() > PAGE_SIZE ? rows.subList(0, PAGE_SIZE) : rows);
         model.addAttribute("page", current);
         model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
