@@ -88,7 +88,7 @@ class AnnouncementFaults extends IntegrationTest {
             System.out.printf("killed (SIGKILL) with %d of %d recorded as sent and %d in flight%n", sentAtKill, RECIPIENTS, inFlight);
 
             child = startSender(2);
-            await().atMost(Duration.ofMinutes(15)).pollInterval(Duration.ofSeconds(1)).until(() -> jdbc.sql(
+            await().atMost(Duration.ofMinutes(40)).pollInterval(Duration.ofSeconds(1)).until(() -> jdbc.sql(
                     "SELECT count(*) FROM outbound_mail WHERE reference_id = :id AND state <> 'SENT'")
                     .param("id", id).query(Integer.class).single() == 0);
             child.destroy();
