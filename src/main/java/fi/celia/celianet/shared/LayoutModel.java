@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -25,6 +26,12 @@ class LayoutModel {
                 .map(lang -> new LanguageLink(lang, UriComponentsBuilder.fromPath(request.getRequestURI())
                         .replaceQueryParam("lang", lang).build().encode().toUriString(), lang.equals(current)))
                 .toList();
+    }
+
+    /** For views rendered outside a handler method's model, such as an exception handler's. */
+    void addTo(Model model, HttpServletRequest request) {
+        model.addAttribute("pageLanguage", pageLanguage());
+        model.addAttribute("languageLinks", languageLinks(request));
     }
 
     record LanguageLink(String code, String href, boolean current) {

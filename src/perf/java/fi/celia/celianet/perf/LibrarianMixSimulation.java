@@ -9,16 +9,19 @@ import java.time.Duration;
 import io.gatling.javaapi.core.Simulation;
 
 /**
- * Twenty librarians through a mixed day: searches, patron pages, registrations, home pages. Asserts the
- * latency targets and no errors; prints the database's own time for the same searches afterwards.
+ * Twenty librarians through a mixed day: searches, patron pages, registrations, home pages. After a warm-up
+ * of the same load, asserts the latency targets and no errors; prints the database's own time for the same
+ * searches afterwards.
  */
 public class LibrarianMixSimulation extends Simulation {
 
-    private final Librarians librarians = new Librarians();
+    private final Librarians librarians = Librarians.measured();
 
     {
-        setUp(librarians.mixedDay(Duration.ofSeconds(Librarians.DURATION_SECONDS))
-                .injectOpen(rampUsers(Librarians.LIBRARIANS).during(Duration.ofSeconds(5))))
+        setUp(Librarians.warmUp().mixedDay(Duration.ofSeconds(Librarians.WARM_UP_SECONDS))
+                .injectOpen(rampUsers(Librarians.LIBRARIANS).during(Duration.ofSeconds(5)))
+                .andThen(librarians.mixedDay(Duration.ofSeconds(Librarians.DURATION_SECONDS))
+                        .injectOpen(rampUsers(Librarians.LIBRARIANS).during(Duration.ofSeconds(5)))))
                 .protocols(Librarians.PROTOCOL)
                 .assertions(
                         global().failedRequests().count().is(0L),

@@ -40,38 +40,67 @@ final class Librarians {
             .disableCaching();
     static final int LIBRARIANS = 20;
     static final String PASSWORD = "celianet-perf";
+    /** Seconds of the same load before the measured run, so that the figures are those of a warm server. */
+    static final int WARM_UP_SECONDS = Integer.getInteger("warmup", 30);
 
-    private final List<String[]> patrons = samplePatrons();
-    private final Map<String, List<String[]>> patronsByLibrary = patrons.stream()
+    private static final List<String[]> patrons = samplePatrons();
+    private static final Map<String, List<String[]>> patronsByLibrary = patrons.stream()
             .collect(java.util.stream.Collectors.groupingBy(p -> p[4]));
-    private final AtomicInteger registrationSequence = new AtomicInteger(ThreadLocalRandom.current().nextInt(5_000_000));
+    private static final AtomicInteger registrationSequence = new AtomicInteger(ThreadLocalRandom.current().nextInt(5_000_000));
 
-    ChainBuilder signIn = exec(
-            http("sign-in page").get("/login").check(css("input[name=_csrf]", "value").saveAs("csrf")),
-            http("sign in").post("/login")
+    /** Put before every request name and scenario name: "" for the measured run, "warm-up " for the warm-up. */
+    private final String prefix;
+
+    Librarians(String prefix) {
+        this.prefix = prefix;
+    }
+
+    /** The warm-up that runs before a measured run; its requests carry other names, so no assertion counts them. */
+    static Librarians warmUp() {
+        return new Librarians("warm-up ");
+    }
+
+    static Librarians measured() {
+        return new Librarians("");
+    }
+
+    private ChainBuilder signIn() {
+        return exec(
+            http(prefix + "sign-in page").get("/login").check(css("input[name=_csrf]", "value").saveAs("csrf")),
+            http(prefix + "sign in").post("/login")
                     .formParam("username", "#{username}").formParam("password", PASSWORD).formParam("_csrf", "#{csrf}")
                     .check(status().is(302)),
-            http("home").get("/").check(status().is(200)).check(css("input[name=_csrf]", "value").saveAs("csrf")));
+            http(prefix + "home").get("/").check(status().is(200)).check(css("input[name=_csrf]", "value").saveAs("csrf")));
+    }
 
-    ChainBuilder searchByCode = exec(session -> session.set("q", randomPatron()[1]))
-            .exec(http("search by identity code").post("/patrons/search").formParam("q", "#{q}")
+    private ChainBuilder searchByCode() {
+        return exec(session -> session.set("q", randomPatron()[1]))
+            .exec(http(prefix + "search by identity code").post("/patrons/search").formParam("q", "#{q}")
                     .formParam("_csrf", "#{csrf}").check(status().is(200)));
+    }
 
-    ChainBuilder searchByNumber = exec(session -> session.set("q", randomPatron()[2]))
-            .exec(http("search by patron number").post("/patrons/search").formParam("q", "#{q}")
+    private ChainBuilder searchByNumber() {
+        return exec(session -> session.set("q", randomPatron()[2]))
+            .exec(http(prefix + "search by patron number").post("/patrons/search").formParam("q", "#{q}")
                     .formParam("_csrf", "#{csrf}").check(status().is(200)));
+    }
 
-    ChainBuilder searchByName = exec(session -> session.set("q", randomPatron()[3]))
-            .exec(http("search by name").post("/patrons/search").formParam("q", "#{q}")
+    private ChainBuilder searchByName() {
+        return exec(session -> session.set("q", randomPatron()[3]))
+            .exec(http(prefix + "search by name").post("/patrons/search").formParam("q", "#{q}")
                     .formParam("_csrf", "#{csrf}").check(status().is(200)));
+    }
 
-    ChainBuilder patronPage = exec(session -> session.set("patronId", randomOwnPatron(session.getString("username"))))
-            .exec(http("patron page").get("/patrons/#{patronId}").check(status().is(200)));
+    private ChainBuilder patronPage() {
+        return exec(session -> session.set("patronId", randomOwnPatron(session.getString("username"))))
+            .exec(http(prefix + "patron page").get("/patrons/#{patronId}").check(status().is(200)));
+    }
 
-    ChainBuilder register = exec(http("registration form").get("/patrons/new")
+    private ChainBuilder register() {
+        return exec(http(prefix + "registration form").get("/patrons/new")
                     .check(css("input[name=submissionToken]", "value").saveAs("token")))
             .exec(session -> session.set("hetu", freshCode()))
-            .exec(http("registration").post("/patrons")
+            .exec(http(prefix + "registration").post("/patrons")
                     .formParam("_csrf", "#{csrf}").formParam("submissionToken", "#{token}")
                     .formParam("hetu", "#{hetu}").formParam("firstName", "Kuormitus").formParam("lastName", "Testaaja #{token}")
                     .formParam("email", "load-#{token}@perf.invalid").formParam("phone", "0401234567")
@@ -79,16 +108,19 @@ final class Librarians {
                     .formParam("language", "fi").formParam("channel", "PHONE").formParam("eligibility", "VISUAL")
                     .formParam("consent", "true").formParam("services", "ONLINE").formParam("credentialsTo", "PATRON")
                     .check(status().is(303)));
+    }
 
-    ChainBuilder home = exec(http("home page").get("/").check(status().is(200)));
+    private ChainBuilder home() {
+        return exec(http(prefix + "home page").get("/").check(status().is(200)));
+    }
 
     /** The mixed day of a librarian, repeated for the given time. */
     ScenarioBuilder mixedDay(Duration duration) {
-        return scenario("librarians")
+        return scenario(prefix + "librarians")
                 .exec(session -> session.set("username", "perf-librarian-" + (1 + session.userId() % LIBRARIANS)))
-                .exec(signIn)
-                .during(duration).on(exec(searchByCode, think(), searchByNumber, think(), searchByName, think(), patronPage,
-                        think(), patronPage, think(), register, think(), home, think()));
+                .exec(signIn())
+                .during(duration).on(exec(searchByCode(), think(), searchByNumber(), think(), searchByName(), think(), patronPage(),
+                        think(), patronPage(), think(), register(), think(), home(), think()));
     }
 
     /** A librarian reads the page before the next step: half a second to a second and a half. */
@@ -98,22 +130,22 @@ final class Librarians {
 
     /** Registration after registration, for the throughput target. */
     ScenarioBuilder registrationsOnly(Duration duration) {
-        return scenario("registrations")
+        return scenario(prefix + "registrations")
                 .exec(session -> session.set("username", "perf-librarian-" + (1 + session.userId() % LIBRARIANS)))
-                .exec(signIn)
-                .during(duration).on(exec(register));
+                .exec(signIn())
+                .during(duration).on(exec(register()));
     }
 
     void printDatabaseTimes() {
         DatabaseTimes.print(JDBC_URL, patrons.get(0));
     }
 
-    private String[] randomPatron() {
+    private static String[] randomPatron() {
         return patrons.get(ThreadLocalRandom.current().nextInt(patrons.size()));
     }
 
     /** A patron of the librarian's own library (the generator gives library n to perf-librarian-n). */
-    private String randomOwnPatron(String username) {
+    private static String randomOwnPatron(String username) {
         List<String[]> own = patronsByLibrary.getOrDefault(username.substring("perf-librarian-".length()), List.of());
         return (own.isEmpty() ? randomPatron() : own.get(ThreadLocalRandom.current().nextInt(own.size())))[0];
     }
@@ -122,7 +154,7 @@ final class Librarians {
      * Valid codes that the generator never makes (born 1960–1999, individual numbers 500–899), from a random
      * starting point so that runs against the same database do not meet each other's codes.
      */
-    private String freshCode() {
+    private static String freshCode() {
         int n = registrationSequence.incrementAndGet();
         LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(n % 14_600);
         int individual = 500 + (n / 14_600) % 400;

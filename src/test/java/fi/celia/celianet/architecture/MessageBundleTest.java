@@ -90,8 +90,7 @@ class MessageBundleTest {
                     Matcher tag = openTag.matcher(before);
                     boolean replaced = tag.find() && (tag.group(2).contains("th:text") || tag.group(2).contains("th:utext")
                             || tag.group(2).contains("th:replace") || tag.group(2).contains("th:insert")
-                            || tag.group(2).contains("th:errors") || tag.group(2).contains("layout:fragment")
-                            || tag.group(1).equals("title") && tag.group(2).contains("layout:title-pattern"));
+                            || tag.group(2).contains("th:errors"));
                     if (!replaced) {
                         literal.add(RESOURCES.relativize(template) + ": \"" + text + "\"");
                     }
