@@ -53,6 +53,16 @@ public class AuditLog {
         record(actor, action, targetType, targetId, AuditOutcome.SUCCESS, details);
     }
 
+    /** How many times the action succeeded on the target since the given moment. */
+    @Transactional(readOnly = true)
+    public int successesSince(String action, String targetType, Object targetId, Instant since) {
+        return jdbc.sql("""
+                SELECT count(*) FROM audit_event WHERE target_type = :type AND target_id = :id AND occurred_at >= :since
+                AND action = :action AND outcome = 'SUCCESS'""")
+                .param("type", targetType).param("id", targetId.toString()).param("since", Timestamp.from(since))
+                .param("action", action).query(Integer.class).single();
+    }
+
     @Transactional(readOnly = true)
     public List<AuditRecord> forTarget(String targetType, Object targetId, int limit) {
         return jdbc.sql("""

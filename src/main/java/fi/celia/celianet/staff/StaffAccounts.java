@@ -13,7 +13,6 @@ import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.credentials.CredentialTokens;
 import fi.celia.celianet.credentials.PasswordTarget;
 import fi.celia.celianet.credentials.TokenPurpose;
-import fi.celia.celianet.notifications.Mailbox;
 import fi.celia.celianet.staff.internal.SignInLockout;
 import fi.celia.celianet.staff.internal.StaffAccountRepository;
 import org.springframework.context.ApplicationEventPublisher;
@@ -31,19 +30,17 @@ public class StaffAccounts implements PasswordTarget {
     private final CredentialTokens tokens;
     private final FindByIndexNameSessionRepository<?> sessions;
     private final SignInLockout lockout;
-    private final Mailbox mailbox;
     private final AuditLog audit;
     private final Clock clock;
 
     StaffAccounts(StaffAccountRepository accounts, ApplicationEventPublisher events, CredentialTokens tokens,
-            FindByIndexNameSessionRepository<?> sessions, SignInLockout lockout, Mailbox mailbox, AuditLog audit,
+            FindByIndexNameSessionRepository<?> sessions, SignInLockout lockout, AuditLog audit,
             Clock clock) {
         this.accounts = accounts;
         this.events = events;
         this.tokens = tokens;
         this.sessions = sessions;
         this.lockout = lockout;
-        this.mailbox = mailbox;
         this.audit = audit;
         this.clock = clock;
     }
@@ -121,8 +118,12 @@ public class StaffAccounts implements PasswordTarget {
         Optional<StaffAccount> found = accounts.findByUsername(normalise(key)).filter(StaffAccount::isActive)
                 .or(() -> accounts.findFirstByEmailIgnoreCaseAndActiveTrue(key));
         found.ifPresent(account -> {
+            // Counted from the requests, in order: the mails are written after the commit, so two quick
+            // requests would both see the same count of mails.
+            accounts.lockById(account.getId());
             Instant hourAgo = Instant.now(clock).minus(Duration.ofHours(1));
-            if (mailbox.countSince("STAFF_ACCOUNT", account.getId(), StaffMail.RESET, hourAgo) >= RESETS_PER_HOUR) {
+            if (audit.successesSince("STAFF_PASSWORD_RESET_REQUESTED", "STAFF_ACCOUNT", account.getId(), hourAgo)
+                    >= RESETS_PER_HOUR) {
                 audit.record(account.getUsername(), "STAFF_PASSWORD_RESET_REQUESTED", "STAFF_ACCOUNT", account.getId(),
                         fi.celia.celianet.audit.AuditOutcome.DENIED, "rate limit");
                 return;

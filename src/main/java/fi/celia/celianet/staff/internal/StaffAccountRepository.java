@@ -5,11 +5,19 @@ import java.util.Optional;
 import java.util.UUID;
 
 import fi.celia.celianet.staff.StaffAccount;
+import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
+import org.springframework.data.jpa.repository.Query;
 
 public interface StaffAccountRepository extends JpaRepository<StaffAccount, UUID> {
 
     Optional<StaffAccount> findByUsername(String username);
+
+    /** Locks the account's row until the end of the transaction. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("SELECT a FROM StaffAccount a WHERE a.id = :id")
+    Optional<StaffAccount> lockById(UUID id);
 
     Optional<StaffAccount> findFirstByEmailIgnoreCaseAndActiveTrue(String email);
 
