@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import fi.celia.celianet.audit.AuditLog;
@@ -39,6 +40,7 @@ public class MaintenanceWindows implements ServiceAvailability {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AuditLog audit;
+    private final AtomicLong changes = new AtomicLong();
 
     MaintenanceWindows(JdbcClient jdbc, Clock clock, AuditLog audit) {
         this.jdbc = jdbc;
@@ -61,6 +63,14 @@ public class MaintenanceWindows implements ServiceAvailability {
                         + " AND starts_at <= :now AND :service = ANY (services) ORDER BY " + EFFECTIVE_END + " DESC LIMIT 1")
                 .param("now", Timestamp.from(now)).param("service", service.name())
                 .query(ROW).optional().map(window -> window.closureOf(service));
+    }
+
+    /**
+     * How many times this instance has changed a window: lets a cached status see at once that it is out of
+     * date. Another instance's change shows when the cache expires.
+     */
+    public long changes() {
+        return changes.get();
     }
 
     /** The services closed now, for the status API, read in the same query as the windows it shows. */
@@ -175,6 +185,7 @@ public class MaintenanceWindows implements ServiceAvailability {
                     :messageEn, string_to_array(:services, ','), string_to_array(:channels, ','), :now, :actor, :now, :actor)""")
                 .param("id", id).params(params(details)).param("now", now).param("actor", actor).update();
         audit.success(actor, "MAINTENANCE_WINDOW_CREATED", AUDIT_TYPE, id, describe(details));
+        changes.incrementAndGet();
         return id;
     }
 
@@ -203,6 +214,7 @@ public class MaintenanceWindows implements ServiceAvailability {
                 .param("now", Timestamp.from(Instant.now(clock))).param("actor", actor).param("id", id).update();
         audit.success(actor, rescheduled ? "MAINTENANCE_WINDOW_RESCHEDULED" : "MAINTENANCE_WINDOW_EDITED", AUDIT_TYPE,
                 id, describe(details));
+        changes.incrementAndGet();
     }
 
     /** Cancels a window that has not started. @return false when it has started, ended or was cancelled already */
@@ -217,6 +229,7 @@ public class MaintenanceWindows implements ServiceAvailability {
         jdbc.sql("UPDATE maintenance_window SET cancelled_at = :now, version = version + 1, updated_at = :now, updated_by = :actor WHERE id = :id")
                 .param("now", Timestamp.from(now)).param("actor", actor).param("id", id).update();
         audit.success(actor, "MAINTENANCE_WINDOW_CANCELLED", AUDIT_TYPE, id, null);
+        changes.incrementAndGet();
         return true;
     }
 
@@ -231,6 +244,7 @@ public class MaintenanceWindows implements ServiceAvailability {
         jdbc.sql("UPDATE maintenance_window SET ended_early_at = :now, updated_at = :now, updated_by = :actor WHERE id = :id")
                 .param("now", Timestamp.from(now)).param("actor", actor).param("id", id).update();
         audit.success(actor, "MAINTENANCE_WINDOW_ENDED_EARLY", AUDIT_TYPE, id, null);
+        changes.incrementAndGet();
         return true;
     }
 

@@ -66,6 +66,24 @@ class StatusApiTest extends IntegrationTest {
     }
 
     @Test
+    void aWindowChangedHereShowsInTheNextPollAndAChangeElsewhereWithinASecond() throws Exception {
+        LocalDateTime start = Windows.freshMonday();
+        Instant now = Windows.at(start.minusHours(1));
+        statusAt(now);
+
+        UUID here = Windows.create(windows, start, 8, 7, Windows.title("Täällä"), EnumSet.of(ClosableService.LENDING), Set.of());
+        assertThat(windowIn(statusAt(now), here)).as("changed on this instance, same second").isNotNull();
+
+        assertThat(windows.cancel(here, "test")).isTrue();
+        assertThat(windowIn(statusAt(now), here)).as("cancelled on this instance, same second").isNull();
+
+        // Another instance changes the table: this one sees it when its answer is a second old.
+        jdbc.sql("UPDATE maintenance_window SET cancelled_at = NULL WHERE id = :id").param("id", here).update();
+        assertThat(windowIn(statusAt(now.plusMillis(999)), here)).isNull();
+        assertThat(windowIn(statusAt(now.plusSeconds(1)), here)).isNotNull();
+    }
+
+    @Test
     void theShapeIsExactlyTheDocumentedOne() throws Exception {
         LocalDateTime start = Windows.freshMonday();
         String title = Windows.title("Muoto");

@@ -3,6 +3,7 @@ package fi.celia.celianet.maintenance.web;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -30,6 +31,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code GET /api/status}: which services are open now and the announced or running windows, for reader apps
  * and library websites. Public, cacheable for 30 seconds, with an ETag so an unchanged status costs a 304.
  * The Cache-Control header is set here, so Spring Security's default {@code no-store} is not written.
+ * <p>
+ * Every reader app polls the same answer, so it is worked out at most once a second (and at once after a
+ * window changes on this instance) rather than once a request.
  */
 @RestController
 class StatusController {
@@ -37,17 +41,44 @@ class StatusController {
     private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
     private static final List<String> LANGUAGES = List.of("fi", "sv", "en");
 
+    static final Duration FRESH_FOR = Duration.ofSeconds(1);
+
     private final MaintenanceWindows windows;
     private final JsonMapper json;
+    private final Clock clock;
+    private volatile Answer latest;
 
-    StatusController(MaintenanceWindows windows, JsonMapper json) {
+    StatusController(MaintenanceWindows windows, JsonMapper json, Clock clock) {
         this.windows = windows;
         this.json = json;
+        this.clock = clock;
     }
 
     @CrossOrigin(origins = "*", methods = org.springframework.web.bind.annotation.RequestMethod.GET)
     @GetMapping("/api/status")
     ResponseEntity<String> status() {
+        Answer answer = current();
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(Duration.ofSeconds(30)))
+                .eTag(answer.etag())
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(answer.body());
+    }
+
+    private Answer current() {
+        Instant now = Instant.now(clock);
+        long changes = windows.changes();
+        Answer answer = latest;
+        if (answer == null || answer.changes() != changes || now.isBefore(answer.at())
+                || !now.isBefore(answer.at().plus(FRESH_FOR))) {
+            String body = body();
+            answer = new Answer(now, changes, body, etag(body));
+            latest = answer;
+        }
+        return answer;
+    }
+
+    private String body() {
         MaintenanceWindows.Status status = windows.status();
         Map<String, Object> body = new LinkedHashMap<>();
         Map<String, String> services = new LinkedHashMap<>();
@@ -56,12 +87,11 @@ class StatusController {
         }
         body.put("services", services);
         body.put("windows", status.windows().stream().map(StatusController::window).toList());
-        String text = json.writeValueAsString(body);
-        return ResponseEntity.ok()
-                .cacheControl(CacheControl.maxAge(Duration.ofSeconds(30)))
-                .eTag(etag(text))
-                .contentType(MediaType.APPLICATION_JSON)
-                .body(text);
+        return json.writeValueAsString(body);
+    }
+
+    /** One worked-out answer: when, after how many changes of windows, and what. */
+    private record Answer(Instant at, long changes, String body, String etag) {
     }
 
     private static Map<String, Object> window(CurrentWindow current) {
