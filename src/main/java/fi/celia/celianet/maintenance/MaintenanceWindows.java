@@ -16,15 +16,16 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import fi.celia.celianet.audit.AuditLog;
+import fi.celia.celianet.maintenance.internal.Snapshot;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Maintenance windows and, through them, which services are open now. Nothing is cached: every question
- * is one indexed query against the injected clock, so a window starts and ends at its exact second on every
- * instance without a job having to run.
+ * Maintenance windows and, through them, which services are open now. Whether a service is open is one indexed
+ * query against the injected clock, so a service closes and opens at the window's exact second on every
+ * instance without a job having to run. Only what everyone sees alike, the banners, is reused for a second.
  */
 @Service
 public class MaintenanceWindows implements ServiceAvailability {
@@ -41,6 +42,7 @@ public class MaintenanceWindows implements ServiceAvailability {
     private final Clock clock;
     private final AuditLog audit;
     private final AtomicLong changes = new AtomicLong();
+    private volatile Snapshot<List<CurrentWindow>> banners;
 
     MaintenanceWindows(JdbcClient jdbc, Clock clock, AuditLog audit) {
         this.jdbc = jdbc;
@@ -93,17 +95,23 @@ public class MaintenanceWindows implements ServiceAvailability {
 
     /**
      * What the banner shows: announced and running windows, and those completed less than
-     * {@link MaintenanceWindow#AFTER_NOTICE} ago.
+     * {@link MaintenanceWindow#AFTER_NOTICE} ago. The same for every page, so read at most once a second (and
+     * at once after a window changes here).
      */
-    @Transactional(readOnly = true)
     public List<CurrentWindow> banners() {
         Instant now = Instant.now(clock);
-        return jdbc.sql("SELECT * FROM maintenance_window WHERE cancelled_at IS NULL AND " + EFFECTIVE_END + " > :since"
-                        + " AND announce_from <= :now ORDER BY starts_at, id")
-                .param("now", Timestamp.from(now)).param("since", Timestamp.from(now.minus(MaintenanceWindow.AFTER_NOTICE)))
-                .query(ROW).list().stream().map(w -> new CurrentWindow(w, w.stateAt(now)))
-                .sorted((a, b) -> Integer.compare(bannerOrder(a.state()), bannerOrder(b.state())))
-                .toList();
+        long changesNow = changes.get();
+        Snapshot<List<CurrentWindow>> snapshot = banners;
+        if (snapshot == null || !snapshot.freshAt(now, changesNow)) {
+            snapshot = new Snapshot<>(now, changesNow, jdbc.sql("SELECT * FROM maintenance_window WHERE cancelled_at IS NULL AND "
+                            + EFFECTIVE_END + " > :since AND announce_from <= :now ORDER BY starts_at, id")
+                    .param("now", Timestamp.from(now)).param("since", Timestamp.from(now.minus(MaintenanceWindow.AFTER_NOTICE)))
+                    .query(ROW).list().stream().map(w -> new CurrentWindow(w, w.stateAt(now)))
+                    .sorted((a, b) -> Integer.compare(bannerOrder(a.state()), bannerOrder(b.state())))
+                    .toList());
+            banners = snapshot;
+        }
+        return snapshot.value();
     }
 
     private static int bannerOrder(WindowState state) {

@@ -10,8 +10,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * Puts the maintenance banners on every page (the layout shows them when the list is not empty): announced
- * and running windows, and for a week after a window a quieter notice. One indexed query per page, nothing
- * cached, so the banner changes at the exact second the window does.
+ * and running windows, and for a week after a window a quieter notice. Read from
+ * {@link MaintenanceWindows#banners()}, which queries at most once a second.
  */
 @ControllerAdvice
 class MaintenanceBanners {

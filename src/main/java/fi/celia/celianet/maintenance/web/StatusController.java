@@ -19,6 +19,7 @@ import fi.celia.celianet.maintenance.ContactChannel;
 import fi.celia.celianet.maintenance.CurrentWindow;
 import fi.celia.celianet.maintenance.MaintenanceWindow;
 import fi.celia.celianet.maintenance.MaintenanceWindows;
+import fi.celia.celianet.maintenance.internal.Snapshot;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -41,12 +42,10 @@ class StatusController {
     private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
     private static final List<String> LANGUAGES = List.of("fi", "sv", "en");
 
-    static final Duration FRESH_FOR = Duration.ofSeconds(1);
-
     private final MaintenanceWindows windows;
     private final JsonMapper json;
     private final Clock clock;
-    private volatile Answer latest;
+    private volatile Snapshot<Answer> latest;
 
     StatusController(MaintenanceWindows windows, JsonMapper json, Clock clock) {
         this.windows = windows;
@@ -68,14 +67,13 @@ class StatusController {
     private Answer current() {
         Instant now = Instant.now(clock);
         long changes = windows.changes();
-        Answer answer = latest;
-        if (answer == null || answer.changes() != changes || now.isBefore(answer.at())
-                || !now.isBefore(answer.at().plus(FRESH_FOR))) {
+        Snapshot<Answer> snapshot = latest;
+        if (snapshot == null || !snapshot.freshAt(now, changes)) {
             String body = body();
-            answer = new Answer(now, changes, body, etag(body));
-            latest = answer;
+            snapshot = new Snapshot<>(now, changes, new Answer(body, etag(body)));
+            latest = snapshot;
         }
-        return answer;
+        return snapshot.value();
     }
 
     private String body() {
@@ -90,8 +88,7 @@ class StatusController {
         return json.writeValueAsString(body);
     }
 
-    /** One worked-out answer: when, after how many changes of windows, and what. */
-    private record Answer(Instant at, long changes, String body, String etag) {
+    private record Answer(String body, String etag) {
     }
 
     private static Map<String, Object> window(CurrentWindow current) {
