@@ -10,6 +10,7 @@ import java.util.UUID;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.staff.internal.OrganisationRepository;
 import fi.celia.celianet.staff.internal.StaffAccountRepository;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -21,14 +22,16 @@ public class Organisations {
     private final StaffAccounts staffAccounts;
     private final AuditLog audit;
     private final Clock clock;
+    private final JdbcClient jdbc;
 
     Organisations(OrganisationRepository organisations, StaffAccountRepository accounts, StaffAccounts staffAccounts,
-            AuditLog audit, Clock clock) {
+            AuditLog audit, Clock clock, JdbcClient jdbc) {
         this.organisations = organisations;
         this.accounts = accounts;
         this.staffAccounts = staffAccounts;
         this.audit = audit;
         this.clock = clock;
+        this.jdbc = jdbc;
     }
 
     @Transactional
@@ -87,8 +90,15 @@ public class Organisations {
                 .collect(java.util.stream.Collectors.toMap(Organisation::getId, Organisation::getName));
     }
 
-    @Transactional(readOnly = true)
+    /** Asked on most pages: one column read directly, without loading the entity. */
     public String nameOf(UUID id) {
-        return find(id).map(Organisation::getName).orElse("");
+        return id == null ? "" : jdbc.sql("SELECT name FROM organisation WHERE id = :id").param("id", id)
+                .query(String.class).optional().orElse("");
+    }
+
+    /** Asked on every registration, the same way as {@link #nameOf(UUID)}. */
+    public boolean isActive(UUID id) {
+        return id != null && jdbc.sql("SELECT active FROM organisation WHERE id = :id").param("id", id)
+                .query(Boolean.class).optional().orElse(false);
     }
 }

@@ -1,8 +1,9 @@
 package fi.celia.celianet.perf;
 
-import static io.gatling.javaapi.core.CoreDsl.css;
+import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -18,6 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import fi.celia.celianet.patrons.PersonalIdentityCode;
 import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 
@@ -66,11 +68,11 @@ final class Librarians {
 
     private ChainBuilder signIn() {
         return exec(
-            http(prefix + "sign-in page").get("/login").check(css("input[name=_csrf]", "value").saveAs("csrf")),
+            http(prefix + "sign-in page").get("/login").check(hiddenField("_csrf").saveAs("csrf")),
             http(prefix + "sign in").post("/login")
                     .formParam("username", "#{username}").formParam("password", PASSWORD).formParam("_csrf", "#{csrf}")
                     .check(status().is(302)),
-            http(prefix + "home").get("/").check(status().is(200)).check(css("input[name=_csrf]", "value").saveAs("csrf")));
+            http(prefix + "home").get("/").check(status().is(200)).check(hiddenField("_csrf").saveAs("csrf")));
     }
 
     private ChainBuilder searchByCode() {
@@ -98,7 +100,7 @@ final class Librarians {
 
     private ChainBuilder register() {
         return exec(http(prefix + "registration form").get("/patrons/new")
-                    .check(css("input[name=submissionToken]", "value").saveAs("token")))
+                    .check(hiddenField("submissionToken").saveAs("token")))
             .exec(session -> session.set("hetu", freshCode()))
             .exec(http(prefix + "registration").post("/patrons")
                     .formParam("_csrf", "#{csrf}").formParam("submissionToken", "#{token}")
@@ -107,11 +109,18 @@ final class Librarians {
                     .formParam("streetAddress", "Testikatu 1").formParam("postalCode", "00100").formParam("city", "Helsinki")
                     .formParam("language", "fi").formParam("channel", "PHONE").formParam("eligibility", "VISUAL")
                     .formParam("consent", "true").formParam("services", "ONLINE").formParam("credentialsTo", "PATRON")
-                    .check(status().is(303)));
+                    .check(status().is(303)).check(header("Location").saveAs("registered")))
+            // As a browser would: the page that says the patron was saved (and takes the message from the session).
+            .exec(http(prefix + "registered patron page").get("#{registered}").check(status().is(200)));
     }
 
     private ChainBuilder home() {
         return exec(http(prefix + "home page").get("/").check(status().is(200)));
+    }
+
+    /** A hidden form field's value, found with a pattern: the load generator shares the server's two cores. */
+    private static CheckBuilder.CaptureGroupCheckBuilder hiddenField(String name) {
+        return regex("name=\"" + name + "\" value=\"([^\"]+)\"");
     }
 
     /** The mixed day of a librarian, repeated for the given time. */

@@ -19,7 +19,6 @@ import fi.celia.celianet.patrons.Patrons;
 import fi.celia.celianet.patrons.RegistrationResult;
 import fi.celia.celianet.patrons.SoftDuplicatesException;
 import fi.celia.celianet.patrons.SubmissionTokenReusedException;
-import fi.celia.celianet.staff.Organisation;
 import fi.celia.celianet.staff.Organisations;
 import fi.celia.celianet.staff.StaffPrincipal;
 import jakarta.servlet.http.HttpServletResponse;
@@ -89,7 +88,7 @@ class PatronController {
         }
         LocalDate today = Helsinki.dateOf(Instant.now(clock));
         NewPatron patron = RegistrationRules.check(form, errors, user, today,
-                id -> organisations.find(id).filter(Organisation::isActive).isPresent());
+                organisations::isActive);
         if (patron == null) {
             return form(user, model);
         }
