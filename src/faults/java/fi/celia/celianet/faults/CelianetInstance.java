@@ -37,7 +37,6 @@ final class CelianetInstance implements AutoCloseable {
         TestDatabase database = TestDatabase.get();
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
-                "--spring.application.name=celianet-" + name,
                 "--spring.datasource.url=" + database.url(),
                 "--spring.datasource.username=" + database.username(),
                 "--spring.datasource.password=" + database.password(),
