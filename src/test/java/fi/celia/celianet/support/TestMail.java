@@ -7,11 +7,19 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.user.UserException;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 
-/** One real SMTP server (GreenMail) for the whole test run; tests may stop and start it. */
+/**
+ * One real SMTP server (GreenMail) for the whole test run; tests may stop and start it. Every mail it takes is
+ * stored once for each envelope recipient, all in one mailbox: GreenMail's own delivery opens a mailbox per
+ * address, and its mailbox lookup and creation are linear in the number of mailboxes (a copy-on-write list of
+ * folders searched one by one), which makes a run with 100,000 addresses quadratic. The tests read mail by
+ * its recipients ({@link #to(String)}, {@link GreenMail#getReceivedMessages()}), never by mailbox.
+ */
 public final class TestMail {
 
     private static final int PORT = freePort();
@@ -76,6 +84,12 @@ public final class TestMail {
     private static GreenMail start() {
         var greenMail = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
+        try {
+            GreenMailUser everyone = greenMail.getUserManager().createUser("everyone@test.invalid", "everyone", "everyone");
+            greenMail.getUserManager().setMessageDeliveryHandler((message, recipient) -> everyone);
+        } catch (UserException e) {
+            throw new IllegalStateException(e);
+        }
         return greenMail;
     }
 
