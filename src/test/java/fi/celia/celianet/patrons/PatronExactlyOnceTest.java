@@ -62,6 +62,32 @@ class PatronExactlyOnceTest extends IntegrationTest {
     }
 
     @Test
+    void aResubmissionCutOffHalfwayIsTriedAgainAndTheCredentialsStillGoOut() throws Exception {
+        var library = data.library(TestData.unique("Library"));
+        var session = signIn(data.account(Role.REGISTRAR, library).getUsername(), TestData.PASSWORD);
+        String email = TestData.unique("stuck") + "@example.fi";
+        var response = mvc.perform(post("/patrons").with(session)
+                .params(PatronFixtures.form(UUID.randomUUID().toString(), PatronFixtures.newCode(), email))).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(303);
+        String patronId = response.getRedirectedUrl().substring(response.getRedirectedUrl().lastIndexOf('/') + 1);
+        await().atMost(mailWait()).until(() -> TestMail.to(email).size() == 1);
+
+        // As if the connection had been cut while the listener ran a second time: the publication is left
+        // RESUBMITTED, two minutes old, and its mail was never written.
+        UUID publication = jdbc.sql("SELECT id FROM event_publication WHERE serialized_event LIKE :p")
+                .param("p", "%" + patronId + "%").query(UUID.class).single();
+        jdbc.sql("DELETE FROM outbound_mail WHERE recipient = :r").param("r", email).update();
+        jdbc.sql("""
+                UPDATE event_publication SET status = 'RESUBMITTED', completion_date = NULL, publication_date = :old
+                WHERE id = :id""").param("old", java.sql.Timestamp.from(clock.instant().minusSeconds(120)))
+                .param("id", publication).update();
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> TestMail.to(email).size() == 2);
+        await().atMost(mailWait()).until(() -> jdbc.sql("SELECT status FROM event_publication WHERE id = :id")
+                .param("id", publication).query(String.class).single().equals("COMPLETED"));
+    }
+
+    @Test
     void theSameTokenWithDifferentDataIsRefusedClearly() throws Exception {
         var library = data.library(TestData.unique("Library"));
         var session = signIn(data.account(Role.REGISTRAR, library).getUsername(), TestData.PASSWORD);
