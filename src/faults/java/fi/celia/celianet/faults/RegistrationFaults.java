@@ -50,6 +50,7 @@ import fi.celia.celianet.support.TestMail;
 import jakarta.mail.Address;
 import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
@@ -124,6 +125,64 @@ class RegistrationFaults extends IntegrationTest {
         var report = settle(accounting, registrar);
         System.out.println("connections cut: " + report);
         assertThat(report.acknowledged()).isPositive();
+        assertThat(report.lost()).isZero();
+        assertThat(report.unexpected()).isZero();
+        assertThat(report.duplicates()).isZero();
+        assertThat(report.duplicateMails()).isZero();
+        assertThat(report.mailed()).isEqualTo(report.found());
+        assertThat(Duration.ofMillis(slowest.get())).as("no request hangs").isLessThan(Librarian.REQUEST_TIMEOUT);
+    }
+
+    /**
+     * The manual step: the database server itself restarted during registrations. Runs only when given the
+     * command, since it restarts every database of the server:
+     * {@code ./mvnw -Pfaults test -Dtest='RegistrationFaults#aDatabaseRestart*' -Dfaults.restart='pg_ctlcluster --skip-systemctl-redirect 15 main restart'}
+     */
+    @Test
+    @EnabledIfSystemProperty(named = "faults.restart", matches = ".+")
+    void aDatabaseRestartDuringRegistrationsLosesNothingAcknowledged() throws Exception {
+        StaffAccount registrar = data.account(Role.REGISTRAR, data.library(TestData.unique("Restart Library")));
+        List<Librarian> librarians = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            var librarian = new Librarian(port);
+            librarian.signIn(registrar.getUsername(), TestData.PASSWORD);
+            librarians.add(librarian);
+        }
+        Accounting accounting = new Accounting();
+        AtomicBoolean loading = new AtomicBoolean(true);
+        AtomicLong slowest = new AtomicLong();
+        var pool = Executors.newFixedThreadPool(librarians.size());
+        List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+        for (Librarian librarian : librarians) {
+            work.add(pool.submit(() -> {
+                while (loading.get()) {
+                    registerOnce(librarian, accounting, slowest);
+                }
+            }));
+        }
+        Thread.sleep(3000);
+        Instant restartStarted = Instant.now();
+        var restart = new ProcessBuilder("sh", "-c", System.getProperty("faults.restart")).inheritIO().start();
+        assertThat(restart.waitFor()).as("the restart command succeeds").isZero();
+        Instant databaseBack = Instant.now();
+        // Registrations go on through the restart; the first acknowledged one after it shows recovery.
+        int acknowledgedBefore = accounting.acknowledged.size();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                .until(() -> accounting.acknowledged.size() > acknowledgedBefore);
+        Instant recovered = Instant.now();
+        Thread.sleep(3000);
+        loading.set(false);
+        for (var future : work) {
+            future.get();
+        }
+        pool.shutdown();
+
+        var report = settle(accounting, registrar);
+        System.out.printf("database restart: took %d ms; registrations acknowledged again %d ms after it; slowest request %d ms%n",
+                Duration.between(restartStarted, databaseBack).toMillis(), Duration.between(databaseBack, recovered).toMillis(),
+                slowest.get());
+        System.out.println("database restart: " + report);
+        assertThat(Duration.between(databaseBack, recovered)).isLessThan(Duration.ofSeconds(30));
         assertThat(report.lost()).isZero();
         assertThat(report.unexpected()).isZero();
         assertThat(report.duplicates()).isZero();

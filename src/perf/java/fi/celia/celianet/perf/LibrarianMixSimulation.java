@@ -32,6 +32,11 @@ public class LibrarianMixSimulation extends Simulation {
     }
 
     @Override
+    public void before() {
+        Librarians.vacuumBusyTables();
+    }
+
+    @Override
     public void after() {
         librarians.printDatabaseTimes();
     }

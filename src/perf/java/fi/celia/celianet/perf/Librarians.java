@@ -12,8 +12,10 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -49,6 +51,8 @@ final class Librarians {
     private static final Map<String, List<String[]>> patronsByLibrary = patrons.stream()
             .collect(java.util.stream.Collectors.groupingBy(p -> p[4]));
     private static final AtomicInteger registrationSequence = new AtomicInteger(ThreadLocalRandom.current().nextInt(5_000_000));
+    /** Codes that earlier load runs against this database registered already. */
+    private static final Set<String> codesInUse = loadRegisteredCodes();
 
     /** Put before every request name and scenario name: "" for the measured run, "warm-up " for the warm-up. */
     private final String prefix;
@@ -149,6 +153,25 @@ final class Librarians {
                 .during(duration).on(exec(register()));
     }
 
+    /**
+     * Vacuums the tables every request writes (sessions, the mail outbox, event publications). A server with
+     * autovacuum on does this by itself as the run goes; on one with it off, as a test machine may be, the
+     * dead rows of earlier runs would otherwise slow every session lookup of this one.
+     */
+    static void vacuumBusyTables() {
+        try (var connection = DriverManager.getConnection(JDBC_URL, System.getProperty("jdbc.user", "postgres"),
+                System.getProperty("jdbc.password", "postgres"));
+             var statement = connection.createStatement()) {
+            var autovacuum = statement.executeQuery("SHOW autovacuum");
+            autovacuum.next();
+            System.out.println("autovacuum is " + autovacuum.getString(1) + "; vacuuming the busy tables before the run");
+            statement.execute("VACUUM (ANALYZE) spring_session, spring_session_attributes, outbound_mail, event_publication, "
+                    + "patron_submission, audit_event");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+    }
+
     void printDatabaseTimes() {
         DatabaseTimes.print(JDBC_URL, patrons.get(0));
     }
@@ -165,13 +188,33 @@ final class Librarians {
 
     /**
      * Valid codes that the generator never makes (born 1960–1999, individual numbers 500–899), from a random
-     * starting point so that runs against the same database do not meet each other's codes.
+     * starting point, skipping those that earlier runs against the same database registered.
      */
     private static String freshCode() {
-        int n = registrationSequence.incrementAndGet();
-        LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(n % 14_600);
-        int individual = 500 + (n / 14_600) % 400;
-        return PersonalIdentityCode.of(birth, '-', individual);
+        while (true) {
+            int n = registrationSequence.incrementAndGet();
+            LocalDate birth = LocalDate.of(1960, 1, 1).plusDays(n % 14_600);
+            int individual = 500 + (n / 14_600) % 400;
+            String code = PersonalIdentityCode.of(birth, '-', individual);
+            if (!codesInUse.contains(code)) {
+                return code;
+            }
+        }
+    }
+
+    private static Set<String> loadRegisteredCodes() {
+        Set<String> codes = new HashSet<>();
+        try (var connection = DriverManager.getConnection(JDBC_URL, System.getProperty("jdbc.user", "postgres"),
+                System.getProperty("jdbc.password", "postgres"));
+             var statement = connection.createStatement()) {
+            var rs = statement.executeQuery("SELECT identity_code FROM patron WHERE last_name LIKE 'Testaaja %'");
+            while (rs.next()) {
+                codes.add(rs.getString(1));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("Fill the database first with perf/generate.sh: " + e.getMessage(), e);
+        }
+        return codes;
     }
 
     private static List<String[]> samplePatrons() {

@@ -29,4 +29,9 @@ public class RegistrationSimulation extends Simulation {
                         details("registration").responseTime().percentile(95.0).lte(150),
                         details("registration").successfulRequests().count().gte(100L * SECONDS));
     }
+
+    @Override
+    public void before() {
+        Librarians.vacuumBusyTables();
+    }
 }

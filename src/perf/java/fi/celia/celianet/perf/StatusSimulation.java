@@ -32,4 +32,9 @@ public class StatusSimulation extends Simulation {
         return scenario(prefix + "reader apps").during(Duration.ofSeconds(seconds)).on(
                 exec(http(prefix + "api status").get("/api/status").header("Accept", "application/json").check(status().is(200))));
     }
+
+    @Override
+    public void before() {
+        Librarians.vacuumBusyTables();
+    }
 }
