@@ -46,6 +46,31 @@ class SecurityTest extends IntegrationTest {
     }
 
     @Test
+    void eachRoleSeesTheNavigationOfThePagesItMayOpenAndNoOther() throws Exception {
+        var library = data.library(TestData.unique("Library"));
+        java.util.Map<Role, java.util.List<String>> links = java.util.Map.of(
+                Role.REGISTRAR, java.util.List.of("/patrons/new"),
+                Role.MAIN_USER, java.util.List.of("/patrons/new", "/organisation/staff"),
+                Role.STAFF, java.util.List.of("/patrons/new", "/institutions/applications", "/bookclubs"),
+                Role.ADMIN, java.util.List.of("/patrons/new", "/institutions/applications", "/bookclubs", "/admin/organisations",
+                        "/admin/staff", "/admin/maintenance", "/admin/audit", "/admin/mail"));
+        java.util.List<String> all = links.get(Role.ADMIN).stream().collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        all.add("/organisation/staff");
+        for (var entry : links.entrySet()) {
+            Role role = entry.getKey();
+            var account = data.account(role, role.belongsToOrganisation() ? library : null);
+            String page = mvc.perform(get("/").with(signIn(account.getUsername(), TestData.PASSWORD)))
+                    .andReturn().getResponse().getContentAsString();
+            String nav = page.substring(page.indexOf("<nav class=\"main-nav\""), page.indexOf("</nav>", page.indexOf("class=\"main-nav\"")));
+            for (String link : all) {
+                assertThat(nav.contains("href=\"" + link + "\"")).as(role + " sees " + link).isEqualTo(entry.getValue().contains(link));
+            }
+        }
+        String signedOut = mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
+        assertThat(signedOut).doesNotContain("main-nav").doesNotContain("/logout");
+    }
+
+    @Test
     void theFiveDemoRolesLandOnTheirHomePage() throws Exception {
         var library = data.library(TestData.unique("Library"));
         for (Role role : Role.values()) {
