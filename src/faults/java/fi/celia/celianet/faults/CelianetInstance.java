@@ -34,14 +34,10 @@ final class CelianetInstance implements AutoCloseable {
 
     private CelianetInstance(String name, Duration clockOffset, List<String> settings) {
         this.name = name;
-        TestDatabase database = TestDatabase.get();
-        List<String> args = new ArrayList<>(List.of(
-                "--server.port=0",
-                "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
-                "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + TestMail.port(),
+        List<String> args = new ArrayList<>(List.of("--server.port=0"));
+        args.addAll(TestDatabase.get().applicationArguments());
+        args.addAll(TestMail.applicationArguments());
+        args.addAll(List.of(
                 "--celianet.mail.poll-interval=200ms",
                 "--server.servlet.session.cookie.secure=false",
                 "--logging.structured.format.console=",

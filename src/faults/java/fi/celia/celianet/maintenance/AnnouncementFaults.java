@@ -136,16 +136,12 @@ class AnnouncementFaults extends IntegrationTest {
 
     /** Celianet in a process of its own, on this test's database and mail server, with the test classpath. */
     private static Process startSender(int n) throws Exception {
-        TestDatabase database = TestDatabase.get();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-cp", System.getProperty("java.class.path"), CelianetApplication.class.getName(),
-                "--server.port=0",
-                "--spring.datasource.url=" + database.url(),
-                "--spring.datasource.username=" + database.username(),
-                "--spring.datasource.password=" + database.password(),
-                "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + TestMail.port(),
+                "-cp", System.getProperty("java.class.path"), CelianetApplication.class.getName(), "--server.port=0"));
+        command.addAll(TestDatabase.get().applicationArguments());
+        command.addAll(TestMail.applicationArguments());
+        command.addAll(List.of(
                 "--celianet.mail.poll-interval=100ms",
                 "--celianet.mail.batch-size=" + BATCH,
                 "--celianet.maintenance.announce-cron=-",

@@ -1,6 +1,5 @@
 package fi.celia.celianet.perf;
 
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,7 +14,7 @@ final class DatabaseTimes {
     }
 
     /** @param sample one generated patron: id, identity code, patron number, "last first" name, library */
-    static void print(String jdbcUrl, String[] sample) {
+    static void print(String[] sample) {
         String surname = sample[3].split(" ")[0].toLowerCase();
         Map<String, String> queries = new LinkedHashMap<>();
         queries.put("search by identity code", "SELECT * FROM patron WHERE identity_code = '" + sample[1] + "'");
@@ -23,8 +22,7 @@ final class DatabaseTimes {
         queries.put("search by name", "SELECT * FROM patron WHERE search_name LIKE '%" + surname + "%' AND status <> 'ERASED'"
                 + " ORDER BY last_name, first_name, registered_at DESC LIMIT 51");
         queries.put("patron page (patron row)", "SELECT * FROM patron WHERE id = '" + sample[0] + "'");
-        try (var connection = DriverManager.getConnection(jdbcUrl, System.getProperty("jdbc.user", "postgres"),
-                System.getProperty("jdbc.password", "postgres"))) {
+        try (var connection = Librarians.database()) {
             System.out.println("\nDatabase's own time (EXPLAIN ANALYZE, best of 5):");
             for (var query : queries.entrySet()) {
                 double best = Double.MAX_VALUE;

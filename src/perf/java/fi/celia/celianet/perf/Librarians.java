@@ -7,6 +7,7 @@ import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
@@ -159,8 +160,7 @@ final class Librarians {
      * dead rows of earlier runs would otherwise slow every session lookup of this one.
      */
     static void vacuumBusyTables() {
-        try (var connection = DriverManager.getConnection(JDBC_URL, System.getProperty("jdbc.user", "postgres"),
-                System.getProperty("jdbc.password", "postgres"));
+        try (var connection = database();
              var statement = connection.createStatement()) {
             var autovacuum = statement.executeQuery("SHOW autovacuum");
             autovacuum.next();
@@ -172,8 +172,14 @@ final class Librarians {
         }
     }
 
+    /** A connection to the load test's database (-Djdbc.url, -Djdbc.user, -Djdbc.password). */
+    static Connection database() throws SQLException {
+        return DriverManager.getConnection(JDBC_URL, System.getProperty("jdbc.user", "postgres"),
+                System.getProperty("jdbc.password", "postgres"));
+    }
+
     void printDatabaseTimes() {
-        DatabaseTimes.print(JDBC_URL, patrons.get(0));
+        DatabaseTimes.print(patrons.get(0));
     }
 
     private static String[] randomPatron() {
@@ -204,8 +210,7 @@ final class Librarians {
 
     private static Set<String> loadRegisteredCodes() {
         Set<String> codes = new HashSet<>();
-        try (var connection = DriverManager.getConnection(JDBC_URL, System.getProperty("jdbc.user", "postgres"),
-                System.getProperty("jdbc.password", "postgres"));
+        try (var connection = database();
              var statement = connection.createStatement()) {
             var rs = statement.executeQuery("SELECT identity_code FROM patron WHERE last_name LIKE 'Testaaja %'");
             while (rs.next()) {
@@ -219,8 +224,7 @@ final class Librarians {
 
     private static List<String[]> samplePatrons() {
         List<String[]> rows = new ArrayList<>();
-        try (var connection = DriverManager.getConnection(JDBC_URL, System.getProperty("jdbc.user", "postgres"),
-                System.getProperty("jdbc.password", "postgres"));
+        try (var connection = database();
              var statement = connection.createStatement()) {
             var rs = statement.executeQuery("""
                     SELECT p.id, p.identity_code, p.patron_number, p.last_name || ' ' || p.first_name AS name,

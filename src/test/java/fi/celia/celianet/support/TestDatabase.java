@@ -3,6 +3,7 @@ package fi.celia.celianet.support;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
@@ -45,6 +46,12 @@ public final class TestDatabase {
     public String url() { return url; }
     public String username() { return username; }
     public String password() { return password; }
+
+    /** Command-line arguments that put another Celianet (an instance or a process) on this database. */
+    public List<String> applicationArguments() {
+        return List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + username,
+                "--spring.datasource.password=" + password);
+    }
 
     private static TestDatabase decide() {
         String url = System.getenv("SPRING_DATASOURCE_URL");

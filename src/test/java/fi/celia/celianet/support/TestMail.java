@@ -32,6 +32,11 @@ public final class TestMail {
         return PORT;
     }
 
+    /** Command-line arguments that send another Celianet's mail to this server. */
+    public static List<String> applicationArguments() {
+        return List.of("--spring.mail.host=127.0.0.1", "--spring.mail.port=" + port());
+    }
+
     public static synchronized GreenMail server() {
         return server;
     }
