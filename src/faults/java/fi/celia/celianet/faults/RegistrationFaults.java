@@ -202,7 +202,8 @@ class RegistrationFaults extends IntegrationTest {
         assertThat(report.mailed()).isEqualTo(100);
         assertThat(report.duplicateMails()).isZero();
         await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
-                "SELECT count(*) FROM event_publication WHERE completion_date IS NULL").query(Integer.class).single() == 0);
+                "SELECT count(*) FROM outbound_mail WHERE state <> 'SENT' AND split_part(dedupe_key, ':', 1) = 'patron-credentials'")
+                .query(Integer.class).single() == 0);
     }
 
     @Test

@@ -7,12 +7,11 @@ import java.util.UUID;
 import fi.celia.celianet.credentials.TokenPurpose;
 import fi.celia.celianet.notifications.Mailbox;
 import fi.celia.celianet.notifications.OutgoingMail;
-import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * After a registration commits, puts the credentials mail into the outbox. The dedupe key is the event's
- * request id and the recipient, so a second delivery of the same event queues nothing more.
+ * The patrons' mails, queued in the outbox in the caller's transaction: a registration and its credentials
+ * mail commit together or not at all. The dedupe key is a request id and the recipient.
  */
 @Component
 class PatronMail {
@@ -28,12 +27,12 @@ class PatronMail {
         this.mailbox = mailbox;
     }
 
-    @ApplicationModuleListener
-    void on(PatronRegistered event) {
-        store.find(event.patronId()).filter(Patron::active).ifPresent(patron -> {
+    /** Queues the credentials mail of a newly registered patron, when there is an address to send it to. */
+    void credentials(UUID patronId) {
+        store.find(patronId).filter(Patron::active).ifPresent(patron -> {
             String recipient = patron.credentialsRecipient();
             if (recipient != null) {
-                mailbox.enqueue(mail(patron, recipient, CREDENTIALS, event.requestId())
+                mailbox.enqueue(mail(patron, recipient, CREDENTIALS, UUID.randomUUID())
                         .withLink(TokenPurpose.PATRON_ACTIVATION, patron.id()));
             }
         });

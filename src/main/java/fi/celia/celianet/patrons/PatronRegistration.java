@@ -14,13 +14,12 @@ import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.maintenance.ClosableService;
 import fi.celia.celianet.maintenance.ServiceAvailability;
 import fi.celia.celianet.staff.StaffPrincipal;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Saves a registration exactly once. One transaction writes the submission token (an idempotency key scoped
- * to the staff member), the patron row and the {@link PatronRegistered} event; the unique constraint on the
+ * to the staff member), the patron row and its credentials mail in the outbox; the unique constraint on the
  * identity code decides between two librarians registering the same person at the same moment.
  */
 @Service
@@ -28,15 +27,15 @@ public class PatronRegistration {
 
     private final PatronStore store;
     private final ServiceAvailability availability;
-    private final ApplicationEventPublisher events;
+    private final PatronMail mail;
     private final AuditLog audit;
     private final Clock clock;
 
-    PatronRegistration(PatronStore store, ServiceAvailability availability, ApplicationEventPublisher events,
+    PatronRegistration(PatronStore store, ServiceAvailability availability, PatronMail mail,
             AuditLog audit, Clock clock) {
         this.store = store;
         this.availability = availability;
-        this.events = events;
+        this.mail = mail;
         this.audit = audit;
         this.clock = clock;
     }
@@ -71,7 +70,7 @@ public class PatronRegistration {
         if (!store.insert(id, patron, user.id(), user.displayName(), now)) {
             throw new DuplicateIdentityCodeException(patron.identityCode());
         }
-        events.publishEvent(new PatronRegistered(id, UUID.randomUUID()));
+        mail.credentials(id);
         audit.success(user.username(), "PATRON_REGISTERED", "PATRON", id,
                 "organisation " + patron.organisationId() + ", channel " + patron.channel());
         return new RegistrationResult(id, false);

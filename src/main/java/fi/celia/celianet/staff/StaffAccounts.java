@@ -11,11 +11,10 @@ import java.util.UUID;
 
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.credentials.CredentialTokens;
-import fi.celia.celianet.credentials.PasswordTarget;
+import fi.celia.celianet.credentials.spi.PasswordTarget;
 import fi.celia.celianet.credentials.TokenPurpose;
 import fi.celia.celianet.staff.internal.SignInLockout;
 import fi.celia.celianet.staff.internal.StaffAccountRepository;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,18 +25,18 @@ public class StaffAccounts implements PasswordTarget {
     static final int RESETS_PER_HOUR = 3;
 
     private final StaffAccountRepository accounts;
-    private final ApplicationEventPublisher events;
+    private final StaffMail mail;
     private final CredentialTokens tokens;
     private final FindByIndexNameSessionRepository<?> sessions;
     private final SignInLockout lockout;
     private final AuditLog audit;
     private final Clock clock;
 
-    StaffAccounts(StaffAccountRepository accounts, ApplicationEventPublisher events, CredentialTokens tokens,
+    StaffAccounts(StaffAccountRepository accounts, StaffMail mail, CredentialTokens tokens,
             FindByIndexNameSessionRepository<?> sessions, SignInLockout lockout, AuditLog audit,
             Clock clock) {
         this.accounts = accounts;
-        this.events = events;
+        this.mail = mail;
         this.tokens = tokens;
         this.sessions = sessions;
         this.lockout = lockout;
@@ -57,7 +56,7 @@ public class StaffAccounts implements PasswordTarget {
         account.update(request.displayName().trim(), request.email().trim(), language(request.language()), request.role(),
                 request.organisationId(), now);
         accounts.saveAndFlush(account);
-        events.publishEvent(new StaffInvitationRequested(account.getId(), UUID.randomUUID()));
+        mail.invitation(account);
         audit.success(actor, "STAFF_CREATED", "STAFF_ACCOUNT", account.getId(),
                 username + " " + request.role() + (request.organisationId() == null ? "" : " " + request.organisationId()));
         return account;
@@ -101,7 +100,7 @@ public class StaffAccounts implements PasswordTarget {
     @Transactional
     public void resendInvitation(UUID id, String actor) {
         StaffAccount account = accounts.findById(id).orElseThrow(NotFoundException::new);
-        events.publishEvent(new StaffInvitationRequested(account.getId(), UUID.randomUUID()));
+        mail.invitation(account);
         audit.success(actor, "STAFF_INVITATION_RESENT", "STAFF_ACCOUNT", id, account.getUsername());
     }
 
@@ -118,8 +117,8 @@ public class StaffAccounts implements PasswordTarget {
         Optional<StaffAccount> found = accounts.findByUsername(normalise(key)).filter(StaffAccount::isActive)
                 .or(() -> accounts.findFirstByEmailIgnoreCaseAndActiveTrue(key));
         found.ifPresent(account -> {
-            // Counted from the requests, in order: the mails are written after the commit, so two quick
-            // requests would both see the same count of mails.
+            // Counted from the requests, in order, under the account's row lock, so two quick requests
+            // cannot both see a count below the limit.
             accounts.lockById(account.getId());
             Instant hourAgo = Instant.now(clock).minus(Duration.ofHours(1));
             if (audit.successesSince("STAFF_PASSWORD_RESET_REQUESTED", "STAFF_ACCOUNT", account.getId(), hourAgo)
@@ -128,7 +127,7 @@ public class StaffAccounts implements PasswordTarget {
                         fi.celia.celianet.audit.AuditOutcome.DENIED, "rate limit");
                 return;
             }
-            events.publishEvent(new StaffPasswordResetRequested(account.getId(), UUID.randomUUID()));
+            mail.passwordReset(account);
             audit.success(account.getUsername(), "STAFF_PASSWORD_RESET_REQUESTED", "STAFF_ACCOUNT", account.getId(), null);
         });
     }

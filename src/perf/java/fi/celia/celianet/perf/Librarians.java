@@ -165,7 +165,7 @@ final class Librarians {
             var autovacuum = statement.executeQuery("SHOW autovacuum");
             autovacuum.next();
             System.out.println("autovacuum is " + autovacuum.getString(1) + "; vacuuming the busy tables before the run");
-            statement.execute("VACUUM (ANALYZE) spring_session, spring_session_attributes, outbound_mail, event_publication, "
+            statement.execute("VACUUM (ANALYZE) spring_session, spring_session_attributes, outbound_mail, "
                     + "patron_submission, audit_event");
         } catch (SQLException e) {
             throw new IllegalStateException(e.getMessage(), e);

@@ -18,8 +18,8 @@ class SchemaTest extends IntegrationTest {
         assertThat(jdbc.sql("""
                 SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name IN
                 ('organisation', 'staff_account', 'audit_event', 'spring_session', 'spring_session_attributes',
-                 'shedlock', 'event_publication', 'credential_token', 'outbound_mail')""").query(Integer.class).single())
-                .isEqualTo(9);
+                 'shedlock', 'credential_token', 'outbound_mail')""").query(Integer.class).single())
+                .isEqualTo(8);
     }
 
     @org.springframework.beans.factory.annotation.Autowired
