@@ -1,5 +1,6 @@
 package fi.celia.celianet.bookclubs;
 
+import fi.celia.celianet.patrons.PostalAddress;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -1,5 +1,7 @@
 package fi.celia.celianet.bookclubs;
 
+import fi.celia.celianet.patrons.PatronDirectory;
+import fi.celia.celianet.patrons.PatronSummary;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -35,11 +37,11 @@ public class Production {
     private static final int CHUNK = 1000;
 
     private final JdbcClient jdbc;
-    private final ObjectProvider<SubscriberDirectory> directory;
+    private final ObjectProvider<PatronDirectory> directory;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    Production(JdbcClient jdbc, ObjectProvider<SubscriberDirectory> directory, PlatformTransactionManager tm, Clock clock) {
+    Production(JdbcClient jdbc, ObjectProvider<PatronDirectory> directory, PlatformTransactionManager tm, Clock clock) {
         this.jdbc = jdbc;
         this.directory = directory;
         this.transactions = new TransactionTemplate(tm);
@@ -48,9 +50,9 @@ public class Production {
 
     /** Freezes every shipment whose production has started and whose list is not frozen yet. @return how many */
     public int freezeDue() {
-        SubscriberDirectory patrons = directory.getIfAvailable();
+        PatronDirectory patrons = directory.getIfAvailable();
         if (patrons == null) {
-            log.warn("Book club production waits: no SubscriberDirectory is available");
+            log.warn("Book club production waits: no PatronDirectory is available");
             return 0;
         }
         LocalDate today = Helsinki.dateOf(Instant.now(clock));
@@ -70,7 +72,7 @@ public class Production {
         return frozen;
     }
 
-    private boolean freeze(UUID shipmentId, LocalDate today, SubscriberDirectory patrons) {
+    private boolean freeze(UUID shipmentId, LocalDate today, PatronDirectory patrons) {
         var shipment = jdbc.sql("""
                 SELECT club_id, delivery_date FROM club_shipment
                 WHERE id = :id AND frozen_at IS NULL AND production_starts_on <= :today FOR UPDATE""")
@@ -92,9 +94,9 @@ public class Production {
         int skipped = 0;
         for (int from = 0; from < patronIds.size(); from += CHUNK) {
             List<UUID> chunk = patronIds.subList(from, Math.min(from + CHUNK, patronIds.size()));
-            Map<UUID, Subscriber> found = patrons.findAll(chunk);
+            Map<UUID, PatronSummary> found = patrons.findAll(chunk);
             for (UUID patronId : chunk) {
-                Subscriber s = found.get(patronId);
+                PatronSummary s = found.get(patronId);
                 if (s == null || !s.active() || !s.hasPostalAddress()) {
                     skipped++;
                     continue;

@@ -1,5 +1,7 @@
 package fi.celia.celianet.bookclubs;
 
+import fi.celia.celianet.patrons.PatronDirectory;
+import fi.celia.celianet.patrons.PatronSummary;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -42,12 +44,12 @@ public class Subscriptions {
 
     private final JdbcClient jdbc;
     private final BookClubs clubs;
-    private final ObjectProvider<SubscriberDirectory> directory;
+    private final ObjectProvider<PatronDirectory> directory;
     private final Mailbox mailbox;
     private final AuditLog audit;
     private final Clock clock;
 
-    Subscriptions(JdbcClient jdbc, BookClubs clubs, ObjectProvider<SubscriberDirectory> directory, Mailbox mailbox,
+    Subscriptions(JdbcClient jdbc, BookClubs clubs, ObjectProvider<PatronDirectory> directory, Mailbox mailbox,
             AuditLog audit, Clock clock) {
         this.jdbc = jdbc;
         this.clubs = clubs;
@@ -62,7 +64,7 @@ public class Subscriptions {
      * own organisation's patrons. Anyone else, and an unknown patron, gets "not found".
      */
     @Transactional(readOnly = true)
-    public Subscriber visibleSubscriber(UUID patronId, StaffPrincipal user) {
+    public PatronSummary visibleSubscriber(UUID patronId, StaffPrincipal user) {
         return directory().find(patronId).filter(s -> user.isServiceStaff()
                 || (user.organisationId() != null && user.organisationId().equals(s.organisationId())))
                 .orElseThrow(NotFoundException::new);
@@ -77,7 +79,7 @@ public class Subscriptions {
      */
     @Transactional
     public SubscriptionChange subscribe(UUID patronId, UUID clubId, StaffPrincipal user) {
-        Subscriber patron = visibleSubscriber(patronId, user);
+        PatronSummary patron = visibleSubscriber(patronId, user);
         Club club = clubs.requireClub(clubId);
         if (!patron.active()) {
             throw new BookClubRefusal(null, "bookclubs.subscription.error.closed");
@@ -226,13 +228,13 @@ public class Subscriptions {
                 catalogue.stream().filter(c -> !joined.contains(c.id())).toList());
     }
 
-    /** Whether an implementation of {@link SubscriberDirectory} is present (the patrons module provides it). */
+    /** Whether an implementation of {@link PatronDirectory} is present (the patrons module provides it). */
     public boolean directoryAvailable() {
         return directory.getIfAvailable() != null;
     }
 
-    private SubscriberDirectory directory() {
-        SubscriberDirectory found = directory.getIfAvailable();
+    private PatronDirectory directory() {
+        PatronDirectory found = directory.getIfAvailable();
         if (found == null) {
             throw new BookClubRefusal(null, "bookclubs.subscription.error.noDirectory");
         }

@@ -1,5 +1,7 @@
 package fi.celia.celianet.credentials;
 
+import fi.celia.celianet.credentials.spi.LinkPageGate;
+import fi.celia.celianet.credentials.spi.PasswordTarget;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import fi.celia.celianet.home.spi.HomePanel;
 import fi.celia.celianet.staff.Organisations;
 import fi.celia.celianet.staff.StaffPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

@@ -1,6 +1,6 @@
 package fi.celia.celianet.patrons;
 
-import fi.celia.celianet.notifications.MailingList;
+import fi.celia.celianet.notifications.spi.MailingList;
 import org.springframework.stereotype.Component;
 
 /** Active patrons who have an e-mail address. */

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.audit.AuditOutcome;
-import fi.celia.celianet.credentials.PasswordTarget;
+import fi.celia.celianet.credentials.spi.PasswordTarget;
 import fi.celia.celianet.credentials.TokenPurpose;
 import fi.celia.celianet.maintenance.ClosableService;
 import fi.celia.celianet.maintenance.ServiceAvailability;

@@ -42,6 +42,14 @@ public record StaffPrincipal(UUID id, String username, String displayName, Role 
         return role == Role.STAFF || role == Role.ADMIN;
     }
 
+    /**
+     * The one rule for acting on an organisation's behalf (its patrons, their subscriptions): service staff
+     * act for every organisation, everyone else for their own.
+     */
+    public boolean mayActFor(UUID organisation) {
+        return isServiceStaff() || (organisationId != null && organisationId.equals(organisation));
+    }
+
     public boolean isMainUser() {
         return role == Role.MAIN_USER;
     }

@@ -2,5 +2,6 @@
  * Organisations (the community customers), staff accounts, roles, sign-in, lockout and the security
  * configuration.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Staff")
+@org.springframework.modulith.ApplicationModule(displayName = "Staff",
+        allowedDependencies = { "audit", "credentials", "credentials :: spi", "notifications", "notifications :: spi", "shared" })
 package fi.celia.celianet.staff;

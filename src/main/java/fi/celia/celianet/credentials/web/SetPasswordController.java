@@ -8,7 +8,7 @@ import fi.celia.celianet.credentials.CredentialTokens;
 import fi.celia.celianet.credentials.PasswordRejectedException;
 import fi.celia.celianet.credentials.TokenPurpose;
 import fi.celia.celianet.credentials.TokenState;
-import fi.celia.celianet.credentials.LinkPageGate;
+import fi.celia.celianet.credentials.spi.LinkPageGate;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;

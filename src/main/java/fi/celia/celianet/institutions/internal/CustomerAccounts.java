@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import fi.celia.celianet.audit.AuditLog;
-import fi.celia.celianet.credentials.PasswordTarget;
+import fi.celia.celianet.credentials.spi.PasswordTarget;
 import fi.celia.celianet.credentials.TokenPurpose;
 import fi.celia.celianet.shared.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;

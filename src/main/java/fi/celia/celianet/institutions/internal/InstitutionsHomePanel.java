@@ -2,7 +2,7 @@ package fi.celia.celianet.institutions.internal;
 
 import java.util.Map;
 
-import fi.celia.celianet.home.HomePanel;
+import fi.celia.celianet.home.spi.HomePanel;
 import fi.celia.celianet.institutions.InstitutionApplications;
 import fi.celia.celianet.institutions.JoinEstimate;
 import fi.celia.celianet.staff.StaffPrincipal;

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.maintenance.MaintenanceWindow;
 import fi.celia.celianet.maintenance.WindowState;
-import fi.celia.celianet.notifications.MailingList;
+import fi.celia.celianet.notifications.spi.MailingList;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -3,7 +3,7 @@ package fi.celia.celianet.maintenance.web;
 import java.util.HashMap;
 import java.util.Map;
 
-import fi.celia.celianet.home.HomePanel;
+import fi.celia.celianet.home.spi.HomePanel;
 import fi.celia.celianet.maintenance.ServiceNotices;
 import fi.celia.celianet.staff.StaffPrincipal;
 import org.springframework.stereotype.Component;

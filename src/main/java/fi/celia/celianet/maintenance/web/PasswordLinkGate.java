@@ -5,7 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import fi.celia.celianet.credentials.LinkPageGate;
+import fi.celia.celianet.credentials.spi.LinkPageGate;
 import fi.celia.celianet.credentials.TokenPurpose;
 import fi.celia.celianet.maintenance.ClosableService;
 import fi.celia.celianet.maintenance.ServiceAvailability;

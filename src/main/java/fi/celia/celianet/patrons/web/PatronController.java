@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.UUID;
 
 import fi.celia.celianet.audit.AuditLog;
-import fi.celia.celianet.bookclubs.Subscriptions;
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.maintenance.ServiceClosedException;
 import fi.celia.celianet.patrons.DuplicateIdentityCodeException;
@@ -19,6 +18,7 @@ import fi.celia.celianet.patrons.Patrons;
 import fi.celia.celianet.patrons.RegistrationResult;
 import fi.celia.celianet.patrons.SoftDuplicatesException;
 import fi.celia.celianet.patrons.SubmissionTokenReusedException;
+import fi.celia.celianet.patrons.spi.PatronPageSection;
 import fi.celia.celianet.staff.Organisations;
 import fi.celia.celianet.staff.StaffPrincipal;
 import jakarta.servlet.http.HttpServletResponse;
@@ -51,18 +51,18 @@ class PatronController {
     private final Patrons patrons;
     private final Organisations organisations;
     private final AuditLog audit;
-    private final Subscriptions subscriptions;
+    private final List<PatronPageSection> sections;
     private final Clock clock;
     private final String baseUrl;
 
     PatronController(PatronRegistration registration, Patrons patrons, Organisations organisations, AuditLog audit,
-            Subscriptions subscriptions, Clock clock, @org.springframework.beans.factory.annotation.Value("${celianet.base-url}") String baseUrl) {
+            List<PatronPageSection> sections, Clock clock, @org.springframework.beans.factory.annotation.Value("${celianet.base-url}") String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.registration = registration;
         this.patrons = patrons;
         this.organisations = organisations;
         this.audit = audit;
-        this.subscriptions = subscriptions;
+        this.sections = sections.stream().sorted(java.util.Comparator.comparingInt(PatronPageSection::order)).toList();
         this.clock = clock;
     }
 
@@ -182,13 +182,20 @@ class PatronController {
         model.addAttribute("resetMail", patrons.resetMail(patron.id()).orElse(null));
         model.addAttribute("history", audit.forTarget("PATRON", patron.id(), 50));
         model.addAttribute("changes", patrons.changes(patron.id()));
-        model.addAttribute("bookclubs", subscriptions.patronPage(patron.id()));
+        StaffPrincipal user = currentUser();
+        model.addAttribute("sections", sections.stream()
+                .map(section -> new RenderedSection(section.fragment(), section.model(patron.id(), user))).toList());
         return PAGE;
     }
 
     private static boolean currentUserIsServiceStaff() {
+        StaffPrincipal user = currentUser();
+        return user != null && user.isServiceStaff();
+    }
+
+    private static StaffPrincipal currentUser() {
         var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof StaffPrincipal user && user.isServiceStaff();
+        return authentication != null && authentication.getPrincipal() instanceof StaffPrincipal user ? user : null;
     }
 
     private String form(StaffPrincipal user, Model model) {
@@ -196,6 +203,9 @@ class PatronController {
         model.addAttribute("organisations", user.isServiceStaff() ? organisations.active() : List.of());
         model.addAttribute("ownOrganisation", user.isServiceStaff() ? null : organisations.nameOf(user.organisationId()));
         return FORM;
+    }
+
+    record RenderedSection(String fragment, Object data) {
     }
 
     record SoftDuplicate(Patron patron, boolean mayOpen, String organisationName) {

@@ -2,7 +2,7 @@ package fi.celia.celianet.patrons.web;
 
 import java.util.Map;
 
-import fi.celia.celianet.home.HomePanel;
+import fi.celia.celianet.home.spi.HomePanel;
 import fi.celia.celianet.patrons.Patrons;
 import fi.celia.celianet.staff.StaffPrincipal;
 import org.springframework.stereotype.Component;

@@ -1,6 +1,6 @@
 package fi.celia.celianet.staff.internal;
 
-import fi.celia.celianet.notifications.MailingList;
+import fi.celia.celianet.notifications.spi.MailingList;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 

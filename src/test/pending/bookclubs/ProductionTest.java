@@ -1,5 +1,7 @@
 package fi.celia.celianet.bookclubs;
 
+import fi.celia.celianet.patrons.PostalAddress;
+import fi.celia.celianet.patrons.PatronSummary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -42,8 +44,8 @@ class ProductionTest extends BookClubTest {
     void theListFreezesWhenProductionStartsAndLaterChangesLeaveItAlone() {
         at(LocalDate.of(2033, 1, 1));
         Club club = monthlyClub(LocalDate.of(2033, 3, 15), 3, 35, 1);
-        Subscriber anna = patron("Anna Aaltonen", null);
-        Subscriber bertta = patron("Bertta Berg", null);
+        PatronSummary anna = patron("Anna Aaltonen", null);
+        PatronSummary bertta = patron("Bertta Berg", null);
         subscriptions.subscribe(anna.patronId(), club.id(), SERVICE);
         var berttas = subscriptions.subscribe(bertta.patronId(), club.id(), SERVICE);
         Shipment march = shipmentOn(club, LocalDate.of(2033, 3, 15));
@@ -70,7 +72,7 @@ class ProductionTest extends BookClubTest {
         withAddress(anna, new PostalAddress("Uusi katu 5 B 12", "33100", "Tampere"));
         var ended = subscriptions.end(bertta.patronId(), berttas.subscriptionId(), SERVICE);
         assertThat(ended.effectiveFrom()).isEqualTo(LocalDate.of(2033, 4, 15));
-        Subscriber cecilia = patron("Cecilia Cederström", null);
+        PatronSummary cecilia = patron("Cecilia Cederström", null);
         assertThat(subscriptions.subscribe(cecilia.patronId(), club.id(), SERVICE).shipment().deliveryDate())
                 .isEqualTo(LocalDate.of(2033, 4, 15));
         var frozenAt = march.frozenAt();

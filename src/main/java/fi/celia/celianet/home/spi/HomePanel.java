@@ -1,4 +1,4 @@
-package fi.celia.celianet.home;
+package fi.celia.celianet.home.spi;
 
 import java.util.Map;
 

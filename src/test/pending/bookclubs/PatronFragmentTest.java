@@ -1,5 +1,6 @@
 package fi.celia.celianet.bookclubs;
 
+import fi.celia.celianet.patrons.PatronSummary;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -21,7 +22,7 @@ class PatronFragmentTest extends BookClubTest {
         at(LocalDate.of(2035, 1, 1));
         Club joined = monthlyClub(LocalDate.of(2035, 3, 10), 6, 35, 1);
         Club other = monthlyClub(LocalDate.of(2035, 3, 20), 6, 35, 1);
-        Subscriber patron = patron("Fragmentin Jäsen", null);
+        PatronSummary patron = patron("Fragmentin Jäsen", null);
 
         var result = mvc.perform(post("/patrons/{id}/subscriptions", patron.patronId()).with(session)
                         .param("clubId", joined.id().toString()))

@@ -1,5 +1,6 @@
 package fi.celia.celianet.bookclubs;
 
+import fi.celia.celianet.patrons.PatronSummary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -53,7 +54,7 @@ class ClubCalendarTest extends BookClubTest {
                 .andExpect(status().isSeeOther()).andExpect(flash().attribute("flashMessage", "bookclubs.calendar.nothingAdded"));
         assertThat(clubs.shipments(clubId)).hasSize(12);
 
-        Subscriber member = patron("Maija Meikäläinen", null);
+        PatronSummary member = patron("Maija Meikäläinen", null);
         subscriptions.subscribe(member.patronId(), clubId, SERVICE);
         mvc.perform(get("/bookclubs").with(session)).andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString(name)))

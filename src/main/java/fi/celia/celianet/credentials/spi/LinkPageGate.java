@@ -1,5 +1,6 @@
-package fi.celia.celianet.credentials;
+package fi.celia.celianet.credentials.spi;
 
+import fi.celia.celianet.credentials.TokenPurpose;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package fi.celia.celianet.bookclubs;
 
+import fi.celia.celianet.patrons.PatronSummary;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -49,7 +50,7 @@ class FirstDeliveryPropertyTest extends BookClubTest {
     void theFirstDeliveryIsTheFirstShipmentNotYetInProduction(LocalDate day, LocalTime time) {
         calendar();
         at(day, time);
-        Subscriber patron = patron("Jäsen " + day, null);
+        PatronSummary patron = patron("Jäsen " + day, null);
 
         var joined = subscriptions.subscribe(patron.patronId(), club.id(), SERVICE);
 

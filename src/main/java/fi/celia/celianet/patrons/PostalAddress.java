@@ -1,4 +1,4 @@
-package fi.celia.celianet.bookclubs;
+package fi.celia.celianet.patrons;
 
 /** A postal address as printed on a label: street (may hold several lines), postal code, city. */
 public record PostalAddress(String street, String postalCode, String city) {

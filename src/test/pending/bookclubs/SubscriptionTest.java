@@ -1,5 +1,6 @@
 package fi.celia.celianet.bookclubs;
 
+import fi.celia.celianet.patrons.PatronSummary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -33,7 +34,7 @@ class SubscriptionTest extends BookClubTest {
         at(LocalDate.of(2031, 1, 1));
         Club club = monthlyClub(LocalDate.of(2031, 1, 15), 6, 35, 1);
         String email = TestData.unique("patron") + "@example.fi";
-        Subscriber patron = withEmail(patron("Aino Kuuntelija", null), email);
+        PatronSummary patron = withEmail(patron("Aino Kuuntelija", null), email);
         at(LocalDate.of(2031, 1, 20));
 
         mvc.perform(post("/patrons/{id}/subscriptions", patron.patronId()).with(session).param("clubId", club.id().toString()))
@@ -66,7 +67,7 @@ class SubscriptionTest extends BookClubTest {
     void twoSimultaneousRequestsToJoinMakeOneSubscription() throws Exception {
         at(LocalDate.of(2031, 1, 1));
         Club club = monthlyClub(LocalDate.of(2031, 3, 1), 3, 35, 1);
-        Subscriber patron = patron("Tuplaklikkaaja", null);
+        PatronSummary patron = patron("Tuplaklikkaaja", null);
         var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
         try {
             var start = new java.util.concurrent.CountDownLatch(1);
@@ -94,21 +95,21 @@ class SubscriptionTest extends BookClubTest {
         var session = signIn(staff(Role.STAFF, null).getUsername(), TestData.PASSWORD);
         at(LocalDate.of(2031, 1, 1));
         Club club = monthlyClub(LocalDate.of(2031, 3, 1), 3, 35, 1);
-        Subscriber base = patron("Eino Ei-palvelua", null);
-        patrons.put(new Subscriber(base.patronId(), base.patronNumber(), base.name(), base.postalAddress(), "fi", null, true,
+        PatronSummary base = patron("Eino Ei-palvelua", null);
+        patrons.put(new PatronSummary(base.patronId(), base.patronNumber(), base.name(), base.postalAddress(), "fi", null, true,
                 false, null));
         mvc.perform(post("/patrons/{id}/subscriptions", base.patronId()).with(session).param("clubId", club.id().toString()))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(Matchers.containsString("Asiakkaalla ei ole CD-kirjakerhopalvelua.")))
                 .andExpect(content().string(Matchers.containsString("/patrons/" + base.patronId() + "/edit")));
 
-        Subscriber noAddress = withAddress(patron("Outi Osoitteeton", null), null);
+        PatronSummary noAddress = withAddress(patron("Outi Osoitteeton", null), null);
         mvc.perform(post("/patrons/{id}/subscriptions", noAddress.patronId()).with(session).param("clubId", club.id().toString()))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(Matchers.containsString("Asiakkaalla ei ole postiosoitetta")));
 
-        Subscriber closed = patron("Kalle Suljettu", null);
-        patrons.put(new Subscriber(closed.patronId(), closed.patronNumber(), closed.name(), closed.postalAddress(), "fi",
+        PatronSummary closed = patron("Kalle Suljettu", null);
+        patrons.put(new PatronSummary(closed.patronId(), closed.patronNumber(), closed.name(), closed.postalAddress(), "fi",
                 null, false, true, null));
         mvc.perform(post("/patrons/{id}/subscriptions", closed.patronId()).with(session).param("clubId", club.id().toString())
                         .param("lang", "en"))
@@ -132,8 +133,8 @@ class SubscriptionTest extends BookClubTest {
         Club club = monthlyClub(LocalDate.of(2031, 3, 1), 3, 35, 1);
         var library = data.library(TestData.unique("Kirjasto"));
         var otherLibrary = data.library(TestData.unique("Kirjasto"));
-        Subscriber ours = patron("Oma Asiakas", library.getId());
-        Subscriber theirs = patron("Vieras Asiakas", otherLibrary.getId());
+        PatronSummary ours = patron("Oma Asiakas", library.getId());
+        PatronSummary theirs = patron("Vieras Asiakas", otherLibrary.getId());
         var registrar = signIn(staff(Role.REGISTRAR, library).getUsername(), TestData.PASSWORD);
         var mainUser = signIn(staff(Role.MAIN_USER, library).getUsername(), TestData.PASSWORD);
 
@@ -160,7 +161,7 @@ class SubscriptionTest extends BookClubTest {
         Club three = monthlyClub(LocalDate.of(2031, 3, 1), 6, 35, 3);
         Club two = monthlyClub(LocalDate.of(2031, 3, 20), 6, 35, 2);
         Club one = monthlyClub(LocalDate.of(2031, 5, 10), 1, 35, 1);
-        Subscriber patron = patron("Lotta Lukutoukka", null);
+        PatronSummary patron = patron("Lotta Lukutoukka", null);
         subscriptions.subscribe(patron.patronId(), three.id(), SERVICE);
         subscriptions.subscribe(patron.patronId(), two.id(), SERVICE);
 
@@ -175,7 +176,7 @@ class SubscriptionTest extends BookClubTest {
         var session = signIn(staff(Role.STAFF, null).getUsername(), TestData.PASSWORD);
         at(LocalDate.of(2031, 11, 1));
         Club club = monthlyClub(LocalDate.of(2032, 1, 15), 6, 35, 1);
-        Subscriber patron = patron("Paula Taukoilija", null);
+        PatronSummary patron = patron("Paula Taukoilija", null);
         at(LocalDate.of(2031, 12, 1));
         var joined = subscriptions.subscribe(patron.patronId(), club.id(), SERVICE);
         assertThat(joined.shipment().deliveryDate()).isEqualTo(LocalDate.of(2032, 1, 15));
@@ -217,7 +218,7 @@ class SubscriptionTest extends BookClubTest {
     void aPauseThatHasNotReachedAnyShipmentIsWithdrawnOnResumeAndEndingStopsFromTheFirstOpenShipment() {
         at(LocalDate.of(2031, 11, 1));
         Club club = monthlyClub(LocalDate.of(2032, 1, 15), 6, 35, 1);
-        Subscriber patron = patron("Pekka Päättäjä", null);
+        PatronSummary patron = patron("Pekka Päättäjä", null);
         var joined = subscriptions.subscribe(patron.patronId(), club.id(), SERVICE);
         var paused = subscriptions.pause(patron.patronId(), joined.subscriptionId(), LocalDate.of(2032, 4, 1), SERVICE);
         assertThat(paused.effectiveFrom()).isEqualTo(LocalDate.of(2032, 4, 15));

@@ -1,4 +1,4 @@
-package fi.celia.celianet.notifications;
+package fi.celia.celianet.notifications.spi;
 
 /**
  * A set of people with an e-mail address, for set-wise mailings such as maintenance announcements: each

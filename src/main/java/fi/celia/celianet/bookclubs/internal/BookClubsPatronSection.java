@@ -1,0 +1,34 @@
+package fi.celia.celianet.bookclubs.internal;
+
+import java.util.UUID;
+
+import fi.celia.celianet.bookclubs.Subscriptions;
+import fi.celia.celianet.patrons.spi.PatronPageSection;
+import fi.celia.celianet.staff.StaffPrincipal;
+import org.springframework.stereotype.Component;
+
+/** The patron page's CD book club section: the patron's subscriptions and the clubs still to join. */
+@Component
+class BookClubsPatronSection implements PatronPageSection {
+
+    private final Subscriptions subscriptions;
+
+    BookClubsPatronSection(Subscriptions subscriptions) {
+        this.subscriptions = subscriptions;
+    }
+
+    @Override
+    public int order() {
+        return 100;
+    }
+
+    @Override
+    public String fragment() {
+        return "bookclubs/patron :: subscriptions";
+    }
+
+    @Override
+    public Object model(UUID patronId, StaffPrincipal user) {
+        return subscriptions.patronPage(patronId);
+    }
+}
