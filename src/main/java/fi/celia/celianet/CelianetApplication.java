@@ -13,8 +13,12 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class CelianetApplication {
 
     public static void main(String[] args) {
+        application().run(args);
+    }
+
+    static SpringApplication application() {
         SpringApplication application = new SpringApplication(CelianetApplication.class);
         application.addListeners(new DatabaseStartupCheck());
-        application.run(args);
+        return application;
     }
 }

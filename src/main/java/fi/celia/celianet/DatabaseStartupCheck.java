@@ -10,7 +10,9 @@ import org.springframework.core.env.ConfigurableEnvironment;
 
 /**
  * Runs before the application context starts. Outside the demo profile a database must be named
- * explicitly; under the demo profile the local {@code celianet} database is created when it is missing.
+ * explicitly; under the demo profile the local {@code celianet} database is created when it is missing. A
+ * refusal stops the start with {@link DatabaseNotConfiguredException}, which Spring Boot reports through
+ * {@link DatabaseNotConfiguredFailureAnalyzer} in a few lines, without a stack trace.
  */
 final class DatabaseStartupCheck implements ApplicationListener<ApplicationEnvironmentPreparedEvent> {
 
@@ -25,8 +27,8 @@ final class DatabaseStartupCheck implements ApplicationListener<ApplicationEnvir
         String url = environment.getProperty("spring.datasource.url");
         if (!demo) {
             if (isBlank(url) || isBlank(environment.getProperty("spring.datasource.username"))) {
-                System.err.println(MISSING_DATASOURCE);
-                System.exit(2);
+                throw new DatabaseNotConfiguredException(MISSING_DATASOURCE, "Set the three variables, or run"
+                        + " ./mvnw spring-boot:run for the demo on the local celianet database.");
             }
             return;
         }
@@ -46,9 +48,8 @@ final class DatabaseStartupCheck implements ApplicationListener<ApplicationEnvir
                 }
             }
         } catch (SQLException e) {
-            System.err.println("Celianet demo: cannot reach PostgreSQL on localhost:5432 as " + user + " ("
-                    + e.getMessage() + "); start it or set SPRING_DATASOURCE_URL.");
-            System.exit(2);
+            throw new DatabaseNotConfiguredException("Celianet demo: cannot reach PostgreSQL on localhost:5432 as " + user
+                    + " (" + e.getMessage() + ").", "Start PostgreSQL on localhost:5432, or set SPRING_DATASOURCE_URL.");
         }
     }
 
