@@ -1,6 +1,10 @@
 FROM eclipse-temurin:17-jdk AS build
 WORKDIR /src
-COPY . .
+# Dependencies first, in a layer of their own: it is rebuilt only when the build files change.
+COPY mvnw pom.xml ./
+COPY .mvn .mvn
+RUN ./mvnw -B -q dependency:go-offline
+COPY src src
 RUN ./mvnw -B -q -DskipTests package
 
 FROM eclipse-temurin:17-jre

@@ -44,8 +44,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
 @Tag("browser")
 public abstract class BrowserTest extends IntegrationTest {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** The browser and its driver: {@code CELIANET_CHROME} and {@code CELIANET_CHROMEDRIVER}, or Debian's paths. */
+    static final Path CHROMIUM = Path.of(envOr("CELIANET_CHROME", "/usr/bin/chromium"));
+    static final Path CHROMEDRIVER = Path.of(envOr("CELIANET_CHROMEDRIVER", "/usr/bin/chromedriver"));
+
+    private static String envOr(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
     static final Path FAILURES = Path.of("target/browser-failures");
 
     /** Accessibility rules checked on every page; impact serious or critical fails the test. */
@@ -71,7 +77,8 @@ public abstract class BrowserTest extends IntegrationTest {
     static void startBrowser() {
         boolean installed = Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER);
         if (!installed) {
-            String message = "BROWSER TESTS SKIPPED: Chromium is not installed (apt-get install chromium chromium-driver).";
+            String message = "BROWSER TESTS SKIPPED: no browser at " + CHROMIUM + " or no driver at " + CHROMEDRIVER
+                    + " (apt-get install chromium chromium-driver, or set CELIANET_CHROME and CELIANET_CHROMEDRIVER).";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
                 throw new IllegalStateException(message.replace("SKIPPED", "CANNOT RUN") + " Under CI=true they must run.");
             }
