@@ -25,6 +25,7 @@ public class AuditLog {
             rs.getString("target_type"), rs.getString("target_id"), AuditOutcome.valueOf(rs.getString("outcome")),
             rs.getString("details"));
 
+    // JdbcClient, not JPA: an append-only log, read as counts and paged reports.
     private final JdbcClient jdbc;
     private final Clock clock;
 

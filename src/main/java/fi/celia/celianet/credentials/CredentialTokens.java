@@ -31,6 +31,7 @@ public class CredentialTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    // JdbcClient, not JPA: tokens are write-once rows, consumed under a row lock and revoked set-wise per subject.
     private final JdbcClient jdbc;
     private final Clock clock;
     private final PasswordPolicy policy;

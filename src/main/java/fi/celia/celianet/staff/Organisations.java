@@ -22,6 +22,7 @@ public class Organisations {
     private final StaffAccounts staffAccounts;
     private final AuditLog audit;
     private final Clock clock;
+    // JdbcClient for single-column reads (a name, a flag) that every page asks for; the aggregate itself is JPA.
     private final JdbcClient jdbc;
 
     Organisations(OrganisationRepository organisations, StaffAccountRepository accounts, StaffAccounts staffAccounts,

@@ -25,6 +25,7 @@ public class SignInLockout {
     public static final int MAX_FAILURES = 5;
     public static final Duration LOCK = Duration.ofMinutes(15);
 
+    // JdbcClient, not JPA: the failure count is one atomic upsert (INSERT … ON CONFLICT DO UPDATE).
     private final JdbcClient jdbc;
     private final Clock clock;
 
