@@ -30,6 +30,11 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     @Override
+    public org.springframework.validation.MessageCodesResolver getMessageCodesResolver() {
+        return new FormMessageCodes();
+    }
+
+    @Override
     public void addInterceptors(InterceptorRegistry registry) {
         var change = new LocaleChangeInterceptor() {
             @Override
