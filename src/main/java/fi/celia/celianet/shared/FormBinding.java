@@ -23,11 +23,16 @@ import org.springframework.web.bind.annotation.InitBinder;
 @ControllerAdvice
 public class FormBinding {
 
+    /** The most rows a form's list may grow to from indexed fields (the join form's registrars: ten). */
+    public static final int MAX_LIST_ROWS = 10;
+
     private static final Map<Class<?>, List<String>> SPECIAL_FIELDS = new ConcurrentHashMap<>();
 
     @InitBinder
     void bind(WebDataBinder binder) {
         Object target = binder.getTarget();
+        // before any editor: registering one initialises the binder
+        binder.setAutoGrowCollectionLimit(MAX_LIST_ROWS);
         binder.registerCustomEditor(String.class, new CleanText(true, false, false));
         if (target == null) {
             return;

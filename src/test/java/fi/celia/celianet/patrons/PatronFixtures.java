@@ -7,20 +7,20 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /** Registration form data for tests: a fresh valid identity code every time, and every required field. */
-final class PatronFixtures {
+public final class PatronFixtures {
 
     private PatronFixtures() {
     }
 
     /** A valid identity code of an adult, random enough never to meet another test's code. */
-    static String newCode() {
+    public static String newCode() {
         var random = ThreadLocalRandom.current();
         LocalDate birth = LocalDate.of(1930, 1, 1).plusDays(random.nextInt(365 * 70));
         char sign = birth.getYear() >= 2000 ? "ABCDEF".charAt(random.nextInt(6)) : "-YXWVU".charAt(random.nextInt(6));
         return PersonalIdentityCode.of(birth, sign, 2 + random.nextInt(898));
     }
 
-    static MultiValueMap<String, String> form(String token, String code, String email) {
+    public static MultiValueMap<String, String> form(String token, String code, String email) {
         var fields = new LinkedMultiValueMap<String, String>();
         fields.add("submissionToken", token);
         fields.add("hetu", code);

@@ -1,16 +1,14 @@
 package fi.celia.celianet.audit.web;
 
-import java.time.LocalDate;
-
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.audit.AuditLog.AuditFilter;
 import fi.celia.celianet.audit.AuditOutcome;
 import fi.celia.celianet.calendar.Helsinki;
-import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ModelAttribute;
 
 @Controller
 class AuditController {
@@ -24,20 +22,20 @@ class AuditController {
     }
 
     @GetMapping("/admin/audit")
-    String list(@RequestParam(required = false) String actor, @RequestParam(required = false) String action,
-            @RequestParam(required = false) AuditOutcome outcome,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(defaultValue = "0") int page, Model model) {
-        var filter = new AuditFilter(actor, action, outcome, from == null ? null : Helsinki.startOfDay(from),
-                to == null ? null : Helsinki.startOfDay(to.plusDays(1)));
-        model.addAttribute("result", audit.search(filter, Math.max(0, page), PAGE_SIZE));
+    String list(@ModelAttribute("filter") AuditFilterForm form, BindingResult binding, Model model) {
         model.addAttribute("outcomes", AuditOutcome.values());
-        model.addAttribute("actor", actor);
-        model.addAttribute("action", action);
-        model.addAttribute("outcome", outcome);
-        model.addAttribute("from", from);
-        model.addAttribute("to", to);
+        if (binding.hasErrors()) {
+            model.addAttribute("result", null);
+            return "audit/list";
+        }
+        var filter = new AuditFilter(blankToNull(form.getActor()), blankToNull(form.getAction()), form.getOutcome(),
+                form.getFrom() == null ? null : Helsinki.startOfDay(form.getFrom()),
+                form.getTo() == null ? null : Helsinki.startOfDay(form.getTo().plusDays(1)));
+        model.addAttribute("result", audit.search(filter, Math.max(0, form.getPage()), PAGE_SIZE));
         return "audit/list";
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value;
     }
 }

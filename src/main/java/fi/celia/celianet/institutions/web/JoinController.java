@@ -25,9 +25,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.SmartValidator;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -48,11 +46,6 @@ class JoinController {
         this.applications = applications;
         this.validator = validator;
         this.availability = availability;
-    }
-
-    @InitBinder("form")
-    void binder(WebDataBinder binder) {
-        binder.setAutoGrowCollectionLimit(JoinForm.MAX_REGISTRARS);
     }
 
     @ModelAttribute("target")

@@ -12,7 +12,7 @@ import jakarta.validation.constraints.Size;
 /** The public application form. Field names are a contract: do not rename them. */
 public class JoinForm {
 
-    static final int MAX_REGISTRARS = 10;
+    static final int MAX_REGISTRARS = fi.celia.celianet.shared.FormBinding.MAX_LIST_ROWS;
     private static final String PLAIN = "[^\\p{Cntrl}<>]*";
 
     @Size(max = 100, message = "{validation.tooLong}")
