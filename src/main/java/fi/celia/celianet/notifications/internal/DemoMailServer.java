@@ -20,7 +20,7 @@ class DemoMailServer implements SmartLifecycle {
     private final GreenMail greenMail;
     private boolean running;
 
-    DemoMailServer(@Value("${spring.mail.embedded-smtp-port:3025}") int port) {
+    DemoMailServer(@Value("${" + DemoMailPort.PORT + "}") int port) {
         this.greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     }
 
