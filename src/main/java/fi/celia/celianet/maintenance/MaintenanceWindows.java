@@ -1,12 +1,10 @@
 package fi.celia.celianet.maintenance;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +15,9 @@ import java.util.stream.Collectors;
 
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.maintenance.internal.Snapshot;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import fi.celia.celianet.maintenance.internal.WindowRepository;
+import fi.celia.celianet.shared.NotFoundException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,18 +33,14 @@ public class MaintenanceWindows implements ServiceAvailability {
     static final int MAX_TITLE = 200;
     static final int MAX_MESSAGE = 4000;
 
-    private static final String EFFECTIVE_END = "coalesce(ended_early_at, ends_at)";
-
-    private static final RowMapper<MaintenanceWindow> ROW = fi.celia.celianet.maintenance.internal.WindowRows.ROW;
-
-    private final JdbcClient jdbc;
+    private final WindowRepository repository;
     private final Clock clock;
     private final AuditLog audit;
     private final AtomicLong changes = new AtomicLong();
     private volatile Snapshot<List<CurrentWindow>> banners;
 
-    MaintenanceWindows(JdbcClient jdbc, Clock clock, AuditLog audit) {
-        this.jdbc = jdbc;
+    MaintenanceWindows(WindowRepository repository, Clock clock, AuditLog audit) {
+        this.repository = repository;
         this.clock = clock;
         this.audit = audit;
     }
@@ -61,10 +56,7 @@ public class MaintenanceWindows implements ServiceAvailability {
     @Transactional(readOnly = true)
     public Optional<ClosureNotice> closure(ClosableService service) {
         Instant now = Instant.now(clock);
-        return jdbc.sql("SELECT * FROM maintenance_window WHERE cancelled_at IS NULL AND " + EFFECTIVE_END + " > :now"
-                        + " AND starts_at <= :now AND :service = ANY (services) ORDER BY " + EFFECTIVE_END + " DESC LIMIT 1")
-                .param("now", Timestamp.from(now)).param("service", service.name())
-                .query(ROW).optional().map(window -> window.closureOf(service));
+        return repository.closing(service.name(), now).map(window -> window.closureOf(service));
     }
 
     /**
@@ -79,9 +71,7 @@ public class MaintenanceWindows implements ServiceAvailability {
     @Transactional(readOnly = true)
     public Status status() {
         Instant now = Instant.now(clock);
-        List<CurrentWindow> windows = jdbc.sql("SELECT * FROM maintenance_window WHERE cancelled_at IS NULL AND "
-                        + EFFECTIVE_END + " > :now AND announce_from <= :now ORDER BY starts_at, id")
-                .param("now", Timestamp.from(now)).query(ROW).list().stream()
+        List<CurrentWindow> windows = repository.shownBetween(now, now).stream()
                 .map(w -> new CurrentWindow(w, w.stateAt(now))).toList();
         Set<ClosableService> closed = EnumSet.noneOf(ClosableService.class);
         windows.stream().filter(w -> w.state() == WindowState.IN_PROGRESS)
@@ -103,10 +93,8 @@ public class MaintenanceWindows implements ServiceAvailability {
         long changesNow = changes.get();
         Snapshot<List<CurrentWindow>> snapshot = banners;
         if (snapshot == null || !snapshot.freshAt(now, changesNow)) {
-            snapshot = new Snapshot<>(now, changesNow, jdbc.sql("SELECT * FROM maintenance_window WHERE cancelled_at IS NULL AND "
-                            + EFFECTIVE_END + " > :since AND announce_from <= :now ORDER BY starts_at, id")
-                    .param("now", Timestamp.from(now)).param("since", Timestamp.from(now.minus(MaintenanceWindow.AFTER_NOTICE)))
-                    .query(ROW).list().stream().map(w -> new CurrentWindow(w, w.stateAt(now)))
+            snapshot = new Snapshot<>(now, changesNow, repository.shownBetween(now.minus(MaintenanceWindow.AFTER_NOTICE), now)
+                    .stream().map(w -> new CurrentWindow(w, w.stateAt(now)))
                     .sorted((a, b) -> Integer.compare(bannerOrder(a.state()), bannerOrder(b.state())))
                     .toList());
             banners = snapshot;
@@ -126,18 +114,14 @@ public class MaintenanceWindows implements ServiceAvailability {
     @Transactional(readOnly = true)
     public List<CurrentWindow> all() {
         Instant now = Instant.now(clock);
-        return jdbc.sql("SELECT * FROM maintenance_window ORDER BY (cancelled_at IS NULL AND " + EFFECTIVE_END
-                        + " > :now) DESC, CASE WHEN cancelled_at IS NULL AND " + EFFECTIVE_END
-                        + " > :now THEN starts_at END ASC, starts_at DESC LIMIT 500")
-                .param("now", Timestamp.from(now)).query(ROW).list().stream()
+        return repository.listed(now).stream()
                 .map(w -> new CurrentWindow(w, w.stateAt(now))).toList();
     }
 
     @Transactional(readOnly = true)
     public Optional<CurrentWindow> find(UUID id) {
         Instant now = Instant.now(clock);
-        return jdbc.sql("SELECT * FROM maintenance_window WHERE id = :id").param("id", id).query(ROW).optional()
-                .map(w -> new CurrentWindow(w, w.stateAt(now)));
+        return repository.findById(id).map(w -> new CurrentWindow(w, w.stateAt(now)));
     }
 
     /** Everything wrong with the details, each with its own message; empty when they can be saved. */
@@ -185,13 +169,7 @@ public class MaintenanceWindows implements ServiceAvailability {
     public UUID create(WindowDetails details, String actor) {
         requireValid(details);
         UUID id = UUID.randomUUID();
-        Timestamp now = Timestamp.from(Instant.now(clock));
-        jdbc.sql("""
-                INSERT INTO maintenance_window (id, starts_at, ends_at, announce_from, title_fi, title_sv, title_en,
-                    message_fi, message_sv, message_en, services, open_channels, created_at, created_by, updated_at, updated_by)
-                VALUES (:id, :startsAt, :endsAt, :announceFrom, :titleFi, :titleSv, :titleEn, :messageFi, :messageSv,
-                    :messageEn, string_to_array(:services, ','), string_to_array(:channels, ','), :now, :actor, :now, :actor)""")
-                .param("id", id).params(params(details)).param("now", now).param("actor", actor).update();
+        repository.save(new MaintenanceWindow(id, details, Instant.now(clock), actor));
         audit.success(actor, "MAINTENANCE_WINDOW_CREATED", AUDIT_TYPE, id, describe(details));
         changes.incrementAndGet();
         return id;
@@ -203,23 +181,25 @@ public class MaintenanceWindows implements ServiceAvailability {
      */
     @Transactional
     public void update(UUID id, WindowDetails details, String actor) {
-        MaintenanceWindow current = lock(id);
-        WindowState state = current.stateAt(Instant.now(clock));
-        if (!state.isOpenForChange()) {
+        update(id, null, details, actor);
+    }
+
+    /**
+     * Saves new details made on a page that showed the window at {@code lockVersion} (null: whatever it is now).
+     *
+     * @throws org.springframework.dao.OptimisticLockingFailureException when someone saved the window since
+     */
+    @Transactional
+    public void update(UUID id, Long lockVersion, WindowDetails details, String actor) {
+        MaintenanceWindow window = lock(id);
+        requireUnchanged(window, lockVersion);
+        Instant now = Instant.now(clock);
+        if (!window.stateAt(now).isOpenForChange()) {
             throw new WindowRejectedException(List.of(new WindowProblem(null, "maintenance.window.error.closedForChange")));
         }
         requireValid(details);
-        boolean rescheduled = !current.startsAt().equals(details.startsAt()) || !current.endsAt().equals(details.endsAt())
-                || !current.services().equals(details.services());
-        jdbc.sql("""
-                UPDATE maintenance_window SET starts_at = :startsAt, ends_at = :endsAt, announce_from = :announceFrom,
-                    title_fi = :titleFi, title_sv = :titleSv, title_en = :titleEn, message_fi = :messageFi,
-                    message_sv = :messageSv, message_en = :messageEn, services = string_to_array(:services, ','),
-                    open_channels = string_to_array(:channels, ','), version = version + :bump,
-                    updated_at = :now, updated_by = :actor
-                WHERE id = :id""")
-                .params(params(details)).param("bump", rescheduled ? 1 : 0)
-                .param("now", Timestamp.from(Instant.now(clock))).param("actor", actor).param("id", id).update();
+        boolean rescheduled = window.revise(details, now, actor);
+        repository.flush();
         audit.success(actor, rescheduled ? "MAINTENANCE_WINDOW_RESCHEDULED" : "MAINTENANCE_WINDOW_EDITED", AUDIT_TYPE,
                 id, describe(details));
         changes.incrementAndGet();
@@ -228,14 +208,10 @@ public class MaintenanceWindows implements ServiceAvailability {
     /** Cancels a window that has not started. @return false when it has started, ended or was cancelled already */
     @Transactional
     public boolean cancel(UUID id, String actor) {
-        MaintenanceWindow current = lock(id);
-        Instant now = Instant.now(clock);
-        WindowState state = current.stateAt(now);
-        if (state != WindowState.SCHEDULED && state != WindowState.ANNOUNCED) {
+        if (!lock(id).cancel(Instant.now(clock), actor)) {
             return false;
         }
-        jdbc.sql("UPDATE maintenance_window SET cancelled_at = :now, version = version + 1, updated_at = :now, updated_by = :actor WHERE id = :id")
-                .param("now", Timestamp.from(now)).param("actor", actor).param("id", id).update();
+        repository.flush();
         audit.success(actor, "MAINTENANCE_WINDOW_CANCELLED", AUDIT_TYPE, id, null);
         changes.incrementAndGet();
         return true;
@@ -244,21 +220,23 @@ public class MaintenanceWindows implements ServiceAvailability {
     /** Ends a running window now. @return false when it is not in progress */
     @Transactional
     public boolean endEarly(UUID id, String actor) {
-        MaintenanceWindow current = lock(id);
-        Instant now = Instant.now(clock);
-        if (current.stateAt(now) != WindowState.IN_PROGRESS) {
+        if (!lock(id).endEarly(Instant.now(clock), actor)) {
             return false;
         }
-        jdbc.sql("UPDATE maintenance_window SET ended_early_at = :now, updated_at = :now, updated_by = :actor WHERE id = :id")
-                .param("now", Timestamp.from(now)).param("actor", actor).param("id", id).update();
+        repository.flush();
         audit.success(actor, "MAINTENANCE_WINDOW_ENDED_EARLY", AUDIT_TYPE, id, null);
         changes.incrementAndGet();
         return true;
     }
 
     private MaintenanceWindow lock(UUID id) {
-        return jdbc.sql("SELECT * FROM maintenance_window WHERE id = :id FOR UPDATE").param("id", id).query(ROW)
-                .optional().orElseThrow(fi.celia.celianet.shared.NotFoundException::new);
+        return repository.lockById(id).orElseThrow(NotFoundException::new);
+    }
+
+    private static void requireUnchanged(MaintenanceWindow window, Long lockVersion) {
+        if (lockVersion != null && lockVersion != window.lockVersion()) {
+            throw new ObjectOptimisticLockingFailureException(MaintenanceWindow.class, window.id());
+        }
     }
 
     private void requireValid(WindowDetails details) {
@@ -271,22 +249,6 @@ public class MaintenanceWindows implements ServiceAvailability {
         }
     }
 
-    private static Map<String, Object> params(WindowDetails d) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("startsAt", Timestamp.from(d.startsAt()));
-        p.put("endsAt", Timestamp.from(d.endsAt()));
-        p.put("announceFrom", Timestamp.from(d.announceFrom()));
-        p.put("titleFi", d.titleFi().strip());
-        p.put("titleSv", blankToNull(d.titleSv()));
-        p.put("titleEn", blankToNull(d.titleEn()));
-        p.put("messageFi", blankToNull(d.messageFi()));
-        p.put("messageSv", blankToNull(d.messageSv()));
-        p.put("messageEn", blankToNull(d.messageEn()));
-        p.put("services", join(d.services()));
-        p.put("channels", join(d.openChannels() == null ? Set.of() : d.openChannels()));
-        return p;
-    }
-
     private static String describe(WindowDetails d) {
         return "starts " + d.startsAt() + ", ends " + d.endsAt() + ", announce from " + d.announceFrom()
                 + ", closes " + join(d.services());
@@ -296,8 +258,5 @@ public class MaintenanceWindows implements ServiceAvailability {
         return values.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
     }
 
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
-    }
 
 }

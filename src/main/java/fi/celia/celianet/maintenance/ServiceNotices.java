@@ -1,13 +1,9 @@
 package fi.celia.celianet.maintenance;
 
 import java.net.URI;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,8 +11,9 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import fi.celia.celianet.audit.AuditLog;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import fi.celia.celianet.maintenance.internal.NoticeRepository;
+import fi.celia.celianet.shared.NotFoundException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,14 +31,12 @@ public class ServiceNotices {
     private static final Pattern PLAIN_HTTP = Pattern.compile("(?i)\\bhttp://");
     private static final List<String> LANGUAGES = List.of("fi", "sv", "en");
 
-    private static final RowMapper<ServiceNotice> ROW = ServiceNotices::map;
-
-    private final JdbcClient jdbc;
+    private final NoticeRepository repository;
     private final Clock clock;
     private final AuditLog audit;
 
-    ServiceNotices(JdbcClient jdbc, Clock clock, AuditLog audit) {
-        this.jdbc = jdbc;
+    ServiceNotices(NoticeRepository repository, Clock clock, AuditLog audit) {
+        this.repository = repository;
         this.clock = clock;
         this.audit = audit;
     }
@@ -49,37 +44,23 @@ public class ServiceNotices {
     /** Notices published now: Q&A sessions to come first (soonest first), then the newest others. */
     @Transactional(readOnly = true)
     public List<ServiceNotice> published(int limit) {
-        Instant now = Instant.now(clock);
-        return jdbc.sql("""
-                SELECT * FROM service_notice
-                WHERE publish_from <= :now AND (publish_until IS NULL OR publish_until > :now)
-                ORDER BY (kind = 'QA_SESSION' AND session_starts_at > :now) DESC,
-                         CASE WHEN kind = 'QA_SESSION' AND session_starts_at > :now THEN session_starts_at END ASC,
-                         publish_from DESC
-                LIMIT :limit""")
-                .param("now", Timestamp.from(now)).param("limit", limit).query(ROW).list();
+        return repository.published(Instant.now(clock), limit);
     }
 
     /** The next published Q&A session that has not begun. */
     @Transactional(readOnly = true)
     public Optional<ServiceNotice> nextSession() {
-        Instant now = Instant.now(clock);
-        return jdbc.sql("""
-                SELECT * FROM service_notice
-                WHERE kind = 'QA_SESSION' AND session_starts_at > :now
-                  AND publish_from <= :now AND (publish_until IS NULL OR publish_until > :now)
-                ORDER BY session_starts_at LIMIT 1""")
-                .param("now", Timestamp.from(now)).query(ROW).optional();
+        return repository.nextSession(Instant.now(clock));
     }
 
     @Transactional(readOnly = true)
     public List<ServiceNotice> all() {
-        return jdbc.sql("SELECT * FROM service_notice ORDER BY publish_from DESC LIMIT 500").query(ROW).list();
+        return repository.findTop500ByOrderByPublishFromDesc();
     }
 
     @Transactional(readOnly = true)
     public Optional<ServiceNotice> find(UUID id) {
-        return jdbc.sql("SELECT * FROM service_notice WHERE id = :id").param("id", id).query(ROW).optional();
+        return repository.findById(id);
     }
 
     public Instant now() {
@@ -150,34 +131,30 @@ public class ServiceNotices {
     public UUID create(NoticeDetails details, String actor) {
         requireValid(details);
         UUID id = UUID.randomUUID();
-        Timestamp now = Timestamp.from(Instant.now(clock));
-        jdbc.sql("""
-                INSERT INTO service_notice (id, kind, title_fi, title_sv, title_en, body_fi, body_sv, body_en,
-                    workaround_fi, workaround_sv, workaround_en, session_starts_at, join_link, summary_fi, summary_sv,
-                    summary_en, publish_from, publish_until, created_at, created_by, updated_at, updated_by)
-                VALUES (:id, :kind, :titleFi, :titleSv, :titleEn, :bodyFi, :bodySv, :bodyEn, :workaroundFi, :workaroundSv,
-                    :workaroundEn, :sessionStartsAt, :joinLink, :summaryFi, :summarySv, :summaryEn, :publishFrom,
-                    :publishUntil, :now, :actor, :now, :actor)""")
-                .params(params(details)).param("id", id).param("now", now).param("actor", actor).update();
+        repository.save(new ServiceNotice(id, details, Instant.now(clock), actor));
         audit.success(actor, "SERVICE_NOTICE_CREATED", AUDIT_TYPE, id, details.kind().name());
         return id;
     }
 
     @Transactional
     public void update(UUID id, NoticeDetails details, String actor) {
-        requireValid(details);
-        int updated = jdbc.sql("""
-                UPDATE service_notice SET kind = :kind, title_fi = :titleFi, title_sv = :titleSv, title_en = :titleEn,
-                    body_fi = :bodyFi, body_sv = :bodySv, body_en = :bodyEn, workaround_fi = :workaroundFi,
-                    workaround_sv = :workaroundSv, workaround_en = :workaroundEn, session_starts_at = :sessionStartsAt,
-                    join_link = :joinLink, summary_fi = :summaryFi, summary_sv = :summarySv, summary_en = :summaryEn,
-                    publish_from = :publishFrom, publish_until = :publishUntil, updated_at = :now, updated_by = :actor
-                WHERE id = :id""")
-                .params(params(details)).param("id", id).param("now", Timestamp.from(Instant.now(clock)))
-                .param("actor", actor).update();
-        if (updated == 0) {
-            throw new fi.celia.celianet.shared.NotFoundException();
+        update(id, null, details, actor);
+    }
+
+    /**
+     * Saves new details made on a page that showed the notice at {@code lockVersion} (null: whatever it is now).
+     *
+     * @throws org.springframework.dao.OptimisticLockingFailureException when someone saved the notice since
+     */
+    @Transactional
+    public void update(UUID id, Long lockVersion, NoticeDetails details, String actor) {
+        ServiceNotice notice = repository.findById(id).orElseThrow(NotFoundException::new);
+        if (lockVersion != null && lockVersion != notice.lockVersion()) {
+            throw new ObjectOptimisticLockingFailureException(ServiceNotice.class, id);
         }
+        requireValid(details);
+        notice.revise(details, Instant.now(clock), actor);
+        repository.flush();
         audit.success(actor, "SERVICE_NOTICE_EDITED", AUDIT_TYPE, id, details.kind().name());
     }
 
@@ -191,51 +168,7 @@ public class ServiceNotices {
         }
     }
 
-    private static Map<String, Object> params(NoticeDetails d) {
-        Map<String, Object> p = new HashMap<>();
-        p.put("kind", d.kind().name());
-        put(p, "title", d.titles());
-        put(p, "body", d.bodies());
-        boolean knownIssue = d.kind() == NoticeKind.KNOWN_ISSUE;
-        boolean session = d.kind() == NoticeKind.QA_SESSION;
-        put(p, "workaround", knownIssue ? d.workarounds() : Map.of());
-        put(p, "summary", session ? d.summaries() : Map.of());
-        p.put("sessionStartsAt", session && d.sessionStartsAt() != null ? Timestamp.from(d.sessionStartsAt()) : null);
-        p.put("joinLink", session ? d.joinLink().strip() : null);
-        p.put("publishFrom", Timestamp.from(d.publishFrom()));
-        p.put("publishUntil", d.publishUntil() == null ? null : Timestamp.from(d.publishUntil()));
-        return p;
-    }
-
-    private static void put(Map<String, Object> p, String field, Map<String, String> texts) {
-        for (String language : LANGUAGES) {
-            String value = texts.get(language);
-            p.put(field + Character.toUpperCase(language.charAt(0)) + language.substring(1),
-                    blank(value) ? null : value.strip());
-        }
-    }
-
     private static boolean blank(String text) {
         return text == null || text.isBlank();
-    }
-
-    private static ServiceNotice map(ResultSet rs, int row) throws SQLException {
-        return new ServiceNotice(rs.getObject("id", UUID.class), NoticeKind.valueOf(rs.getString("kind")),
-                texts(rs, "title"), texts(rs, "body"), texts(rs, "workaround"), instant(rs, "session_starts_at"),
-                rs.getString("join_link"), texts(rs, "summary"), instant(rs, "publish_from"), instant(rs, "publish_until"));
-    }
-
-    private static Map<String, String> texts(ResultSet rs, String prefix) throws SQLException {
-        Map<String, String> texts = new HashMap<>();
-        for (String language : LANGUAGES) {
-            String value = rs.getString(prefix + "_" + language);
-            texts.put(language, value == null ? "" : value);
-        }
-        return Map.copyOf(texts);
-    }
-
-    private static Instant instant(ResultSet rs, String column) throws SQLException {
-        Timestamp ts = rs.getTimestamp(column);
-        return ts == null ? null : ts.toInstant();
     }
 }

@@ -3,5 +3,5 @@
  * the public status API.
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Maintenance",
-        allowedDependencies = { "audit", "calendar", "credentials", "credentials :: spi", "home :: spi", "notifications", "notifications :: spi", "shared", "staff" })
+        allowedDependencies = { "audit", "calendar", "credentials", "credentials :: spi", "home :: spi", "notifications", "shared", "staff" })
 package fi.celia.celianet.maintenance;

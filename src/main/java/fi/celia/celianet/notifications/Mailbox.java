@@ -50,6 +50,7 @@ public class Mailbox {
         String subject = render("mail." + mail.template() + ".subject", locale, mail.params());
         String body = render("mail." + mail.template() + ".body", locale, mail.params());
         Instant now = Instant.now(clock);
+        // JDBC: an idempotent INSERT … ON CONFLICT DO NOTHING on the dedupe key; the outbox rows are set-wise by nature.
         int inserted = jdbc.sql("""
                 INSERT INTO outbound_mail (id, dedupe_key, recipient, language, subject, body, link_purpose,
                     link_subject_id, reference_type, reference_id, state, attempts, created_at, next_attempt_at)
@@ -74,6 +75,7 @@ public class Mailbox {
     /** The newest mail of a template about a reference, e.g. the credentials mail of a patron. */
     @Transactional(readOnly = true)
     public Optional<MailStatus> latest(String referenceType, UUID referenceId, String template) {
+        // JDBC: a projection of the outbox row (the template is part of its dedupe key), not an entity.
         return jdbc.sql("""
                 SELECT split_part(dedupe_key, ':', 1) AS template, state, attempts, created_at, sent_at, recipient
                 FROM outbound_mail WHERE reference_type = :type AND reference_id = :id AND dedupe_key LIKE :prefix
@@ -84,6 +86,7 @@ public class Mailbox {
 
     @Transactional(readOnly = true)
     public List<MailStatus> about(String referenceType, UUID referenceId) {
+        // JDBC: a projection of the outbox rows of one reference, not entities.
         return jdbc.sql("""
                 SELECT split_part(dedupe_key, ':', 1) AS template, state, attempts, created_at, sent_at, recipient
                 FROM outbound_mail WHERE reference_type = :type AND reference_id = :id ORDER BY created_at DESC""")
@@ -93,6 +96,7 @@ public class Mailbox {
     /** How many mails of a template about a reference were queued since a moment: for rate limits. */
     @Transactional(readOnly = true)
     public int countSince(String referenceType, UUID referenceId, String template, Instant since) {
+        // JDBC: a count.
         return jdbc.sql("""
                 SELECT count(*) FROM outbound_mail WHERE reference_type = :type AND reference_id = :id
                 AND dedupe_key LIKE :prefix AND created_at >= :since""")

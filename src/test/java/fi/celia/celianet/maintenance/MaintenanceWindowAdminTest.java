@@ -28,6 +28,9 @@ class MaintenanceWindowAdminTest extends IntegrationTest {
     @Autowired
     MaintenanceWindows windows;
 
+    @Autowired
+    fi.celia.celianet.maintenance.internal.Announcements announcements;
+
     RequestPostProcessor admin;
 
     @BeforeEach
@@ -197,6 +200,50 @@ class MaintenanceWindowAdminTest extends IntegrationTest {
         var window = windows.find(id).orElseThrow().window();
         assertThat(window.version()).isEqualTo(2);
         assertThat(window.startsAt()).isEqualTo(Windows.at(start.plusDays(1)));
+    }
+
+    @Test
+    void aSaveFromAPageSomeoneElseHasSavedSinceEndsOnTheConflictPageAndChangesNothing() throws Exception {
+        LocalDateTime start = Windows.freshMonday();
+        String title = Windows.title("Rinnakkain");
+        UUID id = Windows.create(windows, start, 2, 1, title, Windows.only(ClosableService.LENDING), Set.of());
+        String first = lockVersionOn("/admin/maintenance/" + id);
+        String second = lockVersionOn("/admin/maintenance/" + id);
+        assertThat(first).isEqualTo(second).isNotBlank();
+
+        mvc.perform(form(post("/admin/maintenance/" + id), start.toString(), start.plusHours(2).toString(), start.minusDays(1).toString(), title + " ensin")
+                .param("services", "LENDING").param("lockVersion", first)).andExpect(status().isSeeOther());
+        mvc.perform(form(post("/admin/maintenance/" + id), start.plusDays(1).toString(), start.plusDays(1).plusHours(2).toString(), start.minusDays(1).toString(), title + " toisena")
+                        .param("services", "LENDING").param("lockVersion", second))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("Joku muu muutti tätä tietoa samaan aikaan.")));
+
+        var window = windows.find(id).orElseThrow().window();
+        assertThat(window.title("fi")).isEqualTo(title + " ensin");
+        assertThat(window.startsAt()).isEqualTo(Windows.at(start));
+        assertThat(window.version()).as("the refused reschedule counts for nothing").isEqualTo(1);
+    }
+
+    @Test
+    void announcingAWindowIsNotAnEditSoAnOpenPageCanStillBeSaved() throws Exception {
+        LocalDateTime start = Windows.freshMonday();
+        String title = Windows.title("Tiedotettu");
+        UUID id = Windows.create(windows, start, 2, 1, title, Windows.only(ClosableService.LENDING), Set.of());
+        clock.set(Windows.at(start.minusHours(1)));
+        String shown = lockVersionOn("/admin/maintenance/" + id);
+        announcements.enqueueDue();
+        assertThat(windows.find(id).orElseThrow().window().announcedVersion()).isEqualTo(1);
+
+        mvc.perform(form(post("/admin/maintenance/" + id), start.toString(), start.plusHours(2).toString(), start.minusDays(1).toString(), title + " korjattu")
+                .param("services", "LENDING").param("lockVersion", shown)).andExpect(status().isSeeOther());
+        var window = windows.find(id).orElseThrow().window();
+        assertThat(window.title("fi")).isEqualTo(title + " korjattu");
+        assertThat(window.announcedVersion()).isEqualTo(window.version()).isEqualTo(1);
+    }
+
+    private String lockVersionOn(String path) throws Exception {
+        String page = mvc.perform(get(path).with(admin)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        return org.jsoup.Jsoup.parse(page).select("input[name=lockVersion]").attr("value");
     }
 
     @Test

@@ -96,6 +96,37 @@ class ServiceNoticesTest extends IntegrationTest {
     }
 
     @Test
+    void aSaveFromAPageSomeoneElseHasSavedSinceEndsOnTheConflictPageAndChangesNothing() throws Exception {
+        String title = Windows.title("Yhtaikaa");
+        String location = mvc.perform(notice("NEWS", title).param("bodyFi", "Alkuperäinen.")).andReturn().getResponse()
+                .getRedirectedUrl();
+        var other = signIn(data.account(Role.STAFF, null).getUsername(), TestData.PASSWORD);
+        String first = lockVersionOn(location, staff);
+        String second = lockVersionOn(location, other);
+        assertThat(first).isEqualTo(second).isNotBlank();
+
+        assertThat(edit(location, staff, title, "Ensimmäinen muutos.", first).getStatus()).isEqualTo(303);
+        var refused = edit(location, other, title, "Toinen muutos.", second);
+        assertThat(refused.getStatus()).isEqualTo(409);
+        assertThat(refused.getContentAsString()).contains("Joku muu muutti tätä tietoa samaan aikaan.");
+        assertThat(jdbc.sql("SELECT body_fi FROM service_notice WHERE title_fi = :t").param("t", title).query(String.class).single())
+                .isEqualTo("Ensimmäinen muutos.");
+    }
+
+    private org.springframework.mock.web.MockHttpServletResponse edit(String path, RequestPostProcessor user, String title,
+            String body, String lockVersion) throws Exception {
+        return mvc.perform(post(path).with(user).param("kind", "NEWS").param("titleFi", title)
+                .param("publishFrom", now.minusHours(1).toString()).param("bodyFi", body).param("lockVersion", lockVersion))
+                .andReturn().getResponse();
+    }
+
+    private String lockVersionOn(String path, RequestPostProcessor user) throws Exception {
+        var page = mvc.perform(get(path).with(user)).andReturn().getResponse();
+        assertThat(page.getStatus()).isEqualTo(200);
+        return Jsoup.parse(page.getContentAsString()).select("input[name=lockVersion]").attr("value");
+    }
+
+    @Test
     void onlyServiceStaffManageNotices() throws Exception {
         var library = data.library(TestData.unique("Kirjasto"));
         var mainUser = signIn(data.account(Role.MAIN_USER, library).getUsername(), TestData.PASSWORD);

@@ -1,20 +1,21 @@
 package fi.celia.celianet.maintenance.internal;
 
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.maintenance.MaintenanceWindow;
 import fi.celia.celianet.maintenance.WindowState;
-import fi.celia.celianet.notifications.spi.MailingList;
+import fi.celia.celianet.notifications.Mailing;
+import fi.celia.celianet.notifications.Mailings;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,9 +23,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Announcement mails of maintenance windows. When a window's announce-from time has passed, every staff
  * member and organisation contact with an address gets one mail in their language; a reschedule or a
- * cancellation of an announced window sends a follow-up. The recipients are queued set-wise, with ONE
- * {@code INSERT … SELECT} into the notifications outbox, in the same transaction that marks the window's
- * version as announced; delivery (throttled batches, retries, resumption after a restart) is the outbox's.
+ * cancellation of an announced window sends a follow-up. The recipients are queued set-wise through the
+ * notifications module's {@link Mailings} (ONE {@code INSERT … SELECT} over every mailing list), in the same
+ * transaction that marks the window's version as announced; delivery (throttled batches, retries, resumption
+ * after a restart) is the outbox's.
  */
 @Component
 public class Announcements {
@@ -35,17 +37,19 @@ public class Announcements {
     enum Kind { ANNOUNCEMENT, RESCHEDULE, CANCELLATION }
 
     private static final List<String> LANGUAGES = List.of("fi", "sv", "en");
+    /** Behind every person's own mail (a registration's credentials, say), which has 0. */
+    private static final int PRIORITY = 1;
 
-    private final List<MailingList> mailingLists;
-    private final JdbcClient jdbc;
+    private final WindowRepository windows;
+    private final Mailings mailings;
     private final Clock clock;
     private final MessageSource messages;
     private final TransactionTemplate transactions;
 
-    Announcements(JdbcClient jdbc, Clock clock, MessageSource messages, PlatformTransactionManager transactionManager,
-            List<MailingList> mailingLists) {
-        this.mailingLists = mailingLists;
-        this.jdbc = jdbc;
+    Announcements(WindowRepository windows, Mailings mailings, Clock clock, MessageSource messages,
+            PlatformTransactionManager transactionManager) {
+        this.windows = windows;
+        this.mailings = mailings;
         this.clock = clock;
         this.messages = messages;
         this.transactions = new TransactionTemplate(transactionManager);
@@ -53,16 +57,8 @@ public class Announcements {
 
     /** Queues every announcement and follow-up that is due now, each window in a transaction of its own. */
     public int enqueueDue() {
-        Instant now = Instant.now(clock);
-        List<UUID> due = jdbc.sql("""
-                SELECT id FROM maintenance_window
-                WHERE announced_version IS DISTINCT FROM version
-                  AND (announced_version IS NOT NULL
-                       OR (cancelled_at IS NULL AND announce_from <= :now AND coalesce(ended_early_at, ends_at) > :now))
-                ORDER BY announce_from""")
-                .param("now", Timestamp.from(now)).query(UUID.class).list();
         int queued = 0;
-        for (UUID id : due) {
+        for (UUID id : windows.announcementDue(Instant.now(clock))) {
             Integer count = transactions.execute(status -> announce(id));
             queued += count == null ? 0 : count;
         }
@@ -71,8 +67,7 @@ public class Announcements {
 
     private int announce(UUID id) {
         Instant now = Instant.now(clock);
-        MaintenanceWindow window = jdbc.sql("SELECT * FROM maintenance_window WHERE id = :id FOR UPDATE")
-                .param("id", id).query(WindowRows.ROW).optional().orElse(null);
+        MaintenanceWindow window = windows.lockById(id).orElse(null);
         if (window == null || window.announcedVersion() != null && window.announcedVersion() == window.version()) {
             return 0;
         }
@@ -86,52 +81,22 @@ public class Announcements {
         } else {
             kind = state == WindowState.CANCELLED ? Kind.CANCELLATION : Kind.RESCHEDULE;
             // What was announced before is out of date: mails not sent yet are not sent at all.
-            jdbc.sql("""
-                    UPDATE outbound_mail SET state = 'CANCELLED'
-                    WHERE reference_type = :type AND reference_id = :id AND state = 'QUEUED' AND dedupe_key LIKE :prefix""")
-                    .param("type", REFERENCE_TYPE).param("id", id).param("prefix", TEMPLATE + ":%").update();
+            mailings.cancelQueued(REFERENCE_TYPE, id, TEMPLATE);
             if (kind == Kind.RESCHEDULE && state == WindowState.COMPLETED) {
-                markAnnounced(id);
+                windows.markAnnounced(id);
                 return 0;
             }
         }
-        var statement = jdbc.sql("""
-                INSERT INTO outbound_mail (id, dedupe_key, recipient, language, subject, body, reference_type, reference_id,
-                    state, attempts, created_at, next_attempt_at, priority)
-                SELECT gen_random_uuid(), :prefix || lower(r.email), r.email, r.language,
-                       CASE r.language WHEN 'sv' THEN :subjectSv WHEN 'en' THEN :subjectEn ELSE :subjectFi END,
-                       CASE r.language WHEN 'sv' THEN :bodySv WHEN 'en' THEN :bodyEn ELSE :bodyFi END,
-                       :type, :id, 'QUEUED', 0, :now, :now, 1
-                FROM (
-                    -- One mail per address: a person on several lists (a staff member who is also an
-                    -- organisation's contact, say) gets it once, in the language of the list that comes first.
-                    SELECT DISTINCT ON (lower(btrim(email))) btrim(email) AS email, language
-                    FROM (%s) addresses
-                    ORDER BY lower(btrim(email)), source
-                ) r
-                ON CONFLICT (dedupe_key) DO NOTHING""".formatted(recipientsSql()))
-                .param("prefix", TEMPLATE + ":" + id + ":" + window.version() + ":")
-                .param("type", REFERENCE_TYPE).param("id", id).param("now", Timestamp.from(now));
+        Map<String, String> subjects = new HashMap<>();
+        Map<String, String> bodies = new HashMap<>();
         for (String language : LANGUAGES) {
-            String suffix = Character.toUpperCase(language.charAt(0)) + language.substring(1);
-            statement = statement.param("subject" + suffix, text(kind, "subject", window, language))
-                    .param("body" + suffix, text(kind, "body", window, language));
+            subjects.put(language, text(kind, "subject", window, language));
+            bodies.put(language, text(kind, "body", window, language));
         }
-        int queued = statement.update();
-        markAnnounced(id);
+        int queued = mailings.enqueueToEveryone(new Mailing(TEMPLATE, id + ":" + window.version(), subjects, bodies,
+                REFERENCE_TYPE, id, PRIORITY));
+        windows.markAnnounced(id);
         return queued;
-    }
-
-    /** Every mailing list, as one union that says which list each address came from. */
-    private String recipientsSql() {
-        return mailingLists.stream().sorted(java.util.Comparator.comparingInt(MailingList::precedence))
-                .map(list -> "SELECT email, language, " + list.precedence() + " AS source FROM ("
-                        + list.selectEmailAndLanguage() + ") list" + list.precedence())
-                .collect(java.util.stream.Collectors.joining(" UNION ALL "));
-    }
-
-    private void markAnnounced(UUID id) {
-        jdbc.sql("UPDATE maintenance_window SET announced_version = version WHERE id = :id").param("id", id).update();
     }
 
     /** The subject or body of a mail in one language, with the window's texts, times, services and channels. */

@@ -91,7 +91,7 @@ class MaintenanceAdminController {
             return form(model, window);
         }
         try {
-            windows.update(id, details, user.getName());
+            windows.update(id, form.getLockVersion(), details, user.getName());
             redirect.addFlashAttribute("flashMessage", "maintenance.window.saved");
             return "redirect:" + BASE + "/" + id;
         } catch (WindowRejectedException e) {

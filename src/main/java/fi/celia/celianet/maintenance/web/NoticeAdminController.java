@@ -83,7 +83,7 @@ class NoticeAdminController {
             return form(model, notice);
         }
         try {
-            notices.update(id, details, user.getName());
+            notices.update(id, form.getLockVersion(), details, user.getName());
             redirect.addFlashAttribute("flashMessage", "maintenance.notice.saved");
             return "redirect:" + BASE + "/" + id;
         } catch (WindowRejectedException e) {

@@ -35,6 +35,8 @@ class NoticeForm {
     private String summaryEn;
     private String publishFrom;
     private String publishUntil;
+    /** The notice's edit counter when the page was shown; a save from a stale page is refused. */
+    private Long lockVersion;
 
     static NoticeForm starting(Instant now) {
         var form = new NoticeForm();
@@ -61,6 +63,7 @@ class NoticeForm {
         form.summaryEn = n.summaries().get("en");
         form.publishFrom = LOCAL.format(Helsinki.at(n.publishFrom()));
         form.publishUntil = n.publishUntil() == null ? null : LOCAL.format(Helsinki.at(n.publishUntil()));
+        form.lockVersion = n.lockVersion();
         return form;
     }
 
@@ -128,4 +131,6 @@ class NoticeForm {
     public void setPublishFrom(String v) { this.publishFrom = v; }
     public String getPublishUntil() { return publishUntil; }
     public void setPublishUntil(String v) { this.publishUntil = v; }
+    public Long getLockVersion() { return lockVersion; }
+    public void setLockVersion(Long v) { this.lockVersion = v; }
 }

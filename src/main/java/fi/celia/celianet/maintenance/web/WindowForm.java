@@ -38,6 +38,8 @@ class WindowForm {
     private String messageEn;
     private List<ClosableService> services = new ArrayList<>();
     private List<ContactChannel> channels = new ArrayList<>();
+    /** The window's edit counter when the page was shown; a save from a stale page is refused. */
+    private Long lockVersion;
 
     static WindowForm of(MaintenanceWindow window) {
         var form = new WindowForm();
@@ -52,6 +54,7 @@ class WindowForm {
         form.messageEn = window.messages().get("en");
         form.services = new ArrayList<>(window.services());
         form.channels = new ArrayList<>(window.openChannels());
+        form.lockVersion = window.lockVersion();
         return form;
     }
 
@@ -98,4 +101,6 @@ class WindowForm {
     public void setServices(List<ClosableService> services) { this.services = services; }
     public List<ContactChannel> getChannels() { return channels; }
     public void setChannels(List<ContactChannel> channels) { this.channels = channels; }
+    public Long getLockVersion() { return lockVersion; }
+    public void setLockVersion(Long lockVersion) { this.lockVersion = lockVersion; }
 }

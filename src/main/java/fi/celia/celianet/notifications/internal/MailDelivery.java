@@ -55,6 +55,7 @@ public class MailDelivery {
             rs.getObject("id", UUID.class), rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
             rs.getString("link_purpose"), rs.getObject("link_subject_id", UUID.class), "SENDING".equals(rs.getString("state")));
 
+    // JDBC: claims with FOR UPDATE SKIP LOCKED and set-wise updates of a batch by id, which JPA cannot express.
     private final JdbcClient jdbc;
     private final JavaMailSender sender;
     private final CredentialTokens tokens;

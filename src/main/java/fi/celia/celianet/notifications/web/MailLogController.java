@@ -18,6 +18,7 @@ class MailLogController {
 
     static final int PAGE_SIZE = 50;
 
+    // JDBC: a paged read-only listing of outbox rows (no body in the list), which are not entities.
     private final JdbcClient jdbc;
 
     MailLogController(JdbcClient jdbc) {

@@ -1,4 +1,4 @@
-package fi.celia.celianet.maintenance.web;
+package fi.celia.celianet.maintenance.internal;
 
 import java.util.HashMap;
 import java.util.Map;
