@@ -1,12 +1,16 @@
 package fi.celia.celianet.patrons;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import fi.celia.celianet.patrons.internal.Patron;
+import fi.celia.celianet.patrons.internal.PatronRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -14,21 +18,29 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PatronDirectory {
 
-    private final PatronStore store;
+    /** Ids per query, well under PostgreSQL's limit of bind parameters (each chunk is one array parameter). */
+    private static final int CHUNK = 10_000;
 
-    PatronDirectory(PatronStore store) {
-        this.store = store;
+    private final PatronRepository patrons;
+
+    PatronDirectory(PatronRepository patrons) {
+        this.patrons = patrons;
     }
 
     @Transactional(readOnly = true)
     public Optional<PatronSummary> find(UUID patronId) {
-        return store.find(patronId).map(PatronDirectory::summary);
+        return patrons.findById(patronId).map(PatronDirectory::summary);
     }
 
     /** The patrons found among the ids, by id; unknown ids are left out. Used in bulk by production runs. */
     @Transactional(readOnly = true)
     public Map<UUID, PatronSummary> findAll(Collection<UUID> patronIds) {
-        return store.findAll(patronIds).stream().map(PatronDirectory::summary)
+        List<UUID> all = List.copyOf(patronIds);
+        List<Patron> found = new ArrayList<>(all.size());
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            found.addAll(patrons.findAllByIdIn(all.subList(from, Math.min(all.size(), from + CHUNK)).toArray(UUID[]::new)));
+        }
+        return found.stream().map(PatronDirectory::summary)
                 .collect(Collectors.toMap(PatronSummary::patronId, Function.identity()));
     }
 

@@ -46,7 +46,9 @@ class PatronExactlyOnceTest extends IntegrationTest {
         assertThat(jdbc.sql("SELECT count(*) FROM patron WHERE identity_code = :c").param("c", code).query(Integer.class).single())
                 .isEqualTo(1);
         await().atMost(mailWait()).until(() -> TestMail.to(email).size() == 1);
-        Thread.sleep(1500);
+        await().atMost(mailWait()).until(() -> unsent(email + "%") == 0);
+        assertThat(jdbc.sql("SELECT count(*) FROM outbound_mail WHERE recipient = :r").param("r", email)
+                .query(Integer.class).single()).isEqualTo(1);
         assertThat(TestMail.to(email)).hasSize(1);
 
         // a refresh much later still reads as saved
@@ -153,11 +155,17 @@ class PatronExactlyOnceTest extends IntegrationTest {
             TestMail.restart();
         }
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).until(() -> countMails(prefix) >= 20);
-        Thread.sleep(1500);
+        await().atMost(mailWait()).until(() -> unsent(prefix + "-%") == 0);
         assertThat(countMails(prefix)).isEqualTo(20);
         for (int i = 0; i < 20; i++) {
             assertThat(TestMail.to(prefix + "-" + i + "@example.fi")).hasSize(1);
         }
+    }
+
+    /** Mails to the recipients that the outbox has not handed to the SMTP server yet. */
+    private int unsent(String recipientPattern) {
+        return jdbc.sql("SELECT count(*) FROM outbound_mail WHERE recipient LIKE :r AND state IN ('QUEUED', 'SENDING')")
+                .param("r", recipientPattern).query(Integer.class).single();
     }
 
     private static long countMails(String prefix) {

@@ -43,6 +43,48 @@ class PatronRecordTest extends IntegrationTest {
     }
 
     @Test
+    void anEditOverSomeoneElsesNewerChangeEndsOnTheConflictPageAndSavesNothing() throws Exception {
+        var library = data.library(TestData.unique("Library"));
+        var first = signIn(data.account(Role.REGISTRAR, library).getUsername(), TestData.PASSWORD);
+        var second = signIn(data.account(Role.REGISTRAR, library).getUsername(), TestData.PASSWORD);
+        UUID id = register(first, PatronFixtures.newCode());
+
+        String firstForm = mvc.perform(get("/patrons/" + id + "/edit").with(first)).andReturn().getResponse().getContentAsString();
+        String secondForm = mvc.perform(get("/patrons/" + id + "/edit").with(second)).andReturn().getResponse().getContentAsString();
+        String version = firstForm.replaceAll("(?s).*name=\"version\" value=\"([0-9]+)\".*", "$1");
+        assertThat(version).matches("[0-9]+");
+        assertThat(secondForm).contains("name=\"version\" value=\"" + version + "\"");
+
+        var saved = mvc.perform(post("/patrons/" + id).with(second).param("version", version).param("language", "fi")
+                .param("services", "ONLINE").param("email", "toinen@example.fi").param("city", "Vantaa")
+                .param("credentialsTo", "PATRON")).andReturn().getResponse();
+        assertThat(saved.getStatus()).isEqualTo(303);
+
+        var stale = mvc.perform(post("/patrons/" + id).with(first).param("version", version).param("language", "fi")
+                .param("services", "ONLINE").param("email", "ensimmainen@example.fi").param("city", "Turku")
+                .param("credentialsTo", "PATRON")).andReturn().getResponse();
+        assertThat(stale.getStatus()).isEqualTo(409);
+        assertThat(stale.getContentAsString()).contains("Tieto on muuttunut")
+                .contains("Joku muu muutti tätä tietoa samaan aikaan");
+        assertThat(jdbc.sql("SELECT city || ' ' || email FROM patron WHERE id = :id").param("id", id)
+                .query(String.class).single()).isEqualTo("Vantaa toinen@example.fi");
+        assertThat(jdbc.sql("SELECT string_agg(new_value, ',' ORDER BY new_value) FROM patron_history WHERE patron_id = :id AND field = 'city'")
+                .param("id", id).query(String.class).single()).isEqualTo("Vantaa");
+        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE target_id = :id AND action = 'PATRON_CHANGED'")
+                .param("id", id.toString()).query(Integer.class).single()).isEqualTo(1);
+
+        // read afresh, the same edit saves
+        String fresh = mvc.perform(get("/patrons/" + id + "/edit").with(first)).andReturn().getResponse().getContentAsString();
+        String newVersion = fresh.replaceAll("(?s).*name=\"version\" value=\"([0-9]+)\".*", "$1");
+        assertThat(newVersion).isNotEqualTo(version);
+        assertThat(mvc.perform(post("/patrons/" + id).with(first).param("version", newVersion).param("language", "fi")
+                .param("services", "ONLINE").param("email", "ensimmainen@example.fi").param("city", "Turku")
+                .param("credentialsTo", "PATRON")).andReturn().getResponse().getStatus()).isEqualTo(303);
+        assertThat(jdbc.sql("SELECT city FROM patron WHERE id = :id").param("id", id).query(String.class).single())
+                .isEqualTo("Turku");
+    }
+
+    @Test
     void serviceStaffCloseAndThenEraseAPatronKeepingTheNumberAndTheAuditTrail() throws Exception {
         var library = data.library(TestData.unique("Library"));
         var registrarSession = signIn(data.account(Role.MAIN_USER, library).getUsername(), TestData.PASSWORD);

@@ -9,15 +9,16 @@ import java.util.UUID;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.maintenance.ServiceClosedException;
-import fi.celia.celianet.patrons.DuplicateIdentityCodeException;
-import fi.celia.celianet.patrons.MailRequestOutcome;
-import fi.celia.celianet.patrons.NewPatron;
-import fi.celia.celianet.patrons.Patron;
-import fi.celia.celianet.patrons.PatronRegistration;
-import fi.celia.celianet.patrons.Patrons;
-import fi.celia.celianet.patrons.RegistrationResult;
-import fi.celia.celianet.patrons.SoftDuplicatesException;
-import fi.celia.celianet.patrons.SubmissionTokenReusedException;
+import fi.celia.celianet.patrons.internal.DuplicateIdentityCodeException;
+import fi.celia.celianet.patrons.internal.MailRequestOutcome;
+import fi.celia.celianet.patrons.internal.NewPatron;
+import fi.celia.celianet.patrons.internal.Patron;
+import fi.celia.celianet.patrons.internal.PatronCredentials;
+import fi.celia.celianet.patrons.internal.PatronRecords;
+import fi.celia.celianet.patrons.internal.PatronRegistration;
+import fi.celia.celianet.patrons.internal.RegistrationResult;
+import fi.celia.celianet.patrons.internal.SoftDuplicatesException;
+import fi.celia.celianet.patrons.internal.SubmissionTokenReusedException;
 import fi.celia.celianet.patrons.spi.PatronPageSection;
 import fi.celia.celianet.staff.Organisations;
 import fi.celia.celianet.staff.StaffPrincipal;
@@ -48,18 +49,21 @@ class PatronController {
     private static final String PAGE = "patrons/show";
 
     private final PatronRegistration registration;
-    private final Patrons patrons;
+    private final PatronRecords records;
+    private final PatronCredentials credentials;
     private final Organisations organisations;
     private final AuditLog audit;
     private final List<PatronPageSection> sections;
     private final Clock clock;
     private final String baseUrl;
 
-    PatronController(PatronRegistration registration, Patrons patrons, Organisations organisations, AuditLog audit,
+    PatronController(PatronRegistration registration, PatronRecords records, PatronCredentials credentials,
+            Organisations organisations, AuditLog audit,
             List<PatronPageSection> sections, Clock clock, @org.springframework.beans.factory.annotation.Value("${celianet.base-url}") String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.registration = registration;
-        this.patrons = patrons;
+        this.records = records;
+        this.credentials = credentials;
         this.organisations = organisations;
         this.audit = audit;
         this.sections = sections.stream().sorted(java.util.Comparator.comparingInt(PatronPageSection::order)).toList();
@@ -104,14 +108,14 @@ class PatronController {
         } catch (DuplicateIdentityCodeException duplicate) {
             // the transaction has rolled back; the winner's row is committed, so its facts can be read now
             response.setStatus(HttpStatus.CONFLICT.value());
-            patrons.registeredFacts(user, duplicate.code()).ifPresent(facts -> model.addAttribute("duplicate", facts));
+            records.registeredFacts(user, duplicate.code()).ifPresent(facts -> model.addAttribute("duplicate", facts));
             errors.rejectValue("hetu", "patrons.hetu.error.alreadyRegistered");
             audit.record(user.username(), "PATRON_REGISTRATION_DUPLICATE", "PATRON", null,
                     fi.celia.celianet.audit.AuditOutcome.FAILURE, null);
             return form(user, model);
         } catch (SoftDuplicatesException similar) {
             model.addAttribute("softDuplicates", similar.matches().stream().map(p -> new SoftDuplicate(p,
-                    Patrons.mayOpen(user, p), organisations.nameOf(p.organisationId()))).toList());
+                    user.mayActFor(p.organisationId()), organisations.nameOf(p.organisationId()))).toList());
             return form(user, model);
         } catch (SubmissionTokenReusedException reused) {
             response.setStatus(HttpStatus.CONFLICT.value());
@@ -123,37 +127,37 @@ class PatronController {
 
     @GetMapping("/patrons/{id}")
     String show(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, Model model) {
-        return page(patrons.view(user, id), false, model);
+        return page(records.view(user, id), false, model);
     }
 
     /** Shows the full identity code on the page itself (never in a URL or the session); audited. */
     @PostMapping("/patrons/{id}/reveal")
     String reveal(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, Model model) {
-        return page(patrons.reveal(user, id), true, model);
+        return page(records.reveal(user, id), true, model);
     }
 
     @PostMapping("/patrons/{id}/password-reset")
     String passwordReset(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            MailRequestOutcome outcome = patrons.requestPasswordReset(user, id);
+            MailRequestOutcome outcome = credentials.requestPasswordReset(user, id);
             if (outcome == MailRequestOutcome.RATE_LIMITED) {
                 response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
                 model.addAttribute("actionProblem", "patrons.reset.rateLimited");
-                return page(patrons.open(user, id), false, model);
+                return page(records.open(user, id), false, model);
             }
             redirect.addFlashAttribute("flashMessage", "patrons.reset." + outcome.name());
             return "redirect:/patrons/" + id;
         } catch (ServiceClosedException closed) {
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             model.addAttribute("closure", closed.notice());
-            return page(patrons.open(user, id), false, model);
+            return page(records.open(user, id), false, model);
         }
     }
 
     @PostMapping("/patrons/{id}/credentials/resend")
     String resend(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, RedirectAttributes redirect) {
-        MailRequestOutcome outcome = patrons.resendCredentials(user, id);
+        MailRequestOutcome outcome = credentials.resendCredentials(user, id);
         redirect.addFlashAttribute("flashMessage", "patrons.credentials.resend." + outcome.name());
         return "redirect:/patrons/" + id;
     }
@@ -162,9 +166,9 @@ class PatronController {
     @PostMapping("/patrons/{id}/letter")
     String letter(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, Model model,
             HttpServletResponse response) {
-        String token = patrons.issueLetterToken(user, id);
+        String token = credentials.issueLetterToken(user, id);
         response.setHeader("Cache-Control", "no-store");
-        model.addAttribute("patron", patrons.open(user, id));
+        model.addAttribute("patron", records.open(user, id));
         model.addAttribute("link", baseUrl + fi.celia.celianet.credentials.TokenPurpose.PATRON_ACTIVATION.path() + token);
         model.addAttribute("validUntil", Instant.now(clock).plus(fi.celia.celianet.credentials.TokenPurpose.PATRON_ACTIVATION.validity()));
         return "patrons/letter";
@@ -177,11 +181,11 @@ class PatronController {
         model.addAttribute("patron", patron);
         model.addAttribute("revealed", revealed);
         model.addAttribute("organisationName", organisations.nameOf(patron.organisationId()));
-        model.addAttribute("credentialsMail", patrons.credentialsMail(patron.id()).orElse(null));
+        model.addAttribute("credentialsMail", credentials.credentialsMail(patron.id()).orElse(null));
         model.addAttribute("expectsCredentialsMail", patron.active() && patron.credentialsRecipient() != null);
-        model.addAttribute("resetMail", patrons.resetMail(patron.id()).orElse(null));
+        model.addAttribute("resetMail", credentials.resetMail(patron.id()).orElse(null));
         model.addAttribute("history", audit.forTarget("PATRON", patron.id(), 50));
-        model.addAttribute("changes", patrons.changes(patron.id()));
+        model.addAttribute("changes", patron.changes());
         StaffPrincipal user = currentUser();
         model.addAttribute("sections", sections.stream()
                 .map(section -> new RenderedSection(section.fragment(), section.model(patron.id(), user))).toList());

@@ -8,9 +8,10 @@ import java.util.Set;
 import java.util.UUID;
 
 import fi.celia.celianet.calendar.Helsinki;
-import fi.celia.celianet.patrons.Patron;
-import fi.celia.celianet.patrons.PatronChanges;
-import fi.celia.celianet.patrons.Patrons;
+import fi.celia.celianet.patrons.internal.Patron;
+import fi.celia.celianet.patrons.internal.PatronChanges;
+import fi.celia.celianet.patrons.internal.PatronLifecycle;
+import fi.celia.celianet.patrons.internal.PatronRecords;
 import fi.celia.celianet.staff.StaffPrincipal;
 import jakarta.validation.Valid;
 import org.springframework.beans.propertyeditors.StringTrimmerEditor;
@@ -33,11 +34,13 @@ class PatronEditController {
 
     private static final Set<String> SERVICES = Set.of("ONLINE", "CD_CLUBS");
 
-    private final Patrons patrons;
+    private final PatronRecords records;
+    private final PatronLifecycle lifecycle;
     private final Clock clock;
 
-    PatronEditController(Patrons patrons, Clock clock) {
-        this.patrons = patrons;
+    PatronEditController(PatronRecords records, PatronLifecycle lifecycle, Clock clock) {
+        this.records = records;
+        this.lifecycle = lifecycle;
         this.clock = clock;
     }
 
@@ -48,8 +51,8 @@ class PatronEditController {
 
     @GetMapping("/patrons/{id}/edit")
     String edit(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, Model model) {
-        Patron patron = patrons.open(user, id);
-        model.addAttribute("form", formOf(patrons.details(user, id)));
+        Patron patron = records.open(user, id);
+        model.addAttribute("form", formOf(patron));
         model.addAttribute("patron", patron);
         return "patrons/edit";
     }
@@ -57,14 +60,14 @@ class PatronEditController {
     @PostMapping("/patrons/{id}")
     String update(@PathVariable UUID id, @Valid @ModelAttribute("form") PatronEditForm form, BindingResult errors,
             @AuthenticationPrincipal StaffPrincipal user, Model model, RedirectAttributes redirect) {
-        Patron patron = patrons.open(user, id);
+        Patron patron = records.open(user, id);
         check(form, errors, patron, Helsinki.dateOf(Instant.now(clock)));
         if (errors.hasErrors()) {
             model.addAttribute("patron", patron);
             return "patrons/edit";
         }
         List<String> services = form.getServices();
-        patrons.update(user, id, new PatronChanges(form.getEmail(), form.getPhone(), form.getStreetAddress(),
+        lifecycle.update(user, id, form.getVersion(), new PatronChanges(form.getEmail(), form.getPhone(), form.getStreetAddress(),
                 form.getPostalCode(), form.getCity(), form.getLanguage(), services.contains("ONLINE"),
                 services.contains("CD_CLUBS"), form.getContactName(), form.getContactRelation(), form.getContactPhone(),
                 form.getContactEmail(), "CONTACT".equals(form.getCredentialsTo()) ? "CONTACT" : "PATRON",
@@ -79,17 +82,17 @@ class PatronEditController {
         String text = reason == null ? "" : reason.strip();
         if (text.isEmpty() || text.length() > 500 || text.chars().anyMatch(Character::isISOControl)) {
             redirect.addFlashAttribute("flashMessage", "patrons.close.reasonRequired");
-            patrons.open(user, id);
+            records.open(user, id);
             return "redirect:/patrons/" + id;
         }
-        boolean closed = patrons.close(user, id, text);
+        boolean closed = lifecycle.close(user, id, text);
         redirect.addFlashAttribute("flashMessage", closed ? "patrons.close.done" : "patrons.close.notActive");
         return "redirect:/patrons/" + id;
     }
 
     @PostMapping("/patrons/{id}/erase")
     String erase(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, RedirectAttributes redirect) {
-        boolean erased = patrons.erase(user, id);
+        boolean erased = lifecycle.erase(user, id);
         redirect.addFlashAttribute("flashMessage", erased ? "patrons.erase.done" : "patrons.erase.notClosed");
         return "redirect:/patrons/" + id;
     }
@@ -140,8 +143,10 @@ class PatronEditController {
         }
     }
 
-    private static PatronEditForm formOf(PatronChanges c) {
+    private static PatronEditForm formOf(Patron patron) {
+        PatronChanges c = patron.details();
         var form = new PatronEditForm();
+        form.setVersion(patron.version());
         form.setEmail(c.email());
         form.setPhone(c.phone());
         form.setStreetAddress(c.streetAddress());

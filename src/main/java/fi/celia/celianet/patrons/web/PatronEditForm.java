@@ -78,6 +78,9 @@ class PatronEditForm {
 
     private boolean guardianConsent;
 
+    /** The patron's version when the form was filled in: a save over someone else's newer change is refused. */
+    private Long version;
+
     public String getEmail() { return email; }
     public void setEmail(String email) { this.email = email; }
     public String getPhone() { return phone; }
@@ -110,4 +113,6 @@ class PatronEditForm {
     public void setGuardianEmail(String guardianEmail) { this.guardianEmail = guardianEmail; }
     public boolean isGuardianConsent() { return guardianConsent; }
     public void setGuardianConsent(boolean guardianConsent) { this.guardianConsent = guardianConsent; }
+    public Long getVersion() { return version; }
+    public void setVersion(Long version) { this.version = version; }
 }

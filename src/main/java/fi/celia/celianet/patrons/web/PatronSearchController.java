@@ -4,8 +4,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import fi.celia.celianet.patrons.PatronSearch;
-import fi.celia.celianet.patrons.Patrons;
+import fi.celia.celianet.patrons.internal.Patron;
+import fi.celia.celianet.patrons.internal.PatronLifecycle;
+import fi.celia.celianet.patrons.internal.PatronRecords;
+import fi.celia.celianet.patrons.internal.PatronSearch;
 import fi.celia.celianet.staff.Organisations;
 import fi.celia.celianet.staff.StaffPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,11 +23,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class PatronSearchController {
 
-    private final Patrons patrons;
+    private final PatronRecords records;
+    private final PatronLifecycle lifecycle;
     private final Organisations organisations;
 
-    PatronSearchController(Patrons patrons, Organisations organisations) {
-        this.patrons = patrons;
+    PatronSearchController(PatronRecords records, PatronLifecycle lifecycle, Organisations organisations) {
+        this.records = records;
+        this.lifecycle = lifecycle;
         this.organisations = organisations;
     }
 
@@ -46,10 +50,10 @@ class PatronSearchController {
         } catch (NumberFormatException e) {
             pageIndex = 0;
         }
-        PatronSearch result = patrons.search(user, q, filter, pageIndex);
+        PatronSearch result = records.search(user, q, filter, pageIndex);
         model.addAttribute("result", result);
         model.addAttribute("organisationNames", organisations.namesOf(
-                result.patrons().stream().map(fi.celia.celianet.patrons.Patron::organisationId).collect(Collectors.toSet())));
+                result.patrons().stream().map(Patron::organisationId).collect(Collectors.toSet())));
         return view(user, model, q == null ? "" : q, filter);
     }
 
@@ -68,7 +72,7 @@ class PatronSearchController {
             model.addAttribute("transferProblem", "patrons.transfer.error.agreement");
             return search(hetu, null, "0", user, model);
         }
-        patrons.transfer(user, id, hetu, RegistrationRules.parseUuid(organisationId));
+        lifecycle.transfer(user, id, hetu, RegistrationRules.parseUuid(organisationId));
         redirect.addFlashAttribute("flashMessage", "patrons.transfer.done");
         return "redirect:/patrons/" + id;
     }

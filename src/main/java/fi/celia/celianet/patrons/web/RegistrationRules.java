@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-import fi.celia.celianet.patrons.NewPatron;
 import fi.celia.celianet.patrons.PersonalIdentityCode;
+import fi.celia.celianet.patrons.internal.NewPatron;
 import fi.celia.celianet.staff.StaffPrincipal;
 import org.springframework.validation.BindingResult;
 

@@ -1,4 +1,6 @@
-package fi.celia.celianet.patrons;
+package fi.celia.celianet.patrons.internal;
+
+import fi.celia.celianet.patrons.PersonalIdentityCode;
 
 /**
  * The identity code is already registered: the unique constraint decided. Thrown out of the registration

@@ -1,4 +1,4 @@
-package fi.celia.celianet.patrons;
+package fi.celia.celianet.patrons.internal;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -25,15 +25,17 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PatronRegistration {
 
-    private final PatronStore store;
+    private final RegistrationInserts inserts;
+    private final PatronRepository patrons;
     private final ServiceAvailability availability;
     private final PatronMail mail;
     private final AuditLog audit;
     private final Clock clock;
 
-    PatronRegistration(PatronStore store, ServiceAvailability availability, PatronMail mail,
-            AuditLog audit, Clock clock) {
-        this.store = store;
+    PatronRegistration(RegistrationInserts inserts, PatronRepository patrons, ServiceAvailability availability,
+            PatronMail mail, AuditLog audit, Clock clock) {
+        this.inserts = inserts;
+        this.patrons = patrons;
         this.availability = availability;
         this.mail = mail;
         this.audit = audit;
@@ -56,18 +58,21 @@ public class PatronRegistration {
         }
         availability.require(ClosableService.REGISTRATION);
         if (!softDuplicatesConfirmed) {
-            List<Patron> similar = store.softDuplicates(patron);
+            List<Patron> similar = patrons.softDuplicates(
+                    patron.identityCode() == null ? null : patron.identityCode().value(),
+                    Patron.searchName(patron.firstName() + " " + patron.lastName()), patron.effectiveBirthDate(),
+                    patron.email());
             if (!similar.isEmpty()) {
                 throw new SoftDuplicatesException(similar);
             }
         }
         Instant now = Instant.now(clock);
         UUID id = UUID.randomUUID();
-        if (!store.recordSubmission(user.id(), submissionToken, fingerprint, id, now)) {
+        if (!inserts.recordSubmission(user.id(), submissionToken, fingerprint, id, now)) {
             // a concurrent copy of this submission committed first
             return earlier(user.id(), submissionToken, fingerprint).orElseThrow();
         }
-        if (!store.insert(id, patron, user.id(), user.displayName(), now)) {
+        if (!inserts.insert(id, patron, user.id(), user.displayName(), now)) {
             throw new DuplicateIdentityCodeException(patron.identityCode());
         }
         mail.credentials(id);
@@ -77,7 +82,7 @@ public class PatronRegistration {
     }
 
     private Optional<RegistrationResult> earlier(UUID staffId, String token, String fingerprint) {
-        return store.submission(staffId, token).map(submission -> {
+        return inserts.submission(staffId, token).map(submission -> {
             if (!submission.fingerprint().equals(fingerprint)) {
                 throw new SubmissionTokenReusedException();
             }

@@ -1,4 +1,4 @@
-package fi.celia.celianet.patrons;
+package fi.celia.celianet.patrons.internal;
 
 /** The submission token was already used by this staff member for a registration with different data. */
 public class SubmissionTokenReusedException extends RuntimeException {

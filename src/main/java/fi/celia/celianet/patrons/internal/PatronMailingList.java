@@ -1,4 +1,4 @@
-package fi.celia.celianet.patrons;
+package fi.celia.celianet.patrons.internal;
 
 import fi.celia.celianet.notifications.spi.MailingList;
 import org.springframework.stereotype.Component;

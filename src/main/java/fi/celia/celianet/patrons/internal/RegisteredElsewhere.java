@@ -1,4 +1,4 @@
-package fi.celia.celianet.patrons;
+package fi.celia.celianet.patrons.internal;
 
 import java.time.Instant;
 import java.util.UUID;

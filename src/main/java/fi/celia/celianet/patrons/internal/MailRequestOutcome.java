@@ -1,4 +1,4 @@
-package fi.celia.celianet.patrons;
+package fi.celia.celianet.patrons.internal;
 
 /** What became of a staff request to mail a patron a link. */
 public enum MailRequestOutcome {

@@ -1,7 +1,9 @@
-package fi.celia.celianet.patrons;
+package fi.celia.celianet.patrons.internal;
 
 import java.time.LocalDate;
 import java.util.UUID;
+
+import fi.celia.celianet.patrons.PersonalIdentityCode;
 
 /**
  * A checked registration, ready to save. {@code identityCode} is null only for a person without a Finnish

@@ -1,4 +1,4 @@
-package fi.celia.celianet.patrons;
+package fi.celia.celianet.patrons.internal;
 
 import java.util.Locale;
 import java.util.Map;
@@ -19,17 +19,17 @@ class PatronMail {
     static final String CREDENTIALS = "patron-credentials";
     static final String RESET = "patron-reset";
 
-    private final PatronStore store;
+    private final PatronRepository patrons;
     private final Mailbox mailbox;
 
-    PatronMail(PatronStore store, Mailbox mailbox) {
-        this.store = store;
+    PatronMail(PatronRepository patrons, Mailbox mailbox) {
+        this.patrons = patrons;
         this.mailbox = mailbox;
     }
 
     /** Queues the credentials mail of a newly registered patron, when there is an address to send it to. */
     void credentials(UUID patronId) {
-        store.find(patronId).filter(Patron::active).ifPresent(patron -> {
+        patrons.findById(patronId).filter(Patron::active).ifPresent(patron -> {
             String recipient = patron.credentialsRecipient();
             if (recipient != null) {
                 mailbox.enqueue(mail(patron, recipient, CREDENTIALS, UUID.randomUUID())

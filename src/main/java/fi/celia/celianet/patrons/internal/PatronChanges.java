@@ -1,4 +1,4 @@
-package fi.celia.celianet.patrons;
+package fi.celia.celianet.patrons.internal;
 
 /** The details staff may change on a patron: contact details, address, services, contact person, guardian. */
 public record PatronChanges(String email, String phone, String streetAddress, String postalCode, String city,
@@ -27,12 +27,5 @@ public record PatronChanges(String email, String phone, String streetAddress, St
         values.put("guardian_email", guardianEmail);
         values.put("guardian_consent", String.valueOf(guardianConsent));
         return values;
-    }
-
-    static PatronChanges of(Patron p) {
-        return new PatronChanges(p.email(), p.phone(), p.streetAddress(), p.postalCode(), p.city(), p.language(),
-                p.serviceOnline(), p.serviceCdClubs(), p.contactName(), p.contactRelation(), p.contactPhone(),
-                p.contactEmail(), p.credentialsTo(), p.guardianName(), p.guardianPhone(), p.guardianEmail(),
-                p.guardianConsent());
     }
 }

@@ -1,9 +1,8 @@
-package fi.celia.celianet.patrons.web;
+package fi.celia.celianet.patrons.internal;
 
 import java.util.Map;
 
 import fi.celia.celianet.home.spi.HomePanel;
-import fi.celia.celianet.patrons.Patrons;
 import fi.celia.celianet.staff.StaffPrincipal;
 import org.springframework.stereotype.Component;
 
@@ -13,10 +12,10 @@ class PatronsHomePanel implements HomePanel {
 
     static final int LATEST = 10;
 
-    private final Patrons patrons;
+    private final PatronCredentials credentials;
 
-    PatronsHomePanel(Patrons patrons) {
-        this.patrons = patrons;
+    PatronsHomePanel(PatronCredentials credentials) {
+        this.credentials = credentials;
     }
 
     @Override
@@ -36,6 +35,6 @@ class PatronsHomePanel implements HomePanel {
 
     @Override
     public Map<String, Object> model(StaffPrincipal user) {
-        return Map.of("registrations", patrons.latestRegistrations(user.organisationId(), LATEST));
+        return Map.of("registrations", credentials.latestRegistrations(user.organisationId(), LATEST));
     }
 }

@@ -1,0 +1,82 @@
+package fi.celia.celianet.patrons.internal;
+
+import java.time.Instant;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+/** One change in a patron's history: who, when, which field, the old and the new value. Part of {@link Patron}. */
+@Entity
+@Table(name = "patron_history")
+public class PatronChange {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "patron_id", nullable = false, updatable = false)
+    private Patron patron;
+
+    @Column(name = "changed_at", nullable = false, updatable = false)
+    private Instant changedAt;
+
+    @Column(name = "changed_by", nullable = false, updatable = false)
+    private String changedBy;
+
+    @Column(nullable = false, updatable = false)
+    private String field;
+
+    @Column(name = "old_value")
+    private String oldValue;
+
+    @Column(name = "new_value")
+    private String newValue;
+
+    protected PatronChange() {
+    }
+
+    PatronChange(Patron patron, Instant at, String actor, String field, String oldValue, String newValue) {
+        this.patron = patron;
+        this.changedAt = at;
+        this.changedBy = actor;
+        this.field = field;
+        this.oldValue = oldValue;
+        this.newValue = newValue;
+    }
+
+    public Instant at() {
+        return changedAt;
+    }
+
+    public String actor() {
+        return changedBy;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    public String oldValue() {
+        return oldValue;
+    }
+
+    public String newValue() {
+        return newValue;
+    }
+
+    /** An erased patron's history keeps who changed what and when, and which organisations; no personal values. */
+    void eraseValues() {
+        if (!"organisation".equals(field)) {
+            this.oldValue = null;
+            this.newValue = null;
+        }
+    }
+}

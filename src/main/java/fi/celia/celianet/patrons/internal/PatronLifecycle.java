@@ -1,0 +1,129 @@
+package fi.celia.celianet.patrons.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import fi.celia.celianet.audit.AuditLog;
+import fi.celia.celianet.credentials.CredentialTokens;
+import fi.celia.celianet.patrons.PersonalIdentityCode;
+import fi.celia.celianet.shared.NotFoundException;
+import fi.celia.celianet.staff.Organisation;
+import fi.celia.celianet.staff.Organisations;
+import fi.celia.celianet.staff.StaffPrincipal;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeping the record right over the patron's life: editing details, moving the patron to another organisation,
+ * closing and erasing. Each change is kept in the patron's history and audited.
+ */
+@Service
+public class PatronLifecycle {
+
+    private final PatronRecords records;
+    private final PatronRepository patrons;
+    private final Organisations organisations;
+    private final CredentialTokens tokens;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    PatronLifecycle(PatronRecords records, PatronRepository patrons, Organisations organisations,
+            CredentialTokens tokens, AuditLog audit, Clock clock) {
+        this.records = records;
+        this.patrons = patrons;
+        this.organisations = organisations;
+        this.tokens = tokens;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /**
+     * Saves changed details; every changed field is kept in the patron's history (who, when, old, new).
+     *
+     * @param readVersion the patron's {@link Patron#version()} when the form was filled in, or null when unknown
+     * @throws ObjectOptimisticLockingFailureException when someone else changed the patron since (nothing is saved)
+     */
+    @Transactional
+    public void update(StaffPrincipal user, UUID id, Long readVersion, PatronChanges changes) {
+        Patron patron = records.find(user, id);
+        if (patron.erased()) {
+            throw new NotFoundException();
+        }
+        if (readVersion != null && readVersion != patron.version()) {
+            throw new ObjectOptimisticLockingFailureException(Patron.class, id);
+        }
+        List<String> changed = patron.change(changes, user.username(), Instant.now(clock));
+        if (changed.isEmpty()) {
+            return;
+        }
+        // flushed here, so that a concurrent save that committed first surfaces as the repository's exception
+        patrons.flush();
+        audit.success(user.username(), "PATRON_CHANGED", "PATRON", id, String.join(", ", changed));
+    }
+
+    /**
+     * Moves responsibility for the patron to another organisation: a registrar takes the patron over for their
+     * own organisation, naming the patron's exact identity code (as found by an exact search) and confirming
+     * that the patron agreed; service staff move a patron to any active organisation. Kept in the patron's
+     * history and audited, naming both organisations.
+     *
+     * @throws NotFoundException when there is no such active patron or the identity code does not match
+     */
+    @Transactional
+    public void transfer(StaffPrincipal user, UUID id, String identityCode, UUID targetOrganisationId) {
+        Patron patron = patrons.findById(id).filter(Patron::active).orElseThrow(NotFoundException::new);
+        UUID target;
+        if (user.isServiceStaff()) {
+            target = organisations.find(targetOrganisationId).filter(Organisation::isActive)
+                    .orElseThrow(NotFoundException::new).getId();
+        } else {
+            var code = PersonalIdentityCode.validate(identityCode);
+            if (!code.isValid() || !code.code().value().equals(patron.identityCode())) {
+                throw new NotFoundException();
+            }
+            target = user.organisationId();
+        }
+        if (target.equals(patron.organisationId())) {
+            return;
+        }
+        String from = organisations.nameOf(patron.organisationId());
+        String to = organisations.nameOf(target);
+        patron.transfer(target, from, to, user.username(), Instant.now(clock));
+        audit.success(user.username(), "PATRON_TRANSFERRED", "PATRON", id, from + " → " + to);
+    }
+
+    /** Closes the patron: no sign-in (password and links revoked), no shipments; still findable. Service staff only. */
+    @Transactional
+    public boolean close(StaffPrincipal user, UUID id, String reason) {
+        requireServiceStaff(user);
+        Patron patron = patrons.findById(id).orElseThrow(NotFoundException::new);
+        if (!patron.close(reason, user.username(), Instant.now(clock))) {
+            return false;
+        }
+        tokens.revokeAll(id);
+        audit.success(user.username(), "PATRON_CLOSED", "PATRON", id, reason);
+        return true;
+    }
+
+    /** Erases a closed patron's personal data on request; the patron number and audit trail stay. Service staff only. */
+    @Transactional
+    public boolean erase(StaffPrincipal user, UUID id) {
+        requireServiceStaff(user);
+        Patron patron = patrons.findWithChangesById(id).orElseThrow(NotFoundException::new);
+        if (!patron.erase(user.username(), Instant.now(clock))) {
+            return false;
+        }
+        audit.success(user.username(), "PATRON_ERASED", "PATRON", id, null);
+        return true;
+    }
+
+    private static void requireServiceStaff(StaffPrincipal user) {
+        if (!user.isServiceStaff()) {
+            throw new AccessDeniedException("service staff only");
+        }
+    }
+}

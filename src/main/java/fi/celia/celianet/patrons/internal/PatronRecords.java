@@ -1,0 +1,137 @@
+package fi.celia.celianet.patrons.internal;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+import fi.celia.celianet.audit.AuditLog;
+import fi.celia.celianet.patrons.PersonalIdentityCode;
+import fi.celia.celianet.shared.NotFoundException;
+import fi.celia.celianet.staff.Organisations;
+import fi.celia.celianet.staff.StaffPrincipal;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Finding and opening patrons. Who may see a patron is {@link StaffPrincipal#mayActFor}: service staff see
+ * every patron, a registrar the patrons of their own organisation. Every view and every reveal of an identity
+ * code is audited, and so is every search by identity code.
+ */
+@Service
+public class PatronRecords {
+
+    public static final int PAGE_SIZE = 50;
+    private static final Pattern PATRON_NUMBER = Pattern.compile("[Cc][0-9]{7}");
+
+    private final PatronRepository patrons;
+    private final Organisations organisations;
+    private final AuditLog audit;
+
+    PatronRecords(PatronRepository patrons, Organisations organisations, AuditLog audit) {
+        this.patrons = patrons;
+        this.organisations = organisations;
+        this.audit = audit;
+    }
+
+    /** The patron's page (the patron with its history): 404 unless the user may open it; the view is audited. */
+    @Transactional
+    public Patron view(StaffPrincipal user, UUID id) {
+        Patron patron = open(user, id);
+        audit.success(user.username(), "PATRON_VIEWED", "PATRON", id, null);
+        return patron;
+    }
+
+    /** The full identity code, for a user who may open the patron; the reveal is audited. */
+    @Transactional
+    public Patron reveal(StaffPrincipal user, UUID id) {
+        Patron patron = open(user, id);
+        audit.success(user.username(), "PATRON_IDENTITY_CODE_REVEALED", "PATRON", id, null);
+        return patron;
+    }
+
+    /** The patron with its history, without auditing, for checks before an action; 404 unless the user may open it. */
+    @Transactional(readOnly = true)
+    public Patron open(StaffPrincipal user, UUID id) {
+        return patrons.findWithChangesById(id).filter(p -> user.mayActFor(p.organisationId()))
+                .orElseThrow(NotFoundException::new);
+    }
+
+    /** The patron without its history, for the services acting on it; 404 unless the user may open it. */
+    Patron find(StaffPrincipal user, UUID id) {
+        return patrons.findById(id).filter(p -> user.mayActFor(p.organisationId())).orElseThrow(NotFoundException::new);
+    }
+
+    /** Who registered an identity code and when; the patron's id and number only when the user may open it. */
+    @Transactional(readOnly = true)
+    public Optional<RegisteredElsewhere> registeredFacts(StaffPrincipal user, PersonalIdentityCode code) {
+        return patrons.findByIdentityCode(code.value()).map(p -> facts(user, p));
+    }
+
+    private RegisteredElsewhere facts(StaffPrincipal user, Patron patron) {
+        boolean may = user.mayActFor(patron.organisationId());
+        return new RegisteredElsewhere(organisations.nameOf(patron.organisationId()), patron.registeredAt(),
+                may ? patron.id() : null, may ? patron.patronNumber() : null, patron.active() ? patron.id() : null);
+    }
+
+    /**
+     * Searches by identity code (exact), patron number, e-mail address or name (at least three characters,
+     * case- and accent-insensitive). A registrar's search covers their own organisation only; an exact
+     * identity code of another organisation's patron answers who registered it and when.
+     */
+    @Transactional
+    public PatronSearch search(StaffPrincipal user, String query, UUID organisationFilter, int page) {
+        String q = query == null ? "" : query.strip();
+        if (q.isEmpty()) {
+            return PatronSearch.problem("patrons.search.error.blank");
+        }
+        if (q.length() > 200) {
+            return PatronSearch.problem("patrons.search.error.tooLong");
+        }
+        int pageIndex = Math.max(0, page);
+        UUID scope = user.isServiceStaff() ? organisationFilter : user.organisationId();
+        var code = PersonalIdentityCode.validate(q);
+        if (code.isValid()) {
+            audit.success(user.username(), "PATRON_SEARCH_BY_IDENTITY_CODE", "PATRON", null, null);
+            Optional<Patron> found = patrons.findByIdentityCode(code.code().value());
+            if (found.isEmpty()) {
+                return new PatronSearch(List.of(), null, 0, false, null, true);
+            }
+            Patron patron = found.get();
+            if (visible(user, scope, patron)) {
+                return new PatronSearch(List.of(patron), null, 0, false, null, true);
+            }
+            return new PatronSearch(List.of(), facts(user, patron), 0, false, null, true);
+        }
+        if (PATRON_NUMBER.matcher(q).matches()) {
+            List<Patron> found = patrons.findByPatronNumber(q.toUpperCase(Locale.ROOT))
+                    .filter(p -> visible(user, scope, p)).stream().toList();
+            return new PatronSearch(found, null, 0, false, null, false);
+        }
+        int offset = pageIndex * PAGE_SIZE;
+        List<Patron> rows;
+        if (q.contains("@")) {
+            rows = scope == null ? patrons.searchByEmail(q, PAGE_SIZE + 1, offset)
+                    : patrons.searchByEmailIn(scope, q, PAGE_SIZE + 1, offset);
+        } else {
+            if (q.codePointCount(0, q.length()) < 3) {
+                return PatronSearch.problem("patrons.search.error.tooShort");
+            }
+            String pattern = "%" + likeEscape(Patron.searchName(q)) + "%";
+            rows = scope == null ? patrons.searchByName(pattern, PAGE_SIZE + 1, offset)
+                    : patrons.searchByNameIn(scope, pattern, PAGE_SIZE + 1, offset);
+        }
+        boolean hasNext = rows.size() > PAGE_SIZE;
+        return new PatronSearch(hasNext ? rows.subList(0, PAGE_SIZE) : rows, null, pageIndex, hasNext, null, false);
+    }
+
+    /** Whether a search shows the patron: the user may open it and it is in the organisation searched, if one. */
+    private static boolean visible(StaffPrincipal user, UUID scope, Patron patron) {
+        return user.mayActFor(patron.organisationId()) && (scope == null || scope.equals(patron.organisationId()));
+    }
+
+    private static String likeEscape(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+}
