@@ -16,6 +16,8 @@ import fi.celia.celianet.bookclubs.internal.Membership;
 import fi.celia.celianet.bookclubs.internal.Subscription;
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.shared.NotFoundException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,12 +30,15 @@ public class BookClubs {
 
     private final BookClubRepository repository;
     private final Membership membership;
+    private final EntityManager entityManager;
     private final Clock clock;
     private final AuditLog audit;
 
-    BookClubs(BookClubRepository repository, Membership membership, Clock clock, AuditLog audit) {
+    BookClubs(BookClubRepository repository, Membership membership, EntityManager entityManager, Clock clock,
+            AuditLog audit) {
         this.repository = repository;
         this.membership = membership;
+        this.entityManager = entityManager;
         this.clock = clock;
         this.audit = audit;
     }
@@ -87,6 +92,8 @@ public class BookClubs {
             int leadTimeDays, String actor) {
         BookClub club = repository.lock(clubId).orElseThrow(NotFoundException::new);
         club.requireVersion(expectedVersion);
+        // A new calendar is a change of the club, whatever else changed: a form drawn from before it is stale.
+        entityManager.lock(club, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         LocalDate today = today();
         List<ClubShipment> added = club.scheduleMonthly(firstDelivery, months, leadTimeDays, today, Instant.now(clock));
         repository.flush();

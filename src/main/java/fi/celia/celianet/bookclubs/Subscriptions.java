@@ -19,6 +19,8 @@ import fi.celia.celianet.patrons.PatronDirectory;
 import fi.celia.celianet.patrons.PatronSummary;
 import fi.celia.celianet.shared.NotFoundException;
 import fi.celia.celianet.staff.StaffPrincipal;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,10 +45,12 @@ public class Subscriptions {
     private final Mailbox mailbox;
     private final AuditLog audit;
     private final JdbcClient jdbc;
+    private final EntityManager entityManager;
     private final Clock clock;
 
     Subscriptions(SubscriptionRepository repository, BookClubs clubs, FirstDeliveries deliveries, SubscriptionViews views,
-            PatronDirectory directory, Mailbox mailbox, AuditLog audit, JdbcClient jdbc, Clock clock) {
+            PatronDirectory directory, Mailbox mailbox, AuditLog audit, JdbcClient jdbc, EntityManager entityManager,
+            Clock clock) {
         this.repository = repository;
         this.clubs = clubs;
         this.deliveries = deliveries;
@@ -55,6 +59,7 @@ public class Subscriptions {
         this.mailbox = mailbox;
         this.audit = audit;
         this.jdbc = jdbc;
+        this.entityManager = entityManager;
         this.clock = clock;
     }
 
@@ -178,6 +183,8 @@ public class Subscriptions {
         visibleSubscriber(patronId, user);
         Subscription sub = repository.lockOfPatron(subscriptionId, patronId).orElseThrow(NotFoundException::new);
         sub.requireChangeable(expectedVersion);
+        // Each change is a new version, also one that touches only the pauses: a page drawn from before it is stale.
+        entityManager.lock(sub, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         return sub;
     }
 

@@ -4,6 +4,7 @@ import fi.celia.celianet.patrons.PatronSummary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -241,5 +242,29 @@ class SubscriptionTest extends BookClubTest {
         // After ending, joining again starts from the first open shipment, once.
         var again = subscriptions.subscribe(patron.patronId(), club.id(), SERVICE);
         assertThat(again.shipment().deliveryDate()).isEqualTo(LocalDate.of(2032, 3, 15));
+    }
+
+    @Test
+    void aSubscriptionChangeDrawnFromAnOlderPageEndsOnTheConflictPageAndChangesNothing() throws Exception {
+        var session = signIn(staff(Role.STAFF, null).getUsername(), TestData.PASSWORD);
+        at(LocalDate.of(2031, 11, 1));
+        Club club = monthlyClub(LocalDate.of(2032, 1, 15), 6, 35, 1);
+        PatronSummary patron = patron("Sanna Samanaikainen", null);
+        var joined = subscriptions.subscribe(patron.patronId(), club.id(), SERVICE);
+        // Two staff members have the patron page open: its forms carry the subscription's version.
+        long version = views.forPatron(patron.patronId()).get(0).version();
+        mvc.perform(get("/patrons/{id}", patron.patronId()).with(session)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("name=\"version\" value=\"" + version + "\"")));
+        mvc.perform(post("/patrons/{id}/subscriptions/{s}/pause", patron.patronId(), joined.subscriptionId()).with(session)
+                        .param("from", "2032-03-01").param("version", String.valueOf(version)))
+                .andExpect(status().isSeeOther());
+        mvc.perform(post("/patrons/{id}/subscriptions/{s}/end", patron.patronId(), joined.subscriptionId()).with(session)
+                        .param("version", String.valueOf(version)))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(Matchers.containsString("Tieto on muuttunut")));
+        var view = views.forPatron(patron.patronId()).get(0);
+        assertThat(view.state()).isEqualTo(SubscriptionView.State.PAUSED);
+        assertThat(view.endsOn()).isNull();
+        assertThat(view.version()).isGreaterThan(version);
     }
 }
