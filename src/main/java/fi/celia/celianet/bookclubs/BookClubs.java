@@ -1,23 +1,23 @@
 package fi.celia.celianet.bookclubs;
 
-import fi.celia.celianet.patrons.PostalAddress;
-import java.sql.Date;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
 import fi.celia.celianet.audit.AuditLog;
+import fi.celia.celianet.bookclubs.internal.BookClub;
+import fi.celia.celianet.bookclubs.internal.BookClubRepository;
+import fi.celia.celianet.bookclubs.internal.ClubShipment;
 import fi.celia.celianet.bookclubs.internal.Membership;
+import fi.celia.celianet.bookclubs.internal.Subscription;
 import fi.celia.celianet.calendar.Helsinki;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import fi.celia.celianet.shared.NotFoundException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,59 +26,53 @@ import org.springframework.transaction.annotation.Transactional;
 public class BookClubs {
 
     /** A calendar reaches at most this many months ahead in one go. */
-    public static final int MAX_CALENDAR_MONTHS = 24;
+    public static final int MAX_CALENDAR_MONTHS = BookClub.MAX_CALENDAR_MONTHS;
 
-    private static final String CLUB_FIELDS = """
-            c.id, c.name_fi, c.name_sv, c.name_en, c.description_fi, c.description_sv, c.description_en, c.format,
-            c.lead_time_days, c.books_per_shipment""";
-    private static final String CLUB_COLUMNS = CLUB_FIELDS + """
-            , (SELECT count(*) FROM club_subscription s WHERE s.club_id = c.id AND s.state = 'ACTIVE') AS member_count""";
-
-    private final JdbcClient jdbc;
+    private final BookClubRepository repository;
+    private final Membership membership;
+    private final EntityManager entityManager;
     private final Clock clock;
     private final AuditLog audit;
 
-    BookClubs(JdbcClient jdbc, Clock clock, AuditLog audit) {
-        this.jdbc = jdbc;
+    BookClubs(BookClubRepository repository, Membership membership, EntityManager entityManager, Clock clock,
+            AuditLog audit) {
+        this.repository = repository;
+        this.membership = membership;
+        this.entityManager = entityManager;
         this.clock = clock;
         this.audit = audit;
     }
 
+    /** Every club with its count of active members. */
     @Transactional(readOnly = true)
     public List<Club> all() {
-        return jdbc.sql("SELECT " + CLUB_COLUMNS + " FROM book_club c ORDER BY lower(c.name_fi), c.id")
-                .query(BookClubs::club).list();
+        return repository.allWithMembers(Subscription.State.ACTIVE).stream()
+                .map(c -> c.club().toClub(c.members())).toList();
     }
 
     /** The clubs without their member counts (0 in each): cheap enough for every patron page. */
     @Transactional(readOnly = true)
     public List<Club> catalogue() {
-        return jdbc.sql("SELECT " + CLUB_FIELDS + ", 0 AS member_count FROM book_club c ORDER BY lower(c.name_fi), c.id")
-                .query(BookClubs::club).list();
+        return repository.catalogue().stream().map(c -> c.toClub(0)).toList();
     }
 
     @Transactional(readOnly = true)
     public Optional<Club> find(UUID clubId) {
-        return jdbc.sql("SELECT " + CLUB_COLUMNS + " FROM book_club c WHERE c.id = :id").param("id", clubId)
-                .query(BookClubs::club).optional();
+        return repository.withMembers(clubId, Subscription.State.ACTIVE).map(c -> c.club().toClub(c.members()));
     }
 
     @Transactional
     public Club create(ClubDetails details, String actor) {
-        checkLeadTime(details.leadTimeDays());
-        UUID id = UUID.randomUUID();
-        Instant now = Instant.now(clock);
-        jdbc.sql("""
-                INSERT INTO book_club (id, name_fi, name_sv, name_en, description_fi, description_sv, description_en,
-                    format, lead_time_days, books_per_shipment, created_at, updated_at)
-                VALUES (:id, :nameFi, :nameSv, :nameEn, :descFi, :descSv, :descEn, :format, :lead, :books, :now, :now)""")
-                .param("id", id).param("nameFi", details.nameFi().strip()).param("nameSv", blankToEmpty(details.nameSv()))
-                .param("nameEn", blankToEmpty(details.nameEn())).param("descFi", blankToEmpty(details.descriptionFi()))
-                .param("descSv", blankToEmpty(details.descriptionSv())).param("descEn", blankToEmpty(details.descriptionEn()))
-                .param("format", details.format().name()).param("lead", details.leadTimeDays())
-                .param("books", details.booksPerShipment()).param("now", Timestamp.from(now)).update();
-        audit.success(actor, "BOOKCLUB_CREATED", "BOOK_CLUB", id, details.nameFi());
-        return find(id).orElseThrow();
+        BookClub club = repository.save(BookClub.create(details, Instant.now(clock)));
+        audit.success(actor, "BOOKCLUB_CREATED", "BOOK_CLUB", club.id(), details.nameFi());
+        return club.toClub(0);
+    }
+
+    /** {@link #generateMonthlyCalendar(UUID, Long, LocalDate, int, int, String)} whatever the club's version. */
+    @Transactional
+    public List<Shipment> generateMonthlyCalendar(UUID clubId, LocalDate firstDelivery, int months, int leadTimeDays,
+            String actor) {
+        return generateMonthlyCalendar(clubId, null, firstDelivery, months, leadTimeDays, actor);
     }
 
     /**
@@ -87,173 +81,68 @@ public class BookClubs {
      * {@code leadTimeDays} before its delivery; the lead time becomes the club's. Dates the club already ships on
      * are left as they are, so generating the same calendar twice adds nothing.
      *
+     * @param expectedVersion the club's version the form was drawn from, or null
      * @return the shipments added
      * @throws BookClubRefusal for a delivery date in the past, a lead time outside 1–120 days or a month count
-     *                         outside 1–{@value #MAX_CALENDAR_MONTHS}
+     *                         outside 1–{@value BookClub#MAX_CALENDAR_MONTHS}
+     * @throws org.springframework.dao.OptimisticLockingFailureException when the club changed since that version
      */
     @Transactional
-    public List<Shipment> generateMonthlyCalendar(UUID clubId, LocalDate firstDelivery, int months, int leadTimeDays,
-            String actor) {
-        requireClub(clubId);
-        checkLeadTime(leadTimeDays);
-        if (months < 1 || months > MAX_CALENDAR_MONTHS) {
-            throw new BookClubRefusal("months", "bookclubs.calendar.error.months", MAX_CALENDAR_MONTHS);
-        }
+    public List<Shipment> generateMonthlyCalendar(UUID clubId, Long expectedVersion, LocalDate firstDelivery, int months,
+            int leadTimeDays, String actor) {
+        BookClub club = repository.lock(clubId).orElseThrow(NotFoundException::new);
+        club.requireVersion(expectedVersion);
+        // A new calendar is a change of the club, whatever else changed: a form drawn from before it is stale.
+        entityManager.lock(club, LockModeType.PESSIMISTIC_FORCE_INCREMENT);
         LocalDate today = today();
-        if (firstDelivery == null) {
-            throw new BookClubRefusal("firstDelivery", "bookclubs.calendar.error.firstDelivery");
-        }
-        if (firstDelivery.isBefore(today)) {
-            throw new BookClubRefusal("firstDelivery", "bookclubs.calendar.error.past",
-                    java.time.format.DateTimeFormatter.ofPattern("d.M.yyyy").format(today));
-        }
-        jdbc.sql("UPDATE book_club SET lead_time_days = :lead, updated_at = :now WHERE id = :id")
-                .param("lead", leadTimeDays).param("now", Timestamp.from(Instant.now(clock))).param("id", clubId).update();
-        List<UUID> added = new ArrayList<>();
-        for (int i = 0; i < months; i++) {
-            LocalDate delivery = firstDelivery.plusMonths(i);
-            insertShipment(clubId, delivery, delivery.minusDays(leadTimeDays), "").ifPresent(added::add);
-        }
+        List<ClubShipment> added = club.scheduleMonthly(firstDelivery, months, leadTimeDays, today, Instant.now(clock));
+        repository.flush();
         audit.success(actor, "BOOKCLUB_CALENDAR", "BOOK_CLUB", clubId,
                 "first=" + firstDelivery + " months=" + months + " lead=" + leadTimeDays + " added=" + added.size());
-        return added.stream().map(id -> findShipment(clubId, id).orElseThrow()).toList();
+        return withCounts(added, today);
     }
 
     /** The club's shipments in delivery order. */
     @Transactional(readOnly = true)
     public List<Shipment> shipments(UUID clubId) {
-        return jdbc.sql(shipmentQuery("sh.club_id = :club ORDER BY sh.delivery_date")).param("club", clubId)
-                .query(shipmentMapper()).list();
+        return withCounts(repository.shipments(clubId), today());
     }
 
     @Transactional(readOnly = true)
     public Optional<Shipment> findShipment(UUID clubId, UUID shipmentId) {
-        return jdbc.sql(shipmentQuery("sh.club_id = :club AND sh.id = :id")).param("club", clubId).param("id", shipmentId)
-                .query(shipmentMapper()).optional();
-    }
-
-    /** The first shipment of the club whose production has not started by now: the one a new member joins. */
-    @Transactional(readOnly = true)
-    public Optional<Shipment> firstOpenShipment(UUID clubId) {
-        return firstOpenShipment(clubId, today());
-    }
-
-    /** The first shipment whose production has not started by now and that is delivered on or after {@code from}. */
-    @Transactional(readOnly = true)
-    public Optional<Shipment> firstOpenShipment(UUID clubId, LocalDate from) {
-        return jdbc.sql(shipmentQuery("""
-                sh.club_id = :club AND sh.production_starts_on > :today AND sh.frozen_at IS NULL
-                AND sh.delivery_date >= :from ORDER BY sh.delivery_date LIMIT 1"""))
-                .param("club", clubId).param("today", Date.valueOf(today())).param("from", Date.valueOf(from))
-                .query(shipmentMapper()).optional();
+        return repository.shipment(clubId, shipmentId).map(s -> withCounts(List.of(s), today()).get(0));
     }
 
     /**
      * Changes one shipment: its titles at any time, its delivery date only while the shipment is open (its
      * production start moves with it, by the club's lead time).
+     *
+     * @param expectedVersion the shipment's version the form was drawn from, or null
+     * @throws org.springframework.dao.OptimisticLockingFailureException when the shipment changed since that version
      */
     @Transactional
-    public Shipment updateShipment(UUID clubId, UUID shipmentId, LocalDate deliveryDate, String titles, String actor) {
-        Club club = requireClub(clubId);
-        Shipment shipment = findShipment(clubId, shipmentId).orElseThrow(fi.celia.celianet.shared.NotFoundException::new);
-        if (deliveryDate == null) {
-            throw new BookClubRefusal("deliveryDate", "bookclubs.shipment.error.deliveryDate");
-        }
-        if (!deliveryDate.equals(shipment.deliveryDate())) {
-            if (!shipment.open()) {
-                throw new BookClubRefusal("deliveryDate", "bookclubs.shipment.error.notOpen");
-            }
-            LocalDate production = deliveryDate.minusDays(club.leadTimeDays());
-            if (!production.isAfter(today())) {
-                throw new BookClubRefusal("deliveryDate", "bookclubs.shipment.error.tooSoon", club.leadTimeDays());
-            }
-            boolean taken = jdbc.sql("SELECT count(*) FROM club_shipment WHERE club_id = :club AND delivery_date = :d AND id <> :id")
-                    .param("club", clubId).param("d", Date.valueOf(deliveryDate)).param("id", shipmentId)
-                    .query(Integer.class).single() > 0;
-            if (taken) {
-                throw new BookClubRefusal("deliveryDate", "bookclubs.shipment.error.taken");
-            }
-            jdbc.sql("""
-                    UPDATE club_shipment SET delivery_date = :d, production_starts_on = :p, updated_at = :now
-                    WHERE id = :id AND frozen_at IS NULL""")
-                    .param("d", Date.valueOf(deliveryDate)).param("p", Date.valueOf(production))
-                    .param("now", Timestamp.from(Instant.now(clock))).param("id", shipmentId).update();
-        }
-        jdbc.sql("UPDATE club_shipment SET titles = :t, updated_at = :now WHERE id = :id")
-                .param("t", titles == null ? "" : titles.strip()).param("now", Timestamp.from(Instant.now(clock)))
-                .param("id", shipmentId).update();
+    public Shipment updateShipment(UUID clubId, UUID shipmentId, Long expectedVersion, LocalDate deliveryDate,
+            String titles, String actor) {
+        BookClub club = repository.withShipments(clubId).orElseThrow(NotFoundException::new);
+        LocalDate today = today();
+        ClubShipment shipment = club.changeShipment(shipmentId, expectedVersion, deliveryDate, titles, today,
+                Instant.now(clock));
+        repository.flush();
         audit.success(actor, "BOOKCLUB_SHIPMENT_UPDATED", "CLUB_SHIPMENT", shipmentId, "delivery=" + deliveryDate);
-        return findShipment(clubId, shipmentId).orElseThrow();
-    }
-
-    /** The frozen member list of a shipment, at most {@code limit} rows, by name. */
-    @Transactional(readOnly = true)
-    public List<ShipmentMember> members(UUID shipmentId, int limit) {
-        return jdbc.sql("""
-                SELECT patron_id, patron_number, name, street, postal_code, city, language FROM shipment_member
-                WHERE shipment_id = :id ORDER BY name, patron_number LIMIT :limit""")
-                .param("id", shipmentId).param("limit", limit)
-                .query((rs, n) -> new ShipmentMember(rs.getObject("patron_id", UUID.class), rs.getString("patron_number"),
-                        rs.getString("name"), new PostalAddress(rs.getString("street"), rs.getString("postal_code"),
-                        rs.getString("city")), rs.getString("language")))
-                .list();
+        return withCounts(List.of(shipment), today).get(0);
     }
 
     Club requireClub(UUID clubId) {
-        return find(clubId).orElseThrow(fi.celia.celianet.shared.NotFoundException::new);
+        return find(clubId).orElseThrow(NotFoundException::new);
     }
 
-    private Optional<UUID> insertShipment(UUID clubId, LocalDate delivery, LocalDate production, String titles) {
-        UUID id = UUID.randomUUID();
-        Timestamp now = Timestamp.from(Instant.now(clock));
-        int inserted = jdbc.sql("""
-                INSERT INTO club_shipment (id, club_id, delivery_date, production_starts_on, titles, created_at, updated_at)
-                VALUES (:id, :club, :d, :p, :t, :now, :now) ON CONFLICT (club_id, delivery_date) DO NOTHING""")
-                .param("id", id).param("club", clubId).param("d", Date.valueOf(delivery)).param("p", Date.valueOf(production))
-                .param("t", titles).param("now", now).update();
-        return inserted == 1 ? Optional.of(id) : Optional.empty();
+    /** The shipments as pages show them: the frozen list's size, or while open, how many it would go to now. */
+    List<Shipment> withCounts(List<ClubShipment> shipments, LocalDate today) {
+        Map<UUID, Long> open = membership.openCounts(shipments.stream().filter(s -> !s.frozen()).map(ClubShipment::id).toList());
+        return shipments.stream().map(s -> s.toShipment(open.getOrDefault(s.id(), 0L), today)).toList();
     }
 
     private LocalDate today() {
         return Helsinki.dateOf(Instant.now(clock));
-    }
-
-    private static void checkLeadTime(int leadTimeDays) {
-        if (leadTimeDays < Club.MIN_LEAD_TIME_DAYS || leadTimeDays > Club.MAX_LEAD_TIME_DAYS) {
-            throw new BookClubRefusal("leadTimeDays", "bookclubs.calendar.error.leadTime", Club.MIN_LEAD_TIME_DAYS,
-                    Club.MAX_LEAD_TIME_DAYS);
-        }
-    }
-
-    private static String shipmentQuery(String where) {
-        return """
-                SELECT sh.id, sh.club_id, sh.delivery_date, sh.production_starts_on, sh.titles, sh.frozen_at,
-                    CASE WHEN sh.frozen_at IS NOT NULL THEN sh.member_count ELSE
-                        (SELECT count(*) FROM club_subscription s WHERE s.club_id = sh.club_id AND %s) END AS members
-                FROM club_shipment sh WHERE """.formatted(Membership.receives("s", "sh.delivery_date")) + " " + where;
-    }
-
-    private RowMapper<Shipment> shipmentMapper() {
-        LocalDate today = today();
-        return (rs, n) -> {
-            LocalDate delivery = rs.getObject("delivery_date", LocalDate.class);
-            LocalDate production = rs.getObject("production_starts_on", LocalDate.class);
-            Timestamp frozen = rs.getTimestamp("frozen_at");
-            ShipmentState state = !today.isBefore(delivery) ? ShipmentState.SHIPPED
-                    : (frozen != null || !today.isBefore(production)) ? ShipmentState.IN_PRODUCTION : ShipmentState.OPEN;
-            return new Shipment(rs.getObject("id", UUID.class), rs.getObject("club_id", UUID.class), delivery, production,
-                    rs.getString("titles"), frozen == null ? null : frozen.toInstant(), rs.getInt("members"), state);
-        };
-    }
-
-    private static Club club(ResultSet rs, int n) throws SQLException {
-        return new Club(rs.getObject("id", UUID.class), rs.getString("name_fi"), rs.getString("name_sv"),
-                rs.getString("name_en"), rs.getString("description_fi"), rs.getString("description_sv"),
-                rs.getString("description_en"), ClubFormat.valueOf(rs.getString("format")), rs.getInt("lead_time_days"),
-                rs.getInt("books_per_shipment"), rs.getInt("member_count"));
-    }
-
-    private static String blankToEmpty(String s) {
-        return s == null ? "" : s.strip();
     }
 }

@@ -2,9 +2,14 @@ package fi.celia.celianet.bookclubs;
 
 import java.util.UUID;
 
-/** A book club. Names and descriptions in fi/sv/en; {@link #name(String)} picks one by language. */
+/**
+ * A book club. Names and descriptions in fi/sv/en; {@link #name(String)} picks one by language.
+ *
+ * @param version the version a form that edits the club (its calendar) was drawn from
+ */
 public record Club(UUID id, String nameFi, String nameSv, String nameEn, String descriptionFi, String descriptionSv,
-        String descriptionEn, ClubFormat format, int leadTimeDays, int booksPerShipment, int memberCount) {
+        String descriptionEn, ClubFormat format, int leadTimeDays, int booksPerShipment, int memberCount,
+        long version) {
 
     public static final int DEFAULT_LEAD_TIME_DAYS = 35;
     public static final int MIN_LEAD_TIME_DAYS = 1;

@@ -17,7 +17,6 @@ import fi.celia.celianet.bookclubs.internal.Membership;
 import fi.celia.celianet.calendar.Helsinki;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -37,31 +36,27 @@ public class Production {
     private static final int CHUNK = 1000;
 
     private final JdbcClient jdbc;
-    private final ObjectProvider<PatronDirectory> directory;
+    private final PatronDirectory patrons;
     private final TransactionTemplate transactions;
     private final Clock clock;
 
-    Production(JdbcClient jdbc, ObjectProvider<PatronDirectory> directory, PlatformTransactionManager tm, Clock clock) {
+    Production(JdbcClient jdbc, PatronDirectory patrons, PlatformTransactionManager tm, Clock clock) {
         this.jdbc = jdbc;
-        this.directory = directory;
+        this.patrons = patrons;
         this.transactions = new TransactionTemplate(tm);
         this.clock = clock;
     }
 
     /** Freezes every shipment whose production has started and whose list is not frozen yet. @return how many */
     public int freezeDue() {
-        PatronDirectory patrons = directory.getIfAvailable();
-        if (patrons == null) {
-            log.warn("Book club production waits: no PatronDirectory is available");
-            return 0;
-        }
         LocalDate today = Helsinki.dateOf(Instant.now(clock));
+        // Which shipments are due is a set-wise question; each is then claimed under its row lock.
         List<UUID> due = jdbc.sql("""
                 SELECT id FROM club_shipment WHERE frozen_at IS NULL AND production_starts_on <= :today
                 ORDER BY production_starts_on, id""").param("today", Date.valueOf(today)).query(UUID.class).list();
         int frozen = 0;
         for (UUID shipmentId : due) {
-            Boolean done = transactions.execute(status -> freeze(shipmentId, today, patrons));
+            Boolean done = transactions.execute(status -> freeze(shipmentId, today));
             if (Boolean.TRUE.equals(done)) {
                 frozen++;
             }
@@ -72,7 +67,8 @@ public class Production {
         return frozen;
     }
 
-    private boolean freeze(UUID shipmentId, LocalDate today, PatronDirectory patrons) {
+    private boolean freeze(UUID shipmentId, LocalDate today) {
+        // The claim: FOR UPDATE on a shipment not frozen yet, so it freezes once across instances.
         var shipment = jdbc.sql("""
                 SELECT club_id, delivery_date FROM club_shipment
                 WHERE id = :id AND frozen_at IS NULL AND production_starts_on <= :today FOR UPDATE""")
@@ -83,6 +79,7 @@ public class Production {
             return false;
         }
         Map<UUID, UUID> subscriptionOfPatron = new HashMap<>();
+        // Every subscriber by the membership rule, read set-wise (thousands of rows, no entities needed).
         jdbc.sql("SELECT s.id, s.patron_id FROM club_subscription s WHERE s.club_id = :club AND "
                         + Membership.receives("s", ":delivery"))
                 .param("club", shipment.get().getKey()).param("delivery", Date.valueOf(shipment.get().getValue()))
@@ -101,6 +98,7 @@ public class Production {
                     skipped++;
                     continue;
                 }
+                // Idempotent insert into the frozen list: a rerun adds nothing.
                 members += jdbc.sql("""
                         INSERT INTO shipment_member (shipment_id, patron_id, subscription_id, patron_number, name, street,
                             postal_code, city, language)
@@ -112,7 +110,10 @@ public class Production {
                         .param("language", s.language() == null ? "fi" : s.language()).update();
             }
         }
-        jdbc.sql("UPDATE club_shipment SET frozen_at = :now, member_count = :count, updated_at = :now WHERE id = :id")
+        // Part of the claim: frozen once, and a new version, so an edit drawn from before the freeze is refused.
+        jdbc.sql("""
+                UPDATE club_shipment SET frozen_at = :now, member_count = :count, updated_at = :now, version = version + 1
+                WHERE id = :id""")
                 .param("now", Timestamp.from(Instant.now(clock))).param("count", members).param("id", shipmentId).update();
         if (skipped > 0) {
             log.warn("Shipment {} frozen without {} subscribers who were closed, unknown or without a postal address",

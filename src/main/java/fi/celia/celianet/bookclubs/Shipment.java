@@ -9,9 +9,10 @@ import java.util.UUID;
  *
  * @param frozenAt    when the member list was frozen, null while it is not
  * @param memberCount the frozen list's size, or the current subscribers' count while open
+ * @param version     the version a form that edits the shipment was drawn from
  */
 public record Shipment(UUID id, UUID clubId, LocalDate deliveryDate, LocalDate productionStartsOn, String titles,
-        Instant frozenAt, int memberCount, ShipmentState state) {
+        Instant frozenAt, int memberCount, ShipmentState state, long version) {
 
     public boolean frozen() {
         return frozenAt != null;

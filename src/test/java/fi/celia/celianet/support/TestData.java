@@ -1,7 +1,17 @@
 package fi.celia.celianet.support;
 
+import java.time.LocalDate;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+
+import fi.celia.celianet.patrons.DuplicateIdentityCodeException;
+import fi.celia.celianet.patrons.NewPatron;
+import fi.celia.celianet.patrons.PatronChanges;
+import fi.celia.celianet.patrons.PatronRegistration;
+import fi.celia.celianet.patrons.Patrons;
+import fi.celia.celianet.patrons.PersonalIdentityCode;
+import fi.celia.celianet.patrons.PostalAddress;
 
 import fi.celia.celianet.staff.NewStaffAccount;
 import fi.celia.celianet.staff.Organisation;
@@ -11,6 +21,7 @@ import fi.celia.celianet.staff.Organisations;
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.staff.StaffAccount;
 import fi.celia.celianet.staff.StaffAccounts;
+import fi.celia.celianet.staff.StaffPrincipal;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /** Makes organisations and signed-up accounts with unique names, so tests never step on each other. */
@@ -22,11 +33,18 @@ public class TestData {
     private final Organisations organisations;
     private final StaffAccounts accounts;
     private final PasswordEncoder encoder;
+    private final PatronRegistration registration;
+    private final Patrons patrons;
+    private volatile StaffPrincipal registrar;
+    private volatile Organisation patronLibrary;
 
-    TestData(Organisations organisations, StaffAccounts accounts, PasswordEncoder encoder) {
+    TestData(Organisations organisations, StaffAccounts accounts, PasswordEncoder encoder, PatronRegistration registration,
+            Patrons patrons) {
         this.organisations = organisations;
         this.accounts = accounts;
         this.encoder = encoder;
+        this.registration = registration;
+        this.patrons = patrons;
     }
 
     public static String unique(String prefix) {
@@ -45,5 +63,76 @@ public class TestData {
                 "fi", role, organisation == null ? null : organisation.getId()), "test");
         accounts.storePasswordHash(account.getId(), encoder.encode(PASSWORD));
         return accounts.find(account.getId()).orElseThrow();
+    }
+
+    /**
+     * A patron registered through the patrons module, with a fresh identity code: {@code name} is the first names
+     * and, after its last space, the last name; the address null for none. The credentials go on paper, so the
+     * patron's e-mail receives only what a test causes. {@code organisation} null: one shared test library.
+     */
+    public UUID patron(String name, Organisation organisation, PostalAddress address, String email, boolean cdClubs) {
+        int space = name.lastIndexOf(' ');
+        String first = space < 0 ? name : name.substring(0, space);
+        String last = space < 0 ? name : name.substring(space + 1);
+        UUID organisationId = (organisation == null ? patronLibrary() : organisation).getId();
+        while (true) {
+            var patron = new NewPatron(PersonalIdentityCode.parse(newCode()), null, null, first, last, email,
+                    "+358 40 123 4567", address == null ? null : address.street(),
+                    address == null ? null : address.postalCode(), address == null ? null : address.city(), "fi", "PHONE",
+                    "VISUAL", true, true, cdClubs, true, null, null, null, null, "PATRON", null, null, null, false,
+                    organisationId);
+            try {
+                return registration.register(patron, UUID.randomUUID().toString(), true, registrar()).patronId();
+            } catch (DuplicateIdentityCodeException e) {
+                // another test's patron has the random code: draw again
+            }
+        }
+    }
+
+    /** Changes the patron's postal address through the patrons module. */
+    public void movePatron(UUID patronId, PostalAddress address) {
+        PatronChanges c = patrons.details(registrar(), patronId);
+        patrons.update(registrar(), patronId, new PatronChanges(c.email(), c.phone(), address.street(),
+                address.postalCode(), address.city(), c.language(), c.serviceOnline(), c.serviceCdClubs(),
+                c.contactName(), c.contactRelation(), c.contactPhone(), c.contactEmail(), c.credentialsTo(),
+                c.guardianName(), c.guardianPhone(), c.guardianEmail(), c.guardianConsent()));
+    }
+
+    /** Closes the patron through the patrons module. */
+    public void closePatron(UUID patronId) {
+        patrons.close(registrar(), patronId, "test");
+    }
+
+    /** A valid identity code of an adult, random enough never to meet another test's code. */
+    public static String newCode() {
+        var random = ThreadLocalRandom.current();
+        LocalDate birth = LocalDate.of(1930, 1, 1).plusDays(random.nextInt(365 * 70));
+        char sign = birth.getYear() >= 2000 ? "ABCDEF".charAt(random.nextInt(6)) : "-YXWVU".charAt(random.nextInt(6));
+        return PersonalIdentityCode.of(birth, sign, 2 + random.nextInt(898));
+    }
+
+    private Organisation patronLibrary() {
+        if (patronLibrary == null) {
+            synchronized (this) {
+                if (patronLibrary == null) {
+                    patronLibrary = library(unique("Testikirjasto"));
+                }
+            }
+        }
+        return patronLibrary;
+    }
+
+    /** The service staff member who registers, edits and closes the tests' patrons. */
+    private StaffPrincipal registrar() {
+        if (registrar == null) {
+            synchronized (this) {
+                if (registrar == null) {
+                    StaffAccount account = account(Role.STAFF, null);
+                    registrar = new StaffPrincipal(account.getId(), account.getUsername(), account.getDisplayName(),
+                            Role.STAFF, null, "fi", null, true);
+                }
+            }
+        }
+        return registrar;
     }
 }

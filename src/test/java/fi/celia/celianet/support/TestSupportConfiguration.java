@@ -21,8 +21,9 @@ public class TestSupportConfiguration {
 
     @Bean
     TestData testData(fi.celia.celianet.staff.Organisations organisations, fi.celia.celianet.staff.StaffAccounts accounts,
-            org.springframework.security.crypto.password.PasswordEncoder encoder) {
-        return new TestData(organisations, accounts, encoder);
+            org.springframework.security.crypto.password.PasswordEncoder encoder,
+            fi.celia.celianet.patrons.PatronRegistration registration, fi.celia.celianet.patrons.Patrons patrons) {
+        return new TestData(organisations, accounts, encoder, registration, patrons);
     }
 
     @Bean

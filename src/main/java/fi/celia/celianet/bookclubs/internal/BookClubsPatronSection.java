@@ -2,7 +2,7 @@ package fi.celia.celianet.bookclubs.internal;
 
 import java.util.UUID;
 
-import fi.celia.celianet.bookclubs.Subscriptions;
+import fi.celia.celianet.bookclubs.SubscriptionViews;
 import fi.celia.celianet.patrons.spi.PatronPageSection;
 import fi.celia.celianet.staff.StaffPrincipal;
 import org.springframework.stereotype.Component;
@@ -11,9 +11,9 @@ import org.springframework.stereotype.Component;
 @Component
 class BookClubsPatronSection implements PatronPageSection {
 
-    private final Subscriptions subscriptions;
+    private final SubscriptionViews subscriptions;
 
-    BookClubsPatronSection(Subscriptions subscriptions) {
+    BookClubsPatronSection(SubscriptionViews subscriptions) {
         this.subscriptions = subscriptions;
     }
 

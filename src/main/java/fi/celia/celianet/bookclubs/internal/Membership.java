@@ -1,7 +1,27 @@
 package fi.celia.celianet.bookclubs.internal;
 
-/** Who receives a shipment, in SQL: the one rule that production, counts and next deliveries share. */
-public final class Membership {
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import fi.celia.celianet.bookclubs.NextDelivery;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who receives a shipment: the one rule, in SQL, that production, counts and next deliveries share, and the
+ * set-wise questions asked with it.
+ */
+@Component
+public class Membership {
+
+    private final JdbcClient jdbc;
+
+    Membership(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
 
     /**
      * True when subscription {@code sub} receives a shipment of its club delivered on {@code :d}-like expression
@@ -15,6 +35,50 @@ public final class Membership {
                 + " AND (p.resumed_from IS NULL OR " + deliveryExpr + " < p.resumed_from))";
     }
 
-    private Membership() {
+    /** How many subscribers each of the shipments not frozen yet would go to now; frozen ones are left out. */
+    public Map<UUID, Long> openCounts(Collection<UUID> shipmentIds) {
+        Map<UUID, Long> counts = new HashMap<>();
+        if (shipmentIds.isEmpty()) {
+            return counts;
+        }
+        // A count over subscriptions and their pauses for a page's shipments at once: aggregate SQL, not entities.
+        jdbc.sql("""
+                SELECT sh.id, count(*) AS members FROM club_shipment sh
+                JOIN club_subscription s ON s.club_id = sh.club_id AND %s
+                WHERE sh.id IN (:ids) AND sh.frozen_at IS NULL GROUP BY sh.id"""
+                        .formatted(receives("s", "sh.delivery_date")))
+                .param("ids", shipmentIds)
+                .query(rs -> {
+                    counts.put(rs.getObject("id", UUID.class), rs.getLong("members"));
+                });
+        return counts;
+    }
+
+    /**
+     * The next shipment after {@code today} that each subscription receives: on the frozen list, or, while the list
+     * is open, by the membership rule. Subscriptions with none are left out.
+     */
+    public Map<UUID, NextDelivery> nextDeliveries(Collection<UUID> subscriptionIds, LocalDate today) {
+        Map<UUID, NextDelivery> next = new HashMap<>();
+        if (subscriptionIds.isEmpty()) {
+            return next;
+        }
+        // One set-wise query for all of a patron's subscriptions (a LATERAL join with the membership rule).
+        jdbc.sql("""
+                SELECT s.id AS subscription_id, n.id, n.delivery_date FROM club_subscription s
+                CROSS JOIN LATERAL (
+                    SELECT sh.id, sh.delivery_date FROM club_shipment sh
+                    WHERE sh.club_id = s.club_id AND sh.delivery_date > :today
+                      AND ((sh.frozen_at IS NOT NULL AND EXISTS (SELECT 1 FROM shipment_member m
+                              WHERE m.shipment_id = sh.id AND m.subscription_id = s.id))
+                        OR (sh.frozen_at IS NULL AND %s))
+                    ORDER BY sh.delivery_date LIMIT 1) n
+                WHERE s.id IN (:ids)""".formatted(receives("s", "sh.delivery_date")))
+                .param("ids", subscriptionIds).param("today", java.sql.Date.valueOf(today))
+                .query(rs -> {
+                    next.put(rs.getObject("subscription_id", UUID.class), new NextDelivery(rs.getObject("id", UUID.class),
+                            rs.getObject("delivery_date", LocalDate.class)));
+                });
+        return next;
     }
 }

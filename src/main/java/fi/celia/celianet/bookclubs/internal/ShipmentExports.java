@@ -14,6 +14,9 @@ import java.util.UUID;
 
 import javax.sql.DataSource;
 
+import fi.celia.celianet.bookclubs.ShipmentMember;
+import fi.celia.celianet.patrons.PostalAddress;
+
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -43,9 +46,10 @@ public class ShipmentExports {
     private static final float MIN_FONT_SIZE = 6f;
 
     private static final String MEMBERS = """
-            SELECT patron_number, name, street, postal_code, city, language FROM shipment_member
+            SELECT patron_id, patron_number, name, street, postal_code, city, language FROM shipment_member
             WHERE shipment_id = ? ORDER BY name, patron_number""";
 
+    // Streamed with a server-side cursor and a fetch size: a plain JDBC read is the point here.
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
 
@@ -54,6 +58,15 @@ public class ShipmentExports {
         this.jdbc.setFetchSize(FETCH_SIZE);
         this.readOnly = new TransactionTemplate(tm);
         this.readOnly.setReadOnly(true);
+    }
+
+    /** The first {@code limit} members of the frozen list, by name: what the shipment page shows. */
+    public List<ShipmentMember> firstMembers(UUID shipmentId, int limit) {
+        // The frozen list is written set-wise by production and read like the exports; it has no entity.
+        return readOnly.execute(status -> jdbc.query(MEMBERS + " LIMIT ?", (rs, n) -> new ShipmentMember(
+                rs.getObject("patron_id", UUID.class), rs.getString("patron_number"), rs.getString("name"),
+                new PostalAddress(rs.getString("street"), rs.getString("postal_code"), rs.getString("city")),
+                rs.getString("language")), shipmentId, limit));
     }
 
     /** Writes the CSV (UTF-8, a header row, one member a row) to {@code out} as the rows arrive. */

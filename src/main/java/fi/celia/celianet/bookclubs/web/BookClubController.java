@@ -86,6 +86,7 @@ class BookClubController {
         Club club = clubs.find(clubId).orElseThrow(NotFoundException::new);
         var form = new CalendarForm();
         form.setLeadTimeDays(String.valueOf(club.leadTimeDays()));
+        form.setVersion(club.version());
         model.addAttribute("calendarForm", form);
         return clubPage(club, model);
     }
@@ -108,7 +109,8 @@ class BookClubController {
         }
         if (!errors.hasErrors()) {
             try {
-                List<Shipment> added = clubs.generateMonthlyCalendar(clubId, first, months, lead, user.username());
+                List<Shipment> added = clubs.generateMonthlyCalendar(clubId, form.getVersion(), first, months, lead,
+                        user.username());
                 redirect.addFlashAttribute("flashMessage", added.isEmpty() ? "bookclubs.calendar.nothingAdded"
                         : "bookclubs.calendar.generated");
                 return "redirect:/bookclubs/" + clubId;
@@ -126,6 +128,7 @@ class BookClubController {
         var form = new ShipmentForm();
         form.setDeliveryDate(shipment.deliveryDate().toString());
         form.setTitles(shipment.titles());
+        form.setVersion(shipment.version());
         model.addAttribute("form", form);
         return shipmentPage(club, shipment, model);
     }
@@ -142,7 +145,7 @@ class BookClubController {
         }
         if (!errors.hasErrors()) {
             try {
-                clubs.updateShipment(clubId, shipmentId, delivery, form.getTitles(), user.username());
+                clubs.updateShipment(clubId, shipmentId, form.getVersion(), delivery, form.getTitles(), user.username());
                 redirect.addFlashAttribute("flashMessage", "bookclubs.shipment.saved");
                 return "redirect:/bookclubs/" + clubId + "/shipments/" + shipmentId;
             } catch (BookClubRefusal refusal) {
@@ -197,7 +200,7 @@ class BookClubController {
     private String shipmentPage(Club club, Shipment shipment, Model model) {
         model.addAttribute("club", club);
         model.addAttribute("shipment", shipment);
-        model.addAttribute("members", shipment.frozen() ? clubs.members(shipment.id(), PAGE_MEMBERS) : List.of());
+        model.addAttribute("members", shipment.frozen() ? exports.firstMembers(shipment.id(), PAGE_MEMBERS) : List.of());
         model.addAttribute("pageMembers", PAGE_MEMBERS);
         return "bookclubs/shipment";
     }

@@ -18,10 +18,15 @@ class CalendarForm {
     @Pattern(regexp = "\\s*-?\\d{0,4}\\s*", message = "{bookclubs.calendar.error.leadTimeNumber}")
     private String leadTimeDays;
 
+    /** The version of the record the form was drawn from; null when it does not matter. */
+    private Long version;
+
     public String getFirstDelivery() { return firstDelivery; }
     public void setFirstDelivery(String firstDelivery) { this.firstDelivery = firstDelivery; }
     public String getMonths() { return months; }
     public void setMonths(String months) { this.months = months; }
     public String getLeadTimeDays() { return leadTimeDays; }
     public void setLeadTimeDays(String leadTimeDays) { this.leadTimeDays = leadTimeDays; }
+    public Long getVersion() { return version; }
+    public void setVersion(Long version) { this.version = version; }
 }

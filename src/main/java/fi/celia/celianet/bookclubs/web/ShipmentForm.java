@@ -14,8 +14,13 @@ class ShipmentForm {
     @Size(max = 4000, message = "{bookclubs.shipment.error.titlesLength}")
     private String titles;
 
+    /** The version of the record the form was drawn from; null when it does not matter. */
+    private Long version;
+
     public String getDeliveryDate() { return deliveryDate; }
     public void setDeliveryDate(String deliveryDate) { this.deliveryDate = deliveryDate; }
     public String getTitles() { return titles; }
     public void setTitles(String titles) { this.titles = titles; }
+    public Long getVersion() { return version; }
+    public void setVersion(Long version) { this.version = version; }
 }

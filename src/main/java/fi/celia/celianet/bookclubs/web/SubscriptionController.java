@@ -1,12 +1,14 @@
 package fi.celia.celianet.bookclubs.web;
 
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import fi.celia.celianet.bookclubs.BookClubRefusal;
 import fi.celia.celianet.bookclubs.SubscriptionChange;
 import fi.celia.celianet.bookclubs.Subscriptions;
 import fi.celia.celianet.staff.StaffPrincipal;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -28,9 +30,9 @@ class SubscriptionController {
     static final String NOTICE = "bookclubsNotice";
 
     private final Subscriptions subscriptions;
-    private final org.springframework.context.MessageSource messages;
+    private final MessageSource messages;
 
-    SubscriptionController(Subscriptions subscriptions, org.springframework.context.MessageSource messages) {
+    SubscriptionController(Subscriptions subscriptions, MessageSource messages) {
         this.subscriptions = subscriptions;
         this.messages = messages;
     }
@@ -49,28 +51,33 @@ class SubscriptionController {
 
     @PostMapping("/patrons/{patronId}/subscriptions/{subscriptionId}/pause")
     String pause(@PathVariable UUID patronId, @PathVariable UUID subscriptionId,
-            @RequestParam(name = "from", required = false) String from, @AuthenticationPrincipal StaffPrincipal user,
+            @RequestParam(name = "from", required = false) String from,
+            @RequestParam(name = "version", required = false) String version, @AuthenticationPrincipal StaffPrincipal user,
             RedirectAttributes redirect, Model model, HttpServletResponse response) {
         return act(patronId, model, response, redirect,
-                () -> subscriptions.pause(patronId, subscriptionId, Dates.parse(from), user));
+                () -> subscriptions.pause(patronId, subscriptionId, number(version), Dates.parse(from), user));
     }
 
     @PostMapping("/patrons/{patronId}/subscriptions/{subscriptionId}/resume")
     String resume(@PathVariable UUID patronId, @PathVariable UUID subscriptionId,
+            @RequestParam(name = "version", required = false) String version,
             @AuthenticationPrincipal StaffPrincipal user, RedirectAttributes redirect, Model model,
             HttpServletResponse response) {
-        return act(patronId, model, response, redirect, () -> subscriptions.resume(patronId, subscriptionId, user));
+        return act(patronId, model, response, redirect,
+                () -> subscriptions.resume(patronId, subscriptionId, number(version), user));
     }
 
     @PostMapping("/patrons/{patronId}/subscriptions/{subscriptionId}/end")
     String end(@PathVariable UUID patronId, @PathVariable UUID subscriptionId,
+            @RequestParam(name = "version", required = false) String version,
             @AuthenticationPrincipal StaffPrincipal user, RedirectAttributes redirect, Model model,
             HttpServletResponse response) {
-        return act(patronId, model, response, redirect, () -> subscriptions.end(patronId, subscriptionId, user));
+        return act(patronId, model, response, redirect,
+                () -> subscriptions.end(patronId, subscriptionId, number(version), user));
     }
 
     private String act(UUID patronId, Model model, HttpServletResponse response, RedirectAttributes redirect,
-            java.util.function.Supplier<SubscriptionChange> change) {
+            Supplier<SubscriptionChange> change) {
         try {
             SubscriptionChange done = change.get();
             String kind = done.unchanged() ? "UNCHANGED" : done.kind().name();
@@ -91,6 +98,15 @@ class SubscriptionController {
                 LocaleContextHolder.getLocale()));
         model.addAttribute("fixInPatron", refusal.messageKey().endsWith(".noService") || refusal.messageKey().endsWith(".noAddress"));
         return "bookclubs/subscription-refused";
+    }
+
+    /** The version the page's form sent back; null (no check) when it sent none or nonsense. */
+    private static Long number(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Long.valueOf(value.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static UUID uuid(String value) {

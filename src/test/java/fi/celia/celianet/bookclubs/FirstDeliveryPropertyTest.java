@@ -58,6 +58,6 @@ class FirstDeliveryPropertyTest extends BookClubTest {
         assertThat(joined.shipment().id()).isEqualTo(expected.id());
         long daysAway = ChronoUnit.DAYS.between(day, joined.shipment().deliveryDate());
         assertThat(daysAway).isBetween((long) LEAD, LEAD + longestGap);
-        assertThat(subscriptions.forPatron(patron.patronId()).get(0).nextDelivery().id()).isEqualTo(expected.id());
+        assertThat(views.forPatron(patron.patronId()).get(0).nextDelivery().id()).isEqualTo(expected.id());
     }
 }

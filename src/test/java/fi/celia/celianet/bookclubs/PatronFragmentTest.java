@@ -13,7 +13,7 @@ import fi.celia.celianet.support.TestData;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
-/** The fragment the patron page includes: subscriptions with their next delivery, the notice after a change, joining. */
+/** The book clubs' section of the real patron page: subscriptions with their next delivery, the notice after a change, joining. */
 class PatronFragmentTest extends BookClubTest {
 
     @Test
@@ -28,7 +28,7 @@ class PatronFragmentTest extends BookClubTest {
                         .param("clubId", joined.id().toString()))
                 .andExpect(status().isSeeOther()).andReturn();
         var flash = result.getFlashMap();
-        mvc.perform(get("/test/bookclubs/patrons/{id}", patron.patronId()).with(session)
+        mvc.perform(get("/patrons/{id}", patron.patronId()).with(session)
                         // MockMvc's flashAttrs would go to a mock session; sessions live in PostgreSQL here.
                         .requestAttr(org.springframework.web.servlet.DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, flash))
                 .andExpect(status().isOk())
@@ -41,9 +41,9 @@ class PatronFragmentTest extends BookClubTest {
                 .andExpect(content().string(Matchers.not(Matchers.containsString("value=\"" + joined.id() + "\""))))
                 .andExpect(content().string(Matchers.containsString("name=\"_csrf\"")));
 
-        var subscriptionId = subscriptions.forPatron(patron.patronId()).get(0).id();
+        var subscriptionId = views.forPatron(patron.patronId()).get(0).id();
         subscriptions.pause(patron.patronId(), subscriptionId, LocalDate.of(2035, 4, 1), SERVICE);
-        mvc.perform(get("/test/bookclubs/patrons/{id}", patron.patronId()).with(session).param("lang", "en"))
+        mvc.perform(get("/patrons/{id}", patron.patronId()).with(session).param("lang", "en"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Paused")))
                 .andExpect(content().string(Matchers.containsString("(paused from 10.4.2035)")))

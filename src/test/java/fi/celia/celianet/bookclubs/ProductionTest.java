@@ -14,6 +14,10 @@ import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
@@ -22,6 +26,12 @@ import java.util.Map;
 
 import fi.celia.celianet.maintenance.ClosableService;
 import fi.celia.celianet.maintenance.ServiceAvailability;
+import fi.celia.celianet.maintenance.ContactChannel;
+import fi.celia.celianet.maintenance.MaintenanceWindows;
+import fi.celia.celianet.maintenance.WindowDetails;
+import fi.celia.celianet.calendar.Helsinki;
+import fi.celia.celianet.CelianetApplication;
+import org.springframework.modulith.core.ApplicationModules;
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.TestData;
 import org.apache.pdfbox.Loader;
@@ -34,6 +44,8 @@ class ProductionTest extends BookClubTest {
 
     @Autowired
     ServiceAvailability serviceAvailability;
+    @Autowired
+    MaintenanceWindows windows;
 
     private List<Map<String, Object>> frozenRows(Shipment shipment) {
         return jdbc.sql("SELECT name, street, postal_code, city FROM shipment_member WHERE shipment_id = :id ORDER BY name")
@@ -69,7 +81,7 @@ class ProductionTest extends BookClubTest {
 
         // Later: Anna moves, Bertta leaves, Cecilia joins; the frozen list stays as it was, the next one follows.
         at(LocalDate.of(2033, 2, 10));
-        withAddress(anna, new PostalAddress("Uusi katu 5 B 12", "33100", "Tampere"));
+        data.movePatron(anna.patronId(), new PostalAddress("Uusi katu 5 B 12", "33100", "Tampere"));
         var ended = subscriptions.end(bertta.patronId(), berttas.subscriptionId(), SERVICE);
         assertThat(ended.effectiveFrom()).isEqualTo(LocalDate.of(2033, 4, 15));
         PatronSummary cecilia = patron("Cecilia Cederström", null);
@@ -117,22 +129,35 @@ class ProductionTest extends BookClubTest {
         at(LocalDate.of(2033, 8, 1));
         Club club = monthlyClub(LocalDate.of(2033, 10, 1), 1, 35, 1);
         subscriptions.subscribe(patron("Huoltokatkon Jäsen", null).patronId(), club.id(), SERVICE);
-        availability.everythingClosed = true;
-        assertThat(serviceAvailability.isOpen(ClosableService.REGISTRATION)).isFalse();
-        availability.questions.set(0);
+        Instant closes = Helsinki.instantOf(LocalDate.of(2033, 8, 1).atTime(12, 30));
+        UUID window = windows.create(new WindowDetails(closes, Helsinki.instantOf(LocalDate.of(2033, 9, 1).atStartOfDay()),
+                closes.minusSeconds(600), TestData.unique("Huoltokatko"), "", "", "", "", "",
+                EnumSet.allOf(ClosableService.class), Set.of(ContactChannel.EMAIL)), "test");
+        try {
+            clock.set(closes);
+            assertThat(EnumSet.allOf(ClosableService.class)).allSatisfy(service ->
+                    assertThat(serviceAvailability.isOpen(service)).as(service.name()).isFalse());
 
-        at(LocalDate.of(2033, 8, 27));
-        production.freezeDue();
-        Shipment october = clubs.shipments(club.id()).get(0);
-        assertThat(october.frozen()).isTrue();
-        assertThat(frozenNames(october.id())).containsExactly("Huoltokatkon Jäsen");
+            at(LocalDate.of(2033, 8, 27));
+            assertThat(serviceAvailability.isOpen(ClosableService.REGISTRATION)).isFalse();
+            production.freezeDue();
+            Shipment october = clubs.shipments(club.id()).get(0);
+            assertThat(october.frozen()).isTrue();
+            assertThat(frozenNames(october.id())).containsExactly("Huoltokatkon Jäsen");
 
-        var browser = new Browser(staffAccount.getUsername());
-        var csv = browser.get("/bookclubs/" + club.id() + "/shipments/" + october.id() + "/members.csv",
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertThat(csv.statusCode()).isEqualTo(200);
-        assertThat(csv.body()).contains("Huoltokatkon Jäsen");
-        assertThat(availability.questions.get()).as("production never asks whether a service is open").isZero();
+            var browser = new Browser(staffAccount.getUsername());
+            var csv = browser.get("/bookclubs/" + club.id() + "/shipments/" + october.id() + "/members.csv",
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            assertThat(csv.statusCode()).isEqualTo(200);
+            assertThat(csv.body()).contains("Huoltokatkon Jäsen");
+            // Production never asks whether a service is open: the book clubs do not even see the maintenance module.
+            var modules = ApplicationModules.of(CelianetApplication.class);
+            assertThat(modules.getModuleByName("bookclubs").orElseThrow().getDependencies(modules)
+                    .containsModuleNamed("maintenance")).isFalse();
+        } finally {
+            clock.reset();
+            windows.cancel(window, "test");
+        }
     }
 
     @Test

@@ -4,6 +4,7 @@ import fi.celia.celianet.patrons.PatronSummary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
@@ -34,7 +35,7 @@ class SubscriptionTest extends BookClubTest {
         at(LocalDate.of(2031, 1, 1));
         Club club = monthlyClub(LocalDate.of(2031, 1, 15), 6, 35, 1);
         String email = TestData.unique("patron") + "@example.fi";
-        PatronSummary patron = withEmail(patron("Aino Kuuntelija", null), email);
+        PatronSummary patron = withEmail("Aino Kuuntelija", email);
         at(LocalDate.of(2031, 1, 20));
 
         mvc.perform(post("/patrons/{id}/subscriptions", patron.patronId()).with(session).param("clubId", club.id().toString()))
@@ -55,12 +56,12 @@ class SubscriptionTest extends BookClubTest {
                         new SubscriptionNotice("bookclubs.notice.UNCHANGED", club.nameFi(), LocalDate.of(2031, 3, 15))));
         assertThat(subscriptionCount(patron.patronId())).isEqualTo(1);
 
-        var views = subscriptions.forPatron(patron.patronId());
-        assertThat(views).singleElement().satisfies(v -> {
+        var current = views.forPatron(patron.patronId());
+        assertThat(current).singleElement().satisfies(v -> {
             assertThat(v.state()).isEqualTo(SubscriptionView.State.ACTIVE);
             assertThat(v.nextDelivery().deliveryDate()).isEqualTo(LocalDate.of(2031, 3, 15));
         });
-        assertThat(subscriptions.patronPage(patron.patronId()).joinable()).extracting(Club::id).doesNotContain(club.id());
+        assertThat(views.patronPage(patron.patronId()).joinable()).extracting(Club::id).doesNotContain(club.id());
     }
 
     @Test
@@ -95,22 +96,23 @@ class SubscriptionTest extends BookClubTest {
         var session = signIn(staff(Role.STAFF, null).getUsername(), TestData.PASSWORD);
         at(LocalDate.of(2031, 1, 1));
         Club club = monthlyClub(LocalDate.of(2031, 3, 1), 3, 35, 1);
-        PatronSummary base = patron("Eino Ei-palvelua", null);
-        patrons.put(new PatronSummary(base.patronId(), base.patronNumber(), base.name(), base.postalAddress(), "fi", null, true,
-                false, null));
+        PatronSummary base = patron("Eino Ei-palvelua", null, address("Eino Ei-palvelua"), null, false);
+        assertThat(base.cdClubsService()).isFalse();
         mvc.perform(post("/patrons/{id}/subscriptions", base.patronId()).with(session).param("clubId", club.id().toString()))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(Matchers.containsString("Asiakkaalla ei ole CD-kirjakerhopalvelua.")))
                 .andExpect(content().string(Matchers.containsString("/patrons/" + base.patronId() + "/edit")));
 
-        PatronSummary noAddress = withAddress(patron("Outi Osoitteeton", null), null);
+        PatronSummary noAddress = patron("Outi Osoitteeton", null, null, null, true);
+        assertThat(noAddress.hasPostalAddress()).isFalse();
         mvc.perform(post("/patrons/{id}/subscriptions", noAddress.patronId()).with(session).param("clubId", club.id().toString()))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(Matchers.containsString("Asiakkaalla ei ole postiosoitetta")));
 
-        PatronSummary closed = patron("Kalle Suljettu", null);
-        patrons.put(new PatronSummary(closed.patronId(), closed.patronNumber(), closed.name(), closed.postalAddress(), "fi",
-                null, false, true, null));
+        PatronSummary open = patron("Kalle Suljettu", null);
+        data.closePatron(open.patronId());
+        PatronSummary closed = summary(open.patronId());
+        assertThat(closed.active()).isFalse();
         mvc.perform(post("/patrons/{id}/subscriptions", closed.patronId()).with(session).param("clubId", club.id().toString())
                         .param("lang", "en"))
                 .andExpect(status().isUnprocessableContent())
@@ -133,8 +135,8 @@ class SubscriptionTest extends BookClubTest {
         Club club = monthlyClub(LocalDate.of(2031, 3, 1), 3, 35, 1);
         var library = data.library(TestData.unique("Kirjasto"));
         var otherLibrary = data.library(TestData.unique("Kirjasto"));
-        PatronSummary ours = patron("Oma Asiakas", library.getId());
-        PatronSummary theirs = patron("Vieras Asiakas", otherLibrary.getId());
+        PatronSummary ours = patron("Oma Asiakas", library);
+        PatronSummary theirs = patron("Vieras Asiakas", otherLibrary);
         var registrar = signIn(staff(Role.REGISTRAR, library).getUsername(), TestData.PASSWORD);
         var mainUser = signIn(staff(Role.MAIN_USER, library).getUsername(), TestData.PASSWORD);
 
@@ -147,7 +149,7 @@ class SubscriptionTest extends BookClubTest {
         mvc.perform(post("/patrons/{id}/subscriptions", ours.patronId()).with(registrar).param("clubId", club.id().toString()))
                 .andExpect(status().isSeeOther());
         assertThat(subscriptionCount(ours.patronId())).isEqualTo(1);
-        UUID subscriptionId = subscriptions.forPatron(ours.patronId()).get(0).id();
+        UUID subscriptionId = views.forPatron(ours.patronId()).get(0).id();
         mvc.perform(post("/patrons/{id}/subscriptions/{s}/end", theirs.patronId(), subscriptionId).with(registrar))
                 .andExpect(status().isNotFound());
         mvc.perform(post("/patrons/{id}/subscriptions/{s}/end", ours.patronId(), subscriptionId).with(mainUser))
@@ -191,14 +193,14 @@ class SubscriptionTest extends BookClubTest {
                         .param("from", "2031-12-20"))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(Matchers.containsString("Tilaus on jo tauolla.")));
-        assertThat(subscriptions.forPatron(patron.patronId()).get(0).state()).isEqualTo(SubscriptionView.State.PAUSED);
+        assertThat(views.forPatron(patron.patronId()).get(0).state()).isEqualTo(SubscriptionView.State.PAUSED);
 
         at(LocalDate.of(2032, 2, 20));    // March's production started on 9 February; April's starts on 11 March
         mvc.perform(post("/patrons/{id}/subscriptions/{s}/resume", patron.patronId(), joined.subscriptionId()).with(session))
                 .andExpect(status().isSeeOther())
                 .andExpect(flash().attribute("bookclubsNotice",
                         new SubscriptionNotice("bookclubs.notice.RESUMED", club.nameFi(), LocalDate.of(2032, 4, 15))));
-        assertThat(subscriptions.forPatron(patron.patronId()).get(0).nextDelivery().deliveryDate())
+        assertThat(views.forPatron(patron.patronId()).get(0).nextDelivery().deliveryDate())
                 .isEqualTo(LocalDate.of(2032, 4, 15));
 
         at(LocalDate.of(2032, 6, 1));
@@ -230,7 +232,7 @@ class SubscriptionTest extends BookClubTest {
         at(LocalDate.of(2032, 1, 20));     // February's production started on 11 January
         var ended = subscriptions.end(patron.patronId(), joined.subscriptionId(), SERVICE);
         assertThat(ended.shipment().deliveryDate()).isEqualTo(LocalDate.of(2032, 3, 15));
-        var view = subscriptions.forPatron(patron.patronId()).get(0);
+        var view = views.forPatron(patron.patronId()).get(0);
         assertThat(view.state()).isEqualTo(SubscriptionView.State.ENDED);
         assertThat(view.nextDelivery().deliveryDate()).isEqualTo(LocalDate.of(2032, 2, 15));
         assertThatThrownBy(() -> subscriptions.pause(patron.patronId(), joined.subscriptionId(), LocalDate.of(2032, 5, 1), SERVICE))
@@ -240,5 +242,29 @@ class SubscriptionTest extends BookClubTest {
         // After ending, joining again starts from the first open shipment, once.
         var again = subscriptions.subscribe(patron.patronId(), club.id(), SERVICE);
         assertThat(again.shipment().deliveryDate()).isEqualTo(LocalDate.of(2032, 3, 15));
+    }
+
+    @Test
+    void aSubscriptionChangeDrawnFromAnOlderPageEndsOnTheConflictPageAndChangesNothing() throws Exception {
+        var session = signIn(staff(Role.STAFF, null).getUsername(), TestData.PASSWORD);
+        at(LocalDate.of(2031, 11, 1));
+        Club club = monthlyClub(LocalDate.of(2032, 1, 15), 6, 35, 1);
+        PatronSummary patron = patron("Sanna Samanaikainen", null);
+        var joined = subscriptions.subscribe(patron.patronId(), club.id(), SERVICE);
+        // Two staff members have the patron page open: its forms carry the subscription's version.
+        long version = views.forPatron(patron.patronId()).get(0).version();
+        mvc.perform(get("/patrons/{id}", patron.patronId()).with(session)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("name=\"version\" value=\"" + version + "\"")));
+        mvc.perform(post("/patrons/{id}/subscriptions/{s}/pause", patron.patronId(), joined.subscriptionId()).with(session)
+                        .param("from", "2032-03-01").param("version", String.valueOf(version)))
+                .andExpect(status().isSeeOther());
+        mvc.perform(post("/patrons/{id}/subscriptions/{s}/end", patron.patronId(), joined.subscriptionId()).with(session)
+                        .param("version", String.valueOf(version)))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(Matchers.containsString("Tieto on muuttunut")));
+        var view = views.forPatron(patron.patronId()).get(0);
+        assertThat(view.state()).isEqualTo(SubscriptionView.State.PAUSED);
+        assertThat(view.endsOn()).isNull();
+        assertThat(view.version()).isGreaterThan(version);
     }
 }

@@ -143,4 +143,42 @@ class ClubCalendarTest extends BookClubTest {
         mvc.perform(get("/bookclubs").with(registrar)).andExpect(status().isForbidden());
         mvc.perform(get("/bookclubs/{id}", club.id()).with(registrar)).andExpect(status().isForbidden());
     }
+
+    @Test
+    void aShipmentOrCalendarEditDrawnFromAnOlderVersionEndsOnTheConflictPageAndChangesNothing() throws Exception {
+        var session = staffSession();
+        at(LocalDate.of(2030, 9, 1));
+        Club club = monthlyClub(LocalDate.of(2030, 11, 15), 2, 35, 1);
+        Shipment november = shipmentOn(club, LocalDate.of(2030, 11, 15));
+        // Two staff members open the same shipment: the page's form carries the version it was drawn from.
+        mvc.perform(get("/bookclubs/{c}/shipments/{s}", club.id(), november.id()).with(session)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.matchesPattern(
+                        "(?s).*name=\"version\" value=\"" + november.version() + "\".*")));
+        mvc.perform(post("/bookclubs/{c}/shipments/{s}", club.id(), november.id()).with(session)
+                        .param("deliveryDate", "2030-11-15").param("titles", "Ensimmäisen valinta")
+                        .param("version", String.valueOf(november.version())))
+                .andExpect(status().isSeeOther());
+        mvc.perform(post("/bookclubs/{c}/shipments/{s}", club.id(), november.id()).with(session)
+                        .param("deliveryDate", "2030-11-20").param("titles", "Toisen valinta")
+                        .param("version", String.valueOf(november.version())))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(Matchers.containsString("Tieto on muuttunut")));
+        Shipment saved = clubs.findShipment(club.id(), november.id()).orElseThrow();
+        assertThat(saved.titles()).isEqualTo("Ensimmäisen valinta");
+        assertThat(saved.deliveryDate()).isEqualTo(LocalDate.of(2030, 11, 15));
+
+        long clubVersion = clubs.find(club.id()).orElseThrow().version();
+        mvc.perform(get("/bookclubs/{id}", club.id()).with(session)).andExpect(status().isOk())
+                .andExpect(content().string(Matchers.matchesPattern("(?s).*name=\"version\" value=\"" + clubVersion + "\".*")));
+        mvc.perform(post("/bookclubs/{id}/calendar", club.id()).with(session).param("firstDelivery", "2031-01-15")
+                        .param("months", "1").param("leadTimeDays", "35").param("version", String.valueOf(clubVersion)))
+                .andExpect(status().isSeeOther());
+        mvc.perform(post("/bookclubs/{id}/calendar", club.id()).with(session).param("firstDelivery", "2031-02-15")
+                        .param("months", "1").param("leadTimeDays", "40").param("version", String.valueOf(clubVersion)))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(Matchers.containsString("Tieto on muuttunut")));
+        assertThat(clubs.shipments(club.id())).extracting(Shipment::deliveryDate).containsExactly(
+                LocalDate.of(2030, 11, 15), LocalDate.of(2030, 12, 15), LocalDate.of(2031, 1, 15));
+        assertThat(clubs.find(club.id()).orElseThrow().leadTimeDays()).isEqualTo(35);
+    }
 }
