@@ -5,13 +5,14 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import fi.celia.celianet.patrons.DuplicateIdentityCodeException;
-import fi.celia.celianet.patrons.NewPatron;
-import fi.celia.celianet.patrons.PatronChanges;
-import fi.celia.celianet.patrons.PatronRegistration;
-import fi.celia.celianet.patrons.Patrons;
 import fi.celia.celianet.patrons.PersonalIdentityCode;
 import fi.celia.celianet.patrons.PostalAddress;
+import fi.celia.celianet.patrons.internal.DuplicateIdentityCodeException;
+import fi.celia.celianet.patrons.internal.NewPatron;
+import fi.celia.celianet.patrons.internal.PatronChanges;
+import fi.celia.celianet.patrons.internal.PatronLifecycle;
+import fi.celia.celianet.patrons.internal.PatronRecords;
+import fi.celia.celianet.patrons.internal.PatronRegistration;
 
 import fi.celia.celianet.staff.NewStaffAccount;
 import fi.celia.celianet.staff.Organisation;
@@ -34,17 +35,19 @@ public class TestData {
     private final StaffAccounts accounts;
     private final PasswordEncoder encoder;
     private final PatronRegistration registration;
-    private final Patrons patrons;
+    private final PatronRecords records;
+    private final PatronLifecycle lifecycle;
     private volatile StaffPrincipal registrar;
     private volatile Organisation patronLibrary;
 
     TestData(Organisations organisations, StaffAccounts accounts, PasswordEncoder encoder, PatronRegistration registration,
-            Patrons patrons) {
+            PatronRecords records, PatronLifecycle lifecycle) {
         this.organisations = organisations;
         this.accounts = accounts;
         this.encoder = encoder;
         this.registration = registration;
-        this.patrons = patrons;
+        this.records = records;
+        this.lifecycle = lifecycle;
     }
 
     public static String unique(String prefix) {
@@ -91,8 +94,8 @@ public class TestData {
 
     /** Changes the patron's postal address through the patrons module. */
     public void movePatron(UUID patronId, PostalAddress address) {
-        PatronChanges c = patrons.details(registrar(), patronId);
-        patrons.update(registrar(), patronId, new PatronChanges(c.email(), c.phone(), address.street(),
+        PatronChanges c = records.view(registrar(), patronId).details();
+        lifecycle.update(registrar(), patronId, null, new PatronChanges(c.email(), c.phone(), address.street(),
                 address.postalCode(), address.city(), c.language(), c.serviceOnline(), c.serviceCdClubs(),
                 c.contactName(), c.contactRelation(), c.contactPhone(), c.contactEmail(), c.credentialsTo(),
                 c.guardianName(), c.guardianPhone(), c.guardianEmail(), c.guardianConsent()));
@@ -100,7 +103,7 @@ public class TestData {
 
     /** Closes the patron through the patrons module. */
     public void closePatron(UUID patronId) {
-        patrons.close(registrar(), patronId, "test");
+        lifecycle.close(registrar(), patronId, "test");
     }
 
     /** A valid identity code of an adult, random enough never to meet another test's code. */

@@ -1,5 +1,8 @@
 package fi.celia.celianet.support;
 
+import fi.celia.celianet.patrons.internal.PatronLifecycle;
+import fi.celia.celianet.patrons.internal.PatronRecords;
+import fi.celia.celianet.patrons.internal.PatronRegistration;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.context.annotation.Bean;
@@ -22,8 +25,8 @@ public class TestSupportConfiguration {
     @Bean
     TestData testData(fi.celia.celianet.staff.Organisations organisations, fi.celia.celianet.staff.StaffAccounts accounts,
             org.springframework.security.crypto.password.PasswordEncoder encoder,
-            fi.celia.celianet.patrons.PatronRegistration registration, fi.celia.celianet.patrons.Patrons patrons) {
-        return new TestData(organisations, accounts, encoder, registration, patrons);
+            PatronRegistration registration, PatronRecords records, PatronLifecycle lifecycle) {
+        return new TestData(organisations, accounts, encoder, registration, records, lifecycle);
     }
 
     @Bean
