@@ -102,4 +102,17 @@ public class Organisations {
         return id != null && jdbc.sql("SELECT active FROM organisation WHERE id = :id").param("id", id)
                 .query(Boolean.class).optional().orElse(false);
     }
+
+    /** The organisations with this business ID. */
+    @Transactional(readOnly = true)
+    public List<Organisation> withBusinessId(String businessId) {
+        return businessId == null ? List.of() : organisations.findByBusinessId(businessId);
+    }
+
+    /** Which of these business IDs an organisation has: one query, however many. */
+    @Transactional(readOnly = true)
+    public java.util.Set<String> businessIdsAmong(java.util.Collection<String> businessIds) {
+        return businessIds.isEmpty() ? java.util.Set.of()
+                : java.util.Set.copyOf(organisations.businessIdsAmong(businessIds));
+    }
 }

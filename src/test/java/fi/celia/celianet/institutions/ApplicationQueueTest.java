@@ -11,18 +11,26 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.LocalDateTime;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 
 import fi.celia.celianet.calendar.Helsinki;
+import fi.celia.celianet.institutions.internal.ApplicationFigures;
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
 import fi.celia.celianet.support.TestMail;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 class ApplicationQueueTest extends IntegrationTest {
+
+    @Autowired
+    private ApplicationFigures figures;
 
     private void at(int year, int month, int day, int hour) {
         clock.set(Helsinki.instantOf(LocalDateTime.of(year, month, day, hour, 0)));
@@ -110,6 +118,42 @@ class ApplicationQueueTest extends IntegrationTest {
         at(2026, 12, 28, 12); // after Christmas Eve, Christmas Day and Boxing Day
         // 7–11 Dec (5), 14–18 (5), 21–23 (3), 28 (1): 14
         assertThat(workingDaysCell(session, second)).startsWith("14").contains("Myöhässä");
+    }
+
+    @ParameterizedTest
+    @ValueSource(longs = { 7, 31, 2027 })
+    void theHomePanelCountsTheSameOverdueApplicationsAsTheDigestLists(long seed) throws Exception {
+        var random = new Random(seed);
+        var session = staff();
+        LocalDateTime start = LocalDateTime.of(2031, 1, 5, 9, 0).plusDays(random.nextInt(300));
+        for (int i = 0; i < 6; i++) {
+            LocalDateTime submitted = start.plusDays(random.nextInt(20)).plusHours(random.nextInt(10));
+            clock.set(Helsinki.instantOf(submitted));
+            Map<String, String> fields = Applicants.library(TestData.unique("Laskukirjasto"));
+            String statusPath = Applicants.submit(mvc, fields);
+            if (random.nextBoolean()) {
+                LocalDateTime asked = submitted.plusDays(random.nextInt(6));
+                clock.set(Helsinki.instantOf(asked));
+                mvc.perform(post("/institutions/applications/{id}/request-info", idOf(fields)).with(session)
+                        .param("message", "Kuinka monta lukijaa?")).andExpect(status().isSeeOther());
+                if (random.nextBoolean()) {
+                    clock.set(Helsinki.instantOf(asked.plusDays(1 + random.nextInt(9))));
+                    mvc.perform(post(statusPath + "/reply").with(csrf()).param("reply", "Kymmenen."))
+                            .andExpect(status().isSeeOther());
+                }
+            }
+        }
+        boolean someOverdue = false;
+        for (int day = 0; day <= 40; day += 3) {
+            clock.set(Helsinki.instantOf(start.plusDays(day)));
+            int counted = figures.overdueCount();
+            assertThat(counted).as("day " + day).isEqualTo(figures.overdue().size());
+            someOverdue |= counted > 0;
+            String home = mvc.perform(get("/").with(session)).andExpect(status().isOk()).andReturn().getResponse()
+                    .getContentAsString();
+            assertThat(Jsoup.parse(home).getElementById("home-overdue").text()).isEqualTo(String.valueOf(counted));
+        }
+        assertThat(someOverdue).isTrue();
     }
 
     @Test

@@ -88,6 +88,10 @@ class ApprovalTest extends IntegrationTest {
                 .param("o", organisationId).query((rs, n) -> rs.getString("email") + " " + rs.getString("role")).list();
         assertThat(accounts).containsExactly(fields.get("registrars[0].email") + " MAIN_USER",
                 fields.get("registrars[1].email") + " REGISTRAR");
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM institution_application_registrar r JOIN staff_account s ON s.id = r.staff_account_id
+                WHERE r.application_id = :id AND s.email = r.email""").param("id", id).query(Integer.class).single())
+                .isEqualTo(2);
 
         String contact = fields.get("email");
         await().atMost(mailWait()).until(() -> TestMail.to(contact).stream().anyMatch(m -> subject(m).contains("hyväksytty"))
@@ -123,6 +127,47 @@ class ApprovalTest extends IntegrationTest {
                 .andExpect(status().isSeeOther());
         assertThat(jdbc.sql("SELECT password_hash IS NOT NULL FROM customer_account WHERE organisation_id = :o")
                 .param("o", organisationId).query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void aDecisionFromAPageOlderThanTheApplicationEndsOnTheConflictPageAndDecidesNothing() throws Exception {
+        String name = TestData.unique("Vanhentunut sivu");
+        Map<String, String> fields = Applicants.library(name);
+        Applicants.submit(mvc, fields);
+        UUID id = idOf(fields);
+        var first = signIn(data.account(Role.STAFF, null).getUsername(), TestData.PASSWORD);
+        var second = signIn(data.account(Role.STAFF, null).getUsername(), TestData.PASSWORD);
+        String seen = versionOnPage(id, first);
+
+        // Meanwhile the other staff member asks the applicant a question, from a page of their own.
+        mvc.perform(post("/institutions/applications/{id}/request-info", id).with(second)
+                        .param("version", versionOnPage(id, second)).param("message", "Onko teillä sivukirjastoja?"))
+                .andExpect(status().isSeeOther());
+
+        mvc.perform(post("/institutions/applications/{id}/approve", id).with(first).param("version", seen))
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("Joku muu muutti tätä tietoa samaan aikaan")));
+        mvc.perform(post("/institutions/applications/{id}/reject", id).with(first).param("version", seen)
+                        .param("reason", "Ei kuulu palvelun piiriin."))
+                .andExpect(status().isConflict());
+        assertThat(jdbc.sql("SELECT status FROM institution_application WHERE id = :id").param("id", id)
+                .query(String.class).single()).isEqualTo("WAITING_FOR_APPLICANT");
+        assertThat(jdbc.sql("SELECT count(*) FROM organisation WHERE name = :n").param("n", name)
+                .query(Integer.class).single()).isZero();
+
+        // With the page opened again, the same decision goes through.
+        mvc.perform(post("/institutions/applications/{id}/approve", id).with(first).param("version", versionOnPage(id, first)))
+                .andExpect(status().isSeeOther());
+        assertThat(jdbc.sql("SELECT count(*) FROM organisation WHERE name = :n").param("n", name)
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    /** The version the application page's approve form sends. */
+    private String versionOnPage(UUID id, org.springframework.test.web.servlet.request.RequestPostProcessor session)
+            throws Exception {
+        String page = mvc.perform(get("/institutions/applications/{id}", id).with(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        return org.jsoup.Jsoup.parse(page).selectFirst("form[action$=/approve] input[name=version]").val();
     }
 
     @Test

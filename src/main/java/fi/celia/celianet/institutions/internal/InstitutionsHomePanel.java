@@ -3,8 +3,6 @@ package fi.celia.celianet.institutions.internal;
 import java.util.Map;
 
 import fi.celia.celianet.home.spi.HomePanel;
-import fi.celia.celianet.institutions.InstitutionApplications;
-import fi.celia.celianet.institutions.JoinEstimate;
 import fi.celia.celianet.staff.StaffPrincipal;
 import org.springframework.stereotype.Component;
 
@@ -12,10 +10,10 @@ import org.springframework.stereotype.Component;
 @Component
 class InstitutionsHomePanel implements HomePanel {
 
-    private final InstitutionApplications applications;
+    private final ApplicationFigures figures;
 
-    InstitutionsHomePanel(InstitutionApplications applications) {
-        this.applications = applications;
+    InstitutionsHomePanel(ApplicationFigures figures) {
+        this.figures = figures;
     }
 
     @Override
@@ -35,10 +33,10 @@ class InstitutionsHomePanel implements HomePanel {
 
     @Override
     public Map<String, Object> model(StaffPrincipal user) {
-        JoinEstimate estimate = applications.estimate();
-        return Map.of("waiting", estimate.waiting(), "overdue", applications.overdue().size(),
+        JoinEstimate estimate = figures.estimate();
+        return Map.of("waiting", estimate.waiting(), "overdue", figures.overdueCount(),
                 "hasMedian", estimate.medianWorkingDays() != null,
                 "median", estimate.medianWorkingDays() == null ? 0.0 : estimate.medianWorkingDays(),
-                "target", estimate.targetWorkingDays(), "weeks", applications.weeks(6));
+                "target", estimate.targetWorkingDays(), "weeks", figures.weeks(6));
     }
 }

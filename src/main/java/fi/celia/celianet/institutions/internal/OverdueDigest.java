@@ -11,8 +11,6 @@ import java.util.stream.Collectors;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.calendar.WorkingDays;
-import fi.celia.celianet.institutions.Application;
-import fi.celia.celianet.institutions.InstitutionApplications;
 import fi.celia.celianet.notifications.Mailbox;
 import fi.celia.celianet.notifications.OutgoingMail;
 import fi.celia.celianet.staff.Role;
@@ -33,7 +31,7 @@ public class OverdueDigest {
 
     static final String TEMPLATE = "institution-overdue-digest";
 
-    private final InstitutionApplications applications;
+    private final ApplicationFigures figures;
     private final StaffAccounts staffAccounts;
     private final WorkingDays workingDays;
     private final Mailbox mailbox;
@@ -41,9 +39,9 @@ public class OverdueDigest {
     private final Clock clock;
     private final String baseUrl;
 
-    OverdueDigest(InstitutionApplications applications, StaffAccounts staffAccounts, WorkingDays workingDays,
+    OverdueDigest(ApplicationFigures figures, StaffAccounts staffAccounts, WorkingDays workingDays,
             Mailbox mailbox, AuditLog audit, Clock clock, @Value("${celianet.base-url}") String baseUrl) {
-        this.applications = applications;
+        this.figures = figures;
         this.staffAccounts = staffAccounts;
         this.workingDays = workingDays;
         this.mailbox = mailbox;
@@ -61,7 +59,7 @@ public class OverdueDigest {
         if (!workingDays.isWorkingDay(today)) {
             return;
         }
-        List<Application> overdue = applications.overdue();
+        List<QueueEntry> overdue = figures.overdue();
         int sent = 0;
         if (!overdue.isEmpty()) {
             String list = overdue.stream()

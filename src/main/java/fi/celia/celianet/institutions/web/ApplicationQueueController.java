@@ -3,11 +3,11 @@ package fi.celia.celianet.institutions.web;
 import java.util.List;
 import java.util.UUID;
 
-import fi.celia.celianet.institutions.AlreadyDecidedException;
-import fi.celia.celianet.institutions.Application;
-import fi.celia.celianet.institutions.ApplicationStatus;
-import fi.celia.celianet.institutions.InstitutionApplications;
-import fi.celia.celianet.institutions.QueueFilter;
+import fi.celia.celianet.institutions.internal.AlreadyDecidedException;
+import fi.celia.celianet.institutions.internal.ApplicationDecisions;
+import fi.celia.celianet.institutions.internal.ApplicationQueue;
+import fi.celia.celianet.institutions.internal.ApplicationStatus;
+import fi.celia.celianet.institutions.internal.QueueFilter;
 import fi.celia.celianet.staff.OrganisationType;
 import fi.celia.celianet.staff.StaffPrincipal;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,10 +34,12 @@ class ApplicationQueueController {
 
     private static final String BASE = "/institutions/applications/";
 
-    private final InstitutionApplications applications;
+    private final ApplicationQueue applications;
+    private final ApplicationDecisions decisions;
 
-    ApplicationQueueController(InstitutionApplications applications) {
+    ApplicationQueueController(ApplicationQueue applications, ApplicationDecisions decisions) {
         this.applications = applications;
+        this.decisions = decisions;
     }
 
     @GetMapping
@@ -46,9 +48,10 @@ class ApplicationQueueController {
         ApplicationStatus statusFilter = parse(ApplicationStatus.class, status);
         OrganisationType typeFilter = parse(OrganisationType.class, type);
         String assigneeFilter = "me".equals(assignee) || "none".equals(assignee) ? assignee : null;
-        model.addAttribute("applications", applications.queue(new QueueFilter(statusFilter, typeFilter, assigneeFilter,
-                user.id())));
-        model.addAttribute("duplicateBusinessIds", applications.duplicateBusinessIds());
+        ApplicationQueue.Queue queue = applications.queue(new QueueFilter(statusFilter, typeFilter, assigneeFilter,
+                user.id()));
+        model.addAttribute("applications", queue.entries());
+        model.addAttribute("duplicateBusinessIds", queue.duplicateBusinessIds());
         model.addAttribute("status", statusFilter == null ? "" : statusFilter.name());
         model.addAttribute("type", typeFilter == null ? "" : typeFilter.name());
         model.addAttribute("assignee", assigneeFilter == null ? "" : assigneeFilter);
@@ -64,10 +67,11 @@ class ApplicationQueueController {
     }
 
     @PostMapping("/{id}/take")
-    public String take(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, Model model,
+    public String take(@PathVariable UUID id, @RequestParam(required = false) Long version,
+            @AuthenticationPrincipal StaffPrincipal user, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            applications.take(id, user);
+            decisions.take(id, version, user);
         } catch (AlreadyDecidedException decided) {
             return alreadyDecided(id, decided, model, response);
         }
@@ -76,14 +80,14 @@ class ApplicationQueueController {
     }
 
     @PostMapping("/{id}/request-info")
-    public String requestInfo(@PathVariable UUID id, @Valid @ModelAttribute("infoForm") RequestInfoForm form,
+    public String requestInfo(@PathVariable UUID id, @RequestParam(required = false) Long version, @Valid @ModelAttribute("infoForm") RequestInfoForm form,
             BindingResult errors, @AuthenticationPrincipal StaffPrincipal user, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             return page(id, model, form, new RejectForm());
         }
         try {
-            applications.requestInformation(id, form.getMessage().strip(), user);
+            decisions.requestInformation(id, version, form.getMessage().strip(), user);
         } catch (AlreadyDecidedException decided) {
             return alreadyDecided(id, decided, model, response);
         }
@@ -92,10 +96,11 @@ class ApplicationQueueController {
     }
 
     @PostMapping("/{id}/approve")
-    public String approve(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, Model model,
+    public String approve(@PathVariable UUID id, @RequestParam(required = false) Long version,
+            @AuthenticationPrincipal StaffPrincipal user, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         try {
-            applications.approve(id, user);
+            decisions.approve(id, version, user);
         } catch (AlreadyDecidedException decided) {
             return alreadyDecided(id, decided, model, response);
         }
@@ -104,14 +109,14 @@ class ApplicationQueueController {
     }
 
     @PostMapping("/{id}/reject")
-    public String reject(@PathVariable UUID id, @Valid @ModelAttribute("rejectForm") RejectForm form,
+    public String reject(@PathVariable UUID id, @RequestParam(required = false) Long version, @Valid @ModelAttribute("rejectForm") RejectForm form,
             BindingResult errors, @AuthenticationPrincipal StaffPrincipal user, Model model,
             HttpServletResponse response, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             return page(id, model, new RequestInfoForm(), form);
         }
         try {
-            applications.reject(id, form.getReason().strip(), user);
+            decisions.reject(id, version, form.getReason().strip(), user);
         } catch (AlreadyDecidedException decided) {
             return alreadyDecided(id, decided, model, response);
         }
@@ -126,10 +131,10 @@ class ApplicationQueueController {
     }
 
     private String page(UUID id, Model model, RequestInfoForm infoForm, RejectForm rejectForm) {
-        Application application = applications.get(id);
-        model.addAttribute("app", application);
-        model.addAttribute("duplicates", applications.duplicatesOf(application));
-        model.addAttribute("history", applications.history(id));
+        ApplicationQueue.ApplicationPage page = applications.page(id);
+        model.addAttribute("app", page.application());
+        model.addAttribute("duplicates", page.duplicates());
+        model.addAttribute("history", page.history());
         model.addAttribute("target", applications.targetWorkingDays());
         if (!model.containsAttribute("infoForm")) {
             model.addAttribute("infoForm", infoForm);

@@ -2,7 +2,7 @@ package fi.celia.celianet.institutions.web;
 
 import java.util.UUID;
 
-import fi.celia.celianet.institutions.InstitutionCustomers;
+import fi.celia.celianet.institutions.internal.InstitutionCustomers;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -4,13 +4,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import fi.celia.celianet.institutions.AlreadyDecidedException;
-import fi.celia.celianet.institutions.Application;
 import fi.celia.celianet.institutions.BusinessId;
 import fi.celia.celianet.institutions.InstitutionApplications;
 import fi.celia.celianet.institutions.NewApplication;
 import fi.celia.celianet.institutions.Registrar;
 import fi.celia.celianet.institutions.TooManyApplicationsException;
+import fi.celia.celianet.institutions.internal.AlreadyDecidedException;
+import fi.celia.celianet.institutions.internal.Application;
+import fi.celia.celianet.institutions.internal.ApplicationDecisions;
+import fi.celia.celianet.institutions.internal.ApplicationFigures;
+import fi.celia.celianet.institutions.internal.ApplicationQueue;
 import fi.celia.celianet.maintenance.ClosableService;
 import fi.celia.celianet.maintenance.ServiceAvailability;
 import fi.celia.celianet.maintenance.ServiceClosedException;
@@ -39,18 +42,25 @@ class JoinController {
     private static final List<String> LANGUAGES = List.of("fi", "sv", "en");
 
     private final InstitutionApplications applications;
+    private final ApplicationQueue queue;
+    private final ApplicationDecisions decisions;
+    private final ApplicationFigures figures;
     private final SmartValidator validator;
     private final ServiceAvailability availability;
 
-    JoinController(InstitutionApplications applications, SmartValidator validator, ServiceAvailability availability) {
+    JoinController(InstitutionApplications applications, ApplicationQueue queue, ApplicationDecisions decisions,
+            ApplicationFigures figures, SmartValidator validator, ServiceAvailability availability) {
         this.applications = applications;
+        this.queue = queue;
+        this.decisions = decisions;
+        this.figures = figures;
         this.validator = validator;
         this.availability = availability;
     }
 
     @ModelAttribute("target")
     int target() {
-        return applications.targetWorkingDays();
+        return figures.targetWorkingDays();
     }
 
     @GetMapping("/join")
@@ -116,7 +126,7 @@ class JoinController {
         form.setSubmissionToken(UUID.randomUUID().toString());
         model.addAttribute("form", form);
         model.addAttribute("notAccepted", true);
-        model.addAttribute("target", applications.targetWorkingDays());
+        model.addAttribute("target", figures.targetWorkingDays());
         return page(model);
     }
 
@@ -138,7 +148,7 @@ class JoinController {
             return "institutions/status";
         }
         try {
-            applications.reply(token, form.getReply().trim());
+            decisions.reply(token, form.getReply().trim());
             redirect.addFlashAttribute("flashMessage", "institutions.status.replied");
         } catch (AlreadyDecidedException notWaiting) {
             redirect.addFlashAttribute("flashMessage", "institutions.status.noQuestion");
@@ -147,11 +157,11 @@ class JoinController {
     }
 
     private Application find(String token) {
-        return applications.findByTrackingToken(token).orElseThrow(NotFoundException::new);
+        return queue.findByTrackingToken(token).orElseThrow(NotFoundException::new);
     }
 
     private String page(Model model) {
-        model.addAttribute("estimate", applications.estimate());
+        model.addAttribute("estimate", figures.estimate());
         model.addAttribute("types", List.of(OrganisationType.LIBRARY, OrganisationType.SCHOOL,
                 OrganisationType.CARE_HOME, OrganisationType.OTHER));
         model.addAttribute("maxRegistrars", JoinForm.MAX_REGISTRARS);

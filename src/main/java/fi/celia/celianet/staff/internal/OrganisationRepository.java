@@ -1,5 +1,6 @@
 package fi.celia.celianet.staff.internal;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
@@ -12,6 +13,11 @@ public interface OrganisationRepository extends JpaRepository<Organisation, UUID
     List<Organisation> findAllByOrderByNameAsc();
 
     List<Organisation> findByActiveTrueOrderByNameAsc();
+
+    List<Organisation> findByBusinessId(String businessId);
+
+    @Query("SELECT DISTINCT o.businessId FROM Organisation o WHERE o.businessId IN :businessIds")
+    List<String> businessIdsAmong(Collection<String> businessIds);
 
     @Query(value = "SELECT nextval('organisation_customer_number_seq')", nativeQuery = true)
     long nextCustomerNumber();

@@ -12,14 +12,20 @@ class InstitutionsDemoDataTest extends IntegrationTest {
     @Autowired
     private InstitutionApplications applications;
 
+    @Autowired
+    private ApplicationRepository repository;
+
+    @Autowired
+    private ApplicationFigures figures;
+
     @Test
     void theDemoQueueIsSeededOnceWithAnOverdueApplication() throws Exception {
-        var seeder = new InstitutionsDemoData(applications, jdbc, clock);
+        var seeder = new InstitutionsDemoData(applications, repository, jdbc, clock);
         int before = count();
         seeder.run(null);
         seeder.run(null);
         assertThat(count()).isEqualTo(before + 3);
-        assertThat(applications.overdue()).anyMatch(a -> a.organisationName().equals("Kallion ala-asteen koulu"));
+        assertThat(figures.overdue()).anyMatch(a -> a.organisationName().equals("Kallion ala-asteen koulu"));
     }
 
     private int count() {

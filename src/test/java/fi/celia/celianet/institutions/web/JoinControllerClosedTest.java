@@ -11,7 +11,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import fi.celia.celianet.institutions.InstitutionApplications;
-import fi.celia.celianet.institutions.JoinEstimate;
+import fi.celia.celianet.institutions.internal.ApplicationDecisions;
+import fi.celia.celianet.institutions.internal.ApplicationFigures;
+import fi.celia.celianet.institutions.internal.ApplicationQueue;
+import fi.celia.celianet.institutions.internal.JoinEstimate;
 import fi.celia.celianet.maintenance.ClosableService;
 import fi.celia.celianet.maintenance.ClosureNotice;
 import fi.celia.celianet.maintenance.ContactChannel;
@@ -32,12 +35,14 @@ class JoinControllerClosedTest {
         var notice = new ClosureNotice(UUID.randomUUID(), ClosableService.INSTITUTION_SIGNUP, Map.of("fi", "Huolto"),
                 Instant.now(), Instant.now().plusSeconds(3600), EnumSet.noneOf(ContactChannel.class));
         when(applications.submit(any())).thenThrow(new ServiceClosedException(notice));
-        when(applications.estimate()).thenReturn(new JoinEstimate(null, 0, 2));
+        var figures = mock(ApplicationFigures.class);
+        when(figures.estimate()).thenReturn(new JoinEstimate(null, 0, 2));
         var validator = new LocalValidatorFactoryBean();
         validator.afterPropertiesSet();
         var availability = mock(fi.celia.celianet.maintenance.ServiceAvailability.class);
         when(availability.closure(ClosableService.INSTITUTION_SIGNUP)).thenReturn(java.util.Optional.of(notice));
-        var controller = new JoinController(applications, validator, availability);
+        var controller = new JoinController(applications, mock(ApplicationQueue.class),
+                mock(ApplicationDecisions.class), figures, validator, availability);
 
         var form = new JoinForm();
         form.setSubmissionToken(UUID.randomUUID().toString());

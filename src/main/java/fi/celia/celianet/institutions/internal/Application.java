@@ -1,10 +1,11 @@
-package fi.celia.celianet.institutions;
+package fi.celia.celianet.institutions.internal;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import fi.celia.celianet.institutions.Registrar;
 import fi.celia.celianet.staff.OrganisationType;
 
 /**
@@ -15,6 +16,7 @@ import fi.celia.celianet.staff.OrganisationType;
  * @param overdue            open, not waiting for the applicant, and past the target
  * @param expectedDecision   the working day a decision can be expected; null while waiting for the applicant
  * @param question           the latest question staff asked the applicant, if any
+ * @param version            the version a decision from this view expects to find
  */
 public record Application(UUID id, String reference, String trackingToken, ApplicationStatus status,
         String organisationName, OrganisationType organisationType, String businessId, String noBusinessIdReason,
@@ -22,7 +24,7 @@ public record Application(UUID id, String reference, String trackingToken, Appli
         String message, String language, Instant submittedAt, UUID assigneeId, String assigneeName,
         Instant waitingSince, int pausedWorkingDays, Instant decidedAt, String decidedBy, String decisionReason,
         UUID organisationId, List<Registrar> registrars, int workingDays, boolean overdue,
-        LocalDate expectedDecision, String question) {
+        LocalDate expectedDecision, String question, long version) {
 
     public boolean needsRegistrars() {
         return needsRegistrars(organisationType);

@@ -1,4 +1,4 @@
-package fi.celia.celianet.institutions;
+package fi.celia.celianet.institutions.internal;
 
 import java.time.Instant;
 

@@ -1,13 +1,10 @@
-package fi.celia.celianet.institutions;
+package fi.celia.celianet.institutions.internal;
 
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
-import fi.celia.celianet.institutions.internal.ApplicationRow;
-import fi.celia.celianet.institutions.internal.ApplicationStore;
-import fi.celia.celianet.institutions.internal.CustomerAccounts;
 import fi.celia.celianet.shared.NotFoundException;
 import fi.celia.celianet.staff.Organisation;
 import fi.celia.celianet.staff.Organisations;
@@ -23,14 +20,14 @@ public class InstitutionCustomers {
     private final Organisations organisations;
     private final StaffAccounts staffAccounts;
     private final CustomerAccounts customerAccounts;
-    private final ApplicationStore store;
+    private final ApplicationRepository applications;
 
     InstitutionCustomers(Organisations organisations, StaffAccounts staffAccounts, CustomerAccounts customerAccounts,
-            ApplicationStore store) {
+            ApplicationRepository applications) {
         this.organisations = organisations;
         this.staffAccounts = staffAccounts;
         this.customerAccounts = customerAccounts;
-        this.store = store;
+        this.applications = applications;
     }
 
     /** Customers whose name, customer number, business ID or city contains the words of {@code query}. */
@@ -49,14 +46,14 @@ public class InstitutionCustomers {
     @Transactional(readOnly = true)
     public Customer get(UUID id) {
         Organisation organisation = organisations.find(id).orElseThrow(NotFoundException::new);
-        List<ApplicationSummary> applications = store.ofOrganisation(id).stream()
+        List<ApplicationSummary> summaries = applications.findByOrganisationIdOrderBySubmittedAt(id).stream()
                 .map(InstitutionCustomers::summary).toList();
-        return new Customer(organisation, customerAccounts.usernameOf(id), staffAccounts.ofOrganisation(id), applications);
+        return new Customer(organisation, customerAccounts.usernameOf(id), staffAccounts.ofOrganisation(id), summaries);
     }
 
-    private static ApplicationSummary summary(ApplicationRow row) {
-        return new ApplicationSummary(row.id(), row.reference(), row.status(), row.submittedAt(), row.decidedAt(),
-                row.decidedBy());
+    private static ApplicationSummary summary(InstitutionApplication a) {
+        return new ApplicationSummary(a.getId(), a.getReference(), a.getStatus(), a.getSubmittedAt(), a.getDecidedAt(),
+                a.getDecidedBy());
     }
 
     private static boolean contains(String text, String needle) {

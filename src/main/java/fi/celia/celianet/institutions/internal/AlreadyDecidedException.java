@@ -1,4 +1,4 @@
-package fi.celia.celianet.institutions;
+package fi.celia.celianet.institutions.internal;
 
 /** The application was decided already (perhaps a moment ago by someone else): nothing was changed. */
 public class AlreadyDecidedException extends RuntimeException {
