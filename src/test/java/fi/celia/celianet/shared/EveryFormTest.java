@@ -40,6 +40,7 @@ class EveryFormTest extends IntegrationTest {
     private static final String NUL = "a\u0000b";
     private static final String NO_SUCH_OPTION = "NO_SUCH_OPTION_9999999999999999999";
     private static final int MAX_PAGES = 160;
+    private static final String CONTROL_CHARACTER_MESSAGE = "Poista kentästä näkymättömät ohjausmerkit";
 
     @Test
     void everyFormAnswersControlCharactersAndUnknownOptionsWithAFieldError() throws Exception {
@@ -65,6 +66,13 @@ class EveryFormTest extends IntegrationTest {
                 if (!form.textFields.isEmpty()) {
                     check(form, visitor.getValue(), form.withText(NUL), "NUL in " + form.textFields, failures, visitor.getKey());
                 }
+                if (!form.textAreas.isEmpty()) {
+                    // a text area keeps its lines: a newline is never taken for a control character
+                    MockHttpServletResponse response = send(form, visitor.getValue(), form.withTextAreas("first line\nsecond line"));
+                    if (response.getContentAsString().contains(CONTROL_CHARACTER_MESSAGE)) {
+                        failures.add(visitor.getKey() + ": " + form.action + " refused a newline in " + form.textAreas);
+                    }
+                }
                 if (!form.choiceFields.isEmpty()) {
                     check(form, visitor.getValue(), form.withChoices(NO_SUCH_OPTION), "unknown option in " + form.choiceFields,
                             failures, visitor.getKey());
@@ -75,10 +83,15 @@ class EveryFormTest extends IntegrationTest {
         assertThat(failures).isEmpty();
     }
 
+    private MockHttpServletResponse send(FoundForm form, RequestPostProcessor visitor, MultiValueMap<String, String> params)
+            throws Exception {
+        MockHttpServletRequestBuilder request = form.method.equals("get") ? get(form.action) : post(form.action);
+        return mvc.perform(request.with(visitor).params(params)).andReturn().getResponse();
+    }
+
     private void check(FoundForm form, RequestPostProcessor visitor, MultiValueMap<String, String> params, String what,
             List<String> failures, String who) throws Exception {
-        MockHttpServletRequestBuilder request = form.method.equals("get") ? get(form.action) : post(form.action);
-        MockHttpServletResponse response = mvc.perform(request.with(visitor).params(params)).andReturn().getResponse();
+        MockHttpServletResponse response = send(form, visitor, params);
         String body = response.getContentAsString();
         boolean fieldError = body.contains("class=\"error-message\"") || body.contains("class=\"error-summary\"");
         if (response.getStatus() >= 500 || !fieldError) {
@@ -132,7 +145,7 @@ class EveryFormTest extends IntegrationTest {
 
     /** A form on a page: where it goes, its fields with their current values, which of them are typed text. */
     record FoundForm(String method, String action, MultiValueMap<String, String> values, Set<String> textFields,
-            Map<String, List<String>> choiceFields) {
+            Set<String> textAreas, Map<String, List<String>> choiceFields) {
 
         static FoundForm of(Element form, String page) {
             String method = form.attr("method").isBlank() ? "get" : form.attr("method").toLowerCase();
@@ -142,6 +155,7 @@ class EveryFormTest extends IntegrationTest {
             }
             MultiValueMap<String, String> values = new LinkedMultiValueMap<>();
             Set<String> text = new LinkedHashSet<>();
+            Set<String> areas = new LinkedHashSet<>();
             Map<String, List<String>> choices = new LinkedHashMap<>();
             for (Element input : form.select("input[name], textarea[name], select[name]")) {
                 String name = input.attr("name");
@@ -171,15 +185,24 @@ class EveryFormTest extends IntegrationTest {
                     default -> {
                         values.add(name, input.tagName().equals("textarea") ? input.text() : input.val());
                         text.add(name);
+                        if (input.tagName().equals("textarea")) {
+                            areas.add(name);
+                        }
                     }
                 }
             }
-            return new FoundForm(method, action, values, text, choices);
+            return new FoundForm(method, action, values, text, areas, choices);
         }
 
         MultiValueMap<String, String> withText(String value) {
             MultiValueMap<String, String> params = new LinkedMultiValueMap<>(values);
             textFields.forEach(name -> params.put(name, List.of(value)));
+            return params;
+        }
+
+        MultiValueMap<String, String> withTextAreas(String value) {
+            MultiValueMap<String, String> params = new LinkedMultiValueMap<>(values);
+            textAreas.forEach(name -> params.put(name, List.of(value)));
             return params;
         }
 

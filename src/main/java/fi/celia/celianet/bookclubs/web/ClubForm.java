@@ -1,5 +1,7 @@
 package fi.celia.celianet.bookclubs.web;
 
+import fi.celia.celianet.shared.MultiLine;
+
 import fi.celia.celianet.bookclubs.ClubFormat;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -18,10 +20,13 @@ class ClubForm {
     @Size(max = 200, message = "{bookclubs.club.error.tooLong}")
     private String nameEn;
     @Size(max = 2000, message = "{bookclubs.club.error.tooLong}")
+    @MultiLine
     private String descriptionFi;
     @Size(max = 2000, message = "{bookclubs.club.error.tooLong}")
+    @MultiLine
     private String descriptionSv;
     @Size(max = 2000, message = "{bookclubs.club.error.tooLong}")
+    @MultiLine
     private String descriptionEn;
     @NotNull(message = "{bookclubs.club.error.format}")
     private ClubFormat format = ClubFormat.CD;

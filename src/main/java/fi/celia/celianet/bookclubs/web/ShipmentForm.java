@@ -1,5 +1,7 @@
 package fi.celia.celianet.bookclubs.web;
 
+import fi.celia.celianet.shared.MultiLine;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -12,6 +14,7 @@ class ShipmentForm {
     private String deliveryDate;
 
     @Size(max = 4000, message = "{bookclubs.shipment.error.titlesLength}")
+    @MultiLine
     private String titles;
 
     /** The version of the record the form was drawn from; null when it does not matter. */

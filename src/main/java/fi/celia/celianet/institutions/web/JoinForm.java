@@ -1,5 +1,7 @@
 package fi.celia.celianet.institutions.web;
 
+import fi.celia.celianet.shared.MultiLine;
+
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,6 +64,7 @@ public class JoinForm {
     private String city;
 
     @Size(max = 4000, message = "{validation.tooLong}")
+    @MultiLine
     private String message;
 
     @AssertTrue(message = "{institutions.join.error.acceptTerms}")

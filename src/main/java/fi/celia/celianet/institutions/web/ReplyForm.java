@@ -1,5 +1,7 @@
 package fi.celia.celianet.institutions.web;
 
+import fi.celia.celianet.shared.MultiLine;
+
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -8,6 +10,7 @@ public class ReplyForm {
 
     @NotBlank(message = "{institutions.status.error.reply}")
     @Size(max = 4000, message = "{validation.tooLong}")
+    @MultiLine
     private String reply;
 
     public String getReply() { return reply; }

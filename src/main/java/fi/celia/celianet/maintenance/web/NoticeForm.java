@@ -1,5 +1,7 @@
 package fi.celia.celianet.maintenance.web;
 
+import fi.celia.celianet.shared.MultiLine;
+
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -22,16 +24,25 @@ class NoticeForm {
     private String titleFi;
     private String titleSv;
     private String titleEn;
+    @MultiLine
     private String bodyFi;
+    @MultiLine
     private String bodySv;
+    @MultiLine
     private String bodyEn;
+    @MultiLine
     private String workaroundFi;
+    @MultiLine
     private String workaroundSv;
+    @MultiLine
     private String workaroundEn;
     private String sessionStartsAt;
     private String joinLink;
+    @MultiLine
     private String summaryFi;
+    @MultiLine
     private String summarySv;
+    @MultiLine
     private String summaryEn;
     private String publishFrom;
     private String publishUntil;

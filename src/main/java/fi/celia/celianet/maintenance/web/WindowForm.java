@@ -1,5 +1,7 @@
 package fi.celia.celianet.maintenance.web;
 
+import fi.celia.celianet.shared.MultiLine;
+
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -31,10 +33,13 @@ class WindowForm {
     private String titleSv;
     private String titleEn;
     @Pattern(regexp = "[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F]*", message = "{validation.characters}")
+    @MultiLine
     private String messageFi;
     @Pattern(regexp = "[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F]*", message = "{validation.characters}")
+    @MultiLine
     private String messageSv;
     @Pattern(regexp = "[^\\u0000-\\u0008\\u000B\\u000C\\u000E-\\u001F]*", message = "{validation.characters}")
+    @MultiLine
     private String messageEn;
     private List<ClosableService> services = new ArrayList<>();
     private List<ContactChannel> channels = new ArrayList<>();

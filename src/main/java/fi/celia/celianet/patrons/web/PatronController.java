@@ -24,7 +24,7 @@ import fi.celia.celianet.staff.Organisations;
 import fi.celia.celianet.staff.StaffPrincipal;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import fi.celia.celianet.shared.FormBinding;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -72,7 +72,7 @@ class PatronController {
 
     @InitBinder("form")
     void trim(WebDataBinder binder) {
-        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
+        FormBinding.emptyAsNull(binder);
     }
 
     @GetMapping("/patrons/new")

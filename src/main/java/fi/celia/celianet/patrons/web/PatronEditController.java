@@ -14,7 +14,7 @@ import fi.celia.celianet.patrons.internal.PatronLifecycle;
 import fi.celia.celianet.patrons.internal.PatronRecords;
 import fi.celia.celianet.staff.StaffPrincipal;
 import jakarta.validation.Valid;
-import org.springframework.beans.propertyeditors.StringTrimmerEditor;
+import fi.celia.celianet.shared.FormBinding;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -46,7 +46,7 @@ class PatronEditController {
 
     @InitBinder("form")
     void trim(WebDataBinder binder) {
-        binder.registerCustomEditor(String.class, new StringTrimmerEditor(true));
+        FormBinding.emptyAsNull(binder);
     }
 
     @GetMapping("/patrons/{id}/edit")
