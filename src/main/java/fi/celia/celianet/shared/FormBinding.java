@@ -30,14 +30,16 @@ public class FormBinding {
 
     @InitBinder
     void bind(WebDataBinder binder) {
-        Object target = binder.getTarget();
         // before any editor: registering one initialises the binder
         binder.setAutoGrowCollectionLimit(MAX_LIST_ROWS);
         binder.registerCustomEditor(String.class, new CleanText(true, false, false));
-        if (target == null) {
+        // a form object made by constructor binding has no target yet, only its type
+        Class<?> type = binder.getTarget() != null ? binder.getTarget().getClass()
+                : binder.getTargetType() != null ? binder.getTargetType().resolve() : null;
+        if (type == null || type == String.class || type.getName().startsWith("java.")) {
             return;
         }
-        for (String field : specialFields(target.getClass())) {
+        for (String field : specialFields(type)) {
             boolean multiLine = field.startsWith("\n");
             String name = multiLine ? field.substring(1) : field;
             binder.registerCustomEditor(String.class, name, new CleanText(false, multiLine, false));

@@ -97,7 +97,10 @@ class ApprovalTest extends IntegrationTest {
         await().atMost(mailWait()).until(() -> TestMail.to(contact).stream().anyMatch(m -> subject(m).contains("hyväksytty"))
                 && TestMail.to(fields.get("registrars[0].email")).size() == 1
                 && TestMail.to(fields.get("registrars[1].email")).size() == 1);
-        Thread.sleep(1000); // a second set would have been sent by now
+        // one approval mail and one invitation each were queued: a second set would be more outbox rows
+        assertThat(queued(contact, "institution-approved")).isEqualTo(1);
+        assertThat(queued(fields.get("registrars[0].email"), "staff-invitation")).isEqualTo(1);
+        assertThat(queued(fields.get("registrars[1].email"), "staff-invitation")).isEqualTo(1);
         assertThat(TestMail.to(contact).stream().filter(m -> subject(m).contains("hyväksytty")).count()).isEqualTo(1);
         assertThat(TestMail.to(fields.get("registrars[0].email"))).hasSize(1);
         assertThat(TestMail.to(fields.get("registrars[1].email"))).hasSize(1);
@@ -315,5 +318,10 @@ class ApprovalTest extends IntegrationTest {
         } catch (jakarta.mail.MessagingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private int queued(String recipient, String template) {
+        return jdbc.sql("SELECT count(*) FROM outbound_mail WHERE recipient = :r AND split_part(dedupe_key, ':', 1) = :t")
+                .param("r", recipient).param("t", template).query(Integer.class).single();
     }
 }

@@ -58,7 +58,11 @@ class OverdueDigestTest extends IntegrationTest {
         assertThat(runs()).isEqualTo(before + 1);
 
         await().atMost(mailWait()).until(() -> !digests(staff.getEmail()).isEmpty());
-        Thread.sleep(500);
+        // one digest was queued for this person (counted by its dedupe key's template), and it arrived once
+        assertThat(jdbc.sql("""
+                SELECT count(*) FROM outbound_mail WHERE recipient = :r AND split_part(dedupe_key, ':', 1) = :t""")
+                .param("r", staff.getEmail()).param("t", "institution-overdue-digest").query(Integer.class).single())
+                .isEqualTo(1);
         assertThat(digests(staff.getEmail())).hasSize(1);
         var mail = digests(staff.getEmail()).get(0);
         assertThat(TestMail.body(mail)).contains(reference);

@@ -86,19 +86,13 @@ class AnnouncementMailTest extends IntegrationTest {
                     .filter(task -> task.toString().contains("MailDelivery.deliverDue")).findFirst().orElseThrow();
             sender.cancel(false);
             senderStopped = true;
-            // The batch in flight when it was stopped is finished; then nothing more goes out.
+            // The batch in flight when it was stopped is finished (no row is left under a lease, and every row
+            // the outbox marks sent has arrived); then nothing more goes out.
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100)).until(() ->
+                    countOf(window, "SENDING") == 0 && sentTo(window, prefix) == countOf(window, "SENT"));
             int sentWhenStopped = sentTo(window, prefix);
-            for (int i = 0; i < 30; i++) {
-                Thread.sleep(1500);
-                int now = sentTo(window, prefix);
-                if (now == sentWhenStopped) {
-                    break;
-                }
-                sentWhenStopped = now;
-            }
-            Thread.sleep(1500);
-            assertThat(sentTo(window, prefix)).as("nothing is sent while the sender is stopped").isEqualTo(sentWhenStopped)
-                    .isLessThan(2000);
+            assertThat(countOf(window, "SENDING")).as("nothing is sent while the sender is stopped").isZero();
+            assertThat(sentWhenStopped).isEqualTo(countOf(window, "SENT")).isLessThan(2000);
             scheduler.scheduleWithFixedDelay(delivery::deliverDue, Duration.ofMillis(200));
             senderStopped = false;
 
@@ -193,5 +187,10 @@ class AnnouncementMailTest extends IntegrationTest {
         } finally {
             jdbc.sql("DELETE FROM maintenance_window WHERE id = :id").param("id", id).update();
         }
+    }
+
+    private int countOf(UUID window, String state) {
+        return jdbc.sql("SELECT count(*) FROM outbound_mail WHERE reference_id = :id AND state = :state")
+                .param("id", window).param("state", state).query(Integer.class).single();
     }
 }

@@ -1,0 +1,36 @@
+package fi.celia.celianet.shared;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The application's own settings, under {@code celianet.*}. Their defaults are written once, in
+ * {@code application.yml}; the scheduled jobs read their timings from the same keys.
+ *
+ * @param baseUrl the address the links in mail point to, without a trailing slash
+ */
+@ConfigurationProperties("celianet")
+public record CelianetProperties(String baseUrl, Mail mail, Institutions institutions) {
+
+    public CelianetProperties {
+        baseUrl = baseUrl == null ? "" : baseUrl.strip().replaceAll("/+$", "");
+    }
+
+    /** A link into Celianet: {@code path} starts with a slash. */
+    public String link(String path) {
+        return baseUrl + path;
+    }
+
+    /**
+     * @param from         the sender address of every mail
+     * @param pollInterval how often the outbox is polled for due mail
+     * @param batchSize    how many mails one poll sends, over one SMTP connection
+     */
+    public record Mail(String from, Duration pollInterval, int batchSize) {
+    }
+
+    /** @param targetWorkingDays the promise to applicants: a decision within this many working days */
+    public record Institutions(int targetWorkingDays) {
+    }
+}
