@@ -15,7 +15,7 @@ class ProductionJob {
         this.production = production;
     }
 
-    @Scheduled(fixedDelayString = "${celianet.bookclubs.freeze-interval:5m}", initialDelayString = "${celianet.bookclubs.freeze-initial-delay:30s}")
+    @Scheduled(fixedDelayString = "${celianet.bookclubs.freeze-interval}", initialDelayString = "${celianet.bookclubs.freeze-initial-delay}")
     @SchedulerLock(name = "bookclubs-freeze", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5S")
     void freezeDue() {
         production.freezeDue();

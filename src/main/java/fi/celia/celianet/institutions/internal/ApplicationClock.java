@@ -1,12 +1,12 @@
 package fi.celia.celianet.institutions.internal;
 
+import fi.celia.celianet.shared.CelianetProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.calendar.WorkingDays;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,11 +20,10 @@ public class ApplicationClock {
     private final Clock clock;
     private final int targetWorkingDays;
 
-    ApplicationClock(WorkingDays workingDays, Clock clock,
-            @Value("${celianet.institutions.target-working-days:2}") int targetWorkingDays) {
+    ApplicationClock(WorkingDays workingDays, Clock clock, CelianetProperties properties) {
         this.workingDays = workingDays;
         this.clock = clock;
-        this.targetWorkingDays = targetWorkingDays;
+        this.targetWorkingDays = properties.institutions().targetWorkingDays();
     }
 
     /** The promise: working days from submission to decision. */

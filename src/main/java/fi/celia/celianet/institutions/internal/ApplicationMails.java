@@ -1,11 +1,11 @@
 package fi.celia.celianet.institutions.internal;
 
+import fi.celia.celianet.shared.CelianetProperties;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 
 import fi.celia.celianet.notifications.OutgoingMail;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /** The mails to an applicant, in the application's language, each with a link to the tracking page. */
@@ -20,8 +20,8 @@ public class ApplicationMails {
 
     private final String baseUrl;
 
-    ApplicationMails(@Value("${celianet.base-url}") String baseUrl) {
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    ApplicationMails(CelianetProperties properties) {
+        this.baseUrl = properties.baseUrl();
     }
 
     public OutgoingMail to(InstitutionApplication application, String template, String dedupeKey,

@@ -1,5 +1,6 @@
 package fi.celia.celianet.institutions.internal;
 
+import fi.celia.celianet.shared.CelianetProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,7 +18,6 @@ import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.staff.StaffAccount;
 import fi.celia.celianet.staff.StaffAccounts;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -40,18 +40,18 @@ public class OverdueDigest {
     private final String baseUrl;
 
     OverdueDigest(ApplicationFigures figures, StaffAccounts staffAccounts, WorkingDays workingDays,
-            Mailbox mailbox, AuditLog audit, Clock clock, @Value("${celianet.base-url}") String baseUrl) {
+            Mailbox mailbox, AuditLog audit, Clock clock, CelianetProperties properties) {
         this.figures = figures;
         this.staffAccounts = staffAccounts;
         this.workingDays = workingDays;
         this.mailbox = mailbox;
         this.audit = audit;
         this.clock = clock;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        this.baseUrl = properties.baseUrl();
     }
 
     /** @return how many digests were queued (0 on a day off or when nothing is overdue) */
-    @Scheduled(cron = "${celianet.institutions.digest-cron:0 0 7 * * MON-FRI}", zone = "Europe/Helsinki")
+    @Scheduled(cron = "${celianet.institutions.digest-cron}", zone = "Europe/Helsinki")
     @SchedulerLock(name = "institutions-overdue-digest", lockAtLeastFor = "PT5M", lockAtMostFor = "PT10M")
     public void send() {
         Instant now = Instant.now(clock);

@@ -22,7 +22,7 @@ public class AnnouncementJob {
         this.announcements = announcements;
     }
 
-    @Scheduled(cron = "${celianet.maintenance.announce-cron:*/20 * * * * *}")
+    @Scheduled(cron = "${celianet.maintenance.announce-cron}")
     @SchedulerLock(name = "maintenance-announcements", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5S")
     public void run() {
         int queued = announcements.enqueueDue();

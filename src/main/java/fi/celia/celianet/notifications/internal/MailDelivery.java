@@ -1,5 +1,6 @@
 package fi.celia.celianet.notifications.internal;
 
+import fi.celia.celianet.shared.CelianetProperties;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,6 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
@@ -66,19 +66,18 @@ public class MailDelivery {
     private final int batchSize;
 
     MailDelivery(JdbcClient jdbc, JavaMailSender sender, CredentialTokens tokens, PlatformTransactionManager tm,
-            Clock clock, @Value("${celianet.mail.from}") String from, @Value("${celianet.base-url}") String baseUrl,
-            @Value("${celianet.mail.batch-size:50}") int batchSize) {
+            Clock clock, CelianetProperties properties) {
         this.jdbc = jdbc;
         this.sender = sender;
         this.tokens = tokens;
         this.transactions = new TransactionTemplate(tm);
         this.clock = clock;
-        this.from = from;
-        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        this.batchSize = batchSize;
+        this.from = properties.mail().from();
+        this.baseUrl = properties.baseUrl();
+        this.batchSize = properties.mail().batchSize();
     }
 
-    @Scheduled(fixedDelayString = "${celianet.mail.poll-interval:2s}", initialDelayString = "${celianet.mail.poll-interval:2s}")
+    @Scheduled(fixedDelayString = "${celianet.mail.poll-interval}", initialDelayString = "${celianet.mail.poll-interval}")
     public void deliverDue() {
         List<Claimed> batch;
         try {

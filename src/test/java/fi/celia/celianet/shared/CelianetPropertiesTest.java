@@ -1,0 +1,32 @@
+package fi.celia.celianet.shared;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import fi.celia.celianet.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The settings come from application.yml (and the tests' own overrides), each written in one place. */
+class CelianetPropertiesTest extends IntegrationTest {
+
+    @Autowired
+    CelianetProperties properties;
+
+    @Test
+    void theSettingsAreBoundFromTheConfiguration() {
+        assertThat(properties.mail().from()).isEqualTo("noreply@celianet.invalid");
+        assertThat(properties.mail().batchSize()).isEqualTo(50); // the tests' override of 200
+        assertThat(properties.mail().pollInterval()).isEqualTo(Duration.ofMillis(200)); // IntegrationTest's
+        assertThat(properties.institutions().targetWorkingDays()).isEqualTo(2);
+        assertThat(properties.baseUrl()).doesNotEndWith("/");
+    }
+
+    @Test
+    void theBaseAddressIsWrittenWithoutATrailingSlashWhateverItWasGiven() {
+        var given = new CelianetProperties("https://celianet.example.fi//", null, null);
+        assertThat(given.baseUrl()).isEqualTo("https://celianet.example.fi");
+        assertThat(given.link("/join/status/x")).isEqualTo("https://celianet.example.fi/join/status/x");
+    }
+}
