@@ -30,14 +30,17 @@ public class FormBinding {
 
     @InitBinder
     void bind(WebDataBinder binder) {
+        // a form object made by the binder itself is not there yet: its type is
         Object target = binder.getTarget();
+        Class<?> type = target != null ? target.getClass()
+                : binder.getTargetType() != null ? binder.getTargetType().resolve() : null;
         // before any editor: registering one initialises the binder
         binder.setAutoGrowCollectionLimit(MAX_LIST_ROWS);
         binder.registerCustomEditor(String.class, new CleanText(true, false, false));
-        if (target == null) {
+        if (type == null) {
             return;
         }
-        for (String field : specialFields(target.getClass())) {
+        for (String field : specialFields(type)) {
             boolean multiLine = field.startsWith("\n");
             String name = multiLine ? field.substring(1) : field;
             binder.registerCustomEditor(String.class, name, new CleanText(false, multiLine, false));
