@@ -1,31 +1,25 @@
 package fi.celia.celianet.bookclubs;
 
+import fi.celia.celianet.shared.FieldProblem;
+
 /**
- * A request the book clubs refuse, with the message key (in {@code i18n/bookclubs}) and its arguments that tell
- * the user why; {@code field} names the form field at fault, when there is one.
+ * A request the book clubs refuse, with the {@link FieldProblem} that tells the user why: the message key (in
+ * {@code i18n/bookclubs}) and its arguments, and the form field at fault when there is one.
  */
 public class BookClubRefusal extends RuntimeException {
 
-    private final String field;
-    private final String messageKey;
-    private final transient Object[] arguments;
+    private final transient FieldProblem problem;
 
     public BookClubRefusal(String field, String messageKey, Object... arguments) {
-        super(messageKey, null, false, false);
-        this.field = field;
-        this.messageKey = messageKey;
-        this.arguments = arguments;
+        this(FieldProblem.of(field, messageKey, arguments));
     }
 
-    public String field() {
-        return field;
+    public BookClubRefusal(FieldProblem problem) {
+        super(problem.messageKey(), null, false, false);
+        this.problem = problem;
     }
 
-    public String messageKey() {
-        return messageKey;
-    }
-
-    public Object[] arguments() {
-        return arguments.clone();
+    public FieldProblem problem() {
+        return problem;
     }
 }

@@ -1,6 +1,6 @@
 package fi.celia.celianet.bookclubs;
 
-import fi.celia.celianet.patrons.PostalAddress;
+import fi.celia.celianet.shared.PostalAddress;
 import java.util.UUID;
 
 /** One row of a frozen member list: the patron and the address as they were when production started. */

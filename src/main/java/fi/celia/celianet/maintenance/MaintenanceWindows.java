@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.maintenance.internal.Snapshot;
 import fi.celia.celianet.maintenance.internal.WindowRepository;
+import fi.celia.celianet.shared.FieldProblem;
 import fi.celia.celianet.shared.NotFoundException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -125,19 +126,19 @@ public class MaintenanceWindows implements ServiceAvailability {
     }
 
     /** Everything wrong with the details, each with its own message; empty when they can be saved. */
-    public List<WindowProblem> validate(WindowDetails details) {
+    public List<FieldProblem> validate(WindowDetails details) {
         Instant now = Instant.now(clock);
-        List<WindowProblem> problems = new ArrayList<>();
+        List<FieldProblem> problems = new ArrayList<>();
         if (details.startsAt() != null && details.endsAt() != null && !details.endsAt().isAfter(details.startsAt())) {
-            problems.add(new WindowProblem("endsAt", "maintenance.window.error.endBeforeStart"));
+            problems.add(new FieldProblem("endsAt", "maintenance.window.error.endBeforeStart"));
         } else if (details.endsAt() != null && !details.endsAt().isAfter(now)) {
-            problems.add(new WindowProblem("endsAt", "maintenance.window.error.inThePast"));
+            problems.add(new FieldProblem("endsAt", "maintenance.window.error.inThePast"));
         }
         if (details.announceFrom() != null && details.startsAt() != null && details.announceFrom().isAfter(details.startsAt())) {
-            problems.add(new WindowProblem("announceFrom", "maintenance.window.error.announceAfterStart"));
+            problems.add(new FieldProblem("announceFrom", "maintenance.window.error.announceAfterStart"));
         }
         if (details.titleFi() == null || details.titleFi().isBlank()) {
-            problems.add(new WindowProblem("titleFi", "maintenance.window.error.titleFi"));
+            problems.add(new FieldProblem("titleFi", "maintenance.window.error.titleFi"));
         }
         for (String field : List.of("titleFi", "titleSv", "titleEn")) {
             String value = switch (field) {
@@ -146,7 +147,7 @@ public class MaintenanceWindows implements ServiceAvailability {
                 default -> details.titleEn();
             };
             if (value != null && value.strip().length() > MAX_TITLE) {
-                problems.add(new WindowProblem(field, "maintenance.window.error.titleLength"));
+                problems.add(new FieldProblem(field, "maintenance.window.error.titleLength"));
             }
         }
         for (String field : List.of("messageFi", "messageSv", "messageEn")) {
@@ -156,11 +157,11 @@ public class MaintenanceWindows implements ServiceAvailability {
                 default -> details.messageEn();
             };
             if (value != null && value.strip().length() > MAX_MESSAGE) {
-                problems.add(new WindowProblem(field, "maintenance.window.error.messageLength"));
+                problems.add(new FieldProblem(field, "maintenance.window.error.messageLength"));
             }
         }
         if (details.services() == null || details.services().isEmpty()) {
-            problems.add(new WindowProblem("services", "maintenance.window.error.services"));
+            problems.add(new FieldProblem("services", "maintenance.window.error.services"));
         }
         return problems;
     }
@@ -195,7 +196,7 @@ public class MaintenanceWindows implements ServiceAvailability {
         requireUnchanged(window, lockVersion);
         Instant now = Instant.now(clock);
         if (!window.stateAt(now).isOpenForChange()) {
-            throw new WindowRejectedException(List.of(new WindowProblem(null, "maintenance.window.error.closedForChange")));
+            throw new WindowRejectedException(List.of(new FieldProblem(null, "maintenance.window.error.closedForChange")));
         }
         requireValid(details);
         boolean rescheduled = window.revise(details, now, actor);
@@ -241,9 +242,9 @@ public class MaintenanceWindows implements ServiceAvailability {
 
     private void requireValid(WindowDetails details) {
         if (details.startsAt() == null || details.endsAt() == null || details.announceFrom() == null) {
-            throw new WindowRejectedException(List.of(new WindowProblem(null, "maintenance.window.error.time")));
+            throw new WindowRejectedException(List.of(new FieldProblem(null, "maintenance.window.error.time")));
         }
-        List<WindowProblem> problems = validate(details);
+        List<FieldProblem> problems = validate(details);
         if (!problems.isEmpty()) {
             throw new WindowRejectedException(problems);
         }

@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.maintenance.internal.NoticeRepository;
+import fi.celia.celianet.shared.FieldProblem;
 import fi.celia.celianet.shared.NotFoundException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -68,32 +69,32 @@ public class ServiceNotices {
     }
 
     /** Everything wrong with the details, each with its own message; empty when they can be saved. */
-    public List<WindowProblem> validate(NoticeDetails d) {
-        List<WindowProblem> problems = new ArrayList<>();
+    public List<FieldProblem> validate(NoticeDetails d) {
+        List<FieldProblem> problems = new ArrayList<>();
         if (d.kind() == null) {
-            problems.add(new WindowProblem("kind", "maintenance.notice.error.kind"));
+            problems.add(new FieldProblem("kind", "maintenance.notice.error.kind"));
         }
         if (blank(d.titles().get("fi"))) {
-            problems.add(new WindowProblem("titleFi", "maintenance.notice.error.titleFi"));
+            problems.add(new FieldProblem("titleFi", "maintenance.notice.error.titleFi"));
         }
         if (blank(d.bodies().get("fi"))) {
-            problems.add(new WindowProblem("bodyFi", "maintenance.notice.error.bodyFi"));
+            problems.add(new FieldProblem("bodyFi", "maintenance.notice.error.bodyFi"));
         }
         if (d.kind() == NoticeKind.KNOWN_ISSUE && blank(d.workarounds().get("fi"))) {
-            problems.add(new WindowProblem("workaroundFi", "maintenance.notice.error.workaroundFi"));
+            problems.add(new FieldProblem("workaroundFi", "maintenance.notice.error.workaroundFi"));
         }
         if (d.kind() == NoticeKind.QA_SESSION) {
             if (d.sessionStartsAt() == null) {
-                problems.add(new WindowProblem("sessionStartsAt", "maintenance.notice.error.sessionStartsAt.required"));
+                problems.add(new FieldProblem("sessionStartsAt", "maintenance.notice.error.sessionStartsAt.required"));
             }
             if (blank(d.joinLink())) {
-                problems.add(new WindowProblem("joinLink", "maintenance.notice.error.joinLink.required"));
+                problems.add(new FieldProblem("joinLink", "maintenance.notice.error.joinLink.required"));
             } else if (!isHttpsLink(d.joinLink().strip())) {
-                problems.add(new WindowProblem("joinLink", "maintenance.notice.error.joinLink.https"));
+                problems.add(new FieldProblem("joinLink", "maintenance.notice.error.joinLink.https"));
             }
         }
         if (d.publishFrom() != null && d.publishUntil() != null && !d.publishUntil().isAfter(d.publishFrom())) {
-            problems.add(new WindowProblem("publishUntil", "maintenance.notice.error.publishUntil"));
+            problems.add(new FieldProblem("publishUntil", "maintenance.notice.error.publishUntil"));
         }
         check(problems, "title", d.titles(), MAX_TITLE);
         check(problems, "body", d.bodies(), MAX_TEXT);
@@ -112,7 +113,7 @@ public class ServiceNotices {
         }
     }
 
-    private static void check(List<WindowProblem> problems, String field, Map<String, String> texts, int max) {
+    private static void check(List<FieldProblem> problems, String field, Map<String, String> texts, int max) {
         for (String language : LANGUAGES) {
             String value = texts.get(language);
             String name = field + Character.toUpperCase(language.charAt(0)) + language.substring(1);
@@ -120,9 +121,9 @@ public class ServiceNotices {
                 continue;
             }
             if (value.strip().length() > max) {
-                problems.add(new WindowProblem(name, "maintenance.notice.error.tooLong"));
+                problems.add(new FieldProblem(name, "maintenance.notice.error.tooLong"));
             } else if (PLAIN_HTTP.matcher(value).find()) {
-                problems.add(new WindowProblem(name, "maintenance.notice.error.httpLink"));
+                problems.add(new FieldProblem(name, "maintenance.notice.error.httpLink"));
             }
         }
     }
@@ -159,9 +160,9 @@ public class ServiceNotices {
     }
 
     private void requireValid(NoticeDetails details) {
-        List<WindowProblem> problems = new ArrayList<>(validate(details));
+        List<FieldProblem> problems = new ArrayList<>(validate(details));
         if (details.publishFrom() == null) {
-            problems.add(new WindowProblem("publishFrom", "maintenance.notice.error.publishFrom.required"));
+            problems.add(new FieldProblem("publishFrom", "maintenance.notice.error.publishFrom.required"));
         }
         if (!problems.isEmpty()) {
             throw new WindowRejectedException(problems);

@@ -2,17 +2,19 @@ package fi.celia.celianet.maintenance;
 
 import java.util.List;
 
+import fi.celia.celianet.shared.FieldProblem;
+
 /** The window was not saved; nothing was written. */
 public class WindowRejectedException extends RuntimeException {
 
-    private final transient List<WindowProblem> problems;
+    private final transient List<FieldProblem> problems;
 
-    public WindowRejectedException(List<WindowProblem> problems) {
+    public WindowRejectedException(List<FieldProblem> problems) {
         super("window rejected: " + problems, null, false, false);
         this.problems = List.copyOf(problems);
     }
 
-    public List<WindowProblem> problems() {
+    public List<FieldProblem> problems() {
         return problems;
     }
 }

@@ -45,9 +45,7 @@ public class PatronDirectory {
     }
 
     private static PatronSummary summary(Patron patron) {
-        boolean hasAddress = patron.streetAddress() != null || patron.postalCode() != null || patron.city() != null;
-        return new PatronSummary(patron.id(), patron.patronNumber(), patron.name(),
-                hasAddress ? new PostalAddress(patron.streetAddress(), patron.postalCode(), patron.city()) : null,
+        return new PatronSummary(patron.id(), patron.patronNumber(), patron.name(), patron.postalAddress(),
                 patron.language(), patron.email(), patron.active(), patron.serviceCdClubs(), patron.organisationId());
     }
 }

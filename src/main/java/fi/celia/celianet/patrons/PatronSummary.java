@@ -2,6 +2,8 @@ package fi.celia.celianet.patrons;
 
 import java.util.UUID;
 
+import fi.celia.celianet.shared.PostalAddress;
+
 /**
  * A patron as other modules see one (the book clubs' subscribers, say): no identity code, no entitlement.
  *

@@ -3,7 +3,9 @@ package fi.celia.celianet.staff;
 import java.time.Instant;
 import java.util.UUID;
 
+import fi.celia.celianet.shared.PostalAddress;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -35,13 +37,9 @@ public class Organisation {
     private String email;
     private String phone;
 
-    @Column(name = "street_address")
-    private String streetAddress;
-
-    @Column(name = "postal_code")
-    private String postalCode;
-
-    private String city;
+    /** Null when no part of the address is given; the columns street_address, postal_code and city. */
+    @Embedded
+    private PostalAddress postalAddress;
 
     @Column(nullable = false)
     private String language;
@@ -76,9 +74,7 @@ public class Organisation {
         this.businessId = details.businessId();
         this.email = details.email();
         this.phone = details.phone();
-        this.streetAddress = details.streetAddress();
-        this.postalCode = details.postalCode();
-        this.city = details.city();
+        this.postalAddress = PostalAddress.of(details.streetAddress(), details.postalCode(), details.city());
         this.language = details.language() == null ? "fi" : details.language();
         this.updatedAt = now;
     }
@@ -100,9 +96,10 @@ public class Organisation {
     public String getBusinessId() { return businessId; }
     public String getEmail() { return email; }
     public String getPhone() { return phone; }
-    public String getStreetAddress() { return streetAddress; }
-    public String getPostalCode() { return postalCode; }
-    public String getCity() { return city; }
+    public PostalAddress getPostalAddress() { return postalAddress; }
+    public String getStreetAddress() { return PostalAddress.streetOf(postalAddress); }
+    public String getPostalCode() { return PostalAddress.postalCodeOf(postalAddress); }
+    public String getCity() { return PostalAddress.cityOf(postalAddress); }
     public String getLanguage() { return language; }
     public boolean isActive() { return active; }
     public Instant getCreatedAt() { return createdAt; }

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.patrons.PatronDirectory;
 import fi.celia.celianet.patrons.PatronSummary;
-import fi.celia.celianet.patrons.PostalAddress;
+import fi.celia.celianet.shared.PostalAddress;
 import fi.celia.celianet.staff.Organisation;
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.staff.StaffAccount;

@@ -91,6 +91,30 @@ class ClubCalendarTest extends BookClubTest {
     }
 
     @Test
+    void anImpossibleDateIsRefusedOnTheCalendarAndShipmentFormsWithTheInputKept() throws Exception {
+        var session = staffSession();
+        at(LocalDate.of(2030, 3, 10));
+        Club club = monthlyClub(LocalDate.of(2030, 4, 15), 1, 35, 1);
+        Shipment april = shipmentOn(club, LocalDate.of(2030, 4, 15));
+
+        mvc.perform(post("/bookclubs/{id}/calendar", club.id()).with(session).param("firstDelivery", "31.2.2010")
+                        .param("months", "3").param("leadTimeDays", "35"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Anna ensimmäinen toimituspäivä olemassa olevana päivämääränä")))
+                .andExpect(content().string(Matchers.containsString("value=\"31.2.2010\"")));
+        assertThat(clubs.shipments(club.id())).extracting(Shipment::deliveryDate).containsExactly(LocalDate.of(2030, 4, 15));
+
+        mvc.perform(post("/bookclubs/{c}/shipments/{s}", club.id(), april.id()).with(session)
+                        .param("deliveryDate", "31.2.2010").param("titles", "Seitsemän veljestä"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("Anna toimituspäivä olemassa olevana päivämääränä")))
+                .andExpect(content().string(Matchers.containsString("value=\"31.2.2010\"")));
+        Shipment unchanged = clubs.findShipment(club.id(), april.id()).orElseThrow();
+        assertThat(unchanged.deliveryDate()).isEqualTo(LocalDate.of(2030, 4, 15));
+        assertThat(unchanged.titles()).isNotEqualTo("Seitsemän veljestä");
+    }
+
+    @Test
     void staffEditASingleShipmentAndItsProductionStartMovesWithIt() throws Exception {
         var session = staffSession();
         at(LocalDate.of(2030, 5, 1));

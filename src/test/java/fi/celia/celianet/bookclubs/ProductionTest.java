@@ -1,6 +1,6 @@
 package fi.celia.celianet.bookclubs;
 
-import fi.celia.celianet.patrons.PostalAddress;
+import fi.celia.celianet.shared.PostalAddress;
 import fi.celia.celianet.patrons.PatronSummary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

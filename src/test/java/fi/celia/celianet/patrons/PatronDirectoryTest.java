@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import fi.celia.celianet.staff.Role;
+import fi.celia.celianet.shared.PostalAddress;
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
 import org.junit.jupiter.api.Test;

@@ -25,8 +25,9 @@ public class TestSupportConfiguration {
     @Bean
     TestData testData(fi.celia.celianet.staff.Organisations organisations, fi.celia.celianet.staff.StaffAccounts accounts,
             org.springframework.security.crypto.password.PasswordEncoder encoder,
-            PatronRegistration registration, PatronRecords records, PatronLifecycle lifecycle) {
-        return new TestData(organisations, accounts, encoder, registration, records, lifecycle);
+            PatronRegistration registration, PatronRecords records, PatronLifecycle lifecycle,
+            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+        return new TestData(organisations, accounts, encoder, registration, records, lifecycle, jdbc);
     }
 
     @Bean

@@ -15,7 +15,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import fi.celia.celianet.bookclubs.ShipmentMember;
-import fi.celia.celianet.patrons.PostalAddress;
+import fi.celia.celianet.shared.PostalAddress;
 
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;

@@ -13,6 +13,8 @@ import fi.celia.celianet.bookclubs.ClubDetails;
 import fi.celia.celianet.bookclubs.ClubFormat;
 import fi.celia.celianet.bookclubs.Shipment;
 import fi.celia.celianet.bookclubs.internal.ShipmentExports;
+import fi.celia.celianet.calendar.Dates;
+import fi.celia.celianet.shared.FieldProblems;
 import fi.celia.celianet.shared.NotFoundException;
 import fi.celia.celianet.staff.StaffPrincipal;
 import jakarta.validation.Valid;
@@ -96,8 +98,8 @@ class BookClubController {
             @AuthenticationPrincipal StaffPrincipal user, Model model, RedirectAttributes redirect) {
         Club club = clubs.find(clubId).orElseThrow(NotFoundException::new);
         LocalDate first = Dates.parse(form.getFirstDelivery());
-        Integer months = Dates.number(form.getMonths());
-        Integer lead = Dates.number(form.getLeadTimeDays());
+        Integer months = number(form.getMonths());
+        Integer lead = number(form.getLeadTimeDays());
         if (!errors.hasFieldErrors("firstDelivery") && first == null) {
             errors.rejectValue("firstDelivery", "bookclubs.calendar.error.firstDelivery");
         }
@@ -115,7 +117,7 @@ class BookClubController {
                         : "bookclubs.calendar.generated");
                 return "redirect:/bookclubs/" + clubId;
             } catch (BookClubRefusal refusal) {
-                reject(errors, refusal);
+                FieldProblems.reject(errors, refusal.problem());
             }
         }
         return clubPage(club, model);
@@ -149,7 +151,7 @@ class BookClubController {
                 redirect.addFlashAttribute("flashMessage", "bookclubs.shipment.saved");
                 return "redirect:/bookclubs/" + clubId + "/shipments/" + shipmentId;
             } catch (BookClubRefusal refusal) {
-                reject(errors, refusal);
+                FieldProblems.reject(errors, refusal.problem());
             }
         }
         return shipmentPage(club, shipment, model);
@@ -182,11 +184,12 @@ class BookClubController {
                 .body(out -> exports.writeLabels(shipmentId, out));
     }
 
-    static void reject(BindingResult errors, BookClubRefusal refusal) {
-        if (refusal.field() == null) {
-            errors.reject(refusal.messageKey(), refusal.arguments(), refusal.messageKey());
-        } else {
-            errors.rejectValue(refusal.field(), refusal.messageKey(), refusal.arguments(), refusal.messageKey());
+    /** A whole number as typed; null when it is none. */
+    private static Integer number(String text) {
+        try {
+            return text == null ? null : Integer.valueOf(text.strip());
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

@@ -6,6 +6,8 @@ import java.util.function.Supplier;
 import fi.celia.celianet.bookclubs.BookClubRefusal;
 import fi.celia.celianet.bookclubs.SubscriptionChange;
 import fi.celia.celianet.bookclubs.Subscriptions;
+import fi.celia.celianet.calendar.Dates;
+import fi.celia.celianet.shared.FieldProblem;
 import fi.celia.celianet.staff.StaffPrincipal;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
@@ -94,9 +96,10 @@ class SubscriptionController {
     private String refused(UUID patronId, BookClubRefusal refusal, Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         model.addAttribute("patronId", patronId);
-        model.addAttribute("reason", messages.getMessage(refusal.messageKey(), refusal.arguments(),
+        FieldProblem problem = refusal.problem();
+        model.addAttribute("reason", messages.getMessage(problem.messageKey(), problem.argumentArray(),
                 LocaleContextHolder.getLocale()));
-        model.addAttribute("fixInPatron", refusal.messageKey().endsWith(".noService") || refusal.messageKey().endsWith(".noAddress"));
+        model.addAttribute("fixInPatron", problem.messageKey().endsWith(".noService") || problem.messageKey().endsWith(".noAddress"));
         return "bookclubs/subscription-refused";
     }
 

@@ -10,11 +10,14 @@ import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.calendar.WorkingDays;
 import fi.celia.celianet.institutions.NewApplication;
 import fi.celia.celianet.institutions.Registrar;
+import fi.celia.celianet.shared.PostalAddress;
 import fi.celia.celianet.staff.OrganisationType;
+import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -78,14 +81,11 @@ public class InstitutionApplication {
     @Column(nullable = false, updatable = false)
     private String phone;
 
-    @Column(name = "street_address", nullable = false, updatable = false)
-    private String streetAddress;
-
-    @Column(name = "postal_code", nullable = false, updatable = false)
-    private String postalCode;
-
-    @Column(nullable = false, updatable = false)
-    private String city;
+    @Embedded
+    @AttributeOverride(name = "street", column = @Column(name = "street_address", nullable = false, updatable = false))
+    @AttributeOverride(name = "postalCode", column = @Column(name = "postal_code", nullable = false, updatable = false))
+    @AttributeOverride(name = "city", column = @Column(name = "city", nullable = false, updatable = false))
+    private PostalAddress postalAddress;
 
     @Column(updatable = false)
     private String message;
@@ -161,9 +161,7 @@ public class InstitutionApplication {
         this.contactName = application.contactName();
         this.email = application.email();
         this.phone = application.phone();
-        this.streetAddress = application.streetAddress();
-        this.postalCode = application.postalCode();
-        this.city = application.city();
+        this.postalAddress = new PostalAddress(application.streetAddress(), application.postalCode(), application.city());
         this.message = application.message();
         this.language = application.language();
         this.clientAddress = application.clientAddress();
@@ -327,16 +325,20 @@ public class InstitutionApplication {
         return phone;
     }
 
+    public PostalAddress getPostalAddress() {
+        return postalAddress;
+    }
+
     public String getStreetAddress() {
-        return streetAddress;
+        return PostalAddress.streetOf(postalAddress);
     }
 
     public String getPostalCode() {
-        return postalCode;
+        return PostalAddress.postalCodeOf(postalAddress);
     }
 
     public String getCity() {
-        return city;
+        return PostalAddress.cityOf(postalAddress);
     }
 
     public String getMessage() {

@@ -7,9 +7,9 @@ import fi.celia.celianet.maintenance.ContactChannel;
 import fi.celia.celianet.maintenance.CurrentWindow;
 import fi.celia.celianet.maintenance.MaintenanceWindows;
 import fi.celia.celianet.maintenance.WindowDetails;
-import fi.celia.celianet.maintenance.WindowProblem;
 import fi.celia.celianet.maintenance.WindowRejectedException;
 import fi.celia.celianet.maintenance.internal.AnnouncementProgress;
+import fi.celia.celianet.shared.FieldProblems;
 import fi.celia.celianet.shared.NotFoundException;
 import jakarta.validation.Valid;
 import java.security.Principal;
@@ -56,7 +56,7 @@ class MaintenanceAdminController {
     String create(@Valid @ModelAttribute("form") WindowForm form, BindingResult errors,
             Principal user, Model model, RedirectAttributes redirect) {
         WindowDetails details = form.toDetails(errors);
-        windows.validate(details).forEach(problem -> reject(errors, problem));
+        FieldProblems.reject(errors, windows.validate(details));
         if (errors.hasErrors()) {
             return form(model, null);
         }
@@ -65,7 +65,7 @@ class MaintenanceAdminController {
             redirect.addFlashAttribute("flashMessage", "maintenance.window.created");
             return "redirect:" + BASE + "/" + id;
         } catch (WindowRejectedException e) {
-            e.problems().forEach(problem -> reject(errors, problem));
+            FieldProblems.reject(errors, e.problems());
             return form(model, null);
         }
     }
@@ -82,7 +82,7 @@ class MaintenanceAdminController {
             Principal user, Model model, RedirectAttributes redirect) {
         CurrentWindow window = windows.find(id).orElseThrow(NotFoundException::new);
         WindowDetails details = form.toDetails(errors);
-        windows.validate(details).forEach(problem -> reject(errors, problem));
+        FieldProblems.reject(errors, windows.validate(details));
         if (!window.state().isOpenForChange()) {
             model.addAttribute("changeRefused", true);
             return form(model, window);
@@ -95,7 +95,7 @@ class MaintenanceAdminController {
             redirect.addFlashAttribute("flashMessage", "maintenance.window.saved");
             return "redirect:" + BASE + "/" + id;
         } catch (WindowRejectedException e) {
-            e.problems().forEach(problem -> reject(errors, problem));
+            FieldProblems.reject(errors, e.problems());
             return form(model, window);
         }
     }
@@ -126,11 +126,4 @@ class MaintenanceAdminController {
         return "maintenance/window-form";
     }
 
-    private static void reject(BindingResult errors, WindowProblem problem) {
-        if (problem.field() == null) {
-            errors.reject(problem.messageKey());
-        } else if (!errors.hasFieldErrors(problem.field())) {
-            errors.rejectValue(problem.field(), problem.messageKey());
-        }
-    }
 }

@@ -7,8 +7,8 @@ import fi.celia.celianet.maintenance.NoticeDetails;
 import fi.celia.celianet.maintenance.NoticeKind;
 import fi.celia.celianet.maintenance.ServiceNotice;
 import fi.celia.celianet.maintenance.ServiceNotices;
-import fi.celia.celianet.maintenance.WindowProblem;
 import fi.celia.celianet.maintenance.WindowRejectedException;
+import fi.celia.celianet.shared.FieldProblems;
 import fi.celia.celianet.shared.NotFoundException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
@@ -52,7 +52,7 @@ class NoticeAdminController {
     String create(@ModelAttribute("form") NoticeForm form, BindingResult errors, Principal user, Model model,
             RedirectAttributes redirect) {
         NoticeDetails details = form.toDetails(errors);
-        notices.validate(details).forEach(problem -> reject(errors, problem));
+        FieldProblems.reject(errors, notices.validate(details));
         if (errors.hasErrors()) {
             return form(model, null);
         }
@@ -61,7 +61,7 @@ class NoticeAdminController {
             redirect.addFlashAttribute("flashMessage", "maintenance.notice.created");
             return "redirect:" + BASE + "/" + id;
         } catch (WindowRejectedException e) {
-            e.problems().forEach(problem -> reject(errors, problem));
+            FieldProblems.reject(errors, e.problems());
             return form(model, null);
         }
     }
@@ -78,7 +78,7 @@ class NoticeAdminController {
             Model model, RedirectAttributes redirect) {
         ServiceNotice notice = notices.find(id).orElseThrow(NotFoundException::new);
         NoticeDetails details = form.toDetails(errors);
-        notices.validate(details).forEach(problem -> reject(errors, problem));
+        FieldProblems.reject(errors, notices.validate(details));
         if (errors.hasErrors()) {
             return form(model, notice);
         }
@@ -87,7 +87,7 @@ class NoticeAdminController {
             redirect.addFlashAttribute("flashMessage", "maintenance.notice.saved");
             return "redirect:" + BASE + "/" + id;
         } catch (WindowRejectedException e) {
-            e.problems().forEach(problem -> reject(errors, problem));
+            FieldProblems.reject(errors, e.problems());
             return form(model, notice);
         }
     }
@@ -98,11 +98,4 @@ class NoticeAdminController {
         return "maintenance/notice-form";
     }
 
-    private static void reject(BindingResult errors, WindowProblem problem) {
-        if (problem.field() == null) {
-            errors.reject(problem.messageKey());
-        } else if (!errors.hasFieldErrors(problem.field())) {
-            errors.rejectValue(problem.field(), problem.messageKey());
-        }
-    }
 }

@@ -11,7 +11,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 import jakarta.persistence.CascadeType;
+import fi.celia.celianet.shared.PostalAddress;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
@@ -62,13 +64,9 @@ public class Patron {
     private String email;
     private String phone;
 
-    @Column(name = "street_address")
-    private String streetAddress;
-
-    @Column(name = "postal_code")
-    private String postalCode;
-
-    private String city;
+    /** Null when the patron has no address at all; the columns street_address, postal_code and city. */
+    @Embedded
+    private PostalAddress postalAddress;
 
     @Column(nullable = false)
     private String language;
@@ -195,16 +193,21 @@ public class Patron {
         return phone;
     }
 
+    /** The postal address, or null when the patron has none. */
+    public PostalAddress postalAddress() {
+        return postalAddress;
+    }
+
     public String streetAddress() {
-        return streetAddress;
+        return PostalAddress.streetOf(postalAddress);
     }
 
     public String postalCode() {
-        return postalCode;
+        return PostalAddress.postalCodeOf(postalAddress);
     }
 
     public String city() {
-        return city;
+        return PostalAddress.cityOf(postalAddress);
     }
 
     public String language() {
@@ -347,7 +350,7 @@ public class Patron {
 
     /** The details staff may change, as they are now. */
     public PatronChanges details() {
-        return new PatronChanges(email, phone, streetAddress, postalCode, city, language, serviceOnline,
+        return new PatronChanges(email, phone, postalAddress, language, serviceOnline,
                 serviceCdClubs, contactName, contactRelation, contactPhone, contactEmail, credentialsTo, guardianName,
                 guardianPhone, guardianEmail, guardianConsent);
     }
@@ -374,9 +377,7 @@ public class Patron {
         }
         this.email = changes.email();
         this.phone = changes.phone();
-        this.streetAddress = changes.streetAddress();
-        this.postalCode = changes.postalCode();
-        this.city = changes.city();
+        this.postalAddress = changes.postalAddress();
         this.language = changes.language();
         this.serviceOnline = changes.serviceOnline();
         this.serviceCdClubs = changes.serviceCdClubs();
@@ -434,9 +435,7 @@ public class Patron {
         this.searchName = "";
         this.email = null;
         this.phone = null;
-        this.streetAddress = null;
-        this.postalCode = null;
-        this.city = null;
+        this.postalAddress = null;
         this.contactName = null;
         this.contactRelation = null;
         this.contactPhone = null;

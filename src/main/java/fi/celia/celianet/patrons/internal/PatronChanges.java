@@ -1,19 +1,49 @@
 package fi.celia.celianet.patrons.internal;
 
-/** The details staff may change on a patron: contact details, address, services, contact person, guardian. */
-public record PatronChanges(String email, String phone, String streetAddress, String postalCode, String city,
-        String language, boolean serviceOnline, boolean serviceCdClubs, String contactName, String contactRelation,
-        String contactPhone, String contactEmail, String credentialsTo, String guardianName, String guardianPhone,
-        String guardianEmail, boolean guardianConsent) {
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+import fi.celia.celianet.shared.FieldProblem;
+import fi.celia.celianet.shared.PostalAddress;
+
+/**
+ * The details staff may change on a patron: contact details, address, services, contact person, guardian.
+ *
+ * @param postalAddress null when the patron has no address
+ */
+public record PatronChanges(String email, String phone, PostalAddress postalAddress, String language,
+        boolean serviceOnline, boolean serviceCdClubs, String contactName, String contactRelation, String contactPhone,
+        String contactEmail, String credentialsTo, String guardianName, String guardianPhone, String guardianEmail,
+        boolean guardianConsent) implements PatronDetails {
+
+    public PatronChanges {
+        if (postalAddress != null) {
+            postalAddress = PostalAddress.of(postalAddress.street(), postalAddress.postalCode(), postalAddress.city());
+        }
+    }
+
+    /**
+     * Everything that keeps these details from being saved on the patron, each on the form field it concerns;
+     * empty when they can be saved. The patron's own facts count: credentials on paper need no e-mail, and a
+     * patron under 15 (by the birth date on record) needs a guardian.
+     */
+    public List<FieldProblem> validate(Patron patron, LocalDate today) {
+        List<FieldProblem> problems = new ArrayList<>();
+        PatronRules.requireService(this, problems);
+        problems.addAll(PatronRules.check(this, patron.paperCredentials(), patron.birthDate(), today));
+        return problems;
+    }
 
     /** The values, field by field, as kept in the patron's history. */
-    java.util.LinkedHashMap<String, String> values() {
-        var values = new java.util.LinkedHashMap<String, String>();
+    LinkedHashMap<String, String> values() {
+        var values = new LinkedHashMap<String, String>();
         values.put("email", email);
         values.put("phone", phone);
-        values.put("street_address", streetAddress);
-        values.put("postal_code", postalCode);
-        values.put("city", city);
+        values.put("street_address", PostalAddress.streetOf(postalAddress));
+        values.put("postal_code", PostalAddress.postalCodeOf(postalAddress));
+        values.put("city", PostalAddress.cityOf(postalAddress));
         values.put("language", language);
         values.put("service_online", String.valueOf(serviceOnline));
         values.put("service_cd_clubs", String.valueOf(serviceCdClubs));

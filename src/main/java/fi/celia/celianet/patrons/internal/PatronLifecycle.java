@@ -6,8 +6,10 @@ import java.util.List;
 import java.util.UUID;
 
 import fi.celia.celianet.audit.AuditLog;
+import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.credentials.CredentialTokens;
 import fi.celia.celianet.patrons.PersonalIdentityCode;
+import fi.celia.celianet.shared.FieldProblem;
 import fi.celia.celianet.shared.NotFoundException;
 import fi.celia.celianet.staff.Organisation;
 import fi.celia.celianet.staff.Organisations;
@@ -46,6 +48,7 @@ public class PatronLifecycle {
      *
      * @param readVersion the patron's {@link Patron#version()} when the form was filled in, or null when unknown
      * @throws ObjectOptimisticLockingFailureException when someone else changed the patron since (nothing is saved)
+     * @throws PatronRejectedException when the changes break the patron rules (nothing is saved)
      */
     @Transactional
     public void update(StaffPrincipal user, UUID id, Long readVersion, PatronChanges changes) {
@@ -56,7 +59,12 @@ public class PatronLifecycle {
         if (readVersion != null && readVersion != patron.version()) {
             throw new ObjectOptimisticLockingFailureException(Patron.class, id);
         }
-        List<String> changed = patron.change(changes, user.username(), Instant.now(clock));
+        Instant now = Instant.now(clock);
+        List<FieldProblem> problems = changes.validate(patron, Helsinki.dateOf(now));
+        if (!problems.isEmpty()) {
+            throw new PatronRejectedException(problems);
+        }
+        List<String> changed = patron.change(changes, user.username(), now);
         if (changed.isEmpty()) {
             return;
         }

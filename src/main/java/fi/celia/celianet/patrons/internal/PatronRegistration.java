@@ -11,8 +11,10 @@ import java.util.Optional;
 import java.util.UUID;
 
 import fi.celia.celianet.audit.AuditLog;
+import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.maintenance.ClosableService;
 import fi.celia.celianet.maintenance.ServiceAvailability;
+import fi.celia.celianet.shared.FieldProblem;
 import fi.celia.celianet.staff.StaffPrincipal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,6 +45,7 @@ public class PatronRegistration {
     }
 
     /**
+     * @throws PatronRejectedException when the registration breaks the patron rules (nothing was written)
      * @throws fi.celia.celianet.maintenance.ServiceClosedException while a maintenance window closes registration
      * @throws DuplicateIdentityCodeException when the identity code is already registered (nothing was written)
      * @throws SubmissionTokenReusedException when the token already saved a registration with different data
@@ -51,6 +54,11 @@ public class PatronRegistration {
     @Transactional
     public RegistrationResult register(NewPatron patron, String submissionToken, boolean softDuplicatesConfirmed,
             StaffPrincipal user) {
+        Instant now = Instant.now(clock);
+        List<FieldProblem> problems = patron.validate(Helsinki.dateOf(now), user.isServiceStaff());
+        if (!problems.isEmpty()) {
+            throw new PatronRejectedException(problems);
+        }
         String fingerprint = fingerprint(patron);
         Optional<RegistrationResult> earlier = earlier(user.id(), submissionToken, fingerprint);
         if (earlier.isPresent()) {
@@ -66,7 +74,6 @@ public class PatronRegistration {
                 throw new SoftDuplicatesException(similar);
             }
         }
-        Instant now = Instant.now(clock);
         UUID id = UUID.randomUUID();
         if (!inserts.recordSubmission(user.id(), submissionToken, fingerprint, id, now)) {
             // a concurrent copy of this submission committed first

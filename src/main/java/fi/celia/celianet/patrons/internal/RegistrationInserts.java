@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
+import fi.celia.celianet.shared.PostalAddress;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -65,8 +66,9 @@ class RegistrationInserts {
                 .param("reason", p.noIdentityCodeReason())
                 .param("firstName", p.firstName()).param("lastName", p.lastName())
                 .param("searchName", Patron.searchName(p.firstName() + " " + p.lastName()))
-                .param("email", p.email()).param("phone", p.phone()).param("street", p.streetAddress())
-                .param("postalCode", p.postalCode()).param("city", p.city()).param("language", p.language())
+                .param("email", p.email()).param("phone", p.phone()).param("street", PostalAddress.streetOf(p.postalAddress()))
+                .param("postalCode", PostalAddress.postalCodeOf(p.postalAddress()))
+                .param("city", PostalAddress.cityOf(p.postalAddress())).param("language", p.language())
                 .param("channel", p.channel()).param("eligibility", p.eligibility())
                 .param("online", p.serviceOnline()).param("cd", p.serviceCdClubs()).param("consent", p.consent())
                 .param("paper", p.paperCredentials()).param("contactName", p.contactName())

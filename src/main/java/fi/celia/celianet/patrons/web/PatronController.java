@@ -1,7 +1,6 @@
 package fi.celia.celianet.patrons.web;
 
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -16,6 +15,7 @@ import fi.celia.celianet.patrons.internal.Patron;
 import fi.celia.celianet.patrons.internal.PatronCredentials;
 import fi.celia.celianet.patrons.internal.PatronRecords;
 import fi.celia.celianet.patrons.internal.PatronRegistration;
+import fi.celia.celianet.patrons.internal.PatronRejectedException;
 import fi.celia.celianet.patrons.internal.RegistrationResult;
 import fi.celia.celianet.patrons.internal.SoftDuplicatesException;
 import fi.celia.celianet.patrons.internal.SubmissionTokenReusedException;
@@ -24,6 +24,7 @@ import fi.celia.celianet.staff.Organisations;
 import fi.celia.celianet.staff.StaffPrincipal;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import fi.celia.celianet.shared.FieldProblems;
 import fi.celia.celianet.shared.FormBinding;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -90,10 +91,10 @@ class PatronController {
         if (form.getSubmissionToken() == null || errors.hasFieldErrors("submissionToken")) {
             form.setSubmissionToken(UUID.randomUUID().toString());
         }
-        LocalDate today = Helsinki.dateOf(Instant.now(clock));
-        NewPatron patron = RegistrationRules.check(form, errors, user, today,
-                organisations::isActive);
-        if (patron == null) {
+        NewPatron patron = form.toNewPatron(user, errors, organisations::isActive);
+        if (errors.hasErrors()) {
+            // every problem at once: the registration's rules too, beside what could not be read
+            FieldProblems.reject(errors, patron.validate(Helsinki.dateOf(Instant.now(clock)), user.isServiceStaff()));
             return form(user, model);
         }
         try {
@@ -101,6 +102,9 @@ class PatronController {
                     form.isConfirmSoftDuplicate(), user);
             redirect.addFlashAttribute("flashMessage", "patrons.registration.saved");
             return "redirect:/patrons/" + result.patronId();
+        } catch (PatronRejectedException rejected) {
+            FieldProblems.reject(errors, rejected.problems());
+            return form(user, model);
         } catch (ServiceClosedException closed) {
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
             model.addAttribute("closure", closed.notice());

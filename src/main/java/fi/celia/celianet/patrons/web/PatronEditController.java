@@ -2,9 +2,6 @@ package fi.celia.celianet.patrons.web;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 import fi.celia.celianet.calendar.Helsinki;
@@ -12,9 +9,12 @@ import fi.celia.celianet.patrons.internal.Patron;
 import fi.celia.celianet.patrons.internal.PatronChanges;
 import fi.celia.celianet.patrons.internal.PatronLifecycle;
 import fi.celia.celianet.patrons.internal.PatronRecords;
+import fi.celia.celianet.patrons.internal.PatronRejectedException;
 import fi.celia.celianet.staff.StaffPrincipal;
 import jakarta.validation.Valid;
+import fi.celia.celianet.shared.FieldProblems;
 import fi.celia.celianet.shared.FormBinding;
+import fi.celia.celianet.shared.PostalAddress;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -31,8 +31,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** Keeping the record right: editing details (with history), closing and erasing a patron. */
 @Controller
 class PatronEditController {
-
-    private static final Set<String> SERVICES = Set.of("ONLINE", "CD_CLUBS");
 
     private final PatronRecords records;
     private final PatronLifecycle lifecycle;
@@ -61,17 +59,20 @@ class PatronEditController {
     String update(@PathVariable UUID id, @Valid @ModelAttribute("form") PatronEditForm form, BindingResult errors,
             @AuthenticationPrincipal StaffPrincipal user, Model model, RedirectAttributes redirect) {
         Patron patron = records.open(user, id);
-        check(form, errors, patron, Helsinki.dateOf(Instant.now(clock)));
+        PatronChanges changes = form.toChanges(errors);
         if (errors.hasErrors()) {
+            // every problem at once: the patron rules too, beside what could not be read
+            FieldProblems.reject(errors, changes.validate(patron, Helsinki.dateOf(Instant.now(clock))));
             model.addAttribute("patron", patron);
             return "patrons/edit";
         }
-        List<String> services = form.getServices();
-        lifecycle.update(user, id, form.getVersion(), new PatronChanges(form.getEmail(), form.getPhone(), form.getStreetAddress(),
-                form.getPostalCode(), form.getCity(), form.getLanguage(), services.contains("ONLINE"),
-                services.contains("CD_CLUBS"), form.getContactName(), form.getContactRelation(), form.getContactPhone(),
-                form.getContactEmail(), "CONTACT".equals(form.getCredentialsTo()) ? "CONTACT" : "PATRON",
-                form.getGuardianName(), form.getGuardianPhone(), form.getGuardianEmail(), form.isGuardianConsent()));
+        try {
+            lifecycle.update(user, id, form.getVersion(), changes);
+        } catch (PatronRejectedException rejected) {
+            FieldProblems.reject(errors, rejected.problems());
+            model.addAttribute("patron", patron);
+            return "patrons/edit";
+        }
         redirect.addFlashAttribute("flashMessage", "patrons.edit.saved");
         return "redirect:/patrons/" + id;
     }
@@ -97,61 +98,15 @@ class PatronEditController {
         return "redirect:/patrons/" + id;
     }
 
-    private static void check(PatronEditForm form, BindingResult errors, Patron patron, LocalDate today) {
-        List<String> services = form.getServices() == null ? List.of() : form.getServices();
-        if (!errors.hasFieldErrors("services") && !SERVICES.containsAll(services)) {
-            errors.rejectValue("services", "patrons.form.error.services");
-        }
-        boolean toContact = "CONTACT".equals(form.getCredentialsTo());
-        if (toContact && form.getContactEmail() == null) {
-            reject(errors, "contactEmail", "patrons.form.error.contactEmailForCredentials");
-        }
-        if (services.contains("ONLINE") && form.getEmail() == null && !patron.paperCredentials() && !toContact) {
-            reject(errors, "email", "patrons.form.error.emailForOnline");
-        }
-        if (services.contains("CD_CLUBS")) {
-            if (form.getStreetAddress() == null) {
-                reject(errors, "streetAddress", "patrons.form.error.addressForCd");
-            }
-            if (form.getPostalCode() == null) {
-                reject(errors, "postalCode", "patrons.form.error.postalCodeForCd");
-            }
-            if (form.getCity() == null) {
-                reject(errors, "city", "patrons.form.error.cityForCd");
-            }
-        }
-        if ((form.getContactPhone() != null || form.getContactEmail() != null || form.getContactRelation() != null)
-                && form.getContactName() == null) {
-            reject(errors, "contactName", "patrons.form.error.contactName");
-        }
-        if (patron.birthDate() != null && patron.birthDate().plusYears(RegistrationRules.GUARDIAN_AGE).isAfter(today)) {
-            if (form.getGuardianName() == null) {
-                reject(errors, "guardianName", "patrons.form.error.guardianName");
-            }
-            if (form.getGuardianPhone() == null && form.getGuardianEmail() == null) {
-                reject(errors, "guardianPhone", "patrons.form.error.guardianContact");
-            }
-            if (!form.isGuardianConsent()) {
-                reject(errors, "guardianConsent", "patrons.form.error.guardianConsent");
-            }
-        }
-    }
-
-    private static void reject(BindingResult errors, String field, String key) {
-        if (!errors.hasFieldErrors(field)) {
-            errors.rejectValue(field, key);
-        }
-    }
-
     private static PatronEditForm formOf(Patron patron) {
         PatronChanges c = patron.details();
         var form = new PatronEditForm();
         form.setVersion(patron.version());
         form.setEmail(c.email());
         form.setPhone(c.phone());
-        form.setStreetAddress(c.streetAddress());
-        form.setPostalCode(c.postalCode());
-        form.setCity(c.city());
+        form.setStreetAddress(PostalAddress.streetOf(c.postalAddress()));
+        form.setPostalCode(PostalAddress.postalCodeOf(c.postalAddress()));
+        form.setCity(PostalAddress.cityOf(c.postalAddress()));
         form.setLanguage(c.language());
         var services = new java.util.ArrayList<String>();
         if (c.serviceOnline()) {

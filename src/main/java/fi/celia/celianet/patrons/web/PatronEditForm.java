@@ -3,11 +3,15 @@ package fi.celia.celianet.patrons.web;
 import java.util.ArrayList;
 import java.util.List;
 
+import fi.celia.celianet.patrons.internal.PatronChanges;
+import fi.celia.celianet.shared.PostalAddress;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.validation.Errors;
 
 /** Editing a patron: contact details, address, services, contact person and guardian, with the registration's limits. */
 class PatronEditForm {
@@ -80,6 +84,18 @@ class PatronEditForm {
 
     /** The patron's version when the form was filled in: a save over someone else's newer change is refused. */
     private Long version;
+
+    /** The changes as typed, for the patron rules to check; an unknown service is an error on its field. */
+    PatronChanges toChanges(Errors errors) {
+        List<String> chosen = services == null ? List.of() : services;
+        if (!errors.hasFieldErrors("services") && !RegistrationForm.SERVICES.containsAll(chosen)) {
+            errors.rejectValue("services", "patrons.form.error.services");
+        }
+        return new PatronChanges(email, phone, PostalAddress.of(streetAddress, postalCode, city), language,
+                chosen.contains("ONLINE"), chosen.contains("CD_CLUBS"), contactName, contactRelation, contactPhone,
+                contactEmail, "CONTACT".equals(credentialsTo) ? "CONTACT" : "PATRON", guardianName, guardianPhone,
+                guardianEmail, guardianConsent);
+    }
 
     public String getEmail() { return email; }
     public void setEmail(String email) { this.email = email; }

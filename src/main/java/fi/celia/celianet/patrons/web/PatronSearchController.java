@@ -13,7 +13,10 @@ import fi.celia.celianet.staff.StaffPrincipal;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
@@ -35,26 +38,22 @@ class PatronSearchController {
 
     @GetMapping("/patrons")
     String page(@AuthenticationPrincipal StaffPrincipal user, Model model) {
-        return view(user, model, "", null);
+        model.addAttribute("search", new PatronSearchForm());
+        return view(user, model, new PatronSearchForm());
     }
 
     @PostMapping("/patrons/search")
-    String search(@RequestParam(name = "q", required = false) String q,
-            @RequestParam(name = "organisationId", required = false) String organisationId,
-            @RequestParam(name = "page", required = false, defaultValue = "0") String page,
+    String search(@ModelAttribute("search") PatronSearchForm form, BindingResult errors,
             @AuthenticationPrincipal StaffPrincipal user, Model model) {
-        UUID filter = RegistrationRules.parseUuid(organisationId == null || organisationId.isBlank() ? null : organisationId.trim());
-        int pageIndex;
-        try {
-            pageIndex = Math.min(10_000, Math.max(0, Integer.parseInt(page.trim())));
-        } catch (NumberFormatException e) {
-            pageIndex = 0;
+        if (errors.hasFieldErrors("q")) {
+            // the query could not be read (a control character, say): the page says so at the field
+            return view(user, model, form);
         }
-        PatronSearch result = records.search(user, q, filter, pageIndex);
+        PatronSearch result = records.search(user, form.getQ(), form.organisationFilter(), form.pageIndex());
         model.addAttribute("result", result);
         model.addAttribute("organisationNames", organisations.namesOf(
                 result.patrons().stream().map(Patron::organisationId).collect(Collectors.toSet())));
-        return view(user, model, q == null ? "" : q, filter);
+        return view(user, model, form);
     }
 
     /**
@@ -70,16 +69,18 @@ class PatronSearchController {
             org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         if (!agreed && !user.isServiceStaff()) {
             model.addAttribute("transferProblem", "patrons.transfer.error.agreement");
-            return search(hetu, null, "0", user, model);
+            PatronSearchForm again = PatronSearchForm.of(hetu);
+            model.addAttribute("search", again);
+            return search(again, new BeanPropertyBindingResult(again, "search"), user, model);
         }
-        lifecycle.transfer(user, id, hetu, RegistrationRules.parseUuid(organisationId));
+        lifecycle.transfer(user, id, hetu, RegistrationForm.uuid(organisationId));
         redirect.addFlashAttribute("flashMessage", "patrons.transfer.done");
         return "redirect:/patrons/" + id;
     }
 
-    private String view(StaffPrincipal user, Model model, String q, UUID filter) {
-        model.addAttribute("q", q.length() > 200 ? q.substring(0, 200) : q);
-        model.addAttribute("organisationFilter", filter);
+    private String view(StaffPrincipal user, Model model, PatronSearchForm form) {
+        model.addAttribute("q", form.shownQuery());
+        model.addAttribute("organisationFilter", form.organisationFilter());
         model.addAttribute("serviceStaff", user.isServiceStaff());
         model.addAttribute("organisations", user.isServiceStaff() ? organisations.active() : java.util.List.of());
         if (!model.containsAttribute("organisationNames")) {

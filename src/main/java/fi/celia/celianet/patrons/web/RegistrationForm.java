@@ -1,7 +1,17 @@
 package fi.celia.celianet.patrons.web;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import fi.celia.celianet.calendar.Dates;
+import fi.celia.celianet.patrons.PersonalIdentityCode;
+import fi.celia.celianet.patrons.internal.NewPatron;
+import fi.celia.celianet.shared.PostalAddress;
+import fi.celia.celianet.staff.StaffPrincipal;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
@@ -9,10 +19,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.validation.Errors;
 
 /**
  * The registration form. Field names are a contract that integrations and checks rely on. Every field has a
- * server-side limit; the rules that involve several fields are checked by {@link RegistrationRules}.
+ * server-side limit; {@link #toNewPatron} reads the typed values (identity code, birth date, services,
+ * organisation), and the rules that involve several fields are the registration's own ({@link NewPatron#validate}).
  */
 class RegistrationForm {
 
@@ -21,6 +33,8 @@ class RegistrationForm {
     static final String TEXT = "[^\\p{Cntrl}<>]*";
     static final String PHONE = "[0-9 +()-]*";
     static final String EMAIL = "([^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+)?";
+
+    static final Set<String> SERVICES = Set.of("ONLINE", "CD_CLUBS");
 
     @Size(max = 100, message = "{patrons.form.error.token}")
     @Pattern(regexp = "[A-Za-z0-9-]*", message = "{patrons.form.error.token}")
@@ -126,6 +140,66 @@ class RegistrationForm {
     @Size(max = 500, message = "{validation.tooLong}")
     @Pattern(regexp = TEXT, message = "{validation.characters}")
     private String noIdentityCodeReason;
+
+    /**
+     * The registration as typed, for the registration's rules to check. A value that cannot be read (an identity
+     * code that is no code, a date that does not exist, an unknown service or organisation) is an error on its
+     * field, and the registration carries null (or nothing) in its place.
+     *
+     * @param organisationOk whether the chosen organisation exists and is active (service staff choose one)
+     */
+    NewPatron toNewPatron(StaffPrincipal user, Errors errors, Predicate<UUID> organisationOk) {
+        boolean withoutCode = user.isServiceStaff() && noIdentityCode;
+        PersonalIdentityCode code = null;
+        LocalDate birth = null;
+        if (withoutCode) {
+            birth = Dates.parse(birthDate);
+            if (birthDate != null && birth == null) {
+                reject(errors, "birthDate", "patrons.form.error.birthDate");
+            }
+        } else if (!errors.hasFieldErrors("hetu")) {
+            var validation = PersonalIdentityCode.validate(hetu);
+            if (validation.isValid()) {
+                code = validation.code();
+            } else if (validation.problem() != PersonalIdentityCode.Problem.BLANK) {
+                reject(errors, "hetu", validation.problem().messageKey());
+            }
+        }
+        List<String> chosen = services == null ? List.of() : services;
+        if (!SERVICES.containsAll(chosen)) {
+            reject(errors, "services", "patrons.form.error.services");
+        }
+        UUID organisation = user.organisationId();
+        if (user.isServiceStaff()) {
+            organisation = uuid(organisationId);
+            if (organisation != null && !organisationOk.test(organisation)) {
+                organisation = null;
+            }
+        }
+        return new NewPatron(code, withoutCode, withoutCode ? birth : null, withoutCode ? noIdentityCodeReason : null,
+                firstName, lastName, email, phone, PostalAddress.of(streetAddress, postalCode, city), language, channel,
+                eligibility, consent, chosen.contains("ONLINE"), chosen.contains("CD_CLUBS"), paperCredentials,
+                contactName, contactRelation, contactPhone, contactEmail, "CONTACT".equals(credentialsTo) ? "CONTACT"
+                : "PATRON", guardianName, guardianPhone, guardianEmail, guardianConsent, organisation);
+    }
+
+    private static void reject(Errors errors, String field, String key) {
+        if (!errors.hasFieldErrors(field)) {
+            errors.rejectValue(field, key);
+        }
+    }
+
+    /** An id as typed; null when it is none. */
+    static UUID uuid(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text.strip());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
 
     public String getSubmissionToken() { return submissionToken; }
     public void setSubmissionToken(String submissionToken) { this.submissionToken = submissionToken; }
