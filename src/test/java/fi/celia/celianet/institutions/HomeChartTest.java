@@ -43,7 +43,7 @@ class HomeChartTest extends IntegrationTest {
             var rows = table.select("tbody tr");
             assertThat(rows).hasSize(6);
             for (Element row : rows) {
-                assertThat(row.attr("data-week")).matches("\\d{1,2}\\.\\d{1,2}\\.");
+                assertThat(row.attr("data-week")).matches("\\d{1,2}\\.\\d{1,2}\\.\\d{4}");
                 assertThat(row.attr("data-received")).isEqualTo(row.child(1).text());
                 assertThat(row.attr("data-decided")).isEqualTo(row.child(2).text());
             }
