@@ -31,13 +31,16 @@ public class FormBinding {
     @InitBinder
     void bind(WebDataBinder binder) {
         Object target = binder.getTarget();
+        // A form object the binder constructs itself is not there yet: its type is.
+        Class<?> type = target != null ? target.getClass()
+                : binder.getTargetType() != null ? binder.getTargetType().resolve() : null;
         // before any editor: registering one initialises the binder
         binder.setAutoGrowCollectionLimit(MAX_LIST_ROWS);
         binder.registerCustomEditor(String.class, new CleanText(true, false, false));
-        if (target == null) {
+        if (type == null) {
             return;
         }
-        for (String field : specialFields(target.getClass())) {
+        for (String field : specialFields(type)) {
             boolean multiLine = field.startsWith("\n");
             String name = multiLine ? field.substring(1) : field;
             binder.registerCustomEditor(String.class, name, new CleanText(false, multiLine, false));
