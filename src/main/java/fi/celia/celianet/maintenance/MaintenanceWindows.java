@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import fi.celia.celianet.audit.AuditLog;
+import fi.celia.celianet.calendar.Horizon;
 import fi.celia.celianet.maintenance.internal.Snapshot;
 import fi.celia.celianet.maintenance.internal.WindowRepository;
 import fi.celia.celianet.shared.FieldProblem;
@@ -137,6 +138,9 @@ public class MaintenanceWindows implements ServiceAvailability {
         if (details.announceFrom() != null && details.startsAt() != null && details.announceFrom().isAfter(details.startsAt())) {
             problems.add(new FieldProblem("announceFrom", "maintenance.window.error.announceAfterStart"));
         }
+        tooFarAhead(problems, "startsAt", details.startsAt(), now);
+        tooFarAhead(problems, "endsAt", details.endsAt(), now);
+        tooFarAhead(problems, "announceFrom", details.announceFrom(), now);
         if (details.titleFi() == null || details.titleFi().isBlank()) {
             problems.add(new FieldProblem("titleFi", "maintenance.window.error.titleFi"));
         }
@@ -164,6 +168,13 @@ public class MaintenanceWindows implements ServiceAvailability {
             problems.add(new FieldProblem("services", "maintenance.window.error.services"));
         }
         return problems;
+    }
+
+    /** A time more than {@link Horizon five years} ahead is a typing error (year 9999), not a plan. */
+    private static void tooFarAhead(List<WindowProblem> problems, String field, Instant time, Instant now) {
+        if (time != null && Horizon.beyond(time, now)) {
+            problems.add(new WindowProblem(field, "maintenance.window.error.tooFarAhead"));
+        }
     }
 
     @Transactional

@@ -11,6 +11,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import fi.celia.celianet.audit.AuditLog;
+import fi.celia.celianet.calendar.Horizon;
 import fi.celia.celianet.maintenance.internal.NoticeRepository;
 import fi.celia.celianet.shared.FieldProblem;
 import fi.celia.celianet.shared.NotFoundException;
@@ -96,11 +97,22 @@ public class ServiceNotices {
         if (d.publishFrom() != null && d.publishUntil() != null && !d.publishUntil().isAfter(d.publishFrom())) {
             problems.add(new FieldProblem("publishUntil", "maintenance.notice.error.publishUntil"));
         }
+        Instant now = Instant.now(clock);
+        tooFarAhead(problems, "sessionStartsAt", d.sessionStartsAt(), now);
+        tooFarAhead(problems, "publishFrom", d.publishFrom(), now);
+        tooFarAhead(problems, "publishUntil", d.publishUntil(), now);
         check(problems, "title", d.titles(), MAX_TITLE);
         check(problems, "body", d.bodies(), MAX_TEXT);
         check(problems, "workaround", d.workarounds(), MAX_TEXT);
         check(problems, "summary", d.summaries(), MAX_TEXT);
         return problems;
+    }
+
+    /** A time more than {@link Horizon five years} ahead is a typing error (year 9999), not a plan. */
+    private static void tooFarAhead(List<WindowProblem> problems, String field, Instant time, Instant now) {
+        if (time != null && Horizon.beyond(time, now)) {
+            problems.add(new WindowProblem(field, "maintenance.notice.error.tooFarAhead"));
+        }
     }
 
     /** An absolute {@code https://} link with a host, nothing else. */

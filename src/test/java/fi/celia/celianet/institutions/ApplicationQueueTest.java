@@ -192,6 +192,46 @@ class ApplicationQueueTest extends IntegrationTest {
     }
 
     @Test
+    void aFilterThatIsNoneOfTheOptionsIsAFieldErrorOnTheSamePageNotAFilterDropped() throws Exception {
+        Map<String, String> school = Applicants.library(TestData.unique("Suodatinkoulu"));
+        Applicants.submit(mvc, school);
+        var session = staff();
+        for (String filter : new String[] {"status", "type", "assignee"}) {
+            var response = mvc.perform(get("/institutions/applications").param(filter, "EVERYTHING").with(session))
+                    .andReturn().getResponse();
+            assertThat(response.getStatus()).as(filter).isEqualTo(200);
+            var page = Jsoup.parse(response.getContentAsString());
+            assertThat(page.select("#" + filter + "-error").text()).as(filter)
+                    .contains("Valitse jokin tarjotuista vaihtoehdoista.");
+            assertThat(page.select(".error-summary a[href=#" + filter + "]")).as(filter).hasSize(1);
+            assertThat(page.text()).as(filter).doesNotContain(school.get("organisationName"));
+        }
+        var page = Jsoup.parse(mvc.perform(get("/institutions/applications").param("status", "RECEIVED")
+                .param("type", "LIBRARY").param("assignee", "none").with(session)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString());
+        assertThat(page.select(".error-summary")).isEmpty();
+        assertThat(page.text()).contains(school.get("organisationName"));
+        assertThat(page.select("#status option[selected]").val()).isEqualTo("RECEIVED");
+        assertThat(page.select("#type option[selected]").val()).isEqualTo("LIBRARY");
+        assertThat(page.select("#assignee option[selected]").val()).isEqualTo("none");
+    }
+
+    @Test
+    void aCustomerSearchWithAControlCharacterIsAFieldErrorOnTheSamePage() throws Exception {
+        String name = TestData.unique("Hakukirjasto");
+        data.library(name);
+        var session = staff();
+        mvc.perform(get("/institutions").param("q", name).with(session)).andExpect(status().isOk())
+                .andExpect(content().string(containsString(name)));
+        var response = mvc.perform(get("/institutions").param("q", name + "\u0000").with(session)).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        var page = Jsoup.parse(response.getContentAsString());
+        assertThat(page.select("#q-error").text()).contains("Poista kentästä näkymättömät ohjausmerkit.");
+        assertThat(page.select(".error-summary a[href=#q]")).hasSize(1);
+        assertThat(page.select("table")).isEmpty();
+    }
+
+    @Test
     void aSecondApplicationWithTheSameBusinessIdIsFlaggedNotRefused() throws Exception {
         Map<String, String> first = Applicants.library(TestData.unique("Ensimmäinen"));
         Applicants.submit(mvc, first);

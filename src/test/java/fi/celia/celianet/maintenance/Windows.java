@@ -1,7 +1,10 @@
 package fi.celia.celianet.maintenance;
 
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.temporal.TemporalAdjusters;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
@@ -17,13 +20,18 @@ import fi.celia.celianet.support.TestData;
 final class Windows {
 
     private static final AtomicInteger SLOT = new AtomicInteger();
+    private static final LocalDateTime FIRST = LocalDate.now(Helsinki.ZONE).plusMonths(6)
+            .with(TemporalAdjusters.next(DayOfWeek.MONDAY)).atTime(8, 0);
 
     private Windows() {
     }
 
-    /** A Monday 08:00 in Helsinki, four weeks after the previous test's. */
+    /**
+     * A Monday 08:00 in Helsinki, four weeks after the previous test's. The first is half a year from today, so that
+     * every test's window stays well within the five years ahead that a window may be planned.
+     */
     static LocalDateTime freshMonday() {
-        return LocalDateTime.of(2031, 1, 6, 8, 0).plusWeeks(4L * SLOT.incrementAndGet());
+        return FIRST.plusWeeks(4L * SLOT.incrementAndGet());
     }
 
     static Instant at(LocalDateTime local) {

@@ -14,6 +14,7 @@ import fi.celia.celianet.bookclubs.BookClubRefusal;
 import fi.celia.celianet.bookclubs.Club;
 import fi.celia.celianet.bookclubs.ClubDetails;
 import fi.celia.celianet.bookclubs.ClubFormat;
+import fi.celia.celianet.calendar.Horizon;
 import fi.celia.celianet.shared.NotFoundException;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -36,6 +37,8 @@ public class BookClub {
 
     /** A calendar reaches at most this many months ahead in one go. */
     public static final int MAX_CALENDAR_MONTHS = 24;
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d.M.yyyy");
 
     @Id
     private UUID id;
@@ -94,7 +97,8 @@ public class BookClub {
     /**
      * Adds a monthly calendar: {@code months} deliveries, the first on {@code firstDelivery}, then on the same day
      * of each following month (the month's last day when it is shorter), each produced {@code leadTimeDays}
-     * before; the lead time becomes the club's. Dates the club already ships on are left as they are.
+     * before; the lead time becomes the club's. Dates the club already ships on are left as they are. The first
+     * delivery is today at the earliest and at most {@link Horizon five years} ahead.
      *
      * @return the shipments added
      */
@@ -110,6 +114,10 @@ public class BookClub {
         if (firstDelivery.isBefore(today)) {
             throw new BookClubRefusal("firstDelivery", "bookclubs.calendar.error.past",
                     DateTimeFormatter.ofPattern("d.M.yyyy").format(today));
+        }
+        if (Horizon.beyond(firstDelivery, today)) {
+            throw new BookClubRefusal("firstDelivery", "bookclubs.calendar.error.tooFarAhead",
+                    DATE.format(Horizon.lastDate(today)));
         }
         this.leadTimeDays = leadTimeDays;
         this.updatedAt = now;
@@ -128,7 +136,8 @@ public class BookClub {
 
     /**
      * Changes one shipment: its titles at any time, its delivery date only while the shipment is open (its
-     * production start moves with it, by the club's lead time).
+     * production start moves with it, by the club's lead time) and to a date at most {@link Horizon five years}
+     * ahead.
      */
     public ClubShipment changeShipment(UUID shipmentId, Long expectedVersion, LocalDate deliveryDate, String titles,
             LocalDate today, Instant now) {
@@ -140,6 +149,10 @@ public class BookClub {
         if (!deliveryDate.equals(shipment.deliveryDate())) {
             if (!shipment.openOn(today)) {
                 throw new BookClubRefusal("deliveryDate", "bookclubs.shipment.error.notOpen");
+            }
+            if (Horizon.beyond(deliveryDate, today)) {
+                throw new BookClubRefusal("deliveryDate", "bookclubs.shipment.error.tooFarAhead",
+                        DATE.format(Horizon.lastDate(today)));
             }
             LocalDate production = deliveryDate.minusDays(leadTimeDays);
             if (!production.isAfter(today)) {

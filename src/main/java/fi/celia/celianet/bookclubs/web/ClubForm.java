@@ -2,6 +2,7 @@ package fi.celia.celianet.bookclubs.web;
 
 import fi.celia.celianet.shared.MultiLine;
 
+import fi.celia.celianet.bookclubs.Club;
 import fi.celia.celianet.bookclubs.ClubFormat;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -30,9 +31,9 @@ class ClubForm {
     private String descriptionEn;
     @NotNull(message = "{bookclubs.club.error.format}")
     private ClubFormat format = ClubFormat.CD;
-    @NotNull(message = "{bookclubs.calendar.error.leadTime}")
-    @Min(value = 1, message = "{bookclubs.calendar.error.leadTime}")
-    @Max(value = 120, message = "{bookclubs.calendar.error.leadTime}")
+    @NotNull(message = "{bookclubs.club.error.leadTime}")
+    @Min(value = Club.MIN_LEAD_TIME_DAYS, message = "{bookclubs.club.error.leadTime}")
+    @Max(value = Club.MAX_LEAD_TIME_DAYS, message = "{bookclubs.club.error.leadTime}")
     private Integer leadTimeDays = 35;
     @NotNull(message = "{bookclubs.club.error.books}")
     @Min(value = 1, message = "{bookclubs.club.error.books}")

@@ -1,6 +1,6 @@
 package fi.celia.celianet.institutions.web;
 
-import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import fi.celia.celianet.institutions.internal.AlreadyDecidedException;
@@ -42,22 +42,24 @@ class ApplicationQueueController {
         this.decisions = decisions;
     }
 
+    /** With a filter that is none of the options, the page lists nothing and says so on the field. */
     @GetMapping
-    public String queue(@RequestParam(required = false) String status, @RequestParam(required = false) String type,
-            @RequestParam(required = false) String assignee, @AuthenticationPrincipal StaffPrincipal user, Model model) {
-        ApplicationStatus statusFilter = parse(ApplicationStatus.class, status);
-        OrganisationType typeFilter = parse(OrganisationType.class, type);
-        String assigneeFilter = "me".equals(assignee) || "none".equals(assignee) ? assignee : null;
-        ApplicationQueue.Queue queue = applications.queue(new QueueFilter(statusFilter, typeFilter, assigneeFilter,
+    public String queue(@Valid @ModelAttribute("filter") QueueFilterForm filter, BindingResult errors,
+            @AuthenticationPrincipal StaffPrincipal user, Model model) {
+        model.addAttribute("statuses", ApplicationStatus.values());
+        model.addAttribute("types", OrganisationType.values());
+        model.addAttribute("assignees", QueueFilterForm.ASSIGNEES);
+        model.addAttribute("target", applications.targetWorkingDays());
+        if (errors.hasErrors()) {
+            model.addAttribute("applications", null);
+            model.addAttribute("duplicateBusinessIds", Set.of());
+            return "institutions/queue";
+        }
+        String assignee = filter.getAssignee() == null || filter.getAssignee().isEmpty() ? null : filter.getAssignee();
+        ApplicationQueue.Queue queue = applications.queue(new QueueFilter(filter.getStatus(), filter.getType(), assignee,
                 user.id()));
         model.addAttribute("applications", queue.entries());
         model.addAttribute("duplicateBusinessIds", queue.duplicateBusinessIds());
-        model.addAttribute("status", statusFilter == null ? "" : statusFilter.name());
-        model.addAttribute("type", typeFilter == null ? "" : typeFilter.name());
-        model.addAttribute("assignee", assigneeFilter == null ? "" : assigneeFilter);
-        model.addAttribute("statuses", ApplicationStatus.values());
-        model.addAttribute("types", OrganisationType.values());
-        model.addAttribute("target", applications.targetWorkingDays());
         return "institutions/queue";
     }
 
@@ -143,20 +145,5 @@ class ApplicationQueueController {
             model.addAttribute("rejectForm", rejectForm);
         }
         return "institutions/application";
-    }
-
-    private static <E extends Enum<E>> E parse(Class<E> type, String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, value);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    static List<String> assigneeChoices() {
-        return List.of("", "me", "none");
     }
 }

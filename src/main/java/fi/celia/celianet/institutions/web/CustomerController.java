@@ -3,12 +3,14 @@ package fi.celia.celianet.institutions.web;
 import java.util.UUID;
 
 import fi.celia.celianet.institutions.internal.InstitutionCustomers;
+import jakarta.validation.Valid;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /** The community customers, for service staff. */
 @Controller
@@ -21,10 +23,10 @@ class CustomerController {
         this.customers = customers;
     }
 
+    /** A search with an unusable value (a control character, too long) lists nothing and says why on the field. */
     @GetMapping("/institutions")
-    public String list(@RequestParam(required = false) String q, Model model) {
-        model.addAttribute("q", q == null ? "" : q);
-        model.addAttribute("customers", customers.search(q));
+    public String list(@Valid @ModelAttribute("search") CustomerSearchForm search, BindingResult errors, Model model) {
+        model.addAttribute("customers", errors.hasErrors() ? null : customers.search(search.getQ()));
         return "institutions/customers";
     }
 

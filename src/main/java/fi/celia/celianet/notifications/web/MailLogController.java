@@ -1,16 +1,20 @@
 package fi.celia.celianet.notifications.web;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 import fi.celia.celianet.shared.NotFoundException;
+import jakarta.validation.Valid;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 
 /** Every mail Celianet sent or is trying to send. Links with tokens show as a placeholder: tokens are never stored. */
 @Controller
@@ -25,19 +29,24 @@ class MailLogController {
         this.jdbc = jdbc;
     }
 
+    /** With an unusable filter (a control character, too long), the page lists nothing and says why on the field. */
     @GetMapping("/admin/mail")
     @Transactional(readOnly = true)
-    String list(@RequestParam(defaultValue = "0") int page, @RequestParam(required = false) String recipient,
-            Model model) {
-        int current = Math.max(0, page);
-        String address = recipient == null ? "" : recipient.trim().toLowerCase(java.util.Locale.ROOT);
+    String list(@Valid @ModelAttribute("filter") MailFilterForm filter, BindingResult errors, Model model) {
+        if (errors.hasErrors()) {
+            model.addAttribute("mails", List.of());
+            model.addAttribute("page", 0);
+            model.addAttribute("hasNext", false);
+            return "notifications/mail-list";
+        }
+        int current = Math.max(0, filter.getPage());
+        String address = filter.getRecipient() == null ? "" : filter.getRecipient().strip().toLowerCase(Locale.ROOT);
         var rows = jdbc.sql("""
                 SELECT id, recipient, subject, state, attempts, created_at, sent_at, last_error, NULL AS body
                 FROM outbound_mail WHERE (:address = '' OR lower(recipient) = :address)
                 ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset""")
                 .param("address", address).param("limit", PAGE_SIZE + 1).param("offset", (long) current * PAGE_SIZE)
                 .query(MailLogController::row).list();
-        model.addAttribute("recipient", address);
         model.addAttribute("mails", rows.size() > PAGE_SIZE ? rows.subList(0, PAGE_SIZE) : rows);
         model.addAttribute("page", current);
         model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
