@@ -171,9 +171,9 @@ public class MaintenanceWindows implements ServiceAvailability {
     }
 
     /** A time more than {@link Horizon five years} ahead is a typing error (year 9999), not a plan. */
-    private static void tooFarAhead(List<WindowProblem> problems, String field, Instant time, Instant now) {
+    private static void tooFarAhead(List<FieldProblem> problems, String field, Instant time, Instant now) {
         if (time != null && Horizon.beyond(time, now)) {
-            problems.add(new WindowProblem(field, "maintenance.window.error.tooFarAhead"));
+            problems.add(new FieldProblem(field, "maintenance.window.error.tooFarAhead"));
         }
     }
 

@@ -36,8 +36,8 @@ class ShipmentHorizonTest extends BookClubTest {
 
         assertThatThrownBy(() -> clubs.generateMonthlyCalendar(club.id(), LAST_DAY.plusDays(1), 1, 35, "test"))
                 .isInstanceOfSatisfying(BookClubRefusal.class, refusal -> {
-                    assertThat(refusal.field()).isEqualTo("firstDelivery");
-                    assertThat(refusal.messageKey()).isEqualTo("bookclubs.calendar.error.tooFarAhead");
+                    assertThat(refusal.problem().field()).isEqualTo("firstDelivery");
+                    assertThat(refusal.problem().messageKey()).isEqualTo("bookclubs.calendar.error.tooFarAhead");
                 });
         assertThat(clubs.shipments(club.id())).isEmpty();
         assertThat(clubs.generateMonthlyCalendar(club.id(), LAST_DAY, 1, 35, "test")).hasSize(1);
@@ -60,8 +60,8 @@ class ShipmentHorizonTest extends BookClubTest {
 
         assertThatThrownBy(() -> clubs.updateShipment(club.id(), march.id(), null, LAST_DAY.plusDays(1), "", "test"))
                 .isInstanceOfSatisfying(BookClubRefusal.class, refusal -> {
-                    assertThat(refusal.field()).isEqualTo("deliveryDate");
-                    assertThat(refusal.messageKey()).isEqualTo("bookclubs.shipment.error.tooFarAhead");
+                    assertThat(refusal.problem().field()).isEqualTo("deliveryDate");
+                    assertThat(refusal.problem().messageKey()).isEqualTo("bookclubs.shipment.error.tooFarAhead");
                 });
         Shipment unchanged = clubs.findShipment(club.id(), march.id()).orElseThrow();
         assertThat(unchanged.deliveryDate()).isEqualTo(LocalDate.of(2030, 3, 15));

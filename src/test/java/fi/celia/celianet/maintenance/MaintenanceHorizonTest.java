@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
 
+import fi.celia.celianet.shared.FieldProblem;
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
@@ -66,11 +67,11 @@ class MaintenanceHorizonTest extends IntegrationTest {
         String title = Windows.title("Viisi vuotta");
         assertThatThrownBy(() -> windows.create(window(lastDay.plusDays(1), title), "test"))
                 .isInstanceOfSatisfying(WindowRejectedException.class, e -> assertThat(e.problems())
-                        .contains(new WindowProblem("startsAt", "maintenance.window.error.tooFarAhead"),
-                                new WindowProblem("endsAt", "maintenance.window.error.tooFarAhead")));
+                        .contains(new FieldProblem("startsAt", "maintenance.window.error.tooFarAhead"),
+                                new FieldProblem("endsAt", "maintenance.window.error.tooFarAhead")));
         assertThat(windows.validate(window(lastDay, title))).isEmpty();
         assertThat(windows.validate(window(lastDay.plusMinutes(30), title)))
-                .containsExactly(new WindowProblem("endsAt", "maintenance.window.error.tooFarAhead"));
+                .containsExactly(new FieldProblem("endsAt", "maintenance.window.error.tooFarAhead"));
     }
 
     @Test
@@ -100,9 +101,9 @@ class MaintenanceHorizonTest extends IntegrationTest {
         Instant beyond = Windows.at(now.plusYears(5).plusMinutes(1));
         assertThatThrownBy(() -> notices.create(notice(Windows.at(now), beyond), "test"))
                 .isInstanceOfSatisfying(WindowRejectedException.class, e -> assertThat(e.problems())
-                        .containsExactly(new WindowProblem("publishUntil", "maintenance.notice.error.tooFarAhead")));
+                        .containsExactly(new FieldProblem("publishUntil", "maintenance.notice.error.tooFarAhead")));
         assertThat(notices.validate(notice(beyond, null)))
-                .containsExactly(new WindowProblem("publishFrom", "maintenance.notice.error.tooFarAhead"));
+                .containsExactly(new FieldProblem("publishFrom", "maintenance.notice.error.tooFarAhead"));
         assertThat(notices.validate(notice(Windows.at(now), Windows.at(now.plusYears(5))))).isEmpty();
     }
 
