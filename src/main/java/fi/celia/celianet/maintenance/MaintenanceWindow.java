@@ -23,7 +23,7 @@ import jakarta.persistence.Version;
  */
 @Entity
 @Table(name = "maintenance_window")
-public class MaintenanceWindow {
+public class MaintenanceWindow extends EditedRecord {
 
     /** How long after the end the "report faults to customer service" notice is shown. */
     public static final Duration AFTER_NOTICE = Duration.ofDays(7);
@@ -78,31 +78,13 @@ public class MaintenanceWindow {
     @Column(name = "announced_version", insertable = false, updatable = false)
     private Integer announcedVersion;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "created_by", nullable = false, updatable = false)
-    private String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Column(name = "updated_by", nullable = false)
-    private String updatedBy;
-
-    /** Counts every saved edit, so an edit made on a stale page is refused. */
-    @Version
-    @Column(name = "lock_version", nullable = false)
-    private long lockVersion;
-
     protected MaintenanceWindow() {
     }
 
     MaintenanceWindow(UUID id, WindowDetails details, Instant now, String actor) {
         this.id = id;
         this.version = 1;
-        this.createdAt = now;
-        this.createdBy = actor;
+        created(now, actor);
         apply(details, now, actor);
     }
 
@@ -128,7 +110,7 @@ public class MaintenanceWindow {
         }
         cancelledAt = now;
         version++;
-        touch(now, actor);
+        edited(now, actor);
         return true;
     }
 
@@ -138,7 +120,7 @@ public class MaintenanceWindow {
             return false;
         }
         endedEarlyAt = now;
-        touch(now, actor);
+        edited(now, actor);
         return true;
     }
 
@@ -154,12 +136,7 @@ public class MaintenanceWindow {
         messageEn = blankToNull(d.messageEn());
         services = names(d.services());
         openChannels = names(d.openChannels() == null ? Set.of() : d.openChannels());
-        touch(now, actor);
-    }
-
-    private void touch(Instant now, String actor) {
-        updatedAt = now;
-        updatedBy = actor;
+        edited(now, actor);
     }
 
     public UUID id() {
@@ -218,9 +195,6 @@ public class MaintenanceWindow {
     }
 
     /** The edit counter a form carries, so a save from a stale page is refused. */
-    public long lockVersion() {
-        return lockVersion;
-    }
 
     public Instant effectiveEnd() {
         return endedEarlyAt != null && endedEarlyAt.isBefore(endsAt) ? endedEarlyAt : endsAt;

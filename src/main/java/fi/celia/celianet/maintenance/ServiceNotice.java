@@ -19,7 +19,7 @@ import jakarta.persistence.Version;
  */
 @Entity
 @Table(name = "service_notice")
-public class ServiceNotice {
+public class ServiceNotice extends EditedRecord {
 
     @Id
     private UUID id;
@@ -68,30 +68,12 @@ public class ServiceNotice {
     @Column(name = "publish_until")
     private Instant publishUntil;
 
-    @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
-
-    @Column(name = "created_by", nullable = false, updatable = false)
-    private String createdBy;
-
-    @Column(name = "updated_at", nullable = false)
-    private Instant updatedAt;
-
-    @Column(name = "updated_by", nullable = false)
-    private String updatedBy;
-
-    /** Counts every saved edit, so an edit made on a stale page is refused. */
-    @Version
-    @Column(name = "lock_version", nullable = false)
-    private long lockVersion;
-
     protected ServiceNotice() {
     }
 
     ServiceNotice(UUID id, NoticeDetails details, Instant now, String actor) {
         this.id = id;
-        this.createdAt = now;
-        this.createdBy = actor;
+        created(now, actor);
         revise(details, now, actor);
     }
 
@@ -118,8 +100,7 @@ public class ServiceNotice {
         joinLink = session ? d.joinLink().strip() : null;
         publishFrom = d.publishFrom();
         publishUntil = d.publishUntil();
-        updatedAt = now;
-        updatedBy = actor;
+        edited(now, actor);
     }
 
     private static String stored(Map<String, String> texts, String language) {
@@ -168,9 +149,6 @@ public class ServiceNotice {
     }
 
     /** The edit counter a form carries, so a save from a stale page is refused. */
-    public long lockVersion() {
-        return lockVersion;
-    }
 
     public String title(String language) {
         return inLanguage(titles(), language);
