@@ -3,7 +3,6 @@ package fi.celia.celianet;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Arrays;
-
 import org.springframework.boot.context.event.ApplicationEnvironmentPreparedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -27,8 +26,10 @@ final class DatabaseStartupCheck implements ApplicationListener<ApplicationEnvir
         String url = environment.getProperty("spring.datasource.url");
         if (!demo) {
             if (isBlank(url) || isBlank(environment.getProperty("spring.datasource.username"))) {
-                throw new DatabaseNotConfiguredException(MISSING_DATASOURCE, "Set the three variables, or run"
-                        + " ./mvnw spring-boot:run for the demo on the local celianet database.");
+                throw new DatabaseNotConfiguredException(
+                        MISSING_DATASOURCE,
+                        "Set the three variables, or run"
+                                + " ./mvnw spring-boot:run for the demo on the local celianet database.");
             }
             return;
         }
@@ -41,15 +42,17 @@ final class DatabaseStartupCheck implements ApplicationListener<ApplicationEnvir
         String user = environment.getProperty("spring.datasource.username");
         String password = environment.getProperty("spring.datasource.password");
         try (var connection = DriverManager.getConnection("jdbc:postgresql://localhost:5432/postgres", user, password);
-             var check = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = 'celianet'")) {
+                var check = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = 'celianet'")) {
             if (!check.executeQuery().next()) {
                 try (var create = connection.createStatement()) {
                     create.execute("CREATE DATABASE celianet");
                 }
             }
         } catch (SQLException e) {
-            throw new DatabaseNotConfiguredException("Celianet demo: cannot reach PostgreSQL on localhost:5432 as " + user
-                    + " (" + e.getMessage() + ").", "Start PostgreSQL on localhost:5432, or set SPRING_DATASOURCE_URL.");
+            throw new DatabaseNotConfiguredException(
+                    "Celianet demo: cannot reach PostgreSQL on localhost:5432 as " + user + " (" + e.getMessage()
+                            + ").",
+                    "Start PostgreSQL on localhost:5432, or set SPRING_DATASOURCE_URL.");
         }
     }
 

@@ -15,7 +15,10 @@ class DatabaseStartupCheckTest {
     @Test
     void withoutADatabaseTheStartStopsWithOneLineThatSaysWhatToSet(CapturedOutput output) {
         assertThatThrownBy(() -> CelianetApplication.application()
-                .run("--spring.datasource.url=", "--spring.datasource.username=", "--spring.main.banner-mode=off"))
+                        .run(
+                                "--spring.datasource.url=",
+                                "--spring.datasource.username=",
+                                "--spring.main.banner-mode=off"))
                 .isInstanceOf(DatabaseNotConfiguredException.class);
 
         assertThat(output.getAll())

@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -20,9 +19,14 @@ public class AuditLog {
 
     static final int MAX_TEXT = 500;
 
-    private static final RowMapper<AuditRecord> ROW = (rs, n) -> new AuditRecord(rs.getLong("id"),
-            rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"), rs.getString("action"),
-            rs.getString("target_type"), rs.getString("target_id"), AuditOutcome.valueOf(rs.getString("outcome")),
+    private static final RowMapper<AuditRecord> ROW = (rs, n) -> new AuditRecord(
+            rs.getLong("id"),
+            rs.getTimestamp("occurred_at").toInstant(),
+            rs.getString("actor"),
+            rs.getString("action"),
+            rs.getString("target_type"),
+            rs.getString("target_id"),
+            AuditOutcome.valueOf(rs.getString("outcome")),
             rs.getString("details"));
 
     // JdbcClient, not JPA: an append-only log, read as counts and paged reports.
@@ -35,9 +39,10 @@ public class AuditLog {
     }
 
     @Transactional
-    public void record(String actor, String action, String targetType, Object targetId, AuditOutcome outcome,
-            String details) {
-        jdbc.sql("""
+    public void record(
+            String actor, String action, String targetType, Object targetId, AuditOutcome outcome, String details) {
+        jdbc.sql(
+                        """
                 INSERT INTO audit_event (occurred_at, actor, action, target_type, target_id, outcome, details)
                 VALUES (:at, :actor, :action, :targetType, :targetId, :outcome, :details)""")
                 .param("at", Timestamp.from(Instant.now(clock)))
@@ -57,20 +62,29 @@ public class AuditLog {
     /** How many times the action succeeded on the target since the given moment. */
     @Transactional(readOnly = true)
     public int successesSince(String action, String targetType, Object targetId, Instant since) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                 SELECT count(*) FROM audit_event WHERE target_type = :type AND target_id = :id AND occurred_at >= :since
                 AND action = :action AND outcome = 'SUCCESS'""")
-                .param("type", targetType).param("id", targetId.toString()).param("since", Timestamp.from(since))
-                .param("action", action).query(Integer.class).single();
+                .param("type", targetType)
+                .param("id", targetId.toString())
+                .param("since", Timestamp.from(since))
+                .param("action", action)
+                .query(Integer.class)
+                .single();
     }
 
     @Transactional(readOnly = true)
     public List<AuditRecord> forTarget(String targetType, Object targetId, int limit) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                 SELECT * FROM audit_event WHERE target_type = :type AND target_id = :id
                 ORDER BY occurred_at DESC, id DESC LIMIT :limit""")
-                .param("type", targetType).param("id", targetId.toString()).param("limit", limit)
-                .query(ROW).list();
+                .param("type", targetType)
+                .param("id", targetId.toString())
+                .param("limit", limit)
+                .query(ROW)
+                .list();
     }
 
     @Transactional(readOnly = true)
@@ -100,8 +114,11 @@ public class AuditLog {
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(size + 1);
         pageArgs.add((long) page * size);
-        List<AuditRecord> rows = jdbc.sql("SELECT * FROM audit_event" + where
-                + " ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?").params(pageArgs).query(ROW).list();
+        List<AuditRecord> rows = jdbc.sql(
+                        "SELECT * FROM audit_event" + where + " ORDER BY occurred_at DESC, id DESC LIMIT ? OFFSET ?")
+                .params(pageArgs)
+                .query(ROW)
+                .list();
         boolean hasNext = rows.size() > size;
         return new AuditPage(hasNext ? rows.subList(0, size) : rows, page, hasNext);
     }
@@ -112,9 +129,7 @@ public class AuditLog {
         return oneLine.length() > MAX_TEXT ? oneLine.substring(0, MAX_TEXT) + "…" : oneLine;
     }
 
-    public record AuditFilter(String actor, String action, AuditOutcome outcome, Instant from, Instant to) {
-    }
+    public record AuditFilter(String actor, String action, AuditOutcome outcome, Instant from, Instant to) {}
 
-    public record AuditPage(List<AuditRecord> records, int page, boolean hasNext) {
-    }
+    public record AuditPage(List<AuditRecord> records, int page, boolean hasNext) {}
 }

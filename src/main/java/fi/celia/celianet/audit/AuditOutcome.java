@@ -1,5 +1,7 @@
 package fi.celia.celianet.audit;
 
 public enum AuditOutcome {
-    SUCCESS, FAILURE, DENIED
+    SUCCESS,
+    FAILURE,
+    DENIED
 }

@@ -1,13 +1,5 @@
 package fi.celia.celianet.bookclubs;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.bookclubs.internal.BookClub;
 import fi.celia.celianet.bookclubs.internal.BookClubRepository;
@@ -18,6 +10,13 @@ import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.shared.NotFoundException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,7 +33,11 @@ public class BookClubs {
     private final Clock clock;
     private final AuditLog audit;
 
-    BookClubs(BookClubRepository repository, Membership membership, EntityManager entityManager, Clock clock,
+    BookClubs(
+            BookClubRepository repository,
+            Membership membership,
+            EntityManager entityManager,
+            Clock clock,
             AuditLog audit) {
         this.repository = repository;
         this.membership = membership;
@@ -47,7 +50,8 @@ public class BookClubs {
     @Transactional(readOnly = true)
     public List<Club> all() {
         return repository.allWithMembers(Subscription.State.ACTIVE).stream()
-                .map(c -> c.club().toClub(c.members())).toList();
+                .map(c -> c.club().toClub(c.members()))
+                .toList();
     }
 
     /** The clubs without their member counts (0 in each): cheap enough for every patron page. */
@@ -58,7 +62,8 @@ public class BookClubs {
 
     @Transactional(readOnly = true)
     public Optional<Club> find(UUID clubId) {
-        return repository.withMembers(clubId, Subscription.State.ACTIVE).map(c -> c.club().toClub(c.members()));
+        return repository.withMembers(clubId, Subscription.State.ACTIVE).map(c -> c.club()
+                .toClub(c.members()));
     }
 
     @Transactional
@@ -70,8 +75,8 @@ public class BookClubs {
 
     /** {@link #generateMonthlyCalendar(UUID, Long, LocalDate, int, int, String)} whatever the club's version. */
     @Transactional
-    public List<Shipment> generateMonthlyCalendar(UUID clubId, LocalDate firstDelivery, int months, int leadTimeDays,
-            String actor) {
+    public List<Shipment> generateMonthlyCalendar(
+            UUID clubId, LocalDate firstDelivery, int months, int leadTimeDays, String actor) {
         return generateMonthlyCalendar(clubId, null, firstDelivery, months, leadTimeDays, actor);
     }
 
@@ -88,8 +93,8 @@ public class BookClubs {
      * @throws org.springframework.dao.OptimisticLockingFailureException when the club changed since that version
      */
     @Transactional
-    public List<Shipment> generateMonthlyCalendar(UUID clubId, Long expectedVersion, LocalDate firstDelivery, int months,
-            int leadTimeDays, String actor) {
+    public List<Shipment> generateMonthlyCalendar(
+            UUID clubId, Long expectedVersion, LocalDate firstDelivery, int months, int leadTimeDays, String actor) {
         BookClub club = repository.lock(clubId).orElseThrow(NotFoundException::new);
         club.requireVersion(expectedVersion);
         // A new calendar is a change of the club, whatever else changed: a form drawn from before it is stale.
@@ -97,7 +102,11 @@ public class BookClubs {
         LocalDate today = today();
         List<ClubShipment> added = club.scheduleMonthly(firstDelivery, months, leadTimeDays, today, Instant.now(clock));
         repository.flush();
-        audit.success(actor, "BOOKCLUB_CALENDAR", "BOOK_CLUB", clubId,
+        audit.success(
+                actor,
+                "BOOKCLUB_CALENDAR",
+                "BOOK_CLUB",
+                clubId,
                 "first=" + firstDelivery + " months=" + months + " lead=" + leadTimeDays + " added=" + added.size());
         return withCounts(added, today);
     }
@@ -110,7 +119,8 @@ public class BookClubs {
 
     @Transactional(readOnly = true)
     public Optional<Shipment> findShipment(UUID clubId, UUID shipmentId) {
-        return repository.shipment(clubId, shipmentId).map(s -> withCounts(List.of(s), today()).get(0));
+        return repository.shipment(clubId, shipmentId).map(s -> withCounts(List.of(s), today())
+                .get(0));
     }
 
     /**
@@ -121,12 +131,12 @@ public class BookClubs {
      * @throws org.springframework.dao.OptimisticLockingFailureException when the shipment changed since that version
      */
     @Transactional
-    public Shipment updateShipment(UUID clubId, UUID shipmentId, Long expectedVersion, LocalDate deliveryDate,
-            String titles, String actor) {
+    public Shipment updateShipment(
+            UUID clubId, UUID shipmentId, Long expectedVersion, LocalDate deliveryDate, String titles, String actor) {
         BookClub club = repository.withShipments(clubId).orElseThrow(NotFoundException::new);
         LocalDate today = today();
-        ClubShipment shipment = club.changeShipment(shipmentId, expectedVersion, deliveryDate, titles, today,
-                Instant.now(clock));
+        ClubShipment shipment =
+                club.changeShipment(shipmentId, expectedVersion, deliveryDate, titles, today, Instant.now(clock));
         repository.flush();
         audit.success(actor, "BOOKCLUB_SHIPMENT_UPDATED", "CLUB_SHIPMENT", shipmentId, "delivery=" + deliveryDate);
         return withCounts(List.of(shipment), today).get(0);
@@ -138,8 +148,13 @@ public class BookClubs {
 
     /** The shipments as pages show them: the frozen list's size, or while open, how many it would go to now. */
     List<Shipment> withCounts(List<ClubShipment> shipments, LocalDate today) {
-        Map<UUID, Long> open = membership.openCounts(shipments.stream().filter(s -> !s.frozen()).map(ClubShipment::id).toList());
-        return shipments.stream().map(s -> s.toShipment(open.getOrDefault(s.id(), 0L), today)).toList();
+        Map<UUID, Long> open = membership.openCounts(shipments.stream()
+                .filter(s -> !s.frozen())
+                .map(ClubShipment::id)
+                .toList());
+        return shipments.stream()
+                .map(s -> s.toShipment(open.getOrDefault(s.id(), 0L), today))
+                .toList();
     }
 
     private LocalDate today() {

@@ -7,8 +7,18 @@ import java.util.UUID;
  *
  * @param version the version a form that edits the club (its calendar) was drawn from
  */
-public record Club(UUID id, String nameFi, String nameSv, String nameEn, String descriptionFi, String descriptionSv,
-        String descriptionEn, ClubFormat format, int leadTimeDays, int booksPerShipment, int memberCount,
+public record Club(
+        UUID id,
+        String nameFi,
+        String nameSv,
+        String nameEn,
+        String descriptionFi,
+        String descriptionSv,
+        String descriptionEn,
+        ClubFormat format,
+        int leadTimeDays,
+        int booksPerShipment,
+        int memberCount,
         long version) {
 
     public static final int DEFAULT_LEAD_TIME_DAYS = 35;
@@ -24,11 +34,12 @@ public record Club(UUID id, String nameFi, String nameSv, String nameEn, String 
     }
 
     static String pick(String language, String fi, String sv, String en) {
-        String value = switch (language == null ? "fi" : language) {
-            case "sv" -> sv;
-            case "en" -> en;
-            default -> fi;
-        };
+        String value =
+                switch (language == null ? "fi" : language) {
+                    case "sv" -> sv;
+                    case "en" -> en;
+                    default -> fi;
+                };
         return value == null || value.isBlank() ? fi : value;
     }
 }

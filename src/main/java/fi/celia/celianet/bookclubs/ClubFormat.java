@@ -1,5 +1,6 @@
 package fi.celia.celianet.bookclubs;
 
 public enum ClubFormat {
-    CD, DAISY_CD
+    CD,
+    DAISY_CD
 }

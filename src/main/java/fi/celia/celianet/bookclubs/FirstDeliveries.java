@@ -1,14 +1,13 @@
 package fi.celia.celianet.bookclubs;
 
+import fi.celia.celianet.bookclubs.internal.BookClubRepository;
+import fi.celia.celianet.calendar.Helsinki;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import fi.celia.celianet.bookclubs.internal.BookClubRepository;
-import fi.celia.celianet.calendar.Helsinki;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -39,7 +38,8 @@ public class FirstDeliveries {
     @Transactional(readOnly = true)
     public Optional<Shipment> firstOpenShipment(UUID clubId, LocalDate from) {
         LocalDate today = today();
-        return repository.firstOpen(clubId, today, from).map(s -> clubs.withCounts(List.of(s), today).get(0));
+        return repository.firstOpen(clubId, today, from).map(s -> clubs.withCounts(List.of(s), today)
+                .get(0));
     }
 
     /**
@@ -66,6 +66,5 @@ public class FirstDeliveries {
     }
 
     /** @param shipment the first shipment a change applies to, or null when none is scheduled yet */
-    public record Effect(Shipment shipment, LocalDate date) {
-    }
+    public record Effect(Shipment shipment, LocalDate date) {}
 }

@@ -7,5 +7,4 @@ import java.util.UUID;
  * What the patron page's fragment {@code bookclubs/patron :: subscriptions(data)} needs: the subscriptions and
  * the clubs the patron can still join.
  */
-public record PatronSubscriptions(UUID patronId, List<SubscriptionView> subscriptions, List<Club> joinable) {
-}
+public record PatronSubscriptions(UUID patronId, List<SubscriptionView> subscriptions, List<Club> joinable) {}

@@ -11,8 +11,16 @@ import java.util.UUID;
  * @param memberCount the frozen list's size, or the current subscribers' count while open
  * @param version     the version a form that edits the shipment was drawn from
  */
-public record Shipment(UUID id, UUID clubId, LocalDate deliveryDate, LocalDate productionStartsOn, String titles,
-        Instant frozenAt, int memberCount, ShipmentState state, long version) {
+public record Shipment(
+        UUID id,
+        UUID clubId,
+        LocalDate deliveryDate,
+        LocalDate productionStartsOn,
+        String titles,
+        Instant frozenAt,
+        int memberCount,
+        ShipmentState state,
+        long version) {
 
     public boolean frozen() {
         return frozenAt != null;

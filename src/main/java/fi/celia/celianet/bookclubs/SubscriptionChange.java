@@ -11,8 +11,13 @@ import java.util.UUID;
  * @param effectiveFrom the delivery date the change applies from
  * @param unchanged     true when nothing changed (the same subscription request twice)
  */
-public record SubscriptionChange(Kind kind, UUID subscriptionId, Club club, Shipment shipment, LocalDate effectiveFrom,
-        boolean unchanged) {
+public record SubscriptionChange(
+        Kind kind, UUID subscriptionId, Club club, Shipment shipment, LocalDate effectiveFrom, boolean unchanged) {
 
-    public enum Kind { JOINED, PAUSED, RESUMED, ENDED }
+    public enum Kind {
+        JOINED,
+        PAUSED,
+        RESUMED,
+        ENDED
+    }
 }

@@ -11,10 +11,22 @@ import java.util.UUID;
  * @param nextDelivery the next shipment the patron receives, or null when none is scheduled
  * @param version      the version the page's forms send back, so a change made meanwhile is not overwritten
  */
-public record SubscriptionView(UUID id, Club club, State state, LocalDate startsOn, LocalDate endsOn,
-        LocalDate pausedFrom, LocalDate resumedFrom, NextDelivery nextDelivery, long version) {
+public record SubscriptionView(
+        UUID id,
+        Club club,
+        State state,
+        LocalDate startsOn,
+        LocalDate endsOn,
+        LocalDate pausedFrom,
+        LocalDate resumedFrom,
+        NextDelivery nextDelivery,
+        long version) {
 
-    public enum State { ACTIVE, PAUSED, ENDED }
+    public enum State {
+        ACTIVE,
+        PAUSED,
+        ENDED
+    }
 
     public boolean active() {
         return state != State.ENDED;

@@ -1,14 +1,5 @@
 package fi.celia.celianet.bookclubs;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.bookclubs.internal.Subscription;
 import fi.celia.celianet.bookclubs.internal.SubscriptionRepository;
@@ -21,6 +12,14 @@ import fi.celia.celianet.shared.NotFoundException;
 import fi.celia.celianet.staff.StaffPrincipal;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,8 +47,16 @@ public class Subscriptions {
     private final EntityManager entityManager;
     private final Clock clock;
 
-    Subscriptions(SubscriptionRepository repository, BookClubs clubs, FirstDeliveries deliveries, SubscriptionViews views,
-            PatronDirectory directory, Mailbox mailbox, AuditLog audit, JdbcClient jdbc, EntityManager entityManager,
+    Subscriptions(
+            SubscriptionRepository repository,
+            BookClubs clubs,
+            FirstDeliveries deliveries,
+            SubscriptionViews views,
+            PatronDirectory directory,
+            Mailbox mailbox,
+            AuditLog audit,
+            JdbcClient jdbc,
+            EntityManager entityManager,
             Clock clock) {
         this.repository = repository;
         this.clubs = clubs;
@@ -66,7 +73,10 @@ public class Subscriptions {
     /** The patron, when the user may act for the patron's organisation; anyone else, and an unknown patron, get "not found". */
     @Transactional(readOnly = true)
     public PatronSummary visibleSubscriber(UUID patronId, StaffPrincipal user) {
-        return directory.find(patronId).filter(s -> user.mayActFor(s.organisationId())).orElseThrow(NotFoundException::new);
+        return directory
+                .find(patronId)
+                .filter(s -> user.mayActFor(s.organisationId()))
+                .orElseThrow(NotFoundException::new);
     }
 
     /**
@@ -90,26 +100,44 @@ public class Subscriptions {
             throw new BookClubRefusal(null, "bookclubs.subscription.error.noAddress");
         }
         // A transaction-scoped advisory lock per patron has no JPA form; it makes one patron's joins one at a time.
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", "bookclubs:" + patronId)
-                .query((rs, n) -> 1).list();
-        Optional<Subscription> existing = repository.findByPatronIdAndClubIdAndState(patronId, clubId, Subscription.State.ACTIVE);
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", "bookclubs:" + patronId)
+                .query((rs, n) -> 1)
+                .list();
+        Optional<Subscription> existing =
+                repository.findByPatronIdAndClubIdAndState(patronId, clubId, Subscription.State.ACTIVE);
         if (existing.isPresent()) {
             return unchangedJoin(existing.get(), club);
         }
-        Shipment first = deliveries.firstOpenShipment(clubId)
+        Shipment first = deliveries
+                .firstOpenShipment(clubId)
                 .orElseThrow(() -> new BookClubRefusal("clubId", "bookclubs.subscription.error.noShipment"));
         checkBooksPerMonth(patronId, clubId, first.deliveryDate());
         Subscription subscription = repository.saveAndFlush(
                 Subscription.start(patronId, clubId, first.deliveryDate(), user.username(), Instant.now(clock)));
         UUID id = subscription.id();
-        audit.success(user.username(), "BOOKCLUB_SUBSCRIBED", "PATRON", patronId,
+        audit.success(
+                user.username(),
+                "BOOKCLUB_SUBSCRIBED",
+                "PATRON",
+                patronId,
                 "club=" + clubId + " first=" + first.deliveryDate());
         if (patron.hasEmail()) {
             String language = patron.language() == null ? "fi" : patron.language();
-            mailbox.enqueue(OutgoingMail.of(id.toString(), patron.email(), Locale.forLanguageTag(language), JOINED_MAIL,
-                    Map.of("name", patron.name(), "club", club.name(language),
-                            "delivery", DATE.format(first.deliveryDate()),
-                            "titles", first.titles() == null ? "" : first.titles()))
+            mailbox.enqueue(OutgoingMail.of(
+                            id.toString(),
+                            patron.email(),
+                            Locale.forLanguageTag(language),
+                            JOINED_MAIL,
+                            Map.of(
+                                    "name",
+                                    patron.name(),
+                                    "club",
+                                    club.name(language),
+                                    "delivery",
+                                    DATE.format(first.deliveryDate()),
+                                    "titles",
+                                    first.titles() == null ? "" : first.titles()))
                     .about("PATRON", patronId));
         }
         return new SubscriptionChange(SubscriptionChange.Kind.JOINED, id, club, first, first.deliveryDate(), false);
@@ -127,8 +155,8 @@ public class Subscriptions {
      * @param expectedVersion the subscription's version the patron page was drawn from, or null
      */
     @Transactional
-    public SubscriptionChange pause(UUID patronId, UUID subscriptionId, Long expectedVersion, LocalDate from,
-            StaffPrincipal user) {
+    public SubscriptionChange pause(
+            UUID patronId, UUID subscriptionId, Long expectedVersion, LocalDate from, StaffPrincipal user) {
         Subscription sub = changeable(patronId, subscriptionId, expectedVersion, user);
         if (from == null) {
             throw new BookClubRefusal("from", "bookclubs.subscription.error.pauseDate");
@@ -138,9 +166,19 @@ public class Subscriptions {
         }
         FirstDeliveries.Effect effect = deliveries.effectFrom(sub.clubId(), from);
         LocalDate pausedFrom = sub.pause(effect.date(), Instant.now(clock));
-        audit.success(user.username(), "BOOKCLUB_PAUSED", "PATRON", patronId, "subscription=" + subscriptionId + " from=" + pausedFrom);
-        return new SubscriptionChange(SubscriptionChange.Kind.PAUSED, subscriptionId, clubs.requireClub(sub.clubId()),
-                effect.shipment(), pausedFrom, false);
+        audit.success(
+                user.username(),
+                "BOOKCLUB_PAUSED",
+                "PATRON",
+                patronId,
+                "subscription=" + subscriptionId + " from=" + pausedFrom);
+        return new SubscriptionChange(
+                SubscriptionChange.Kind.PAUSED,
+                subscriptionId,
+                clubs.requireClub(sub.clubId()),
+                effect.shipment(),
+                pausedFrom,
+                false);
     }
 
     /** Ends the current pause from the first shipment whose production has not started. */
@@ -157,9 +195,19 @@ public class Subscriptions {
         }
         FirstDeliveries.Effect effect = deliveries.effectFrom(sub.clubId(), today());
         sub.resume(effect.date(), Instant.now(clock));
-        audit.success(user.username(), "BOOKCLUB_RESUMED", "PATRON", patronId, "subscription=" + subscriptionId + " from=" + effect.date());
-        return new SubscriptionChange(SubscriptionChange.Kind.RESUMED, subscriptionId, clubs.requireClub(sub.clubId()),
-                effect.shipment(), effect.date(), false);
+        audit.success(
+                user.username(),
+                "BOOKCLUB_RESUMED",
+                "PATRON",
+                patronId,
+                "subscription=" + subscriptionId + " from=" + effect.date());
+        return new SubscriptionChange(
+                SubscriptionChange.Kind.RESUMED,
+                subscriptionId,
+                clubs.requireClub(sub.clubId()),
+                effect.shipment(),
+                effect.date(),
+                false);
     }
 
     /** Ends the subscription: the shipments already in production still go out, the first open one does not. */
@@ -173,9 +221,19 @@ public class Subscriptions {
         Subscription sub = changeable(patronId, subscriptionId, expectedVersion, user);
         FirstDeliveries.Effect effect = deliveries.effectFrom(sub.clubId(), today());
         LocalDate endsOn = sub.end(effect.date(), Instant.now(clock));
-        audit.success(user.username(), "BOOKCLUB_ENDED", "PATRON", patronId, "subscription=" + subscriptionId + " from=" + endsOn);
-        return new SubscriptionChange(SubscriptionChange.Kind.ENDED, subscriptionId, clubs.requireClub(sub.clubId()),
-                effect.shipment(), endsOn, false);
+        audit.success(
+                user.username(),
+                "BOOKCLUB_ENDED",
+                "PATRON",
+                patronId,
+                "subscription=" + subscriptionId + " from=" + endsOn);
+        return new SubscriptionChange(
+                SubscriptionChange.Kind.ENDED,
+                subscriptionId,
+                clubs.requireClub(sub.clubId()),
+                effect.shipment(),
+                endsOn,
+                false);
     }
 
     /** The patron's subscription, locked, when the user may act for the patron and it can still change. */
@@ -189,15 +247,21 @@ public class Subscriptions {
     }
 
     private SubscriptionChange unchangedJoin(Subscription subscription, Club club) {
-        Optional<Shipment> next = views.nextDelivery(subscription.id())
-                .flatMap(n -> clubs.findShipment(club.id(), n.id()));
-        return new SubscriptionChange(SubscriptionChange.Kind.JOINED, subscription.id(), club, next.orElse(null),
-                next.map(Shipment::deliveryDate).orElse(subscription.startsOn()), true);
+        Optional<Shipment> next =
+                views.nextDelivery(subscription.id()).flatMap(n -> clubs.findShipment(club.id(), n.id()));
+        return new SubscriptionChange(
+                SubscriptionChange.Kind.JOINED,
+                subscription.id(),
+                club,
+                next.orElse(null),
+                next.map(Shipment::deliveryDate).orElse(subscription.startsOn()),
+                true);
     }
 
     private void checkBooksPerMonth(UUID patronId, UUID clubId, LocalDate startsOn) {
         // A monthly sum across the patron's clubs' calendars: an aggregate report in SQL, not entities.
-        var over = jdbc.sql("""
+        var over = jdbc.sql(
+                        """
                 WITH plan AS (
                     SELECT sh.delivery_date, c.books_per_shipment FROM club_shipment sh JOIN book_club c ON c.id = sh.club_id
                     WHERE sh.club_id = :club AND sh.delivery_date >= :starts
@@ -209,12 +273,16 @@ public class Subscriptions {
                       AND s.starts_on <= sh.delivery_date AND (s.ends_on IS NULL OR sh.delivery_date < s.ends_on))
                 SELECT date_trunc('month', delivery_date)::date AS month, sum(books_per_shipment)::int AS total
                 FROM plan GROUP BY 1 HAVING sum(books_per_shipment) > :max ORDER BY 1 LIMIT 1""")
-                .param("club", clubId).param("patron", patronId).param("starts", java.sql.Date.valueOf(startsOn))
+                .param("club", clubId)
+                .param("patron", patronId)
+                .param("starts", java.sql.Date.valueOf(startsOn))
                 .param("max", MAX_BOOKS_PER_MONTH)
-                .query((rs, n) -> new Object[] {MONTH.format(rs.getObject("month", LocalDate.class)), rs.getInt("total")})
+                .query((rs, n) ->
+                        new Object[] {MONTH.format(rs.getObject("month", LocalDate.class)), rs.getInt("total")})
                 .optional();
         over.ifPresent(o -> {
-            throw new BookClubRefusal("clubId", "bookclubs.subscription.error.tooManyBooks", o[0], o[1], MAX_BOOKS_PER_MONTH);
+            throw new BookClubRefusal(
+                    "clubId", "bookclubs.subscription.error.tooManyBooks", o[0], o[1], MAX_BOOKS_PER_MONTH);
         });
     }
 

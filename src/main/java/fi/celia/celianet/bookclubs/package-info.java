@@ -3,6 +3,7 @@
  * freeze each shipment's member list, and their exports. Patrons are found through the patrons module's
  * {@code PatronDirectory}; the club section of the patron page is contributed as a {@code PatronPageSection}.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Book clubs",
-        allowedDependencies = { "audit", "calendar", "notifications", "patrons", "patrons :: spi", "shared", "staff" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Book clubs",
+        allowedDependencies = {"audit", "calendar", "notifications", "patrons", "patrons :: spi", "shared", "staff"})
 package fi.celia.celianet.bookclubs;

@@ -9,7 +9,6 @@ import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
-
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -27,10 +26,10 @@ public class Dates {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern(DATE_PATTERN);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern(DATE_TIME_PATTERN);
-    private static final DateTimeFormatter TYPED_FINNISH = DateTimeFormatter.ofPattern(DATE_PATTERN)
-            .withResolverStyle(ResolverStyle.STRICT);
-    private static final DateTimeFormatter TYPED_ISO = DateTimeFormatter.ofPattern("uuuu-M-d")
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter TYPED_FINNISH =
+            DateTimeFormatter.ofPattern(DATE_PATTERN).withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter TYPED_ISO =
+            DateTimeFormatter.ofPattern("uuuu-M-d").withResolverStyle(ResolverStyle.STRICT);
 
     /** A date, or the Helsinki date of an instant; empty for null. */
     public String date(Object value) {
@@ -48,7 +47,10 @@ public class Dates {
     public String longDateTime(Object value) {
         TemporalAccessor time = helsinki(value);
         Locale locale = LocaleContextHolder.getLocale();
-        return time == null ? "" : DateTimeFormatter.ofPattern("EEEE " + DATE_TIME_PATTERN, locale).format(time);
+        return time == null
+                ? ""
+                : DateTimeFormatter.ofPattern("EEEE " + DATE_TIME_PATTERN, locale)
+                        .format(time);
     }
 
     private static TemporalAccessor helsinki(Object value) {

@@ -11,8 +11,7 @@ public final class Helsinki {
 
     public static final ZoneId ZONE = ZoneId.of("Europe/Helsinki");
 
-    private Helsinki() {
-    }
+    private Helsinki() {}
 
     public static ZonedDateTime at(Instant instant) {
         return instant.atZone(ZONE);

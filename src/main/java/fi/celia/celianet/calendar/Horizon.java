@@ -11,8 +11,7 @@ public final class Horizon {
 
     public static final int YEARS = 5;
 
-    private Horizon() {
-    }
+    private Horizon() {}
 
     /** The last date that may be planned on {@code today}. */
     public static LocalDate lastDate(LocalDate today) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.springframework.stereotype.Service;
 
 /**
@@ -25,7 +24,9 @@ public class WorkingDays {
 
     public boolean isWorkingDay(LocalDate date) {
         DayOfWeek day = date.getDayOfWeek();
-        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY && !daysOff(date.getYear()).contains(date);
+        return day != DayOfWeek.SATURDAY
+                && day != DayOfWeek.SUNDAY
+                && !daysOff(date.getYear()).contains(date);
     }
 
     /** Whole working days after {@code from} up to and including {@code to}; 0 when {@code to} is not after it. */
@@ -58,10 +59,10 @@ public class WorkingDays {
 
     private static Set<LocalDate> computeDaysOff(int year) {
         LocalDate easter = easterSunday(year);
-        LocalDate midsummerEve = LocalDate.of(year, Month.JUNE, 19)
-                .with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY));
-        LocalDate allSaints = LocalDate.of(year, Month.OCTOBER, 31)
-                .with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY));
+        LocalDate midsummerEve =
+                LocalDate.of(year, Month.JUNE, 19).with(TemporalAdjusters.nextOrSame(DayOfWeek.FRIDAY));
+        LocalDate allSaints =
+                LocalDate.of(year, Month.OCTOBER, 31).with(TemporalAdjusters.nextOrSame(DayOfWeek.SATURDAY));
         // Set.copyOf, not Set.of: days can coincide (Ascension Day falls on May Day when Easter is on
         // 23 March, as in 2008 and 2160), and Set.of throws on duplicates.
         return Set.copyOf(List.of(

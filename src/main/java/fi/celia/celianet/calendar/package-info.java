@@ -1,6 +1,7 @@
 /**
  * Helsinki time, the injectable {@link java.time.Clock} and Finnish working days.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Calendar",
-        allowedDependencies = {  })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Calendar",
+        allowedDependencies = {})
 package fi.celia.celianet.calendar;

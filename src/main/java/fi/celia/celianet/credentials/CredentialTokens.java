@@ -1,6 +1,5 @@
 package fi.celia.celianet.credentials;
 
-import fi.celia.celianet.credentials.spi.LinkPageGate;
 import fi.celia.celianet.credentials.spi.PasswordTarget;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,7 +13,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -38,7 +36,11 @@ public class CredentialTokens {
     private final PasswordEncoder encoder;
     private final ObjectProvider<PasswordTarget> targets;
 
-    CredentialTokens(JdbcClient jdbc, Clock clock, PasswordPolicy policy, PasswordEncoder encoder,
+    CredentialTokens(
+            JdbcClient jdbc,
+            Clock clock,
+            PasswordPolicy policy,
+            PasswordEncoder encoder,
             ObjectProvider<PasswordTarget> targets) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -55,11 +57,15 @@ public class CredentialTokens {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 INSERT INTO credential_token (id, token_hash, purpose, subject_id, created_at, expires_at)
                 VALUES (:id, :hash, :purpose, :subject, :now, :expires)""")
-                .param("id", UUID.randomUUID()).param("hash", hash(token)).param("purpose", purpose.name())
-                .param("subject", subjectId).param("now", Timestamp.from(now))
+                .param("id", UUID.randomUUID())
+                .param("hash", hash(token))
+                .param("purpose", purpose.name())
+                .param("subject", subjectId)
+                .param("now", Timestamp.from(now))
                 .param("expires", Timestamp.from(now.plus(purpose.validity())))
                 .update();
         return token;
@@ -68,8 +74,11 @@ public class CredentialTokens {
     /** Revokes every unused token of the subject, for example when its account is deactivated. */
     @Transactional
     public void revokeAll(UUID subjectId) {
-        jdbc.sql("UPDATE credential_token SET revoked_at = :now WHERE subject_id = :subject AND used_at IS NULL AND revoked_at IS NULL")
-                .param("now", Timestamp.from(Instant.now(clock))).param("subject", subjectId).update();
+        jdbc.sql(
+                        "UPDATE credential_token SET revoked_at = :now WHERE subject_id = :subject AND used_at IS NULL AND revoked_at IS NULL")
+                .param("now", Timestamp.from(Instant.now(clock)))
+                .param("subject", subjectId)
+                .update();
     }
 
     @Transactional(readOnly = true)
@@ -97,19 +106,26 @@ public class CredentialTokens {
         policy.problem(password).ifPresent(key -> {
             throw new PasswordRejectedException(key);
         });
-        PasswordTarget target = targets.orderedStream().filter(t -> t.purposes().contains(row.purpose())).findFirst()
+        PasswordTarget target = targets.orderedStream()
+                .filter(t -> t.purposes().contains(row.purpose()))
+                .findFirst()
                 .orElseThrow(() -> new IllegalStateException("No password target for " + row.purpose()));
         target.storePasswordHash(row.subjectId(), encoder.encode(password));
         jdbc.sql("UPDATE credential_token SET used_at = :now WHERE id = :id")
-                .param("now", Timestamp.from(Instant.now(clock))).param("id", row.id()).update();
+                .param("now", Timestamp.from(Instant.now(clock)))
+                .param("id", row.id())
+                .update();
         return TokenState.VALID;
     }
 
     private void revoke(UUID subjectId, TokenPurpose purpose, Instant now) {
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 UPDATE credential_token SET revoked_at = :now
                 WHERE subject_id = :subject AND purpose = :purpose AND used_at IS NULL AND revoked_at IS NULL""")
-                .param("now", Timestamp.from(now)).param("subject", subjectId).param("purpose", purpose.name())
+                .param("now", Timestamp.from(now))
+                .param("subject", subjectId)
+                .param("purpose", purpose.name())
                 .update();
     }
 
@@ -117,11 +133,15 @@ public class CredentialTokens {
         if (token == null || token.isEmpty() || token.length() > 100) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT id, purpose, subject_id, expires_at, used_at, revoked_at FROM credential_token WHERE token_hash = :hash"
-                        + (lock ? " FOR UPDATE" : ""))
+        return jdbc.sql(
+                        "SELECT id, purpose, subject_id, expires_at, used_at, revoked_at FROM credential_token WHERE token_hash = :hash"
+                                + (lock ? " FOR UPDATE" : ""))
                 .param("hash", hash(token))
-                .query((rs, n) -> new Row(rs.getObject("id", UUID.class), TokenPurpose.valueOf(rs.getString("purpose")),
-                        rs.getObject("subject_id", UUID.class), rs.getTimestamp("expires_at").toInstant(),
+                .query((rs, n) -> new Row(
+                        rs.getObject("id", UUID.class),
+                        TokenPurpose.valueOf(rs.getString("purpose")),
+                        rs.getObject("subject_id", UUID.class),
+                        rs.getTimestamp("expires_at").toInstant(),
                         rs.getTimestamp("used_at") != null || rs.getTimestamp("revoked_at") != null))
                 .optional()
                 .filter(row -> accepted.contains(row.purpose()));
@@ -136,12 +156,12 @@ public class CredentialTokens {
 
     static String hash(String token) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private record Row(UUID id, TokenPurpose purpose, UUID subjectId, Instant expiresAt, boolean spent) {
-    }
+    private record Row(UUID id, TokenPurpose purpose, UUID subjectId, Instant expiresAt, boolean spent) {}
 }

@@ -9,7 +9,6 @@ import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
@@ -41,7 +40,8 @@ public class PasswordPolicy {
         if (length > MAX_LENGTH) {
             return Optional.of("credentials.password.error.long");
         }
-        if (common.contains(password.toLowerCase(Locale.ROOT)) || password.codePoints().distinct().count() < 3) {
+        if (common.contains(password.toLowerCase(Locale.ROOT))
+                || password.codePoints().distinct().count() < 3) {
             return Optional.of("credentials.password.error.common");
         }
         return Optional.empty();
@@ -50,9 +50,13 @@ public class PasswordPolicy {
     private static Set<String> load() {
         Set<String> words = new HashSet<>();
         var resource = new ClassPathResource("credentials/common-passwords.txt");
-        try (var reader = new BufferedReader(new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
-            reader.lines().map(String::trim).filter(line -> !line.isEmpty() && !line.startsWith("#"))
-                    .map(line -> line.toLowerCase(Locale.ROOT)).forEach(words::add);
+        try (var reader =
+                new BufferedReader(new InputStreamReader(resource.getInputStream(), StandardCharsets.UTF_8))) {
+            reader.lines()
+                    .map(String::trim)
+                    .filter(line -> !line.isEmpty() && !line.startsWith("#"))
+                    .map(line -> line.toLowerCase(Locale.ROOT))
+                    .forEach(words::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

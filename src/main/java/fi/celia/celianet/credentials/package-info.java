@@ -2,6 +2,7 @@
  * Single-use activation, invitation and reset tokens, the set-password pages and the password policy,
  * for staff, patrons and institution customers alike.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Credentials",
-        allowedDependencies = {  })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Credentials",
+        allowedDependencies = {})
 package fi.celia.celianet.credentials;

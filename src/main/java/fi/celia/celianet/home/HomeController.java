@@ -1,12 +1,11 @@
 package fi.celia.celianet.home;
 
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-
 import fi.celia.celianet.home.spi.HomePanel;
 import fi.celia.celianet.staff.Organisations;
 import fi.celia.celianet.staff.StaffPrincipal;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -35,6 +34,5 @@ class HomeController {
         return "home";
     }
 
-    record RenderedPanel(String fragment, Map<String, Object> data) {
-    }
+    record RenderedPanel(String fragment, Map<String, Object> data) {}
 }

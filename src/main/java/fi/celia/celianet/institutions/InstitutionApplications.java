@@ -1,14 +1,5 @@
 package fi.celia.celianet.institutions;
 
-import java.security.SecureRandom;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Base64;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.audit.AuditOutcome;
 import fi.celia.celianet.calendar.Helsinki;
@@ -19,6 +10,14 @@ import fi.celia.celianet.institutions.internal.ReferenceCounter;
 import fi.celia.celianet.maintenance.ClosableService;
 import fi.celia.celianet.maintenance.ServiceAvailability;
 import fi.celia.celianet.notifications.Mailbox;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.interceptor.TransactionAspectSupport;
@@ -43,8 +42,14 @@ public class InstitutionApplications {
     private final AuditLog audit;
     private final Clock clock;
 
-    InstitutionApplications(ApplicationRepository applications, ReferenceCounter references, ApplicationMails mails,
-            ServiceAvailability availability, Mailbox mailbox, AuditLog audit, Clock clock) {
+    InstitutionApplications(
+            ApplicationRepository applications,
+            ReferenceCounter references,
+            ApplicationMails mails,
+            ServiceAvailability availability,
+            Mailbox mailbox,
+            AuditLog audit,
+            Clock clock) {
         this.applications = applications;
         this.references = references;
         this.mails = mails;
@@ -73,9 +78,15 @@ public class InstitutionApplications {
         Instant hourAgo = now.minus(Duration.ofHours(1));
         if (applications.countByEmailSince(application.email(), hourAgo) >= PER_EMAIL_PER_HOUR
                 || (application.clientAddress() != null
-                    && applications.countByClientSince(application.clientAddress(), hourAgo) >= PER_CLIENT_PER_HOUR)) {
-            audit.record("applicant", "INSTITUTION_APPLICATION_SUBMITTED", "INSTITUTION_APPLICATION", null,
-                    AuditOutcome.DENIED, "rate limit");
+                        && applications.countByClientSince(application.clientAddress(), hourAgo)
+                                >= PER_CLIENT_PER_HOUR)) {
+            audit.record(
+                    "applicant",
+                    "INSTITUTION_APPLICATION_SUBMITTED",
+                    "INSTITUTION_APPLICATION",
+                    null,
+                    AuditOutcome.DENIED,
+                    "rate limit");
             throw new TooManyApplicationsException();
         }
         int year = Helsinki.dateOf(now).getYear();
@@ -88,8 +99,8 @@ public class InstitutionApplications {
         }
         UUID id = UUID.randomUUID();
         String reference = "L-%d-%05d".formatted(year, number);
-        InstitutionApplication saved = applications.save(InstitutionApplication.submitted(id, reference, newToken(),
-                application, now));
+        InstitutionApplication saved =
+                applications.save(InstitutionApplication.submitted(id, reference, newToken(), application, now));
         audit.success("applicant", "INSTITUTION_APPLICATION_SUBMITTED", "INSTITUTION_APPLICATION", id, reference);
         mailbox.enqueue(mails.to(saved, ApplicationMails.RECEIVED, id.toString(), Map.of()));
         return saved.getTrackingToken();

@@ -1,12 +1,22 @@
 package fi.celia.celianet.institutions;
 
+import fi.celia.celianet.staff.OrganisationType;
 import java.util.List;
 
-import fi.celia.celianet.staff.OrganisationType;
-
 /** A validated application from the public form. {@code businessId} is null only for type OTHER with a reason. */
-public record NewApplication(String submissionToken, String organisationName, OrganisationType type, String businessId,
-        String noBusinessIdReason, String contactName, String email, String phone, String streetAddress,
-        String postalCode, String city, String message, String language, String clientAddress,
-        List<Registrar> registrars) {
-}
+public record NewApplication(
+        String submissionToken,
+        String organisationName,
+        OrganisationType type,
+        String businessId,
+        String noBusinessIdReason,
+        String contactName,
+        String email,
+        String phone,
+        String streetAddress,
+        String postalCode,
+        String city,
+        String message,
+        String language,
+        String clientAddress,
+        List<Registrar> registrars) {}

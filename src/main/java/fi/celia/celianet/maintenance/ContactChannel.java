@@ -1,5 +1,7 @@
 package fi.celia.celianet.maintenance;
 
 public enum ContactChannel {
-    EMAIL, PHONE, CHAT
+    EMAIL,
+    PHONE,
+    CHAT
 }

@@ -1,5 +1,4 @@
 package fi.celia.celianet.maintenance;
 
 /** A window together with its state at the moment it was read. */
-public record CurrentWindow(MaintenanceWindow window, WindowState state) {
-}
+public record CurrentWindow(MaintenanceWindow window, WindowState state) {}

@@ -1,10 +1,9 @@
 package fi.celia.celianet.maintenance;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.MappedSuperclass;
 import jakarta.persistence.Version;
+import java.time.Instant;
 
 /**
  * Who made a window or a notice and who last changed it, and the edit counter that refuses an edit made on a

@@ -1,5 +1,9 @@
 package fi.celia.celianet.maintenance;
 
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
@@ -9,12 +13,6 @@ import java.util.EnumSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import jakarta.persistence.Column;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 /**
  * A maintenance window. Its state follows from the times and a moment: see {@link #stateAt}. Only
@@ -78,8 +76,7 @@ public class MaintenanceWindow extends EditedRecord {
     @Column(name = "announced_version", insertable = false, updatable = false)
     private Integer announcedVersion;
 
-    protected MaintenanceWindow() {
-    }
+    protected MaintenanceWindow() {}
 
     MaintenanceWindow(UUID id, WindowDetails details, Instant now, String actor) {
         this.id = id;
@@ -93,7 +90,8 @@ public class MaintenanceWindow extends EditedRecord {
      * window gets a follow-up mail. @return whether it was a reschedule
      */
     boolean revise(WindowDetails details, Instant now, String actor) {
-        boolean rescheduled = !startsAt.equals(details.startsAt()) || !endsAt.equals(details.endsAt())
+        boolean rescheduled = !startsAt.equals(details.startsAt())
+                || !endsAt.equals(details.endsAt())
                 || !services().equals(details.services());
         apply(details, now, actor);
         if (rescheduled) {
@@ -195,7 +193,6 @@ public class MaintenanceWindow extends EditedRecord {
     }
 
     /** The edit counter a form carries, so a save from a stale page is refused. */
-
     public Instant effectiveEnd() {
         return endedEarlyAt != null && endedEarlyAt.isBefore(endsAt) ? endedEarlyAt : endsAt;
     }

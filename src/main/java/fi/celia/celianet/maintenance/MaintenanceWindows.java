@@ -1,24 +1,22 @@
 package fi.celia.celianet.maintenance;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Collectors;
-
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.calendar.Horizon;
 import fi.celia.celianet.maintenance.internal.Snapshot;
 import fi.celia.celianet.maintenance.internal.WindowRepository;
 import fi.celia.celianet.shared.FieldProblem;
 import fi.celia.celianet.shared.NotFoundException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -74,16 +72,17 @@ public class MaintenanceWindows implements ServiceAvailability {
     public Status status() {
         Instant now = Instant.now(clock);
         List<CurrentWindow> windows = repository.shownBetween(now, now).stream()
-                .map(w -> new CurrentWindow(w, w.stateAt(now))).toList();
+                .map(w -> new CurrentWindow(w, w.stateAt(now)))
+                .toList();
         Set<ClosableService> closed = EnumSet.noneOf(ClosableService.class);
-        windows.stream().filter(w -> w.state() == WindowState.IN_PROGRESS)
+        windows.stream()
+                .filter(w -> w.state() == WindowState.IN_PROGRESS)
                 .forEach(w -> closed.addAll(w.window().services()));
         return new Status(now, closed, windows);
     }
 
     /** What the status API and reader apps see: services closed now and the announced or running windows. */
-    public record Status(Instant at, Set<ClosableService> closed, List<CurrentWindow> windows) {
-    }
+    public record Status(Instant at, Set<ClosableService> closed, List<CurrentWindow> windows) {}
 
     /**
      * What the banner shows: announced and running windows, and those completed less than
@@ -95,10 +94,13 @@ public class MaintenanceWindows implements ServiceAvailability {
         long changesNow = changes.get();
         Snapshot<List<CurrentWindow>> snapshot = banners;
         if (snapshot == null || !snapshot.freshAt(now, changesNow)) {
-            snapshot = new Snapshot<>(now, changesNow, repository.shownBetween(now.minus(MaintenanceWindow.AFTER_NOTICE), now)
-                    .stream().map(w -> new CurrentWindow(w, w.stateAt(now)))
-                    .sorted((a, b) -> Integer.compare(bannerOrder(a.state()), bannerOrder(b.state())))
-                    .toList());
+            snapshot = new Snapshot<>(
+                    now,
+                    changesNow,
+                    repository.shownBetween(now.minus(MaintenanceWindow.AFTER_NOTICE), now).stream()
+                            .map(w -> new CurrentWindow(w, w.stateAt(now)))
+                            .sorted((a, b) -> Integer.compare(bannerOrder(a.state()), bannerOrder(b.state())))
+                            .toList());
             banners = snapshot;
         }
         return snapshot.value();
@@ -117,7 +119,8 @@ public class MaintenanceWindows implements ServiceAvailability {
     public List<CurrentWindow> all() {
         Instant now = Instant.now(clock);
         return repository.listed(now).stream()
-                .map(w -> new CurrentWindow(w, w.stateAt(now))).toList();
+                .map(w -> new CurrentWindow(w, w.stateAt(now)))
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -130,12 +133,16 @@ public class MaintenanceWindows implements ServiceAvailability {
     public List<FieldProblem> validate(WindowDetails details) {
         Instant now = Instant.now(clock);
         List<FieldProblem> problems = new ArrayList<>();
-        if (details.startsAt() != null && details.endsAt() != null && !details.endsAt().isAfter(details.startsAt())) {
+        if (details.startsAt() != null
+                && details.endsAt() != null
+                && !details.endsAt().isAfter(details.startsAt())) {
             problems.add(new FieldProblem("endsAt", "maintenance.window.error.endBeforeStart"));
         } else if (details.endsAt() != null && !details.endsAt().isAfter(now)) {
             problems.add(new FieldProblem("endsAt", "maintenance.window.error.inThePast"));
         }
-        if (details.announceFrom() != null && details.startsAt() != null && details.announceFrom().isAfter(details.startsAt())) {
+        if (details.announceFrom() != null
+                && details.startsAt() != null
+                && details.announceFrom().isAfter(details.startsAt())) {
             problems.add(new FieldProblem("announceFrom", "maintenance.window.error.announceAfterStart"));
         }
         tooFarAhead(problems, "startsAt", details.startsAt(), now);
@@ -145,21 +152,23 @@ public class MaintenanceWindows implements ServiceAvailability {
             problems.add(new FieldProblem("titleFi", "maintenance.window.error.titleFi"));
         }
         for (String field : List.of("titleFi", "titleSv", "titleEn")) {
-            String value = switch (field) {
-                case "titleFi" -> details.titleFi();
-                case "titleSv" -> details.titleSv();
-                default -> details.titleEn();
-            };
+            String value =
+                    switch (field) {
+                        case "titleFi" -> details.titleFi();
+                        case "titleSv" -> details.titleSv();
+                        default -> details.titleEn();
+                    };
             if (value != null && value.strip().length() > MAX_TITLE) {
                 problems.add(new FieldProblem(field, "maintenance.window.error.titleLength"));
             }
         }
         for (String field : List.of("messageFi", "messageSv", "messageEn")) {
-            String value = switch (field) {
-                case "messageFi" -> details.messageFi();
-                case "messageSv" -> details.messageSv();
-                default -> details.messageEn();
-            };
+            String value =
+                    switch (field) {
+                        case "messageFi" -> details.messageFi();
+                        case "messageSv" -> details.messageSv();
+                        default -> details.messageEn();
+                    };
             if (value != null && value.strip().length() > MAX_MESSAGE) {
                 problems.add(new FieldProblem(field, "maintenance.window.error.messageLength"));
             }
@@ -207,13 +216,18 @@ public class MaintenanceWindows implements ServiceAvailability {
         requireUnchanged(window, lockVersion);
         Instant now = Instant.now(clock);
         if (!window.stateAt(now).isOpenForChange()) {
-            throw new WindowRejectedException(List.of(new FieldProblem(null, "maintenance.window.error.closedForChange")));
+            throw new WindowRejectedException(
+                    List.of(new FieldProblem(null, "maintenance.window.error.closedForChange")));
         }
         requireValid(details);
         boolean rescheduled = window.revise(details, now, actor);
         repository.flush();
-        audit.success(actor, rescheduled ? "MAINTENANCE_WINDOW_RESCHEDULED" : "MAINTENANCE_WINDOW_EDITED", AUDIT_TYPE,
-                id, describe(details));
+        audit.success(
+                actor,
+                rescheduled ? "MAINTENANCE_WINDOW_RESCHEDULED" : "MAINTENANCE_WINDOW_EDITED",
+                AUDIT_TYPE,
+                id,
+                describe(details));
         changes.incrementAndGet();
     }
 
@@ -262,13 +276,11 @@ public class MaintenanceWindows implements ServiceAvailability {
     }
 
     private static String describe(WindowDetails d) {
-        return "starts " + d.startsAt() + ", ends " + d.endsAt() + ", announce from " + d.announceFrom()
-                + ", closes " + join(d.services());
+        return "starts " + d.startsAt() + ", ends " + d.endsAt() + ", announce from " + d.announceFrom() + ", closes "
+                + join(d.services());
     }
 
     private static String join(Collection<? extends Enum<?>> values) {
         return values.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
     }
-
-
 }

@@ -1,16 +1,14 @@
 package fi.celia.celianet.maintenance;
 
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * A service notice for libraries, shown between {@code publishFrom} and {@code publishUntil} (open-ended when
@@ -30,22 +28,28 @@ public class ServiceNotice extends EditedRecord {
 
     @Column(name = "title_fi", nullable = false)
     private String titleFi;
+
     @Column(name = "title_sv")
     private String titleSv;
+
     @Column(name = "title_en")
     private String titleEn;
 
     @Column(name = "body_fi", nullable = false)
     private String bodyFi;
+
     @Column(name = "body_sv")
     private String bodySv;
+
     @Column(name = "body_en")
     private String bodyEn;
 
     @Column(name = "workaround_fi")
     private String workaroundFi;
+
     @Column(name = "workaround_sv")
     private String workaroundSv;
+
     @Column(name = "workaround_en")
     private String workaroundEn;
 
@@ -57,8 +61,10 @@ public class ServiceNotice extends EditedRecord {
 
     @Column(name = "summary_fi")
     private String summaryFi;
+
     @Column(name = "summary_sv")
     private String summarySv;
+
     @Column(name = "summary_en")
     private String summaryEn;
 
@@ -68,8 +74,7 @@ public class ServiceNotice extends EditedRecord {
     @Column(name = "publish_until")
     private Instant publishUntil;
 
-    protected ServiceNotice() {
-    }
+    protected ServiceNotice() {}
 
     ServiceNotice(UUID id, NoticeDetails details, Instant now, String actor) {
         this.id = id;
@@ -149,7 +154,6 @@ public class ServiceNotice extends EditedRecord {
     }
 
     /** The edit counter a form carries, so a save from a stale page is refused. */
-
     public String title(String language) {
         return inLanguage(titles(), language);
     }

@@ -1,5 +1,10 @@
 package fi.celia.celianet.maintenance;
 
+import fi.celia.celianet.audit.AuditLog;
+import fi.celia.celianet.calendar.Horizon;
+import fi.celia.celianet.maintenance.internal.NoticeRepository;
+import fi.celia.celianet.shared.FieldProblem;
+import fi.celia.celianet.shared.NotFoundException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,12 +14,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
-import fi.celia.celianet.audit.AuditLog;
-import fi.celia.celianet.calendar.Horizon;
-import fi.celia.celianet.maintenance.internal.NoticeRepository;
-import fi.celia.celianet.shared.FieldProblem;
-import fi.celia.celianet.shared.NotFoundException;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -94,7 +93,9 @@ public class ServiceNotices {
                 problems.add(new FieldProblem("joinLink", "maintenance.notice.error.joinLink.https"));
             }
         }
-        if (d.publishFrom() != null && d.publishUntil() != null && !d.publishUntil().isAfter(d.publishFrom())) {
+        if (d.publishFrom() != null
+                && d.publishUntil() != null
+                && !d.publishUntil().isAfter(d.publishFrom())) {
             problems.add(new FieldProblem("publishUntil", "maintenance.notice.error.publishUntil"));
         }
         Instant now = Instant.now(clock);
@@ -145,7 +146,8 @@ public class ServiceNotices {
         requireValid(details);
         UUID id = UUID.randomUUID();
         repository.save(new ServiceNotice(id, details, Instant.now(clock), actor));
-        audit.success(actor, "SERVICE_NOTICE_CREATED", AUDIT_TYPE, id, details.kind().name());
+        audit.success(
+                actor, "SERVICE_NOTICE_CREATED", AUDIT_TYPE, id, details.kind().name());
         return id;
     }
 
@@ -168,7 +170,8 @@ public class ServiceNotices {
         requireValid(details);
         notice.revise(details, Instant.now(clock), actor);
         repository.flush();
-        audit.success(actor, "SERVICE_NOTICE_EDITED", AUDIT_TYPE, id, details.kind().name());
+        audit.success(
+                actor, "SERVICE_NOTICE_EDITED", AUDIT_TYPE, id, details.kind().name());
     }
 
     private void requireValid(NoticeDetails details) {

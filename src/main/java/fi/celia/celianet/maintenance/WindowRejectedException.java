@@ -1,8 +1,7 @@
 package fi.celia.celianet.maintenance;
 
-import java.util.List;
-
 import fi.celia.celianet.shared.FieldProblem;
+import java.util.List;
 
 /** The window was not saved; nothing was written. */
 public class WindowRejectedException extends RuntimeException {

@@ -2,7 +2,11 @@ package fi.celia.celianet.maintenance;
 
 /** Where a maintenance window stands; follows from its times and the clock, never stored. */
 public enum WindowState {
-    SCHEDULED, ANNOUNCED, IN_PROGRESS, COMPLETED, CANCELLED;
+    SCHEDULED,
+    ANNOUNCED,
+    IN_PROGRESS,
+    COMPLETED,
+    CANCELLED;
 
     /** Announced or in progress: shown in the banner and in the status API. */
     public boolean isCurrent() {

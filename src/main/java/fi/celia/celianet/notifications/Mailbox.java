@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -28,9 +27,13 @@ public class Mailbox {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([a-zA-Z]+)}");
 
     static final RowMapper<MailStatus> STATUS = (rs, n) -> new MailStatus(
-            rs.getString("template"), rs.getString("state"), rs.getInt("attempts"),
+            rs.getString("template"),
+            rs.getString("state"),
+            rs.getInt("attempts"),
             rs.getTimestamp("created_at").toInstant(),
-            rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(),
+            rs.getTimestamp("sent_at") == null
+                    ? null
+                    : rs.getTimestamp("sent_at").toInstant(),
             rs.getString("recipient"));
 
     private final JdbcClient jdbc;
@@ -50,8 +53,10 @@ public class Mailbox {
         String subject = render("mail." + mail.template() + ".subject", locale, mail.params());
         String body = render("mail." + mail.template() + ".body", locale, mail.params());
         Instant now = Instant.now(clock);
-        // JDBC: an idempotent INSERT … ON CONFLICT DO NOTHING on the dedupe key; the outbox rows are set-wise by nature.
-        int inserted = jdbc.sql("""
+        // JDBC: an idempotent INSERT … ON CONFLICT DO NOTHING on the dedupe key; the outbox rows are set-wise by
+        // nature.
+        int inserted = jdbc.sql(
+                        """
                 INSERT INTO outbound_mail (id, dedupe_key, recipient, language, subject, body, link_purpose,
                     link_subject_id, reference_type, reference_id, state, attempts, created_at, next_attempt_at)
                 VALUES (:id, :key, :recipient, :language, :subject, :body, :linkPurpose, :linkSubject, :refType,
@@ -63,7 +68,9 @@ public class Mailbox {
                 .param("language", locale.getLanguage())
                 .param("subject", subject)
                 .param("body", body)
-                .param("linkPurpose", mail.linkPurpose() == null ? null : mail.linkPurpose().name())
+                .param(
+                        "linkPurpose",
+                        mail.linkPurpose() == null ? null : mail.linkPurpose().name())
                 .param("linkSubject", mail.linkSubjectId())
                 .param("refType", mail.referenceType())
                 .param("refId", mail.referenceId())
@@ -76,32 +83,45 @@ public class Mailbox {
     @Transactional(readOnly = true)
     public Optional<MailStatus> latest(String referenceType, UUID referenceId, String template) {
         // JDBC: a projection of the outbox row (the template is part of its dedupe key), not an entity.
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                 SELECT split_part(dedupe_key, ':', 1) AS template, state, attempts, created_at, sent_at, recipient
                 FROM outbound_mail WHERE reference_type = :type AND reference_id = :id AND dedupe_key LIKE :prefix
                 ORDER BY created_at DESC LIMIT 1""")
-                .param("type", referenceType).param("id", referenceId).param("prefix", template + ":%")
-                .query(STATUS).optional();
+                .param("type", referenceType)
+                .param("id", referenceId)
+                .param("prefix", template + ":%")
+                .query(STATUS)
+                .optional();
     }
 
     @Transactional(readOnly = true)
     public List<MailStatus> about(String referenceType, UUID referenceId) {
         // JDBC: a projection of the outbox rows of one reference, not entities.
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                 SELECT split_part(dedupe_key, ':', 1) AS template, state, attempts, created_at, sent_at, recipient
                 FROM outbound_mail WHERE reference_type = :type AND reference_id = :id ORDER BY created_at DESC""")
-                .param("type", referenceType).param("id", referenceId).query(STATUS).list();
+                .param("type", referenceType)
+                .param("id", referenceId)
+                .query(STATUS)
+                .list();
     }
 
     /** How many mails of a template about a reference were queued since a moment: for rate limits. */
     @Transactional(readOnly = true)
     public int countSince(String referenceType, UUID referenceId, String template, Instant since) {
         // JDBC: a count.
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                 SELECT count(*) FROM outbound_mail WHERE reference_type = :type AND reference_id = :id
                 AND dedupe_key LIKE :prefix AND created_at >= :since""")
-                .param("type", referenceType).param("id", referenceId).param("prefix", template + ":%")
-                .param("since", Timestamp.from(since)).query(Integer.class).single();
+                .param("type", referenceType)
+                .param("id", referenceId)
+                .param("prefix", template + ":%")
+                .param("since", Timestamp.from(since))
+                .query(Integer.class)
+                .single();
     }
 
     String render(String key, Locale locale, Map<String, String> params) {

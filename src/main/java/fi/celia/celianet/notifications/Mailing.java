@@ -16,6 +16,11 @@ import java.util.UUID;
  * @param referenceType what the mailing is about, so its progress can be read with {@link Mailings#progress}
  * @param priority      delivery order against other mail: lower goes first (single mails have 0)
  */
-public record Mailing(String template, String dedupeKey, Map<String, String> subjects, Map<String, String> bodies,
-        String referenceType, UUID referenceId, int priority) {
-}
+public record Mailing(
+        String template,
+        String dedupeKey,
+        Map<String, String> subjects,
+        Map<String, String> bodies,
+        String referenceType,
+        UUID referenceId,
+        int priority) {}

@@ -1,10 +1,9 @@
 package fi.celia.celianet.notifications;
 
+import fi.celia.celianet.credentials.TokenPurpose;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-
-import fi.celia.celianet.credentials.TokenPurpose;
 
 /**
  * One mail to enqueue.
@@ -16,18 +15,25 @@ import fi.celia.celianet.credentials.TokenPurpose;
  *                      time and the link replaces {@code ${link}} in the body
  * @param referenceType what the mail is about (e.g. {@code PATRON}), so its page can show the mail's state
  */
-public record OutgoingMail(String dedupeKey, String recipient, Locale language, String template,
-        Map<String, String> params, TokenPurpose linkPurpose, UUID linkSubjectId, String referenceType,
+public record OutgoingMail(
+        String dedupeKey,
+        String recipient,
+        Locale language,
+        String template,
+        Map<String, String> params,
+        TokenPurpose linkPurpose,
+        UUID linkSubjectId,
+        String referenceType,
         UUID referenceId) {
 
-    public static OutgoingMail of(String dedupeKey, String recipient, Locale language, String template,
-            Map<String, String> params) {
+    public static OutgoingMail of(
+            String dedupeKey, String recipient, Locale language, String template, Map<String, String> params) {
         return new OutgoingMail(dedupeKey, recipient, language, template, params, null, null, null, null);
     }
 
     public OutgoingMail withLink(TokenPurpose purpose, UUID subjectId) {
-        return new OutgoingMail(dedupeKey, recipient, language, template, params, purpose, subjectId, referenceType,
-                referenceId);
+        return new OutgoingMail(
+                dedupeKey, recipient, language, template, params, purpose, subjectId, referenceType, referenceId);
     }
 
     public OutgoingMail about(String type, UUID id) {

@@ -1,5 +1,7 @@
 package fi.celia.celianet.patrons;
 
+import fi.celia.celianet.patrons.internal.Patron;
+import fi.celia.celianet.patrons.internal.PatronRepository;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -8,9 +10,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import fi.celia.celianet.patrons.internal.Patron;
-import fi.celia.celianet.patrons.internal.PatronRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,14 +37,24 @@ public class PatronDirectory {
         List<UUID> all = List.copyOf(patronIds);
         List<Patron> found = new ArrayList<>(all.size());
         for (int from = 0; from < all.size(); from += CHUNK) {
-            found.addAll(patrons.findAllByIdIn(all.subList(from, Math.min(all.size(), from + CHUNK)).toArray(UUID[]::new)));
+            found.addAll(patrons.findAllByIdIn(
+                    all.subList(from, Math.min(all.size(), from + CHUNK)).toArray(UUID[]::new)));
         }
-        return found.stream().map(PatronDirectory::summary)
+        return found.stream()
+                .map(PatronDirectory::summary)
                 .collect(Collectors.toMap(PatronSummary::patronId, Function.identity()));
     }
 
     private static PatronSummary summary(Patron patron) {
-        return new PatronSummary(patron.id(), patron.patronNumber(), patron.name(), patron.postalAddress(),
-                patron.language(), patron.email(), patron.active(), patron.serviceCdClubs(), patron.organisationId());
+        return new PatronSummary(
+                patron.id(),
+                patron.patronNumber(),
+                patron.name(),
+                patron.postalAddress(),
+                patron.language(),
+                patron.email(),
+                patron.active(),
+                patron.serviceCdClubs(),
+                patron.organisationId());
     }
 }

@@ -1,8 +1,7 @@
 package fi.celia.celianet.patrons;
 
-import java.util.UUID;
-
 import fi.celia.celianet.shared.PostalAddress;
+import java.util.UUID;
 
 /**
  * A patron as other modules see one (the book clubs' subscribers, say): no identity code, no entitlement.
@@ -13,8 +12,16 @@ import fi.celia.celianet.shared.PostalAddress;
  * @param cdClubsService whether the patron has the CD_CLUBS service
  * @param organisationId the organisation the patron belongs to (registrars see their own organisation's patrons)
  */
-public record PatronSummary(UUID patronId, String patronNumber, String name, PostalAddress postalAddress,
-        String language, String email, boolean active, boolean cdClubsService, UUID organisationId) {
+public record PatronSummary(
+        UUID patronId,
+        String patronNumber,
+        String name,
+        PostalAddress postalAddress,
+        String language,
+        String email,
+        boolean active,
+        boolean cdClubsService,
+        UUID organisationId) {
 
     public boolean hasPostalAddress() {
         return postalAddress != null && postalAddress.isComplete();

@@ -210,8 +210,12 @@ public final class PersonalIdentityCode {
         if (individualNumber < 0 || individualNumber > 999) {
             throw new IllegalArgumentException("Individual number must be 0-999: " + individualNumber);
         }
-        String date = String.format(Locale.ROOT, "%02d%02d%02d",
-                birthDate.getDayOfMonth(), birthDate.getMonthValue(), birthDate.getYear() % 100);
+        String date = String.format(
+                Locale.ROOT,
+                "%02d%02d%02d",
+                birthDate.getDayOfMonth(),
+                birthDate.getMonthValue(),
+                birthDate.getYear() % 100);
         String individual = String.format(Locale.ROOT, "%03d", individualNumber);
         return date + centurySign + individual + checkChar(date + individual);
     }
@@ -240,8 +244,7 @@ public final class PersonalIdentityCode {
 
     @Override
     public boolean equals(Object other) {
-        return this == other
-                || other instanceof PersonalIdentityCode code && value.equals(code.value);
+        return this == other || other instanceof PersonalIdentityCode code && value.equals(code.value);
     }
 
     @Override

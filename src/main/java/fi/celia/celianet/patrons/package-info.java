@@ -2,6 +2,18 @@
  * Patron registration, the personal identity code, search, the patron page and staff-initiated password
  * reset.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Patrons",
-        allowedDependencies = { "audit", "calendar", "credentials", "credentials :: spi", "home :: spi", "maintenance", "notifications", "notifications :: spi", "shared", "staff" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Patrons",
+        allowedDependencies = {
+            "audit",
+            "calendar",
+            "credentials",
+            "credentials :: spi",
+            "home :: spi",
+            "maintenance",
+            "notifications",
+            "notifications :: spi",
+            "shared",
+            "staff"
+        })
 package fi.celia.celianet.patrons;

@@ -1,7 +1,6 @@
 package fi.celia.celianet.shared;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -27,10 +26,8 @@ public record CelianetProperties(String baseUrl, Mail mail, Institutions institu
      * @param pollInterval how often the outbox is polled for due mail
      * @param batchSize    how many mails one poll sends, over one SMTP connection
      */
-    public record Mail(String from, Duration pollInterval, int batchSize) {
-    }
+    public record Mail(String from, Duration pollInterval, int batchSize) {}
 
     /** @param targetWorkingDays the promise to applicants: a decision within this many working days */
-    public record Institutions(int targetWorkingDays) {
-    }
+    public record Institutions(int targetWorkingDays) {}
 }

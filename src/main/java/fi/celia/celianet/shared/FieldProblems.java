@@ -1,7 +1,6 @@
 package fi.celia.celianet.shared;
 
 import java.util.Collection;
-
 import org.springframework.validation.Errors;
 
 /**
@@ -11,8 +10,7 @@ import org.springframework.validation.Errors;
  */
 public final class FieldProblems {
 
-    private FieldProblems() {
-    }
+    private FieldProblems() {}
 
     public static void reject(Errors errors, Collection<FieldProblem> problems) {
         problems.forEach(problem -> reject(errors, problem));

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.springframework.util.ReflectionUtils;
 import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -34,7 +33,8 @@ public class FormBinding {
         binder.setAutoGrowCollectionLimit(MAX_LIST_ROWS);
         binder.registerCustomEditor(String.class, new CleanText(true, false, false));
         // a form object made by constructor binding has no target yet, only its type
-        Class<?> type = binder.getTarget() != null ? binder.getTarget().getClass()
+        Class<?> type = binder.getTarget() != null
+                ? binder.getTarget().getClass()
                 : binder.getTargetType() != null ? binder.getTargetType().resolve() : null;
         if (type == null || type == String.class || type.getName().startsWith("java.")) {
             return;

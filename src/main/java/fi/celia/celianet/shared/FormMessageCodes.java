@@ -1,7 +1,6 @@
 package fi.celia.celianet.shared;
 
 import java.util.Arrays;
-
 import org.springframework.validation.DefaultMessageCodesResolver;
 
 /**

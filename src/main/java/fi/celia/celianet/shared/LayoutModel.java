@@ -1,9 +1,8 @@
 package fi.celia.celianet.shared;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -22,9 +21,16 @@ class LayoutModel {
     @ModelAttribute("languageLinks")
     List<LanguageLink> languageLinks(HttpServletRequest request) {
         String current = LocaleContextHolder.getLocale().getLanguage();
-        return WebConfiguration.LANGUAGES.stream().map(Locale::getLanguage)
-                .map(lang -> new LanguageLink(lang, UriComponentsBuilder.fromPath(request.getRequestURI())
-                        .replaceQueryParam("lang", lang).build().encode().toUriString(), lang.equals(current)))
+        return WebConfiguration.LANGUAGES.stream()
+                .map(Locale::getLanguage)
+                .map(lang -> new LanguageLink(
+                        lang,
+                        UriComponentsBuilder.fromPath(request.getRequestURI())
+                                .replaceQueryParam("lang", lang)
+                                .build()
+                                .encode()
+                                .toUriString(),
+                        lang.equals(current)))
                 .toList();
     }
 
@@ -34,6 +40,5 @@ class LayoutModel {
         model.addAttribute("languageLinks", languageLinks(request));
     }
 
-    record LanguageLink(String code, String href, boolean current) {
-    }
+    record LanguageLink(String code, String href, boolean current) {}
 }

@@ -1,11 +1,10 @@
 package fi.celia.celianet.shared;
 
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import jakarta.servlet.RequestDispatcher;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -26,8 +25,17 @@ import org.springframework.web.util.UrlPathHelper;
 public class Navigation {
 
     /** The links of the main navigation, as the layout writes them. */
-    static final List<String> LINKS = List.of("/", "/patrons", "/patrons/new", "/institutions/applications", "/bookclubs",
-            "/organisation/staff", "/admin/organisations", "/admin/staff", "/admin/maintenance", "/admin/audit",
+    static final List<String> LINKS = List.of(
+            "/",
+            "/patrons",
+            "/patrons/new",
+            "/institutions/applications",
+            "/bookclubs",
+            "/organisation/staff",
+            "/admin/organisations",
+            "/admin/staff",
+            "/admin/maintenance",
+            "/admin/audit",
             "/admin/mail");
 
     private static final UrlPathHelper PATHS = new UrlPathHelper();
@@ -44,9 +52,15 @@ public class Navigation {
             return Menu.SIGNED_OUT;
         }
         Set<String> granted = roles.getReachableGrantedAuthorities(user.getAuthorities()).stream()
-                .map(GrantedAuthority::getAuthority).collect(Collectors.toSet());
-        return new Menu(true, granted.contains("ROLE_REGISTRAR"), granted.contains("ROLE_STAFF"),
-                granted.contains("ROLE_MAIN_USER"), granted.contains("ROLE_ADMIN"), whereAmI());
+                .map(GrantedAuthority::getAuthority)
+                .collect(Collectors.toSet());
+        return new Menu(
+                true,
+                granted.contains("ROLE_REGISTRAR"),
+                granted.contains("ROLE_STAFF"),
+                granted.contains("ROLE_MAIN_USER"),
+                granted.contains("ROLE_ADMIN"),
+                whereAmI());
     }
 
     /**
@@ -90,7 +104,8 @@ public class Navigation {
      * What the navigation shows; each part follows the role the pages behind it require. {@code place} is where
      * the page shown sits (see {@link Navigation#whereAmI()}).
      */
-    public record Menu(boolean signedIn, boolean registrar, boolean staff, boolean mainUser, boolean admin, String place) {
+    public record Menu(
+            boolean signedIn, boolean registrar, boolean staff, boolean mainUser, boolean admin, String place) {
 
         static final Menu SIGNED_OUT = new Menu(false, false, false, false, false, null);
 

@@ -17,7 +17,9 @@ public record PostalAddress(
 
     /** The address, or null when no part of it is given. */
     public static PostalAddress of(String street, String postalCode, String city) {
-        return street == null && postalCode == null && city == null ? null : new PostalAddress(street, postalCode, city);
+        return street == null && postalCode == null && city == null
+                ? null
+                : new PostalAddress(street, postalCode, city);
     }
 
     public boolean isComplete() {

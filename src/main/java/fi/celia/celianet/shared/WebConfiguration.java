@@ -3,7 +3,6 @@ package fi.celia.celianet.shared;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
-
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -19,7 +18,8 @@ import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 @EnableConfigurationProperties(CelianetProperties.class)
 class WebConfiguration implements WebMvcConfigurer {
 
-    static final List<Locale> LANGUAGES = List.of(Locale.forLanguageTag("fi"), Locale.forLanguageTag("sv"), Locale.forLanguageTag("en"));
+    static final List<Locale> LANGUAGES =
+            List.of(Locale.forLanguageTag("fi"), Locale.forLanguageTag("sv"), Locale.forLanguageTag("en"));
 
     @Bean
     LocaleResolver localeResolver() {
@@ -40,10 +40,14 @@ class WebConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         var change = new LocaleChangeInterceptor() {
             @Override
-            public boolean preHandle(jakarta.servlet.http.HttpServletRequest request,
-                    jakarta.servlet.http.HttpServletResponse response, Object handler) throws jakarta.servlet.ServletException {
+            public boolean preHandle(
+                    jakarta.servlet.http.HttpServletRequest request,
+                    jakarta.servlet.http.HttpServletResponse response,
+                    Object handler)
+                    throws jakarta.servlet.ServletException {
                 String lang = request.getParameter(getParamName());
-                if (lang != null && LANGUAGES.stream().noneMatch(l -> l.getLanguage().equals(lang))) {
+                if (lang != null
+                        && LANGUAGES.stream().noneMatch(l -> l.getLanguage().equals(lang))) {
                     return true;
                 }
                 return super.preHandle(request, response, handler);

@@ -1,11 +1,10 @@
 package fi.celia.celianet.staff;
 
+import fi.celia.celianet.staff.internal.OrganisationRepository;
+import fi.celia.celianet.staff.internal.StaffAccountRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
-
-import fi.celia.celianet.staff.internal.OrganisationRepository;
-import fi.celia.celianet.staff.internal.StaffAccountRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -30,7 +29,11 @@ class DemoData implements ApplicationRunner {
     private final PasswordEncoder encoder;
     private final Clock clock;
 
-    DemoData(OrganisationRepository organisations, StaffAccountRepository accounts, PasswordEncoder encoder, Clock clock) {
+    DemoData(
+            OrganisationRepository organisations,
+            StaffAccountRepository accounts,
+            PasswordEncoder encoder,
+            Clock clock) {
         this.organisations = organisations;
         this.accounts = accounts;
         this.encoder = encoder;
@@ -44,7 +47,8 @@ class DemoData implements ApplicationRunner {
             return;
         }
         Instant now = Instant.now(clock);
-        Organisation helsinki = library("Helsinki City Library", "0201256-6", "Rautatieläisenkatu 8", "00520", "Helsinki", now);
+        Organisation helsinki =
+                library("Helsinki City Library", "0201256-6", "Rautatieläisenkatu 8", "00520", "Helsinki", now);
         Organisation espoo = library("Espoo City Library", "0101263-6", "Kamreerintie 3", "02770", "Espoo", now);
         String hash = encoder.encode(PASSWORD);
         account("demo-librarian", "Liisa Lukija", Role.REGISTRAR, helsinki, hash, now);
@@ -55,17 +59,25 @@ class DemoData implements ApplicationRunner {
         log.info("Demo data seeded: two libraries and five accounts");
     }
 
-    private Organisation library(String name, String businessId, String street, String postalCode, String city, Instant now) {
+    private Organisation library(
+            String name, String businessId, String street, String postalCode, String city, Instant now) {
         var organisation = new Organisation(UUID.randomUUID(), "A" + organisations.nextCustomerNumber(), now);
-        organisation.update(new OrganisationDetails(name, OrganisationType.LIBRARY, businessId, null, null, street,
-                postalCode, city, "fi"), now);
+        organisation.update(
+                new OrganisationDetails(
+                        name, OrganisationType.LIBRARY, businessId, null, null, street, postalCode, city, "fi"),
+                now);
         return organisations.save(organisation);
     }
 
     private void account(String username, String name, Role role, Organisation organisation, String hash, Instant now) {
         var account = new StaffAccount(UUID.randomUUID(), username, now);
-        account.update(name, username + "@demo.celianet.invalid", "fi", role,
-                organisation == null ? null : organisation.getId(), now);
+        account.update(
+                name,
+                username + "@demo.celianet.invalid",
+                "fi",
+                role,
+                organisation == null ? null : organisation.getId(),
+                now);
         account.setPasswordHash(hash, now);
         accounts.save(account);
     }

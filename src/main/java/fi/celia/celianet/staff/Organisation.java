@@ -1,8 +1,5 @@
 package fi.celia.celianet.staff;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import fi.celia.celianet.shared.PostalAddress;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -12,6 +9,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
 
 /** A community customer of the service: a library (each branch its own), a school, a care home. */
 @Entity
@@ -56,8 +55,7 @@ public class Organisation {
     @Version
     private long version;
 
-    protected Organisation() {
-    }
+    protected Organisation() {}
 
     Organisation(UUID id, String customerNumber, Instant now) {
         this.id = id;
@@ -89,19 +87,63 @@ public class Organisation {
         this.updatedAt = now;
     }
 
-    public UUID getId() { return id; }
-    public String getCustomerNumber() { return customerNumber; }
-    public String getName() { return name; }
-    public OrganisationType getType() { return type; }
-    public String getBusinessId() { return businessId; }
-    public String getEmail() { return email; }
-    public String getPhone() { return phone; }
-    public PostalAddress getPostalAddress() { return postalAddress; }
-    public String getStreetAddress() { return PostalAddress.streetOf(postalAddress); }
-    public String getPostalCode() { return PostalAddress.postalCodeOf(postalAddress); }
-    public String getCity() { return PostalAddress.cityOf(postalAddress); }
-    public String getLanguage() { return language; }
-    public boolean isActive() { return active; }
-    public Instant getCreatedAt() { return createdAt; }
-    public Instant getUpdatedAt() { return updatedAt; }
+    public UUID getId() {
+        return id;
+    }
+
+    public String getCustomerNumber() {
+        return customerNumber;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public OrganisationType getType() {
+        return type;
+    }
+
+    public String getBusinessId() {
+        return businessId;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public PostalAddress getPostalAddress() {
+        return postalAddress;
+    }
+
+    public String getStreetAddress() {
+        return PostalAddress.streetOf(postalAddress);
+    }
+
+    public String getPostalCode() {
+        return PostalAddress.postalCodeOf(postalAddress);
+    }
+
+    public String getCity() {
+        return PostalAddress.cityOf(postalAddress);
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
 }

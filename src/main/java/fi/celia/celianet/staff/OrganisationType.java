@@ -1,5 +1,8 @@
 package fi.celia.celianet.staff;
 
 public enum OrganisationType {
-    LIBRARY, SCHOOL, CARE_HOME, OTHER
+    LIBRARY,
+    SCHOOL,
+    CARE_HOME,
+    OTHER
 }

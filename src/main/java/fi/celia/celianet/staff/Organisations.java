@@ -1,15 +1,14 @@
 package fi.celia.celianet.staff;
 
+import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.shared.NotFoundException;
+import fi.celia.celianet.staff.internal.OrganisationRepository;
+import fi.celia.celianet.staff.internal.StaffAccountRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import fi.celia.celianet.audit.AuditLog;
-import fi.celia.celianet.staff.internal.OrganisationRepository;
-import fi.celia.celianet.staff.internal.StaffAccountRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,8 +24,13 @@ public class Organisations {
     // JdbcClient for single-column reads (a name, a flag) that every page asks for; the aggregate itself is JPA.
     private final JdbcClient jdbc;
 
-    Organisations(OrganisationRepository organisations, StaffAccountRepository accounts, StaffAccounts staffAccounts,
-            AuditLog audit, Clock clock, JdbcClient jdbc) {
+    Organisations(
+            OrganisationRepository organisations,
+            StaffAccountRepository accounts,
+            StaffAccounts staffAccounts,
+            AuditLog audit,
+            Clock clock,
+            JdbcClient jdbc) {
         this.organisations = organisations;
         this.accounts = accounts;
         this.staffAccounts = staffAccounts;
@@ -58,7 +62,8 @@ public class Organisations {
     public void deactivate(UUID id, String actor) {
         Organisation organisation = organisations.findById(id).orElseThrow(NotFoundException::new);
         organisation.deactivate(Instant.now(clock));
-        accounts.findByOrganisationIdOrderByUsernameAsc(id).stream().filter(StaffAccount::isActive)
+        accounts.findByOrganisationIdOrderByUsernameAsc(id).stream()
+                .filter(StaffAccount::isActive)
                 .forEach(account -> staffAccounts.deactivate(account.getId(), actor));
         audit.success(actor, "ORGANISATION_DEACTIVATED", "ORGANISATION", id, null);
     }
@@ -93,14 +98,23 @@ public class Organisations {
 
     /** Asked on most pages: one column read directly, without loading the entity. */
     public String nameOf(UUID id) {
-        return id == null ? "" : jdbc.sql("SELECT name FROM organisation WHERE id = :id").param("id", id)
-                .query(String.class).optional().orElse("");
+        return id == null
+                ? ""
+                : jdbc.sql("SELECT name FROM organisation WHERE id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .optional()
+                        .orElse("");
     }
 
     /** Asked on every registration, the same way as {@link #nameOf(UUID)}. */
     public boolean isActive(UUID id) {
-        return id != null && jdbc.sql("SELECT active FROM organisation WHERE id = :id").param("id", id)
-                .query(Boolean.class).optional().orElse(false);
+        return id != null
+                && jdbc.sql("SELECT active FROM organisation WHERE id = :id")
+                        .param("id", id)
+                        .query(Boolean.class)
+                        .optional()
+                        .orElse(false);
     }
 
     /** The organisations with this business ID. */
@@ -112,7 +126,8 @@ public class Organisations {
     /** Which of these business IDs an organisation has: one query, however many. */
     @Transactional(readOnly = true)
     public java.util.Set<String> businessIdsAmong(java.util.Collection<String> businessIds) {
-        return businessIds.isEmpty() ? java.util.Set.of()
+        return businessIds.isEmpty()
+                ? java.util.Set.of()
                 : java.util.Set.copyOf(organisations.businessIdsAmong(businessIds));
     }
 }

@@ -1,8 +1,5 @@
 package fi.celia.celianet.staff;
 
-import java.io.IOException;
-import java.util.UUID;
-
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.audit.AuditOutcome;
 import fi.celia.celianet.staff.internal.SignInLockout;
@@ -10,6 +7,8 @@ import fi.celia.celianet.staff.internal.StaffAccountRepository;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.UUID;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -18,9 +17,9 @@ import org.springframework.security.access.hierarchicalroles.RoleHierarchy;
 import org.springframework.security.access.hierarchicalroles.RoleHierarchyImpl;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -51,9 +50,25 @@ class SecurityConfiguration {
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
             + "frame-ancestors 'none'; form-action 'self'";
 
-    private static final String[] PUBLIC = {"/login", "/password/forgot", "/password/set/**", "/password/done",
-            "/account/**", "/join", "/join/**", "/notices", "/css/**", "/js/**", "/images/**",
-            "/fonts/**", "/webjars/**", "/favicon.ico", "/actuator/health", "/actuator/health/**", "/error"};
+    private static final String[] PUBLIC = {
+        "/login",
+        "/password/forgot",
+        "/password/set/**",
+        "/password/done",
+        "/account/**",
+        "/join",
+        "/join/**",
+        "/notices",
+        "/css/**",
+        "/js/**",
+        "/images/**",
+        "/fonts/**",
+        "/webjars/**",
+        "/favicon.ico",
+        "/actuator/health",
+        "/actuator/health/**",
+        "/error"
+    };
 
     /**
      * {@code /api/status} is public, read-only and polled by reader apps: it gets a chain of its own with no
@@ -62,11 +77,11 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain statusApiFilterChain(HttpSecurity http) throws Exception {
-        http
-                .securityMatcher("/api/status")
+        http.securityMatcher("/api/status")
                 .authorizeHttpRequests(authorize -> authorize.anyRequest().permitAll())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .securityContext(context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 .requestCache(cache -> cache.disable())
                 .csrf(csrf -> csrf.disable())
                 .headers(SecurityConfiguration::headers);
@@ -74,25 +89,28 @@ class SecurityConfiguration {
     }
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, AuditLog audit, SignInLockout lockout,
-            AuthenticationManager authenticationManager) throws Exception {
-        http
-                .authorizeHttpRequests(authorize -> authorize
-                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                        .requestMatchers(PUBLIC).permitAll()
-                        .requestMatchers("/admin/**", "/actuator/**").hasRole("ADMIN")
-                        .requestMatchers("/organisation/staff/**").hasRole("MAIN_USER")
-                        .anyRequest().authenticated())
+    SecurityFilterChain securityFilterChain(
+            HttpSecurity http, AuditLog audit, SignInLockout lockout, AuthenticationManager authenticationManager)
+            throws Exception {
+        http.authorizeHttpRequests(authorize -> authorize
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
+                        .permitAll()
+                        .requestMatchers(PUBLIC)
+                        .permitAll()
+                        .requestMatchers("/admin/**", "/actuator/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/organisation/staff/**")
+                        .hasRole("MAIN_USER")
+                        .anyRequest()
+                        .authenticated())
                 .authenticationManager(authenticationManager)
-                .formLogin(form -> form
-                        .loginPage("/login")
+                .formLogin(form -> form.loginPage("/login")
                         .usernameParameter("username")
                         .passwordParameter("password")
                         .successHandler(successHandler(audit))
                         .failureHandler(failureHandler(audit, lockout))
                         .permitAll())
-                .logout(logout -> logout
-                        .logoutUrl("/logout")
+                .logout(logout -> logout.logoutUrl("/logout")
                         .logoutSuccessUrl("/login?logout")
                         .deleteCookies("CELIANET_SESSION"))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
@@ -109,7 +127,8 @@ class SecurityConfiguration {
 
     @Bean
     static RoleHierarchy roleHierarchy() {
-        return RoleHierarchyImpl.fromHierarchy("""
+        return RoleHierarchyImpl.fromHierarchy(
+                """
                 ROLE_ADMIN > ROLE_STAFF
                 ROLE_MAIN_USER > ROLE_REGISTRAR
                 """);
@@ -125,8 +144,8 @@ class SecurityConfiguration {
      * gets a second try at the password.
      */
     @Bean
-    AuthenticationManager authenticationManager(StaffAccountRepository accounts, PasswordEncoder encoder,
-            SignInLockout lockout) {
+    AuthenticationManager authenticationManager(
+            StaffAccountRepository accounts, PasswordEncoder encoder, SignInLockout lockout) {
         return new ProviderManager(lockoutAwareProvider(staffUserDetails(accounts, encoder), encoder, lockout));
     }
 
@@ -140,9 +159,15 @@ class SecurityConfiguration {
             public StaffPrincipal loadUserByUsername(String username) {
                 StaffAccount account = accounts.findByUsername(StaffAccounts.normalise(username))
                         .orElseThrow(() -> new UsernameNotFoundException("unknown"));
-                return new StaffPrincipal(account.getId(), account.getUsername(), account.getDisplayName(),
-                        account.getRole(), account.getOrganisationId(), account.getLanguage(),
-                        account.hasPassword() ? account.getPasswordHash() : unmatchable, account.isActive());
+                return new StaffPrincipal(
+                        account.getId(),
+                        account.getUsername(),
+                        account.getDisplayName(),
+                        account.getRole(),
+                        account.getOrganisationId(),
+                        account.getLanguage(),
+                        account.hasPassword() ? account.getPasswordHash() : unmatchable,
+                        account.isActive());
             }
         };
     }
@@ -150,7 +175,8 @@ class SecurityConfiguration {
     /**
      * Checks the lockout before the password, and counts every failure (unknown names included) after it.
      */
-    static AuthenticationProvider lockoutAwareProvider(UserDetailsService users, PasswordEncoder encoder, SignInLockout lockout) {
+    static AuthenticationProvider lockoutAwareProvider(
+            UserDetailsService users, PasswordEncoder encoder, SignInLockout lockout) {
         var dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(encoder);
         return new AuthenticationProvider() {
@@ -164,8 +190,9 @@ class SecurityConfiguration {
                     Authentication result = dao.authenticate(authentication);
                     lockout.clear(name);
                     StaffPrincipal principal = ((StaffPrincipal) result.getPrincipal()).withoutPassword();
-                    var token = org.springframework.security.authentication.UsernamePasswordAuthenticationToken
-                            .authenticated(principal, null, principal.getAuthorities());
+                    var token =
+                            org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+                                    .authenticated(principal, null, principal.getAuthorities());
                     token.setDetails(result.getDetails());
                     return token;
                 } catch (AuthenticationException e) {
@@ -188,8 +215,9 @@ class SecurityConfiguration {
         delegate.setDefaultTargetUrl("/");
         return new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
-            public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-                    Authentication authentication) throws IOException, jakarta.servlet.ServletException {
+            public void onAuthenticationSuccess(
+                    HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+                    throws IOException, jakarta.servlet.ServletException {
                 StaffPrincipal principal = (StaffPrincipal) authentication.getPrincipal();
                 audit.success(principal.username(), "SIGN_IN", "STAFF_ACCOUNT", principal.id(), null);
                 delegate.onAuthenticationSuccess(request, response, authentication);
@@ -202,7 +230,8 @@ class SecurityConfiguration {
             String name = request.getParameter("username");
             String actor = name == null || name.isBlank() ? "anonymous" : StaffAccounts.normalise(name);
             boolean locked = exception instanceof LockedException;
-            audit.record(actor, locked ? "SIGN_IN_LOCKED" : "SIGN_IN", "STAFF_ACCOUNT", null, AuditOutcome.FAILURE, null);
+            audit.record(
+                    actor, locked ? "SIGN_IN_LOCKED" : "SIGN_IN", "STAFF_ACCOUNT", null, AuditOutcome.FAILURE, null);
             response.sendRedirect(request.getContextPath() + (locked ? "/login?locked" : "/login?error"));
         };
     }
@@ -211,8 +240,13 @@ class SecurityConfiguration {
         var delegate = new AccessDeniedHandlerImpl();
         return (HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied) -> {
             var principal = request.getUserPrincipal();
-            audit.record(principal == null ? "anonymous" : principal.getName(), "ACCESS_DENIED", "PATH",
-                    request.getMethod() + " " + request.getRequestURI(), AuditOutcome.DENIED, null);
+            audit.record(
+                    principal == null ? "anonymous" : principal.getName(),
+                    "ACCESS_DENIED",
+                    "PATH",
+                    request.getMethod() + " " + request.getRequestURI(),
+                    AuditOutcome.DENIED,
+                    null);
             delegate.handle(request, response, denied);
         };
     }

@@ -1,8 +1,5 @@
 package fi.celia.celianet.staff;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -10,6 +7,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
 
 @Entity
 @Table(name = "staff_account")
@@ -52,8 +51,7 @@ public class StaffAccount {
     @Version
     private long version;
 
-    protected StaffAccount() {
-    }
+    protected StaffAccount() {}
 
     StaffAccount(UUID id, String username, Instant now) {
         this.id = id;
@@ -82,15 +80,47 @@ public class StaffAccount {
         this.updatedAt = now;
     }
 
-    public UUID getId() { return id; }
-    public String getUsername() { return username; }
-    public String getDisplayName() { return displayName; }
-    public String getEmail() { return email; }
-    public String getLanguage() { return language; }
-    public Role getRole() { return role; }
-    public UUID getOrganisationId() { return organisationId; }
-    public boolean isActive() { return active; }
-    public boolean hasPassword() { return passwordHash != null; }
-    public Instant getCreatedAt() { return createdAt; }
-    String getPasswordHash() { return passwordHash; }
+    public UUID getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public UUID getOrganisationId() {
+        return organisationId;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public boolean hasPassword() {
+        return passwordHash != null;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    String getPasswordHash() {
+        return passwordHash;
+    }
 }

@@ -1,6 +1,12 @@
 package fi.celia.celianet.staff;
 
+import fi.celia.celianet.audit.AuditLog;
+import fi.celia.celianet.credentials.CredentialTokens;
+import fi.celia.celianet.credentials.TokenPurpose;
+import fi.celia.celianet.credentials.spi.PasswordTarget;
 import fi.celia.celianet.shared.NotFoundException;
+import fi.celia.celianet.staff.internal.SignInLockout;
+import fi.celia.celianet.staff.internal.StaffAccountRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,13 +14,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-
-import fi.celia.celianet.audit.AuditLog;
-import fi.celia.celianet.credentials.CredentialTokens;
-import fi.celia.celianet.credentials.spi.PasswordTarget;
-import fi.celia.celianet.credentials.TokenPurpose;
-import fi.celia.celianet.staff.internal.SignInLockout;
-import fi.celia.celianet.staff.internal.StaffAccountRepository;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,8 +31,13 @@ public class StaffAccounts implements PasswordTarget {
     private final AuditLog audit;
     private final Clock clock;
 
-    StaffAccounts(StaffAccountRepository accounts, StaffMail mail, CredentialTokens tokens,
-            FindByIndexNameSessionRepository<?> sessions, SignInLockout lockout, AuditLog audit,
+    StaffAccounts(
+            StaffAccountRepository accounts,
+            StaffMail mail,
+            CredentialTokens tokens,
+            FindByIndexNameSessionRepository<?> sessions,
+            SignInLockout lockout,
+            AuditLog audit,
             Clock clock) {
         this.accounts = accounts;
         this.mail = mail;
@@ -53,18 +57,28 @@ public class StaffAccounts implements PasswordTarget {
         }
         Instant now = Instant.now(clock);
         var account = new StaffAccount(UUID.randomUUID(), username, now);
-        account.update(request.displayName().trim(), request.email().trim(), language(request.language()), request.role(),
-                request.organisationId(), now);
+        account.update(
+                request.displayName().trim(),
+                request.email().trim(),
+                language(request.language()),
+                request.role(),
+                request.organisationId(),
+                now);
         accounts.saveAndFlush(account);
         mail.invitation(account);
-        audit.success(actor, "STAFF_CREATED", "STAFF_ACCOUNT", account.getId(),
-                username + " " + request.role() + (request.organisationId() == null ? "" : " " + request.organisationId()));
+        audit.success(
+                actor,
+                "STAFF_CREATED",
+                "STAFF_ACCOUNT",
+                account.getId(),
+                username + " " + request.role()
+                        + (request.organisationId() == null ? "" : " " + request.organisationId()));
         return account;
     }
 
     @Transactional
-    public StaffAccount update(UUID id, String displayName, String email, String language, Role role, UUID organisationId,
-            String actor) {
+    public StaffAccount update(
+            UUID id, String displayName, String email, String language, Role role, UUID organisationId, String actor) {
         StaffAccount account = accounts.findById(id).orElseThrow(NotFoundException::new);
         account.update(displayName.trim(), email.trim(), language(language), role, organisationId, Instant.now(clock));
         endSessions(account);
@@ -114,7 +128,8 @@ public class StaffAccounts implements PasswordTarget {
             return;
         }
         String key = usernameOrEmail.trim();
-        Optional<StaffAccount> found = accounts.findByUsername(normalise(key)).filter(StaffAccount::isActive)
+        Optional<StaffAccount> found = accounts.findByUsername(normalise(key))
+                .filter(StaffAccount::isActive)
                 .or(() -> accounts.findFirstByEmailIgnoreCaseAndActiveTrue(key));
         found.ifPresent(account -> {
             // Counted from the requests, in order, under the account's row lock, so two quick requests
@@ -123,12 +138,18 @@ public class StaffAccounts implements PasswordTarget {
             Instant hourAgo = Instant.now(clock).minus(Duration.ofHours(1));
             if (audit.successesSince("STAFF_PASSWORD_RESET_REQUESTED", "STAFF_ACCOUNT", account.getId(), hourAgo)
                     >= RESETS_PER_HOUR) {
-                audit.record(account.getUsername(), "STAFF_PASSWORD_RESET_REQUESTED", "STAFF_ACCOUNT", account.getId(),
-                        fi.celia.celianet.audit.AuditOutcome.DENIED, "rate limit");
+                audit.record(
+                        account.getUsername(),
+                        "STAFF_PASSWORD_RESET_REQUESTED",
+                        "STAFF_ACCOUNT",
+                        account.getId(),
+                        fi.celia.celianet.audit.AuditOutcome.DENIED,
+                        "rate limit");
                 return;
             }
             mail.passwordReset(account);
-            audit.success(account.getUsername(), "STAFF_PASSWORD_RESET_REQUESTED", "STAFF_ACCOUNT", account.getId(), null);
+            audit.success(
+                    account.getUsername(), "STAFF_PASSWORD_RESET_REQUESTED", "STAFF_ACCOUNT", account.getId(), null);
         });
     }
 
@@ -140,8 +161,8 @@ public class StaffAccounts implements PasswordTarget {
     @Override
     @Transactional
     public void storePasswordHash(UUID subjectId, String passwordHash) {
-        StaffAccount account = accounts.findById(subjectId).filter(StaffAccount::isActive)
-                .orElseThrow(NotFoundException::new);
+        StaffAccount account =
+                accounts.findById(subjectId).filter(StaffAccount::isActive).orElseThrow(NotFoundException::new);
         account.setPasswordHash(passwordHash, Instant.now(clock));
         lockout.clear(account.getUsername());
         endSessions(account);

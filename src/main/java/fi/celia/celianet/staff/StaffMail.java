@@ -1,12 +1,11 @@
 package fi.celia.celianet.staff;
 
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
-
 import fi.celia.celianet.credentials.TokenPurpose;
 import fi.celia.celianet.notifications.Mailbox;
 import fi.celia.celianet.notifications.OutgoingMail;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,8 +39,12 @@ class StaffMail {
     }
 
     private static OutgoingMail mail(StaffAccount account, String template, String requestId) {
-        return OutgoingMail.of(requestId + ":" + account.getEmail(), account.getEmail(), Locale.forLanguageTag(account.getLanguage()),
-                        template, Map.of("name", account.getDisplayName(), "username", account.getUsername()))
+        return OutgoingMail.of(
+                        requestId + ":" + account.getEmail(),
+                        account.getEmail(),
+                        Locale.forLanguageTag(account.getLanguage()),
+                        template,
+                        Map.of("name", account.getDisplayName(), "username", account.getUsername()))
                 .about("STAFF_ACCOUNT", account.getId());
     }
 }

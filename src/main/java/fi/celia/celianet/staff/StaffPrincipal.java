@@ -5,14 +5,21 @@ import java.io.Serializable;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** The signed-in staff member. Carries no password once signed in. */
-public record StaffPrincipal(UUID id, String username, String displayName, Role role, UUID organisationId,
-        String language, String password, boolean enabled) implements UserDetails, Serializable {
+public record StaffPrincipal(
+        UUID id,
+        String username,
+        String displayName,
+        Role role,
+        UUID organisationId,
+        String language,
+        String password,
+        boolean enabled)
+        implements UserDetails, Serializable {
 
     @Serial
     private static final long serialVersionUID = 1L;

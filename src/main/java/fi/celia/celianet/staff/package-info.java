@@ -2,6 +2,14 @@
  * Organisations (the community customers), staff accounts, roles, sign-in, lockout and the security
  * configuration.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Staff",
-        allowedDependencies = { "audit", "credentials", "credentials :: spi", "notifications", "notifications :: spi", "shared" })
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Staff",
+        allowedDependencies = {
+            "audit",
+            "credentials",
+            "credentials :: spi",
+            "notifications",
+            "notifications :: spi",
+            "shared"
+        })
 package fi.celia.celianet.staff;

@@ -2,6 +2,7 @@ package fi.celia.celianet.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.validation.Constraint;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.annotation.Annotation;
@@ -33,8 +34,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import jakarta.validation.Constraint;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
@@ -67,7 +66,9 @@ class MessageArgumentsTest {
         Map<String, Properties> bundles = bundles();
         List<String> problems = new ArrayList<>();
         List<ConstraintUse> uses = constraintUses();
-        assertThat(uses).as("constraints with a message key found on the form classes").hasSizeGreaterThan(30);
+        assertThat(uses)
+                .as("constraints with a message key found on the form classes")
+                .hasSizeGreaterThan(30);
         for (ConstraintUse use : uses) {
             for (String language : LANGUAGES) {
                 String text = bundles.get(language).getProperty(use.key);
@@ -79,13 +80,15 @@ class MessageArgumentsTest {
                 while (braced.find()) {
                     String name = braced.group(1).strip();
                     if (!use.attributes.containsKey(name)) {
-                        problems.add(use + " [" + language + "]: \"" + text + "\" shows as \"" + asSpringShows(use, text)
-                                + "\": {" + name + "} is not an attribute of the constraint");
+                        problems.add(
+                                use + " [" + language + "]: \"" + text + "\" shows as \"" + asSpringShows(use, text)
+                                        + "\": {" + name + "} is not an attribute of the constraint");
                     }
                 }
             }
         }
-        assertThat(problems).as("Bean Validation messages with placeholders that Spring fills with something else")
+        assertThat(problems)
+                .as("Bean Validation messages with placeholders that Spring fills with something else")
                 .isEmpty();
     }
 
@@ -116,7 +119,9 @@ class MessageArgumentsTest {
                 if (places == 0) {
                     Matcher braced = BRACED.matcher(text);
                     while (braced.find()) {
-                        if (!constraintAttributes.getOrDefault(key, Set.of()).contains(braced.group(1).strip())) {
+                        if (!constraintAttributes
+                                .getOrDefault(key, Set.of())
+                                .contains(braced.group(1).strip())) {
                             problems.add(where + ": {" + braced.group(1) + "} is never filled: " + text);
                         }
                     }
@@ -149,18 +154,28 @@ class MessageArgumentsTest {
         List<String> problems = new ArrayList<>();
         int checked = 0;
         try (Stream<Path> templates = Files.walk(RESOURCES.resolve("templates"))) {
-            for (Path template : templates.filter(p -> p.toString().endsWith(".html")).sorted().toList()) {
+            for (Path template : templates
+                    .filter(p -> p.toString().endsWith(".html"))
+                    .sorted()
+                    .toList()) {
                 String html = Files.readString(template);
                 for (MessageCall call : templateCalls(html)) {
                     for (String key : call.keys(bundles.get("fi").stringPropertyNames())) {
                         checked++;
-                        check(bundles, key, call.arguments, RESOURCES.relativize(template).toString(), problems);
+                        check(
+                                bundles,
+                                key,
+                                call.arguments,
+                                RESOURCES.relativize(template).toString(),
+                                problems);
                     }
                 }
             }
         }
         assertThat(checked).as("message uses found in the templates").isGreaterThan(300);
-        assertThat(problems).as("templates passing fewer arguments than their messages use").isEmpty();
+        assertThat(problems)
+                .as("templates passing fewer arguments than their messages use")
+                .isEmpty();
     }
 
     /**
@@ -174,7 +189,8 @@ class MessageArgumentsTest {
         List<String> problems = new ArrayList<>();
         int checked = 0;
         try (Stream<Path> sources = Files.walk(SOURCES)) {
-            for (Path source : sources.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+            for (Path source :
+                    sources.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
                 String code = Files.readString(source);
                 for (JavaCall call : JavaCall.find(code)) {
                     for (String key : literals(call.keyArgument())) {
@@ -188,11 +204,13 @@ class MessageArgumentsTest {
             }
         }
         assertThat(checked).as("message keys found at Java call sites").isGreaterThan(50);
-        assertThat(problems).as("call sites passing fewer arguments than their messages use").isEmpty();
+        assertThat(problems)
+                .as("call sites passing fewer arguments than their messages use")
+                .isEmpty();
     }
 
-    private static void check(Map<String, Properties> bundles, String key, int arguments, String where,
-            List<String> problems) {
+    private static void check(
+            Map<String, Properties> bundles, String key, int arguments, String where, List<String> problems) {
         for (String language : LANGUAGES) {
             String text = bundles.get(language).getProperty(key);
             if (text == null || text.contains("${")) {
@@ -247,7 +265,11 @@ class MessageArgumentsTest {
                 continue;
             }
             if (type.getProtectionDomain().getCodeSource() != null
-                    && type.getProtectionDomain().getCodeSource().getLocation().toString().contains("test-classes")) {
+                    && type.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toString()
+                            .contains("test-classes")) {
                 continue;
             }
             Map<String, AnnotatedElement> elements = new LinkedHashMap<>();
@@ -260,7 +282,8 @@ class MessageArgumentsTest {
                 List<Executable> executables = new ArrayList<>(List.of(type.getDeclaredMethods()));
                 executables.addAll(List.of(type.getDeclaredConstructors()));
                 for (Executable executable : executables) {
-                    String name = type.getName() + "." + (executable instanceof Method ? ((Member) executable).getName() : "<init>");
+                    String name = type.getName() + "."
+                            + (executable instanceof Method ? ((Member) executable).getName() : "<init>");
                     elements.put(name + "()", executable);
                     for (Parameter parameter : executable.getParameters()) {
                         elements.put(name + "(" + parameter.getName() + ")", parameter);
@@ -297,7 +320,8 @@ class MessageArgumentsTest {
         }
         try {
             Method value = annotation.annotationType().getMethod("value");
-            if (value.getReturnType().isArray() && value.getReturnType().getComponentType().isAnnotation()) {
+            if (value.getReturnType().isArray()
+                    && value.getReturnType().getComponentType().isAnnotation()) {
                 List<Annotation> held = new ArrayList<>();
                 for (Annotation inner : (Annotation[]) value.invoke(annotation)) {
                     held.addAll(constraints(inner));
@@ -335,7 +359,9 @@ class MessageArgumentsTest {
         Matcher braced = BRACED.matcher(message);
         while (braced.find()) {
             String key = braced.group(1).strip();
-            if (key.startsWith("jakarta.validation.") || key.startsWith("org.hibernate.") || attributes.containsKey(key)) {
+            if (key.startsWith("jakarta.validation.")
+                    || key.startsWith("org.hibernate.")
+                    || attributes.containsKey(key)) {
                 continue; // the validator's own messages and the constraint's attributes
             }
             uses.add(new ConstraintUse(element, constraint.annotationType().getSimpleName(), key, attributes));
@@ -355,7 +381,8 @@ class MessageArgumentsTest {
             }
             // Only enum constants fill the gap (institutions.status. + RECEIVED), so that institutions.status.title
             // is not taken for one of them.
-            Pattern gap = Pattern.compile(Pattern.quote(prefix) + (suffix.isEmpty() ? "[A-Z][A-Z0-9_]*" : "[A-Za-z0-9_]+")
+            Pattern gap = Pattern.compile(Pattern.quote(prefix)
+                    + (suffix.isEmpty() ? "[A-Z][A-Z0-9_]*" : "[A-Za-z0-9_]+")
                     + Pattern.quote(suffix));
             Set<String> keys = new TreeSet<>();
             all.stream().filter(k -> gap.matcher(k).matches()).forEach(keys::add);
@@ -364,8 +391,8 @@ class MessageArgumentsTest {
     }
 
     private static final Pattern LITERAL_KEY = Pattern.compile("[a-zA-Z][\\w.-]*");
-    private static final Pattern PREFIXED_KEY = Pattern.compile(
-            "'([\\w.-]+)'\\s*\\+\\s*\\$\\{[^{}]*}(?:\\s*\\+\\s*'([\\w.-]+)')?");
+    private static final Pattern PREFIXED_KEY =
+            Pattern.compile("'([\\w.-]+)'\\s*\\+\\s*\\$\\{[^{}]*}(?:\\s*\\+\\s*'([\\w.-]+)')?");
 
     private static List<MessageCall> templateCalls(String html) {
         List<MessageCall> calls = new ArrayList<>();
@@ -381,7 +408,10 @@ class MessageArgumentsTest {
             if (literal.lookingAt()) {
                 calls.add(new MessageCall(literal.group(), null, null, arguments(expression.substring(literal.end()))));
             } else if (prefixed.lookingAt()) {
-                calls.add(new MessageCall(null, prefixed.group(1), prefixed.group(2) == null ? "" : prefixed.group(2),
+                calls.add(new MessageCall(
+                        null,
+                        prefixed.group(1),
+                        prefixed.group(2) == null ? "" : prefixed.group(2),
                         arguments(expression.substring(prefixed.end()))));
             }
             at = html.indexOf("#{", at + 2);
@@ -411,7 +441,8 @@ class MessageArgumentsTest {
 
         static List<JavaCall> find(String code) {
             List<JavaCall> calls = new ArrayList<>();
-            Matcher start = Pattern.compile("(addFlashAttribute|\\.rejectValue|\\.reject|new WindowProblem|new BookClubRefusal|getMessage)\\s*\\(")
+            Matcher start = Pattern.compile(
+                            "(addFlashAttribute|\\.rejectValue|\\.reject|new WindowProblem|new BookClubRefusal|getMessage)\\s*\\(")
                     .matcher(code);
             while (start.find()) {
                 int open = start.end() - 1;
@@ -421,19 +452,36 @@ class MessageArgumentsTest {
                 }
                 List<String> parameters = split(code.substring(open + 1, close));
                 String name = start.group(1);
-                JavaCall call = switch (name) {
-                    case "addFlashAttribute" -> parameters.size() == 2 && parameters.get(0).equals("\"flashMessage\"")
-                            ? new JavaCall(name, parameters, 1, 0) : null;
-                    case ".rejectValue" -> parameters.size() == 2 ? new JavaCall(name, parameters, 1, 0)
-                            : parameters.size() == 4 ? new JavaCall(name, parameters, 1, count(parameters.get(2))) : null;
-                    case ".reject" -> parameters.size() == 1 ? new JavaCall(name, parameters, 0, 0)
-                            : parameters.size() == 3 ? new JavaCall(name, parameters, 0, count(parameters.get(1))) : null;
-                    case "new WindowProblem" -> parameters.size() == 2 ? new JavaCall(name, parameters, 1, 0) : null;
-                    case "new BookClubRefusal" -> parameters.size() >= 2
-                            ? new JavaCall(name, parameters, 1, parameters.size() - 2) : null;
-                    case "getMessage" -> parameters.size() == 3 ? new JavaCall(name, parameters, 0, count(parameters.get(1))) : null;
-                    default -> null;
-                };
+                JavaCall call =
+                        switch (name) {
+                            case "addFlashAttribute" ->
+                                parameters.size() == 2 && parameters.get(0).equals("\"flashMessage\"")
+                                        ? new JavaCall(name, parameters, 1, 0)
+                                        : null;
+                            case ".rejectValue" ->
+                                parameters.size() == 2
+                                        ? new JavaCall(name, parameters, 1, 0)
+                                        : parameters.size() == 4
+                                                ? new JavaCall(name, parameters, 1, count(parameters.get(2)))
+                                                : null;
+                            case ".reject" ->
+                                parameters.size() == 1
+                                        ? new JavaCall(name, parameters, 0, 0)
+                                        : parameters.size() == 3
+                                                ? new JavaCall(name, parameters, 0, count(parameters.get(1)))
+                                                : null;
+                            case "new WindowProblem" ->
+                                parameters.size() == 2 ? new JavaCall(name, parameters, 1, 0) : null;
+                            case "new BookClubRefusal" ->
+                                parameters.size() >= 2
+                                        ? new JavaCall(name, parameters, 1, parameters.size() - 2)
+                                        : null;
+                            case "getMessage" ->
+                                parameters.size() == 3
+                                        ? new JavaCall(name, parameters, 0, count(parameters.get(1)))
+                                        : null;
+                            default -> null;
+                        };
                 if (call != null) {
                     calls.add(call);
                 }
@@ -447,7 +495,8 @@ class MessageArgumentsTest {
             if (e.equals("null")) {
                 return 0;
             }
-            Matcher array = Pattern.compile("(?s)new\\s+Object\\s*\\[\\s*]\\s*\\{(.*)}").matcher(e);
+            Matcher array =
+                    Pattern.compile("(?s)new\\s+Object\\s*\\[\\s*]\\s*\\{(.*)}").matcher(e);
             return array.matches() ? split(array.group(1)).size() : -1;
         }
     }
@@ -455,7 +504,8 @@ class MessageArgumentsTest {
     /** The string literals in an expression that look like message keys. */
     private static List<String> literals(String expression) {
         List<String> keys = new ArrayList<>();
-        Matcher literal = Pattern.compile("\"([a-zA-Z][\\w-]*(?:\\.[\\w-]+)+)\"").matcher(expression);
+        Matcher literal =
+                Pattern.compile("\"([a-zA-Z][\\w-]*(?:\\.[\\w-]+)+)\"").matcher(expression);
         while (literal.find()) {
             keys.add(literal.group(1));
         }
@@ -539,8 +589,7 @@ class MessageArgumentsTest {
                         from = i + 1;
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
         String last = list.substring(from).strip();
@@ -555,7 +604,9 @@ class MessageArgumentsTest {
         Map<String, Properties> bundles = new LinkedHashMap<>();
         List<String> basenames = new ArrayList<>(List.of("messages"));
         try (Stream<Path> files = Files.list(RESOURCES.resolve("i18n"))) {
-            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith("_fi.properties")).sorted()
+            files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith("_fi.properties"))
+                    .sorted()
                     .forEach(n -> basenames.add("i18n/" + n.substring(0, n.length() - "_fi.properties".length())));
         }
         for (String language : LANGUAGES) {

@@ -15,7 +15,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 
 /** Every visible text comes from the bundles, and every key is there in Finnish, Swedish and English. */
@@ -56,7 +55,8 @@ class MessageBundleTest {
         Pattern literalKey = Pattern.compile("#\\{([a-zA-Z][\\w.-]*)[}(]");
         List<String> missing = new ArrayList<>();
         try (Stream<Path> templates = Files.walk(RESOURCES.resolve("templates"))) {
-            for (Path template : templates.filter(p -> p.toString().endsWith(".html")).toList()) {
+            for (Path template :
+                    templates.filter(p -> p.toString().endsWith(".html")).toList()) {
                 Matcher m = literalKey.matcher(Files.readString(template));
                 while (m.find()) {
                     if (!keys.contains(m.group(1))) {
@@ -65,7 +65,9 @@ class MessageBundleTest {
                 }
             }
         }
-        assertThat(missing).as("message keys used in templates but absent from the bundles").isEmpty();
+        assertThat(missing)
+                .as("message keys used in templates but absent from the bundles")
+                .isEmpty();
     }
 
     /**
@@ -78,7 +80,8 @@ class MessageBundleTest {
         Pattern openTag = Pattern.compile("<([a-zA-Z][a-zA-Z0-9]*)\\b([^>]*)>\\s*$");
         List<String> literal = new ArrayList<>();
         try (Stream<Path> templates = Files.walk(RESOURCES.resolve("templates"))) {
-            for (Path template : templates.filter(p -> p.toString().endsWith(".html")).toList()) {
+            for (Path template :
+                    templates.filter(p -> p.toString().endsWith(".html")).toList()) {
                 String html = Files.readString(template).replaceAll("(?s)<!--.*?-->", "");
                 Matcher m = textNode.matcher(html);
                 while (m.find()) {
@@ -88,9 +91,12 @@ class MessageBundleTest {
                     }
                     String before = html.substring(0, m.start() + 1);
                     Matcher tag = openTag.matcher(before);
-                    boolean replaced = tag.find() && (tag.group(2).contains("th:text") || tag.group(2).contains("th:utext")
-                            || tag.group(2).contains("th:replace") || tag.group(2).contains("th:insert")
-                            || tag.group(2).contains("th:errors"));
+                    boolean replaced = tag.find()
+                            && (tag.group(2).contains("th:text")
+                                    || tag.group(2).contains("th:utext")
+                                    || tag.group(2).contains("th:replace")
+                                    || tag.group(2).contains("th:insert")
+                                    || tag.group(2).contains("th:errors"));
                     if (!replaced) {
                         literal.add(RESOURCES.relativize(template) + ": \"" + text + "\"");
                     }
@@ -103,7 +109,8 @@ class MessageBundleTest {
     private static Set<String> basenames() throws IOException {
         Set<String> names = new TreeSet<>(List.of("messages"));
         try (Stream<Path> files = Files.list(RESOURCES.resolve("i18n"))) {
-            files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith("_fi.properties"))
+            files.map(p -> p.getFileName().toString())
+                    .filter(n -> n.endsWith("_fi.properties"))
                     .forEach(n -> names.add("i18n/" + n.substring(0, n.length() - "_fi.properties".length())));
         }
         return names;

@@ -2,14 +2,13 @@ package fi.celia.celianet.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fi.celia.celianet.CelianetApplication;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-
-import fi.celia.celianet.CelianetApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
@@ -26,8 +25,17 @@ class ModularityTest {
     void modulesTalkOnlyThroughTheirPublicFaceAndDeclaredDependenciesWithNoCycles() {
         modules.verify();
         assertThat(modules.stream().map(m -> m.getIdentifier().toString()))
-                .contains("staff", "credentials", "notifications", "audit", "calendar", "patrons", "bookclubs",
-                        "institutions", "maintenance", "home");
+                .contains(
+                        "staff",
+                        "credentials",
+                        "notifications",
+                        "audit",
+                        "calendar",
+                        "patrons",
+                        "bookclubs",
+                        "institutions",
+                        "maintenance",
+                        "home");
     }
 
     /**
@@ -43,7 +51,9 @@ class ModularityTest {
                 .writeDocumentation();
 
         Map<String, String> generated = contents(GENERATED);
-        assertThat(generated).containsKey("components.puml").hasSizeGreaterThan(modules.stream().toList().size());
+        assertThat(generated)
+                .containsKey("components.puml")
+                .hasSizeGreaterThan(modules.stream().toList().size());
         assertThat(contents(PUBLISHED))
                 .as("docs/modules is stale: rm -rf docs/modules && cp -r target/modulith-docs docs/modules")
                 .isEqualTo(generated);
@@ -57,7 +67,9 @@ class ModularityTest {
         try (Stream<Path> paths = Files.walk(folder)) {
             for (Path file : paths.filter(Files::isRegularFile).toList()) {
                 // the Documenter writes relations in no fixed order: compare the lines as a set
-                files.put(folder.relativize(file).toString(), Files.readAllLines(file).stream().sorted().toList().toString());
+                files.put(
+                        folder.relativize(file).toString(),
+                        Files.readAllLines(file).stream().sorted().toList().toString());
             }
         }
         return files;

@@ -1,5 +1,15 @@
 package fi.celia.celianet.bookclubs;
 
+import fi.celia.celianet.calendar.Helsinki;
+import fi.celia.celianet.patrons.PatronDirectory;
+import fi.celia.celianet.patrons.PatronSummary;
+import fi.celia.celianet.shared.PostalAddress;
+import fi.celia.celianet.staff.Organisation;
+import fi.celia.celianet.staff.Role;
+import fi.celia.celianet.staff.StaffAccount;
+import fi.celia.celianet.staff.StaffPrincipal;
+import fi.celia.celianet.support.IntegrationTest;
+import fi.celia.celianet.support.TestData;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.CookieManager;
@@ -16,17 +26,6 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import fi.celia.celianet.calendar.Helsinki;
-import fi.celia.celianet.patrons.PatronDirectory;
-import fi.celia.celianet.patrons.PatronSummary;
-import fi.celia.celianet.shared.PostalAddress;
-import fi.celia.celianet.staff.Organisation;
-import fi.celia.celianet.staff.Role;
-import fi.celia.celianet.staff.StaffAccount;
-import fi.celia.celianet.staff.StaffPrincipal;
-import fi.celia.celianet.support.IntegrationTest;
-import fi.celia.celianet.support.TestData;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The book clubs' tests, on the shared application context: real patrons from the patrons module. */
@@ -34,17 +33,21 @@ abstract class BookClubTest extends IntegrationTest {
 
     @Autowired
     protected BookClubs clubs;
+
     @Autowired
     protected Subscriptions subscriptions;
+
     @Autowired
     protected SubscriptionViews views;
+
     @Autowired
     protected Production production;
+
     @Autowired
     protected PatronDirectory directory;
 
-    protected static final StaffPrincipal SERVICE = new StaffPrincipal(UUID.randomUUID(), "bookclub-test-staff",
-            "Test Staff", Role.STAFF, null, "fi", null, true);
+    protected static final StaffPrincipal SERVICE = new StaffPrincipal(
+            UUID.randomUUID(), "bookclub-test-staff", "Test Staff", Role.STAFF, null, "fi", null, true);
 
     protected void at(LocalDate date, LocalTime time) {
         clock.set(Helsinki.instantOf(date.atTime(time)));
@@ -56,8 +59,10 @@ abstract class BookClubTest extends IntegrationTest {
 
     protected Club club(int leadTimeDays, int booksPerShipment) {
         String name = TestData.unique("Kerho");
-        return clubs.create(new ClubDetails(name, name + " sv", name + " en", "", "", "", ClubFormat.CD, leadTimeDays,
-                booksPerShipment), "test");
+        return clubs.create(
+                new ClubDetails(
+                        name, name + " sv", name + " en", "", "", "", ClubFormat.CD, leadTimeDays, booksPerShipment),
+                "test");
     }
 
     /** A club with a monthly calendar on the day of {@code firstDelivery}; the clock must stand before it. */
@@ -72,8 +77,8 @@ abstract class BookClubTest extends IntegrationTest {
         return patron(name, organisation, address(name), null, true);
     }
 
-    protected PatronSummary patron(String name, Organisation organisation, PostalAddress address, String email,
-            boolean cdClubs) {
+    protected PatronSummary patron(
+            String name, Organisation organisation, PostalAddress address, String email, boolean cdClubs) {
         return summary(data.patron(name, organisation, address, email, cdClubs));
     }
 
@@ -90,12 +95,17 @@ abstract class BookClubTest extends IntegrationTest {
     }
 
     protected List<String> frozenNames(UUID shipmentId) {
-        return jdbc.sql("SELECT name FROM shipment_member WHERE shipment_id = :id ORDER BY name").param("id", shipmentId)
-                .query(String.class).list();
+        return jdbc.sql("SELECT name FROM shipment_member WHERE shipment_id = :id ORDER BY name")
+                .param("id", shipmentId)
+                .query(String.class)
+                .list();
     }
 
     protected Shipment shipmentOn(Club club, LocalDate delivery) {
-        return clubs.shipments(club.id()).stream().filter(s -> s.deliveryDate().equals(delivery)).findFirst().orElseThrow();
+        return clubs.shipments(club.id()).stream()
+                .filter(s -> s.deliveryDate().equals(delivery))
+                .findFirst()
+                .orElseThrow();
     }
 
     protected StaffAccount staff(Role role, Organisation organisation) {
@@ -105,9 +115,13 @@ abstract class BookClubTest extends IntegrationTest {
     /** A real HTTP client signed in through the form: for streamed downloads, read as they arrive. */
     protected final class Browser {
 
-        private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        private static final Pattern CSRF =
+                Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
+        private final HttpClient client = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
 
         Browser(String username) throws IOException, InterruptedException {
             String page = get("/login", HttpResponse.BodyHandlers.ofString()).body();
@@ -117,18 +131,27 @@ abstract class BookClubTest extends IntegrationTest {
             }
             String token = m.group(1) != null ? m.group(1) : m.group(2);
             String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                    + URLEncoder.encode(TestData.PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
-            var response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+                    + URLEncoder.encode(TestData.PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
+                    + URLEncoder.encode(token, StandardCharsets.UTF_8);
+            var response = client.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.discarding());
             if (response.headers().firstValue("Location").orElse("/login").contains("/login")) {
                 throw new AssertionError("sign-in failed");
             }
         }
 
-        <T> HttpResponse<T> get(String path, HttpResponse.BodyHandler<T> handler) throws IOException, InterruptedException {
-            return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                    .timeout(Duration.ofSeconds(120)).GET().build(), handler);
+        <T> HttpResponse<T> get(String path, HttpResponse.BodyHandler<T> handler)
+                throws IOException, InterruptedException {
+            return client.send(
+                    HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                            .timeout(Duration.ofSeconds(120))
+                            .GET()
+                            .build(),
+                    handler);
         }
 
         HttpResponse<InputStream> stream(String path) throws IOException, InterruptedException {

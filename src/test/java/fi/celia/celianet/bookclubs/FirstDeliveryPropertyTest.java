@@ -1,8 +1,8 @@
 package fi.celia.celianet.bookclubs;
 
-import fi.celia.celianet.patrons.PatronSummary;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import fi.celia.celianet.patrons.PatronSummary;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -30,8 +29,8 @@ class FirstDeliveryPropertyTest extends BookClubTest {
 
     static Stream<Arguments> everyDayOfTheYear() {
         Random random = new Random(20340101L);
-        return IntStream.range(0, YEAR.lengthOfYear()).mapToObj(i -> Arguments.of(YEAR.plusDays(i),
-                LocalTime.ofSecondOfDay(random.nextInt(24 * 3600))));
+        return IntStream.range(0, YEAR.lengthOfYear())
+                .mapToObj(i -> Arguments.of(YEAR.plusDays(i), LocalTime.ofSecondOfDay(random.nextInt(24 * 3600))));
     }
 
     private void calendar() {
@@ -39,8 +38,11 @@ class FirstDeliveryPropertyTest extends BookClubTest {
             at(YEAR.minusMonths(1));
             club = monthlyClub(LocalDate.of(2034, 1, 31), 15, LEAD, 1);
             calendar = clubs.shipments(club.id());
-            longestGap = IntStream.range(1, calendar.size()).mapToLong(i -> ChronoUnit.DAYS.between(
-                    calendar.get(i - 1).deliveryDate(), calendar.get(i).deliveryDate())).max().orElseThrow();
+            longestGap = IntStream.range(1, calendar.size())
+                    .mapToLong(i -> ChronoUnit.DAYS.between(
+                            calendar.get(i - 1).deliveryDate(), calendar.get(i).deliveryDate()))
+                    .max()
+                    .orElseThrow();
             assertThat(longestGap).isEqualTo(31);
         }
     }
@@ -54,10 +56,14 @@ class FirstDeliveryPropertyTest extends BookClubTest {
 
         var joined = subscriptions.subscribe(patron.patronId(), club.id(), SERVICE);
 
-        Shipment expected = calendar.stream().filter(s -> s.productionStartsOn().isAfter(day)).findFirst().orElseThrow();
+        Shipment expected = calendar.stream()
+                .filter(s -> s.productionStartsOn().isAfter(day))
+                .findFirst()
+                .orElseThrow();
         assertThat(joined.shipment().id()).isEqualTo(expected.id());
         long daysAway = ChronoUnit.DAYS.between(day, joined.shipment().deliveryDate());
         assertThat(daysAway).isBetween((long) LEAD, LEAD + longestGap);
-        assertThat(views.forPatron(patron.patronId()).get(0).nextDelivery().id()).isEqualTo(expected.id());
+        assertThat(views.forPatron(patron.patronId()).get(0).nextDelivery().id())
+                .isEqualTo(expected.id());
     }
 }

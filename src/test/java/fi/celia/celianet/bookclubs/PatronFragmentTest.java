@@ -1,15 +1,14 @@
 package fi.celia.celianet.bookclubs;
 
-import fi.celia.celianet.patrons.PatronSummary;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.LocalDate;
-
+import fi.celia.celianet.patrons.PatronSummary;
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.TestData;
+import java.time.LocalDate;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
@@ -24,16 +23,22 @@ class PatronFragmentTest extends BookClubTest {
         Club other = monthlyClub(LocalDate.of(2035, 3, 20), 6, 35, 1);
         PatronSummary patron = patron("Fragmentin Jäsen", null);
 
-        var result = mvc.perform(post("/patrons/{id}/subscriptions", patron.patronId()).with(session)
+        var result = mvc.perform(post("/patrons/{id}/subscriptions", patron.patronId())
+                        .with(session)
                         .param("clubId", joined.id().toString()))
-                .andExpect(status().isSeeOther()).andReturn();
+                .andExpect(status().isSeeOther())
+                .andReturn();
         var flash = result.getFlashMap();
-        mvc.perform(get("/patrons/{id}", patron.patronId()).with(session)
+        mvc.perform(get("/patrons/{id}", patron.patronId())
+                        .with(session)
                         // MockMvc's flashAttrs would go to a mock session; sessions live in PostgreSQL here.
-                        .requestAttr(org.springframework.web.servlet.DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, flash))
+                        .requestAttr(
+                                org.springframework.web.servlet.DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, flash))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Asiakas liittyi kirjakerhoon.")))
-                .andExpect(content().string(Matchers.containsString(joined.nameFi() + ": ensimmäinen lähetys on se, joka toimitetaan 10.3.2035.")))
+                .andExpect(content()
+                        .string(Matchers.containsString(
+                                joined.nameFi() + ": ensimmäinen lähetys on se, joka toimitetaan 10.3.2035.")))
                 .andExpect(content().string(Matchers.containsString("<td>" + joined.nameFi() + "</td>")))
                 .andExpect(content().string(Matchers.containsString("<td>10.3.2035</td>")))
                 .andExpect(content().string(Matchers.containsString("Voimassa")))

@@ -1,13 +1,22 @@
 package fi.celia.celianet.bookclubs;
 
-import fi.celia.celianet.shared.PostalAddress;
-import fi.celia.celianet.patrons.PatronSummary;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import fi.celia.celianet.CelianetApplication;
+import fi.celia.celianet.calendar.Helsinki;
+import fi.celia.celianet.maintenance.ClosableService;
+import fi.celia.celianet.maintenance.ContactChannel;
+import fi.celia.celianet.maintenance.MaintenanceWindows;
+import fi.celia.celianet.maintenance.ServiceAvailability;
+import fi.celia.celianet.maintenance.WindowDetails;
+import fi.celia.celianet.patrons.PatronSummary;
+import fi.celia.celianet.shared.PostalAddress;
+import fi.celia.celianet.staff.Role;
+import fi.celia.celianet.support.TestData;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
@@ -15,41 +24,35 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Set;
-import java.util.UUID;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
-
-import fi.celia.celianet.maintenance.ClosableService;
-import fi.celia.celianet.maintenance.ServiceAvailability;
-import fi.celia.celianet.maintenance.ContactChannel;
-import fi.celia.celianet.maintenance.MaintenanceWindows;
-import fi.celia.celianet.maintenance.WindowDetails;
-import fi.celia.celianet.calendar.Helsinki;
-import fi.celia.celianet.CelianetApplication;
-import org.springframework.modulith.core.ApplicationModules;
-import fi.celia.celianet.staff.Role;
-import fi.celia.celianet.support.TestData;
+import java.util.Set;
+import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.modulith.core.ApplicationModules;
 
 class ProductionTest extends BookClubTest {
 
     @Autowired
     ServiceAvailability serviceAvailability;
+
     @Autowired
     MaintenanceWindows windows;
 
     private List<Map<String, Object>> frozenRows(Shipment shipment) {
-        return jdbc.sql("SELECT name, street, postal_code, city FROM shipment_member WHERE shipment_id = :id ORDER BY name")
-                .param("id", shipment.id()).query().listOfRows();
+        return jdbc.sql(
+                        "SELECT name, street, postal_code, city FROM shipment_member WHERE shipment_id = :id ORDER BY name")
+                .param("id", shipment.id())
+                .query()
+                .listOfRows();
     }
 
     @Test
@@ -85,7 +88,10 @@ class ProductionTest extends BookClubTest {
         var ended = subscriptions.end(bertta.patronId(), berttas.subscriptionId(), SERVICE);
         assertThat(ended.effectiveFrom()).isEqualTo(LocalDate.of(2033, 4, 15));
         PatronSummary cecilia = patron("Cecilia Cederström", null);
-        assertThat(subscriptions.subscribe(cecilia.patronId(), club.id(), SERVICE).shipment().deliveryDate())
+        assertThat(subscriptions
+                        .subscribe(cecilia.patronId(), club.id(), SERVICE)
+                        .shipment()
+                        .deliveryDate())
                 .isEqualTo(LocalDate.of(2033, 4, 15));
         var frozenAt = march.frozenAt();
         production.freezeDue();
@@ -98,8 +104,12 @@ class ProductionTest extends BookClubTest {
         at(LocalDate.of(2033, 3, 11));
         production.freezeDue();
         Shipment april = shipmentOn(club, LocalDate.of(2033, 4, 15));
-        assertThat(frozenRows(april)).extracting(r -> r.get("name")).containsExactly("Anna Aaltonen", "Cecilia Cederström");
-        assertThat(frozenRows(april).get(0)).containsEntry("street", "Uusi katu 5 B 12").containsEntry("city", "Tampere");
+        assertThat(frozenRows(april))
+                .extracting(r -> r.get("name"))
+                .containsExactly("Anna Aaltonen", "Cecilia Cederström");
+        assertThat(frozenRows(april).get(0))
+                .containsEntry("street", "Uusi katu 5 B 12")
+                .containsEntry("city", "Tampere");
     }
 
     @Test
@@ -109,17 +119,23 @@ class ProductionTest extends BookClubTest {
         for (int i = 0; i < 5; i++) {
             subscriptions.subscribe(patron("Jäsen " + i, null).patronId(), club.id(), SERVICE);
         }
-        at(LocalDate.of(2033, 10, 1));  // down since May: July, August, September and October are all due
+        at(LocalDate.of(2033, 10, 1)); // down since May: July, August, September and October are all due
         production.freezeDue();
-        var once = jdbc.sql("SELECT shipment_id::text || patron_id::text || street FROM shipment_member m JOIN club_shipment s ON s.id = m.shipment_id WHERE s.club_id = :c ORDER BY 1")
-                .param("c", club.id()).query(String.class).list();
+        var once = jdbc.sql(
+                        "SELECT shipment_id::text || patron_id::text || street FROM shipment_member m JOIN club_shipment s ON s.id = m.shipment_id WHERE s.club_id = :c ORDER BY 1")
+                .param("c", club.id())
+                .query(String.class)
+                .list();
         assertThat(clubs.shipments(club.id())).allSatisfy(s -> {
             assertThat(s.frozen()).isTrue();
             assertThat(s.memberCount()).isEqualTo(5);
         });
         production.freezeDue();
-        var twice = jdbc.sql("SELECT shipment_id::text || patron_id::text || street FROM shipment_member m JOIN club_shipment s ON s.id = m.shipment_id WHERE s.club_id = :c ORDER BY 1")
-                .param("c", club.id()).query(String.class).list();
+        var twice = jdbc.sql(
+                        "SELECT shipment_id::text || patron_id::text || street FROM shipment_member m JOIN club_shipment s ON s.id = m.shipment_id WHERE s.club_id = :c ORDER BY 1")
+                .param("c", club.id())
+                .query(String.class)
+                .list();
         assertThat(twice).hasSize(20).isEqualTo(once);
     }
 
@@ -130,13 +146,26 @@ class ProductionTest extends BookClubTest {
         Club club = monthlyClub(LocalDate.of(2033, 10, 1), 1, 35, 1);
         subscriptions.subscribe(patron("Huoltokatkon Jäsen", null).patronId(), club.id(), SERVICE);
         Instant closes = Helsinki.instantOf(LocalDate.of(2033, 8, 1).atTime(12, 30));
-        UUID window = windows.create(new WindowDetails(closes, Helsinki.instantOf(LocalDate.of(2033, 9, 1).atStartOfDay()),
-                closes.minusSeconds(600), TestData.unique("Huoltokatko"), "", "", "", "", "",
-                EnumSet.allOf(ClosableService.class), Set.of(ContactChannel.EMAIL)), "test");
+        UUID window = windows.create(
+                new WindowDetails(
+                        closes,
+                        Helsinki.instantOf(LocalDate.of(2033, 9, 1).atStartOfDay()),
+                        closes.minusSeconds(600),
+                        TestData.unique("Huoltokatko"),
+                        "",
+                        "",
+                        "",
+                        "",
+                        "",
+                        EnumSet.allOf(ClosableService.class),
+                        Set.of(ContactChannel.EMAIL)),
+                "test");
         try {
             clock.set(closes);
-            assertThat(EnumSet.allOf(ClosableService.class)).allSatisfy(service ->
-                    assertThat(serviceAvailability.isOpen(service)).as(service.name()).isFalse());
+            assertThat(EnumSet.allOf(ClosableService.class))
+                    .allSatisfy(service -> assertThat(serviceAvailability.isOpen(service))
+                            .as(service.name())
+                            .isFalse());
 
             at(LocalDate.of(2033, 8, 27));
             assertThat(serviceAvailability.isOpen(ClosableService.REGISTRATION)).isFalse();
@@ -146,14 +175,18 @@ class ProductionTest extends BookClubTest {
             assertThat(frozenNames(october.id())).containsExactly("Huoltokatkon Jäsen");
 
             var browser = new Browser(staffAccount.getUsername());
-            var csv = browser.get("/bookclubs/" + club.id() + "/shipments/" + october.id() + "/members.csv",
+            var csv = browser.get(
+                    "/bookclubs/" + club.id() + "/shipments/" + october.id() + "/members.csv",
                     HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
             assertThat(csv.statusCode()).isEqualTo(200);
             assertThat(csv.body()).contains("Huoltokatkon Jäsen");
             // Production never asks whether a service is open: the book clubs do not even see the maintenance module.
             var modules = ApplicationModules.of(CelianetApplication.class);
-            assertThat(modules.getModuleByName("bookclubs").orElseThrow().getDependencies(modules)
-                    .containsModuleNamed("maintenance")).isFalse();
+            assertThat(modules.getModuleByName("bookclubs")
+                            .orElseThrow()
+                            .getDependencies(modules)
+                            .containsModuleNamed("maintenance"))
+                    .isFalse();
         } finally {
             clock.reset();
             windows.cancel(window, "test");
@@ -162,8 +195,11 @@ class ProductionTest extends BookClubTest {
 
     @Test
     void theScheduledJobRunsUnderShedLock() {
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql("SELECT count(*) FROM shedlock WHERE name = 'bookclubs-freeze'")
-                .query(Integer.class).single() == 1);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql("SELECT count(*) FROM shedlock WHERE name = 'bookclubs-freeze'")
+                                .query(Integer.class)
+                                .single()
+                        == 1);
     }
 
     @Test
@@ -173,19 +209,22 @@ class ProductionTest extends BookClubTest {
         Club club = monthlyClub(LocalDate.of(2033, 10, 1), 1, 35, 1);
         subscriptions.subscribe(patron("Sivun Jäsen", null).patronId(), club.id(), SERVICE);
         Shipment october = clubs.shipments(club.id()).get(0);
-        mvc.perform(get("/bookclubs/{c}/shipments/{s}", club.id(), october.id()).with(session)).andExpect(status().isOk())
+        mvc.perform(get("/bookclubs/{c}/shipments/{s}", club.id(), october.id()).with(session))
+                .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("<dd class=\"state\">Avoin</dd>")))
                 .andExpect(content().string(Matchers.containsString("<dd class=\"member-count\">1</dd>")))
                 .andExpect(content().string(Matchers.not(Matchers.containsString("members.csv"))));
         at(LocalDate.of(2033, 8, 27));
         production.freezeDue();
-        mvc.perform(get("/bookclubs/{c}/shipments/{s}", club.id(), october.id()).with(session)).andExpect(status().isOk())
+        mvc.perform(get("/bookclubs/{c}/shipments/{s}", club.id(), october.id()).with(session))
+                .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("<dd class=\"state\">Tuotannossa</dd>")))
                 .andExpect(content().string(Matchers.containsString("Sivun Jäsen")))
                 .andExpect(content().string(Matchers.containsString("members.csv")))
                 .andExpect(content().string(Matchers.containsString("labels.pdf")));
         at(LocalDate.of(2033, 10, 1));
-        mvc.perform(get("/bookclubs/{c}/shipments/{s}", club.id(), october.id()).with(session)).andExpect(status().isOk())
+        mvc.perform(get("/bookclubs/{c}/shipments/{s}", club.id(), october.id()).with(session))
+                .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("<dd class=\"state\">Lähetetty</dd>")));
     }
 
@@ -194,8 +233,8 @@ class ProductionTest extends BookClubTest {
         var staffAccount = staff(Role.STAFF, null);
         at(LocalDate.of(2033, 8, 1));
         Club club = monthlyClub(LocalDate.of(2033, 10, 1), 1, 35, 1);
-        List<String> names = new ArrayList<>(List.of("Áilu Čiekčá", "Дмитрий Шостакович", "Åsa Öberg", "Ŋeavvu Šáđđá",
-                "Jääskeläinen, \"Jussi\""));
+        List<String> names = new ArrayList<>(
+                List.of("Áilu Čiekčá", "Дмитрий Шостакович", "Åsa Öberg", "Ŋeavvu Šáđđá", "Jääskeläinen, \"Jussi\""));
         for (int i = 1; names.size() < 30; i++) {
             names.add("Tarrajäsen " + i);
         }
@@ -208,23 +247,30 @@ class ProductionTest extends BookClubTest {
         assertThat(october.memberCount()).isEqualTo(30);
 
         var browser = new Browser(staffAccount.getUsername());
-        var pdf = browser.get("/bookclubs/" + club.id() + "/shipments/" + october.id() + "/labels.pdf",
+        var pdf = browser.get(
+                "/bookclubs/" + club.id() + "/shipments/" + october.id() + "/labels.pdf",
                 HttpResponse.BodyHandlers.ofByteArray());
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
         try (var document = Loader.loadPDF(pdf.body())) {
             assertThat(document.getNumberOfPages()).isEqualTo(2);
-            assertThat(document.getPage(0).getMediaBox().getWidth()).isCloseTo(595.28f, org.assertj.core.data.Offset.offset(0.5f));
+            assertThat(document.getPage(0).getMediaBox().getWidth())
+                    .isCloseTo(595.28f, org.assertj.core.data.Offset.offset(0.5f));
             String text = new PDFTextStripper().getText(document);
             assertThat(names).allSatisfy(name -> assertThat(text).contains(name));
-            assertThat(document.getPage(0).getResources().getFontNames()).allSatisfy(font ->
-                    assertThat(document.getPage(0).getResources().getFont(font).getName()).contains("DejaVuSans"));
+            assertThat(document.getPage(0).getResources().getFontNames()).allSatisfy(font -> assertThat(
+                            document.getPage(0).getResources().getFont(font).getName())
+                    .contains("DejaVuSans"));
         }
 
-        var csv = browser.get("/bookclubs/" + club.id() + "/shipments/" + october.id() + "/members.csv",
+        var csv = browser.get(
+                "/bookclubs/" + club.id() + "/shipments/" + october.id() + "/members.csv",
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        assertThat(csv.headers().firstValue("Content-Type").orElse("")).startsWith("text/csv").contains("UTF-8");
-        assertThat(csv.body().split("\r\n")[0]).isEqualTo("Asiakasnumero,Nimi,Katuosoite,Postinumero,Postitoimipaikka,Kieli");
+        assertThat(csv.headers().firstValue("Content-Type").orElse(""))
+                .startsWith("text/csv")
+                .contains("UTF-8");
+        assertThat(csv.body().split("\r\n")[0])
+                .isEqualTo("Asiakasnumero,Nimi,Katuosoite,Postinumero,Postitoimipaikka,Kieli");
         assertThat(csv.body()).contains(",\"Jääskeläinen, \"\"Jussi\"\"\",").contains("Дмитрий Шостакович");
         assertThat(csv.body().split("\r\n")).hasSize(31);
     }
@@ -235,12 +281,17 @@ class ProductionTest extends BookClubTest {
         at(LocalDate.of(2033, 8, 1));
         Club club = monthlyClub(LocalDate.of(2033, 10, 1), 1, 35, 1);
         Shipment october = clubs.shipments(club.id()).get(0);
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 INSERT INTO shipment_member (shipment_id, patron_id, subscription_id, patron_number, name, street, postal_code, city, language)
                 SELECT :s, gen_random_uuid(), gen_random_uuid(), 'N' || lpad(g::text, 7, '0'), 'Jäsen Numero ' || g,
                        'Pitkä Katuosoite ' || g || ' A ' || (g % 100), lpad((g % 99999)::text, 5, '0'), 'Helsinki', 'fi'
-                FROM generate_series(1, 100000) g""").param("s", october.id()).update();
-        jdbc.sql("UPDATE club_shipment SET frozen_at = now(), member_count = 100000 WHERE id = :s").param("s", october.id()).update();
+                FROM generate_series(1, 100000) g""")
+                .param("s", october.id())
+                .update();
+        jdbc.sql("UPDATE club_shipment SET frozen_at = now(), member_count = 100000 WHERE id = :s")
+                .param("s", october.id())
+                .update();
         clock.reset();
 
         var browser = new Browser(staffAccount.getUsername());

@@ -4,10 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.time.LocalDate;
-
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.TestData;
+import java.time.LocalDate;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -23,9 +22,13 @@ class ShipmentHorizonTest extends BookClubTest {
         var session = signIn(staff(Role.STAFF, null).getUsername(), TestData.PASSWORD);
         at(TODAY);
         Club club = club(35, 1);
-        var response = mvc.perform(post("/bookclubs/{id}/calendar", club.id()).with(session)
-                .param("firstDelivery", "9999-02-15").param("months", "12").param("leadTimeDays", "35"))
-                .andReturn().getResponse();
+        var response = mvc.perform(post("/bookclubs/{id}/calendar", club.id())
+                        .with(session)
+                        .param("firstDelivery", "9999-02-15")
+                        .param("months", "12")
+                        .param("leadTimeDays", "35"))
+                .andReturn()
+                .getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
         Document page = Jsoup.parse(response.getContentAsString());
         assertThat(page.select("#firstDelivery-error").text())
@@ -40,7 +43,8 @@ class ShipmentHorizonTest extends BookClubTest {
                     assertThat(refusal.problem().messageKey()).isEqualTo("bookclubs.calendar.error.tooFarAhead");
                 });
         assertThat(clubs.shipments(club.id())).isEmpty();
-        assertThat(clubs.generateMonthlyCalendar(club.id(), LAST_DAY, 1, 35, "test")).hasSize(1);
+        assertThat(clubs.generateMonthlyCalendar(club.id(), LAST_DAY, 1, 35, "test"))
+                .hasSize(1);
     }
 
     @Test
@@ -49,9 +53,13 @@ class ShipmentHorizonTest extends BookClubTest {
         at(TODAY);
         Club club = monthlyClub(LocalDate.of(2030, 3, 15), 1, 35, 1);
         Shipment march = shipmentOn(club, LocalDate.of(2030, 3, 15));
-        var response = mvc.perform(post("/bookclubs/{c}/shipments/{s}", club.id(), march.id()).with(session)
-                .param("deliveryDate", "9999-03-15").param("titles", "Kalevala").param("lang", "en"))
-                .andReturn().getResponse();
+        var response = mvc.perform(post("/bookclubs/{c}/shipments/{s}", club.id(), march.id())
+                        .with(session)
+                        .param("deliveryDate", "9999-03-15")
+                        .param("titles", "Kalevala")
+                        .param("lang", "en"))
+                .andReturn()
+                .getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
         Document page = Jsoup.parse(response.getContentAsString());
         assertThat(page.select("#deliveryDate-error").text())
@@ -67,7 +75,8 @@ class ShipmentHorizonTest extends BookClubTest {
         assertThat(unchanged.deliveryDate()).isEqualTo(LocalDate.of(2030, 3, 15));
         assertThat(unchanged.titles()).isEmpty();
 
-        assertThat(clubs.updateShipment(club.id(), march.id(), null, LAST_DAY, "", "test").deliveryDate())
+        assertThat(clubs.updateShipment(club.id(), march.id(), null, LAST_DAY, "", "test")
+                        .deliveryDate())
                 .isEqualTo(LAST_DAY);
     }
 }

@@ -3,14 +3,13 @@ package fi.celia.celianet.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import fi.celia.celianet.calendar.Helsinki;
+import fi.celia.celianet.staff.Role;
+import fi.celia.celianet.support.TestData;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
-
-import fi.celia.celianet.calendar.Helsinki;
-import fi.celia.celianet.staff.Role;
-import fi.celia.celianet.support.TestData;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -70,28 +69,42 @@ class BookClubJourneyTest extends BrowserTest {
         assertAccessible("patron page, no clubs");
         tabTo("#bookclubs-club");
         press(name);
-        assertThat(new org.openqa.selenium.support.ui.Select(find("#bookclubs-club")).getFirstSelectedOption().getText())
+        assertThat(new org.openqa.selenium.support.ui.Select(find("#bookclubs-club"))
+                        .getFirstSelectedOption()
+                        .getText())
                 .isEqualTo(name);
         submitWith("form[action$='/subscriptions'] button[type=submit]");
 
         assertThat(find(".flash").getText()).contains("Asiakas liittyi kirjakerhoon");
         assertThat(find(".bookclubs .notice").getText())
-                .isEqualTo(name + ": ensimmäinen lähetys on se, joka toimitetaan " + firstDelivery.format(FINNISH) + ".");
+                .isEqualTo(
+                        name + ": ensimmäinen lähetys on se, joka toimitetaan " + firstDelivery.format(FINNISH) + ".");
         assertThat(find(".bookclubs table tbody").getText()).contains(name).contains(firstDelivery.format(FINNISH));
         assertAccessible("patron page, subscribed");
     }
 
     private String registerPatron(String username) throws Exception {
         var session = signIn(username, TestData.PASSWORD);
-        String location = mvc.perform(post("/patrons").with(session)
+        String location = mvc.perform(post("/patrons")
+                        .with(session)
                         .param("submissionToken", UUID.randomUUID().toString())
                         .param("hetu", newCode())
-                        .param("firstName", "Kalle").param("lastName", "Kerholainen" + letters())
-                        .param("email", TestData.unique("kerho") + "@example.fi").param("phone", "040 123 4567")
-                        .param("streetAddress", "Kirjastokatu 3").param("postalCode", "00100").param("city", "Helsinki")
-                        .param("language", "fi").param("channel", "IN_PERSON").param("eligibility", "VISUAL")
-                        .param("services", "ONLINE", "CD_CLUBS").param("credentialsTo", "PATRON").param("consent", "true"))
-                .andReturn().getResponse().getRedirectedUrl();
+                        .param("firstName", "Kalle")
+                        .param("lastName", "Kerholainen" + letters())
+                        .param("email", TestData.unique("kerho") + "@example.fi")
+                        .param("phone", "040 123 4567")
+                        .param("streetAddress", "Kirjastokatu 3")
+                        .param("postalCode", "00100")
+                        .param("city", "Helsinki")
+                        .param("language", "fi")
+                        .param("channel", "IN_PERSON")
+                        .param("eligibility", "VISUAL")
+                        .param("services", "ONLINE", "CD_CLUBS")
+                        .param("credentialsTo", "PATRON")
+                        .param("consent", "true"))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
         assertThat(location).matches("/patrons/[0-9a-f-]{36}");
         return location;
     }

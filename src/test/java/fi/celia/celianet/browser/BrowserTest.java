@@ -2,6 +2,11 @@ package fi.celia.celianet.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import fi.celia.celianet.patrons.PersonalIdentityCode;
+import fi.celia.celianet.support.IntegrationTest;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,15 +14,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
-
-import com.deque.html.axecore.results.Results;
-import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
-import fi.celia.celianet.patrons.PersonalIdentityCode;
-import fi.celia.celianet.support.IntegrationTest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,16 +45,19 @@ public abstract class BrowserTest extends IntegrationTest {
 
     /** The browser and its driver: {@code CELIANET_CHROME} and {@code CELIANET_CHROMEDRIVER}, or Debian's paths. */
     static final Path CHROMIUM = Path.of(envOr("CELIANET_CHROME", "/usr/bin/chromium"));
+
     static final Path CHROMEDRIVER = Path.of(envOr("CELIANET_CHROMEDRIVER", "/usr/bin/chromedriver"));
 
     private static String envOr(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
     }
+
     static final Path FAILURES = Path.of("target/browser-failures");
 
     /** Accessibility rules checked on every page; impact serious or critical fails the test. */
-    static final List<String> AXE_TAGS = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice");
+    static final List<String> AXE_TAGS =
+            List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice");
 
     /**
      * The justified exceptions, in one place. Each with its reason.
@@ -69,7 +71,8 @@ public abstract class BrowserTest extends IntegrationTest {
     final TestWatcher evidence = new TestWatcher() {
         @Override
         public void testFailed(ExtensionContext context, Throwable cause) {
-            saveEvidence(context.getRequiredTestClass().getSimpleName() + "-" + context.getRequiredTestMethod().getName());
+            saveEvidence(context.getRequiredTestClass().getSimpleName() + "-"
+                    + context.getRequiredTestMethod().getName());
         }
     };
 
@@ -80,7 +83,8 @@ public abstract class BrowserTest extends IntegrationTest {
             String message = "BROWSER TESTS SKIPPED: no browser at " + CHROMIUM + " or no driver at " + CHROMEDRIVER
                     + " (apt-get install chromium chromium-driver, or set CELIANET_CHROME and CELIANET_CHROMEDRIVER).";
             if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                throw new IllegalStateException(message.replace("SKIPPED", "CANNOT RUN") + " Under CI=true they must run.");
+                throw new IllegalStateException(
+                        message.replace("SKIPPED", "CANNOT RUN") + " Under CI=true they must run.");
             }
             System.err.println("\n*** " + message + " ***\n");
             Assumptions.abort(message);
@@ -88,11 +92,21 @@ public abstract class BrowserTest extends IntegrationTest {
         if (browser == null) {
             var options = new ChromeOptions();
             options.setBinary(CHROMIUM.toFile());
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--disable-quic", "--window-size=1280,900",
+            options.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                    "--disable-quic",
+                    "--window-size=1280,900",
                     "--user-data-dir=" + tempDir());
-            var service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+            var service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile())
+                    .build();
             browser = new ChromeDriver(service, options);
             browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -110,7 +124,8 @@ public abstract class BrowserTest extends IntegrationTest {
         browser.manage().deleteAllCookies();
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
         // Headless, the page may not count as focused, and then no :focus style applies; a person's window has focus.
-        ((ChromeDriver) browser).executeCdpCommand("Emulation.setFocusEmulationEnabled", java.util.Map.of("enabled", true));
+        ((ChromeDriver) browser)
+                .executeCdpCommand("Emulation.setFocusEmulationEnabled", java.util.Map.of("enabled", true));
     }
 
     @AfterAll
@@ -144,8 +159,8 @@ public abstract class BrowserTest extends IntegrationTest {
                 return true;
             }
         });
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
-                .until(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> "complete"
+                .equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     /** Signs in through the form with the keyboard alone: Tab to each field, type, Enter. */
@@ -159,17 +174,23 @@ public abstract class BrowserTest extends IntegrationTest {
 
     /** Runs axe-core on the current page; fails on any serious or critical violation. */
     protected void assertAccessible(String what) {
-        Results results = new AxeBuilder().withTags(AXE_TAGS).disableRules(AXE_EXCEPTIONS).analyze(browser);
+        Results results =
+                new AxeBuilder().withTags(AXE_TAGS).disableRules(AXE_EXCEPTIONS).analyze(browser);
         List<Rule> serious = results.getViolations().stream()
                 .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
                 .toList();
         if (!serious.isEmpty()) {
             saveEvidence("axe-" + what.replaceAll("\\W+", "-"));
         }
-        assertThat(serious).as(() -> "axe violations on " + what + ":\n" + serious.stream()
-                .map(r -> r.getId() + " (" + r.getImpact() + "): " + r.getHelp() + " at "
-                        + r.getNodes().stream().map(n -> String.valueOf(n.getTarget())).collect(Collectors.joining(", ")))
-                .collect(Collectors.joining("\n"))).isEmpty();
+        assertThat(serious)
+                .as(() -> "axe violations on " + what + ":\n"
+                        + serious.stream()
+                                .map(r -> r.getId() + " (" + r.getImpact() + "): " + r.getHelp() + " at "
+                                        + r.getNodes().stream()
+                                                .map(n -> String.valueOf(n.getTarget()))
+                                                .collect(Collectors.joining(", ")))
+                                .collect(Collectors.joining("\n")))
+                .isEmpty();
         assertNoHorizontalScrollAt320(what);
         assertTargetSizes(what);
     }
@@ -235,32 +256,36 @@ public abstract class BrowserTest extends IntegrationTest {
     /** Types a date and time into a datetime-local field, its parts in the order the browser's locale shows them. */
     protected void typeDateTime(String css, LocalDateTime time) {
         typeDateParts(css, time, true);
-        assertThat(find(css).getAttribute("value")).as("date and time typed into " + css)
+        assertThat(find(css).getAttribute("value"))
+                .as("date and time typed into " + css)
                 .isEqualTo(time.toLocalDate() + "T" + "%02d:%02d".formatted(time.getHour(), time.getMinute()));
     }
 
     private void typeDateParts(String css, LocalDateTime time, boolean withTime) {
         tabTo(css);
         @SuppressWarnings("unchecked")
-        List<String> parts = (List<String>) script("""
+        List<String> parts = (List<String>) script(
+                """
                 var options = {year: 'numeric', month: '2-digit', day: '2-digit'};
                 if (arguments[0]) { options.hour = '2-digit'; options.minute = '2-digit'; }
                 return new Intl.DateTimeFormat(navigator.language, options).formatToParts(new Date(2001, 1, 3, 14, 5))
                     .filter(p => p.type !== 'literal').map(p => p.type);
-                """, withTime);
+                """,
+                withTime);
         boolean twelveHours = parts.contains("dayPeriod");
         for (int i = 0; i < parts.size(); i++) {
             String part = parts.get(i);
             int hour12 = time.getHour() % 12 == 0 ? 12 : time.getHour() % 12;
-            press(switch (part) {
-                case "day" -> "%02d".formatted(time.getDayOfMonth());
-                case "month" -> "%02d".formatted(time.getMonthValue());
-                case "year" -> String.valueOf(time.getYear());
-                case "hour" -> "%02d".formatted(twelveHours ? hour12 : time.getHour());
-                case "minute" -> "%02d".formatted(time.getMinute());
-                case "dayPeriod" -> time.getHour() < 12 ? "A" : "P";
-                default -> "";
-            });
+            press(
+                    switch (part) {
+                        case "day" -> "%02d".formatted(time.getDayOfMonth());
+                        case "month" -> "%02d".formatted(time.getMonthValue());
+                        case "year" -> String.valueOf(time.getYear());
+                        case "hour" -> "%02d".formatted(twelveHours ? hour12 : time.getHour());
+                        case "minute" -> "%02d".formatted(time.getMinute());
+                        case "dayPeriod" -> time.getHour() < 12 ? "A" : "P";
+                        default -> "";
+                    });
             if ("year".equals(part) && i < parts.size() - 1) {
                 press(Keys.ARROW_RIGHT); // a year may have more digits: move on by hand
             }
@@ -276,8 +301,12 @@ public abstract class BrowserTest extends IntegrationTest {
 
     /** Empties the focused text field with Ctrl+A and Delete. */
     protected void clearFocused() {
-        new org.openqa.selenium.interactions.Actions(browser).keyDown(Keys.CONTROL).sendKeys("a").keyUp(Keys.CONTROL)
-                .sendKeys(Keys.DELETE).perform();
+        new org.openqa.selenium.interactions.Actions(browser)
+                .keyDown(Keys.CONTROL)
+                .sendKeys("a")
+                .keyUp(Keys.CONTROL)
+                .sendKeys(Keys.DELETE)
+                .perform();
     }
 
     protected WebElement focused() {
@@ -294,7 +323,8 @@ public abstract class BrowserTest extends IntegrationTest {
      */
     protected WebElement tabTo(WebElement target) {
         for (int i = 0; i < 400; i++) {
-            String state = (String) script("""
+            String state = (String) script(
+                    """
                     var e = document.activeElement, t = arguments[0];
                     if (e === t) return 'reached';
                     if (!e || e === document.body || e === document.documentElement) return 'none';
@@ -303,12 +333,15 @@ public abstract class BrowserTest extends IntegrationTest {
                     var shadow = s.boxShadow && s.boxShadow !== 'none';
                     return outline || shadow ? 'visible' : 'invisible ' + e.outerHTML.substring(0, 200)
                         + ' [focus=' + e.matches(':focus') + ' within=' + e.matches(':focus-within') + ' hasFocus=' + document.hasFocus() + ' outline=' + s.outlineStyle + '/' + s.outlineWidth + ']';
-                    """, target);
+                    """,
+                    target);
             if ("reached".equals(state)) {
                 assertFocusVisible();
                 return target;
             }
-            assertThat(state).as("focus is visible while tabbing on " + browser.getCurrentUrl()).doesNotStartWith("invisible");
+            assertThat(state)
+                    .as("focus is visible while tabbing on " + browser.getCurrentUrl())
+                    .doesNotStartWith("invisible");
             press(Keys.TAB);
         }
         throw new AssertionError("Tab never reached " + target.getAttribute("outerHTML"));
@@ -335,7 +368,8 @@ public abstract class BrowserTest extends IntegrationTest {
     /** Tabs into a radio group (one tab stop) and moves with the arrow keys until the value is chosen. */
     protected void choose(String name, String value) {
         var radios = browser.findElements(By.cssSelector("input[type=radio][name='" + name + "']"));
-        WebElement stop = radios.stream().filter(WebElement::isSelected).findFirst().orElse(radios.get(0));
+        WebElement stop =
+                radios.stream().filter(WebElement::isSelected).findFirst().orElse(radios.get(0));
         tabTo(stop);
         if (!stop.isSelected()) {
             press(Keys.SPACE);
@@ -343,14 +377,19 @@ public abstract class BrowserTest extends IntegrationTest {
         for (int i = 0; i < radios.size() && !value.equals(focused().getAttribute("value")); i++) {
             press(Keys.ARROW_DOWN);
         }
-        assertThat(find("input[type=radio][name='" + name + "'][value='" + value + "']").isSelected()).as(name).isTrue();
+        assertThat(find("input[type=radio][name='" + name + "'][value='" + value + "']")
+                        .isSelected())
+                .as(name)
+                .isTrue();
     }
 
     /** Tabs to a select and types the first word of the option's text, as a keyboard user picks an option. */
     protected void select(String css, String optionStart) {
         tabTo(css);
         press(optionStart);
-        var chosen = new org.openqa.selenium.support.ui.Select(find(css)).getFirstSelectedOption().getText();
+        var chosen = new org.openqa.selenium.support.ui.Select(find(css))
+                .getFirstSelectedOption()
+                .getText();
         assertThat(chosen).as(css).startsWith(optionStart);
     }
 
@@ -362,11 +401,14 @@ public abstract class BrowserTest extends IntegrationTest {
 
     /** Focus is visible on the focused element: a computed outline or box-shadow that is not none. */
     protected void assertFocusVisible() {
-        Object visible = script("""
+        Object visible = script(
+                """
                 var s = getComputedStyle(document.activeElement);
                 return (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || (s.boxShadow && s.boxShadow !== 'none');
                 """);
-        assertThat(visible).as("visible focus on " + focused().getAttribute("outerHTML")).isEqualTo(Boolean.TRUE);
+        assertThat(visible)
+                .as("visible focus on " + focused().getAttribute("outerHTML"))
+                .isEqualTo(Boolean.TRUE);
     }
 
     /**
@@ -374,14 +416,20 @@ public abstract class BrowserTest extends IntegrationTest {
      * and following the first link by keyboard puts focus in that field.
      */
     protected void assertErrorSummaryFocusedAndLinked() {
-        assertThat(focused().getAttribute("id")).as("the error summary has focus").isEqualTo("error-summary");
+        assertThat(focused().getAttribute("id"))
+                .as("the error summary has focus")
+                .isEqualTo("error-summary");
         var links = browser.findElements(By.cssSelector("#error-summary a"));
         assertThat(links).as("the error summary links to the fields").isNotEmpty();
         for (WebElement link : links) {
             String id = link.getAttribute("hash").substring(1);
-            Object exists = script("var e = document.getElementById(arguments[0]);"
-                    + " return e != null && ['INPUT','SELECT','TEXTAREA'].includes(e.tagName);", id);
-            assertThat(exists).as("error summary link #" + id + " points to a field").isEqualTo(Boolean.TRUE);
+            Object exists = script(
+                    "var e = document.getElementById(arguments[0]);"
+                            + " return e != null && ['INPUT','SELECT','TEXTAREA'].includes(e.tagName);",
+                    id);
+            assertThat(exists)
+                    .as("error summary link #" + id + " points to a field")
+                    .isEqualTo(Boolean.TRUE);
         }
         String first = links.get(0).getAttribute("hash").substring(1);
         tabTo(links.get(0));
@@ -392,7 +440,9 @@ public abstract class BrowserTest extends IntegrationTest {
 
     /** The page's language is declared right. */
     protected void assertLanguage(String code) {
-        assertThat(find("html").getAttribute("lang")).as("lang of " + browser.getCurrentUrl()).isEqualTo(code);
+        assertThat(find("html").getAttribute("lang"))
+                .as("lang of " + browser.getCurrentUrl())
+                .isEqualTo(code);
     }
 
     /**
@@ -401,7 +451,9 @@ public abstract class BrowserTest extends IntegrationTest {
      */
     protected void assertTargetSizes(String what) {
         @SuppressWarnings("unchecked")
-        List<String> small = (List<String>) script("""
+        List<String> small = (List<String>)
+                script(
+                        """
                 var small = [];
                 document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea').forEach(function (e) {
                   if (e.closest('[aria-hidden=true], .visually-hidden')) return;
@@ -423,14 +475,17 @@ public abstract class BrowserTest extends IntegrationTest {
     private void assertNoHorizontalScrollAt320(String what) {
         var size = browser.manage().window().getSize();
         browser.manage().window().setSize(new org.openqa.selenium.Dimension(320 + chromeFrame(), 800));
-        Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         browser.manage().window().setSize(size);
-        assertThat(((Number) overflow).intValue()).as("horizontal overflow at 320 px on " + what).isLessThanOrEqualTo(0);
+        assertThat(((Number) overflow).intValue())
+                .as("horizontal overflow at 320 px on " + what)
+                .isLessThanOrEqualTo(0);
     }
 
     private int chromeFrame() {
-        Object inner = ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("return window.outerWidth - window.innerWidth;");
+        Object inner = ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("return window.outerWidth - window.innerWidth;");
         return ((Number) inner).intValue();
     }
 
@@ -441,7 +496,8 @@ public abstract class BrowserTest extends IntegrationTest {
         try {
             Files.createDirectories(FAILURES);
             File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-            Files.copy(shot.toPath(), FAILURES.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(
+                    shot.toPath(), FAILURES.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(FAILURES.resolve(name + ".html"), browser.getPageSource());
         } catch (IOException | RuntimeException e) {
             System.err.println("Could not save browser evidence: " + e.getMessage());

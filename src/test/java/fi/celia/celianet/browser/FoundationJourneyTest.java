@@ -14,8 +14,9 @@ class FoundationJourneyTest extends BrowserTest {
     void signInAndOutInEachLanguageWithTheKeyboard() {
         var library = data.library(TestData.unique("Library"));
         var registrar = data.account(Role.REGISTRAR, library);
-        for (String[] language : new String[][] {{"fi", "Kirjaudu sisään", "Etusivu"}, {"sv", "Logga in", "Startsida"},
-                {"en", "Sign in", "Home"}}) {
+        for (String[] language : new String[][] {
+            {"fi", "Kirjaudu sisään", "Etusivu"}, {"sv", "Logga in", "Startsida"}, {"en", "Sign in", "Home"}
+        }) {
             open("/login?lang=" + language[0]);
             assertThat(find("html").getAttribute("lang")).isEqualTo(language[0]);
             assertThat(find("h1").getText()).isEqualTo(language[1]);
@@ -60,9 +61,16 @@ class FoundationJourneyTest extends BrowserTest {
         var library = data.library(TestData.unique("Library"));
         var registrar = data.account(Role.REGISTRAR, library);
         signInAs(data.account(Role.ADMIN, null).getUsername(), TestData.PASSWORD);
-        for (String path : new String[] {"/admin/organisations", "/admin/organisations/new",
-                "/admin/organisations/" + library.getId(), "/admin/staff", "/admin/staff/new",
-                "/admin/staff/" + registrar.getId(), "/admin/audit", "/admin/mail"}) {
+        for (String path : new String[] {
+            "/admin/organisations",
+            "/admin/organisations/new",
+            "/admin/organisations/" + library.getId(),
+            "/admin/staff",
+            "/admin/staff/new",
+            "/admin/staff/" + registrar.getId(),
+            "/admin/audit",
+            "/admin/mail"
+        }) {
             open(path);
             assertThat(browser.getTitle()).isNotBlank();
             assertAccessible(path);
@@ -95,8 +103,10 @@ class FoundationJourneyTest extends BrowserTest {
         find("#email").sendKeys(username + "@example.fi");
         andWait(() -> find("form.form button[type=submit]").click());
         assertThat(find(".flash").getText()).contains("Käyttäjätunnus on luotu");
-        var mail = org.awaitility.Awaitility.await().atMost(mailWait())
-                .until(() -> fi.celia.celianet.support.TestMail.to(username + "@example.fi"), l -> l.size() == 1).get(0);
+        var mail = org.awaitility.Awaitility.await()
+                .atMost(mailWait())
+                .until(() -> fi.celia.celianet.support.TestMail.to(username + "@example.fi"), l -> l.size() == 1)
+                .get(0);
         browser.manage().deleteAllCookies();
         open(fi.celia.celianet.support.TestMail.linkPath(mail));
         assertAccessible("set-password page");
@@ -123,8 +133,11 @@ class FoundationJourneyTest extends BrowserTest {
         assertThat(browser.getPageSource()).doesNotContain("Exception").doesNotContain("Whitelabel");
         assertAccessible("404 page");
         // In each language, with the language declared.
-        for (String[] language : new String[][] {{"sv", "Sidan hittades inte", "Ingen behörighet"},
-                {"en", "Page not found", "Not allowed"}, {"fi", "Sivua ei löydy", "Ei käyttöoikeutta"}}) {
+        for (String[] language : new String[][] {
+            {"sv", "Sidan hittades inte", "Ingen behörighet"},
+            {"en", "Page not found", "Not allowed"},
+            {"fi", "Sivua ei löydy", "Ei käyttöoikeutta"}
+        }) {
             open("/no-such-page?lang=" + language[0]);
             assertLanguage(language[0]);
             assertThat(find("h1").getText()).isEqualTo(language[1]);

@@ -2,11 +2,10 @@ package fi.celia.celianet.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.concurrent.ThreadLocalRandom;
-
 import fi.celia.celianet.institutions.BusinessId;
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.TestData;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.Keys;
 
@@ -42,7 +41,9 @@ class InstitutionJourneyTest extends BrowserTest {
         typeInto("#registrars-0-name", "Maija Main");
         typeInto("#registrars-0-email", TestData.unique("maija").toLowerCase() + "@example.fi");
         submitWith("button[name=addRegistrar]");
-        assertThat(focused().getAttribute("id")).as("the new row's name field has focus").isEqualTo("registrars-1-name");
+        assertThat(focused().getAttribute("id"))
+                .as("the new row's name field has focus")
+                .isEqualTo("registrars-1-name");
         assertThat(find("#registrars-0-name").getAttribute("value")).isEqualTo("Maija Main");
         assertThat(find("#organisationName").getAttribute("value")).isEqualTo(name);
         assertAccessible("application form with two registrar rows");
@@ -82,7 +83,8 @@ class InstitutionJourneyTest extends BrowserTest {
     private static String businessId() {
         while (true) {
             try {
-                return BusinessId.withCheckDigit("%07d".formatted(ThreadLocalRandom.current().nextInt(10_000_000)));
+                return BusinessId.withCheckDigit(
+                        "%07d".formatted(ThreadLocalRandom.current().nextInt(10_000_000)));
             } catch (IllegalArgumentException remainderOne) {
                 // try another
             }

@@ -2,12 +2,11 @@ package fi.celia.celianet.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.LocalDateTime;
-import java.util.concurrent.ThreadLocalRandom;
-
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.TestData;
+import java.time.LocalDateTime;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 
@@ -20,7 +19,8 @@ class MaintenanceJourneyTest extends BrowserTest {
 
     @Test
     void anAdministratorClosesRegistrationForAWindowAndItOpensAgain() {
-        LocalDateTime start = LocalDateTime.of(2045, 1, 2, 8, 0).plusWeeks(ThreadLocalRandom.current().nextInt(400));
+        LocalDateTime start = LocalDateTime.of(2045, 1, 2, 8, 0)
+                .plusWeeks(ThreadLocalRandom.current().nextInt(400));
         LocalDateTime end = start.plusHours(8);
         clock.set(Helsinki.instantOf(start.minusDays(3)));
         var library = data.library(TestData.unique("Library"));
@@ -64,8 +64,11 @@ class MaintenanceJourneyTest extends BrowserTest {
         String lastName = "Katko" + letters();
         fillPatronForm(code, lastName, TestData.unique("katko") + "@example.fi", false);
         submitWith("form.form button[type=submit]");
-        assertThat(script("return performance.getEntriesByType('navigation')[0].responseStatus")).isEqualTo(503L);
-        assertThat(find("#service-closed").getText()).contains("Palvelu on suljettu huoltokatkon ajaksi").contains(title)
+        assertThat(script("return performance.getEntriesByType('navigation')[0].responseStatus"))
+                .isEqualTo(503L);
+        assertThat(find("#service-closed").getText())
+                .contains("Palvelu on suljettu huoltokatkon ajaksi")
+                .contains(title)
                 .contains("sähköposti");
         assertThat(find("#hetu").getAttribute("value")).isEqualTo(code);
         assertThat(find("#lastName").getAttribute("value")).isEqualTo(lastName);
@@ -83,11 +86,15 @@ class MaintenanceJourneyTest extends BrowserTest {
     }
 
     private String banner() {
-        return browser.findElements(By.cssSelector(".maintenance-banner")).stream().map(e -> e.getText())
+        return browser.findElements(By.cssSelector(".maintenance-banner")).stream()
+                .map(e -> e.getText())
                 .reduce("", (a, b) -> a + "\n" + b);
     }
 
     private int countPatrons(String code) {
-        return jdbc.sql("SELECT count(*) FROM patron WHERE identity_code = :c").param("c", code).query(Integer.class).single();
+        return jdbc.sql("SELECT count(*) FROM patron WHERE identity_code = :c")
+                .param("c", code)
+                .query(Integer.class)
+                .single();
     }
 }

@@ -20,7 +20,9 @@ class PatronJourneyTest extends BrowserTest {
         signInAs(registrar.getUsername(), TestData.PASSWORD);
 
         // The form in each language.
-        for (String[] language : new String[][] {{"sv", "Registrera en kund"}, {"en", "Register a patron"}, {"fi", "Rekisteröi asiakas"}}) {
+        for (String[] language :
+                new String[][] {{"sv", "Registrera en kund"}, {"en", "Register a patron"}, {"fi", "Rekisteröi asiakas"}
+                }) {
             open("/patrons/new?lang=" + language[0]);
             assertLanguage(language[0]);
             assertThat(find("h1").getText()).isEqualTo(language[1]);
@@ -50,7 +52,8 @@ class PatronJourneyTest extends BrowserTest {
         open("/patrons/new");
         fillPatronForm(code, lastName, TestData.unique("other") + "@example.fi", false);
         submitWith("form.form button[type=submit]");
-        assertThat(find("#duplicate").getText()).contains("Tämän henkilötunnuksen on jo rekisteröinyt " + library.getName());
+        assertThat(find("#duplicate").getText())
+                .contains("Tämän henkilötunnuksen on jo rekisteröinyt " + library.getName());
         assertThat(find("#hetu").getAttribute("value")).isEqualTo(code);
         assertThat(find("#lastName").getAttribute("value")).isEqualTo(lastName);
         assertErrorSummaryFocusedAndLinked();
@@ -74,8 +77,13 @@ class PatronJourneyTest extends BrowserTest {
         submitWith("form[action$='/password-reset'] button");
         assertThat(find(".flash").getText()).contains("Salasanan vaihtolinkki");
         assertAccessible("patron page, reset sent");
-        var reset = await().atMost(mailWait()).until(() -> TestMail.to(email).stream()
-                .filter(m -> TestMail.linkPath(m).startsWith("/account/reset/")).toList(), l -> l.size() == 1).get(0);
+        var reset = await().atMost(mailWait())
+                .until(
+                        () -> TestMail.to(email).stream()
+                                .filter(m -> TestMail.linkPath(m).startsWith("/account/reset/"))
+                                .toList(),
+                        l -> l.size() == 1)
+                .get(0);
         browser.manage().deleteAllCookies();
         open(TestMail.linkPath(reset));
         assertThat(find("h1").getText()).isEqualTo("Aseta uusi salasana");
@@ -90,8 +98,11 @@ class PatronJourneyTest extends BrowserTest {
         submitWith("form.form button[type=submit]");
         assertThat(find("h1").getText()).isEqualTo("Salasana on asetettu");
         assertAccessible("patron password set");
-        await().atMost(mailWait()).until(() -> jdbc.sql("SELECT password_hash IS NOT NULL FROM patron WHERE identity_code = :c")
-                .param("c", code).query(Boolean.class).single());
+        await().atMost(mailWait())
+                .until(() -> jdbc.sql("SELECT password_hash IS NOT NULL FROM patron WHERE identity_code = :c")
+                        .param("c", code)
+                        .query(Boolean.class)
+                        .single());
     }
 
     @Test
@@ -105,7 +116,9 @@ class PatronJourneyTest extends BrowserTest {
 
         // Two submissions of the same form: the first goes out and its answer is never shown (as when the
         // browser drops it for the second click), the second is the page the librarian sees.
-        andWait(() -> script("""
+        andWait(
+                () -> script(
+                        """
                 var form = document.querySelector('form.form');
                 fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form)),
                     credentials: 'same-origin', redirect: 'manual'});
@@ -124,9 +137,11 @@ class PatronJourneyTest extends BrowserTest {
 
         // The browser's back button and the same form sent again: still one patron, and it reads as saved.
         browser.navigate().back(); // from the page cache or loaded again: either way, wait for the form
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20)).until(d ->
-                d.getCurrentUrl().endsWith("/patrons/new") && "complete".equals(script("return document.readyState")));
-        if (browser.getCurrentUrl().endsWith("/patrons/new") && !find("#hetu").getAttribute("value").isEmpty()) {
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+                .until(d -> d.getCurrentUrl().endsWith("/patrons/new")
+                        && "complete".equals(script("return document.readyState")));
+        if (browser.getCurrentUrl().endsWith("/patrons/new")
+                && !find("#hetu").getAttribute("value").isEmpty()) {
             submitWith("form.form button[type=submit]");
             assertThat(browser.getCurrentUrl()).matches(".*/patrons/[0-9a-f-]{36}");
         }
@@ -134,6 +149,9 @@ class PatronJourneyTest extends BrowserTest {
     }
 
     private int countPatrons(String code) {
-        return jdbc.sql("SELECT count(*) FROM patron WHERE identity_code = :c").param("c", code).query(Integer.class).single();
+        return jdbc.sql("SELECT count(*) FROM patron WHERE identity_code = :c")
+                .param("c", code)
+                .query(Integer.class)
+                .single();
     }
 }

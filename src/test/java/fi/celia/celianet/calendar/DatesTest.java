@@ -4,26 +4,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
-
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class DatesTest {
 
     private final Dates dates = new Dates();
 
     @ParameterizedTest
-    @CsvSource({"15.5.2026, 2026-05-15", "01.01.2027, 2027-01-01", "2026-05-15, 2026-05-15", " 29.2.2024 , 2024-02-29",
-            "2024-2-29, 2024-02-29"})
+    @CsvSource({
+        "15.5.2026, 2026-05-15",
+        "01.01.2027, 2027-01-01",
+        "2026-05-15, 2026-05-15",
+        " 29.2.2024 , 2024-02-29",
+        "2024-2-29, 2024-02-29"
+    })
     void aDateThatExistsIsReadAsTyped(String typed, LocalDate expected) {
         assertThat(Dates.parse(typed)).isEqualTo(expected);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"31.2.2010", "29.2.2023", "30.2.2024", "31.4.2026", "2010-02-31", "0.1.2026", "1.13.2026",
-            "15.5.26", "15/5/2026", "tomorrow"})
+    @ValueSource(
+            strings = {
+                "31.2.2010",
+                "29.2.2023",
+                "30.2.2024",
+                "31.4.2026",
+                "2010-02-31",
+                "0.1.2026",
+                "1.13.2026",
+                "15.5.26",
+                "15/5/2026",
+                "tomorrow"
+            })
     void aDateThatDoesNotExistIsRefusedNeverMovedToAnother(String typed) {
         assertThat(Dates.parse(typed)).isNull();
     }

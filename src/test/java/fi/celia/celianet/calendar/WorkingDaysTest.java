@@ -19,7 +19,6 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -54,7 +53,8 @@ class WorkingDaysTest {
                 LocalDate date = LocalDate.parse(fields[0]);
                 // guards against a typo in the hand-made list
                 assertThat(date.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH))
-                        .as(line).isEqualTo(fields[1]);
+                        .as(line)
+                        .isEqualTo(fields[1]);
                 assertThat(dates.add(date)).as("listed twice: " + line).isTrue();
             }
         }
@@ -91,7 +91,9 @@ class WorkingDaysTest {
         for (int year = 2026; year <= 2028; year++) {
             int y = year;
             assertThat(workingDays.daysOff(year))
-                    .containsAll(listedDaysOff.stream().filter(date -> date.getYear() == y).toList());
+                    .containsAll(listedDaysOff.stream()
+                            .filter(date -> date.getYear() == y)
+                            .toList());
         }
     }
 
@@ -174,8 +176,8 @@ class WorkingDaysTest {
 
     static Stream<Arguments> randomStarts() {
         Random random = new Random(20261128L);
-        return IntStream.range(0, 500).mapToObj(i -> Arguments.of(
-                FIRST.plusDays(random.nextInt(1000)), random.nextInt(40)));
+        return IntStream.range(0, 500)
+                .mapToObj(i -> Arguments.of(FIRST.plusDays(random.nextInt(1000)), random.nextInt(40)));
     }
 
     @ParameterizedTest(name = "[{index}] {0} + {1}")

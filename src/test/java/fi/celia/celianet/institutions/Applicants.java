@@ -3,12 +3,11 @@ package fi.celia.celianet.institutions;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import fi.celia.celianet.support.TestData;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
-import fi.celia.celianet.support.TestData;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -16,8 +15,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /** Fills in the public application form like an applicant would. */
 final class Applicants {
 
-    private Applicants() {
-    }
+    private Applicants() {}
 
     /** A valid business ID no other test uses. */
     static String businessId() {
@@ -62,11 +60,13 @@ final class Applicants {
     }
 
     static MockHttpServletRequestBuilder post(Map<String, String> fields, String clientAddress) {
-        MockHttpServletRequestBuilder request = org.springframework.test.web.servlet.request.MockMvcRequestBuilders
-                .post("/join").with(csrf()).with(r -> {
-                    r.setRemoteAddr(clientAddress);
-                    return r;
-                });
+        MockHttpServletRequestBuilder request =
+                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/join")
+                        .with(csrf())
+                        .with(r -> {
+                            r.setRemoteAddr(clientAddress);
+                            return r;
+                        });
         fields.forEach(request::param);
         return request;
     }

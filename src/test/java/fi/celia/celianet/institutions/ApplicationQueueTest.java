@@ -9,17 +9,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.LocalDateTime;
-import java.util.Map;
-import java.util.Random;
-import java.util.UUID;
-
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.institutions.internal.ApplicationFigures;
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
 import fi.celia.celianet.support.TestMail;
+import java.time.LocalDateTime;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -38,12 +37,16 @@ class ApplicationQueueTest extends IntegrationTest {
 
     private UUID idOf(Map<String, String> fields) {
         return jdbc.sql("SELECT id FROM institution_application WHERE submission_token = :t")
-                .param("t", fields.get("submissionToken")).query(UUID.class).single();
+                .param("t", fields.get("submissionToken"))
+                .query(UUID.class)
+                .single();
     }
 
     private String referenceOf(UUID id) {
-        return jdbc.sql("SELECT reference FROM institution_application WHERE id = :id").param("id", id)
-                .query(String.class).single();
+        return jdbc.sql("SELECT reference FROM institution_application WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
     }
 
     private RequestPostProcessor staff() throws Exception {
@@ -52,8 +55,11 @@ class ApplicationQueueTest extends IntegrationTest {
 
     /** The queue row's "working days" cell, as staff see it. */
     private String workingDaysCell(RequestPostProcessor session, String reference) throws Exception {
-        String page = mvc.perform(get("/institutions/applications").with(session)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(get("/institutions/applications").with(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         var row = Jsoup.parse(page).getElementById("row-" + reference);
         assertThat(row).as("queue row " + reference).isNotNull();
         var cell = row.select("td").get(4);
@@ -71,26 +77,36 @@ class ApplicationQueueTest extends IntegrationTest {
 
         at(2027, 3, 2, 10); // Tuesday: one working day
         assertThat(workingDaysCell(session, reference)).startsWith("1").doesNotContain("Myöhässä");
-        mvc.perform(post("/institutions/applications/{id}/request-info", id).with(session).param("message", ""))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("Kirjoita kysymys hakijalle")));
-        mvc.perform(post("/institutions/applications/{id}/request-info", id).with(session)
+        mvc.perform(post("/institutions/applications/{id}/request-info", id)
+                        .with(session)
+                        .param("message", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Kirjoita kysymys hakijalle")));
+        mvc.perform(post("/institutions/applications/{id}/request-info", id)
+                        .with(session)
                         .param("message", "Montako sivukirjastoa on?"))
                 .andExpect(status().isSeeOther());
         await().atMost(mailWait()).until(() -> TestMail.to(fields.get("email")).stream()
                 .anyMatch(m -> TestMail.body(m).contains("Montako sivukirjastoa on?")));
-        mvc.perform(get(statusPath)).andExpect(content().string(containsString("Odottaa vastaustasi")))
+        mvc.perform(get(statusPath))
+                .andExpect(content().string(containsString("Odottaa vastaustasi")))
                 .andExpect(content().string(containsString("Montako sivukirjastoa on?")));
 
         at(2027, 3, 5, 14); // Friday: the clock stood still
         assertThat(workingDaysCell(session, reference)).startsWith("1").contains("tauolla");
-        mvc.perform(post(statusPath + "/reply").with(csrf()).param("reply", "Ei ole.")).andExpect(status().isSeeOther());
+        mvc.perform(post(statusPath + "/reply").with(csrf()).param("reply", "Ei ole."))
+                .andExpect(status().isSeeOther());
         mvc.perform(get(statusPath)).andExpect(content().string(containsString("Käsittelyssä")));
 
         at(2027, 3, 8, 9); // Monday: Tuesday and Monday count, the paused days do not
         assertThat(workingDaysCell(session, reference)).startsWith("2").doesNotContain("Myöhässä");
         at(2027, 3, 9, 9);
-        assertThat(workingDaysCell(session, reference)).startsWith("3").contains("Myöhässä").endsWith("[red]");
-        mvc.perform(get("/institutions/applications/{id}", id).with(session)).andExpect(status().isOk())
+        assertThat(workingDaysCell(session, reference))
+                .startsWith("3")
+                .contains("Myöhässä")
+                .endsWith("[red]");
+        mvc.perform(get("/institutions/applications/{id}", id).with(session))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Ei ole.")))
                 .andExpect(content().string(containsString("Montako sivukirjastoa on?")));
     }
@@ -107,7 +123,10 @@ class ApplicationQueueTest extends IntegrationTest {
         at(2026, 5, 18, 16); // Monday: two, the target, not yet overdue
         assertThat(workingDaysCell(session, reference)).startsWith("2").doesNotContain("Myöhässä");
         at(2026, 5, 19, 8); // Tuesday: three, overdue by text and colour
-        assertThat(workingDaysCell(session, reference)).startsWith("3").contains("Myöhässä").endsWith("[red]");
+        assertThat(workingDaysCell(session, reference))
+                .startsWith("3")
+                .contains("Myöhässä")
+                .endsWith("[red]");
 
         at(2026, 12, 4, 12); // Friday before Independence Day (Sunday) and after it
         Map<String, String> december = Applicants.library(TestData.unique("Itsenäisyyspäivä"));
@@ -121,7 +140,7 @@ class ApplicationQueueTest extends IntegrationTest {
     }
 
     @ParameterizedTest
-    @ValueSource(longs = { 7, 31, 2027 })
+    @ValueSource(longs = {7, 31, 2027})
     void theHomePanelCountsTheSameOverdueApplicationsAsTheDigestLists(long seed) throws Exception {
         var random = new Random(seed);
         var session = staff();
@@ -134,8 +153,10 @@ class ApplicationQueueTest extends IntegrationTest {
             if (random.nextBoolean()) {
                 LocalDateTime asked = submitted.plusDays(random.nextInt(6));
                 clock.set(Helsinki.instantOf(asked));
-                mvc.perform(post("/institutions/applications/{id}/request-info", idOf(fields)).with(session)
-                        .param("message", "Kuinka monta lukijaa?")).andExpect(status().isSeeOther());
+                mvc.perform(post("/institutions/applications/{id}/request-info", idOf(fields))
+                                .with(session)
+                                .param("message", "Kuinka monta lukijaa?"))
+                        .andExpect(status().isSeeOther());
                 if (random.nextBoolean()) {
                     clock.set(Helsinki.instantOf(asked.plusDays(1 + random.nextInt(9))));
                     mvc.perform(post(statusPath + "/reply").with(csrf()).param("reply", "Kymmenen."))
@@ -149,7 +170,10 @@ class ApplicationQueueTest extends IntegrationTest {
             int counted = figures.overdueCount();
             assertThat(counted).as("day " + day).isEqualTo(figures.overdue().size());
             someOverdue |= counted > 0;
-            String home = mvc.perform(get("/").with(session)).andExpect(status().isOk()).andReturn().getResponse()
+            String home = mvc.perform(get("/").with(session))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
                     .getContentAsString();
             assertThat(Jsoup.parse(home).getElementById("home-overdue").text()).isEqualTo(String.valueOf(counted));
         }
@@ -162,8 +186,10 @@ class ApplicationQueueTest extends IntegrationTest {
         var registrar = signIn(data.account(Role.MAIN_USER, library).getUsername(), TestData.PASSWORD);
         mvc.perform(get("/institutions/applications").with(registrar)).andExpect(status().isForbidden());
         mvc.perform(get("/institutions").with(registrar)).andExpect(status().isForbidden());
-        mvc.perform(get("/institutions/customers/{id}", library.getId()).with(registrar)).andExpect(status().isForbidden());
-        mvc.perform(post("/institutions/applications/{id}/approve", UUID.randomUUID()).with(registrar))
+        mvc.perform(get("/institutions/customers/{id}", library.getId()).with(registrar))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/institutions/applications/{id}/approve", UUID.randomUUID())
+                        .with(registrar))
                 .andExpect(status().isForbidden());
     }
 
@@ -177,15 +203,28 @@ class ApplicationQueueTest extends IntegrationTest {
         Applicants.submit(mvc, care);
         var session = staff();
         UUID schoolId = idOf(school);
-        mvc.perform(post("/institutions/applications/{id}/take", schoolId).with(session)).andExpect(status().isSeeOther());
-        String mine = mvc.perform(get("/institutions/applications").param("assignee", "me").with(session))
-                .andReturn().getResponse().getContentAsString();
+        mvc.perform(post("/institutions/applications/{id}/take", schoolId).with(session))
+                .andExpect(status().isSeeOther());
+        String mine = mvc.perform(get("/institutions/applications")
+                        .param("assignee", "me")
+                        .with(session))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(mine).contains(school.get("organisationName")).doesNotContain(care.get("organisationName"));
-        String careHomes = mvc.perform(get("/institutions/applications").param("type", "CARE_HOME").with(session))
-                .andReturn().getResponse().getContentAsString();
+        String careHomes = mvc.perform(get("/institutions/applications")
+                        .param("type", "CARE_HOME")
+                        .with(session))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(careHomes).contains(care.get("organisationName")).doesNotContain(school.get("organisationName"));
-        String inReview = mvc.perform(get("/institutions/applications").param("status", "IN_REVIEW").with(session))
-                .andReturn().getResponse().getContentAsString();
+        String inReview = mvc.perform(get("/institutions/applications")
+                        .param("status", "IN_REVIEW")
+                        .with(session))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(inReview).contains(school.get("organisationName")).doesNotContain(care.get("organisationName"));
         await().atMost(mailWait()).until(() -> TestMail.to(school.get("email")).stream()
                 .anyMatch(m -> subject(m).contains("käsittelyssä")));
@@ -197,18 +236,30 @@ class ApplicationQueueTest extends IntegrationTest {
         Applicants.submit(mvc, school);
         var session = staff();
         for (String filter : new String[] {"status", "type", "assignee"}) {
-            var response = mvc.perform(get("/institutions/applications").param(filter, "EVERYTHING").with(session))
-                    .andReturn().getResponse();
+            var response = mvc.perform(get("/institutions/applications")
+                            .param(filter, "EVERYTHING")
+                            .with(session))
+                    .andReturn()
+                    .getResponse();
             assertThat(response.getStatus()).as(filter).isEqualTo(200);
             var page = Jsoup.parse(response.getContentAsString());
-            assertThat(page.select("#" + filter + "-error").text()).as(filter)
+            assertThat(page.select("#" + filter + "-error").text())
+                    .as(filter)
                     .contains("Valitse jokin tarjotuista vaihtoehdoista.");
-            assertThat(page.select(".error-summary a[href=#" + filter + "]")).as(filter).hasSize(1);
+            assertThat(page.select(".error-summary a[href=#" + filter + "]"))
+                    .as(filter)
+                    .hasSize(1);
             assertThat(page.text()).as(filter).doesNotContain(school.get("organisationName"));
         }
-        var page = Jsoup.parse(mvc.perform(get("/institutions/applications").param("status", "RECEIVED")
-                .param("type", "LIBRARY").param("assignee", "none").with(session)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString());
+        var page = Jsoup.parse(mvc.perform(get("/institutions/applications")
+                        .param("status", "RECEIVED")
+                        .param("type", "LIBRARY")
+                        .param("assignee", "none")
+                        .with(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
         assertThat(page.select(".error-summary")).isEmpty();
         assertThat(page.text()).contains(school.get("organisationName"));
         assertThat(page.select("#status option[selected]").val()).isEqualTo("RECEIVED");
@@ -221,9 +272,13 @@ class ApplicationQueueTest extends IntegrationTest {
         String name = TestData.unique("Hakukirjasto");
         data.library(name);
         var session = staff();
-        mvc.perform(get("/institutions").param("q", name).with(session)).andExpect(status().isOk())
+        mvc.perform(get("/institutions").param("q", name).with(session))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString(name)));
-        var response = mvc.perform(get("/institutions").param("q", name + "\u0000").with(session)).andReturn().getResponse();
+        var response = mvc.perform(
+                        get("/institutions").param("q", name + "\u0000").with(session))
+                .andReturn()
+                .getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
         var page = Jsoup.parse(response.getContentAsString());
         assertThat(page.select("#q-error").text()).contains("Poista kentästä näkymättömät ohjausmerkit.");
@@ -240,11 +295,16 @@ class ApplicationQueueTest extends IntegrationTest {
         Applicants.submit(mvc, second);
         var session = staff();
         String firstReference = referenceOf(idOf(first));
-        mvc.perform(get("/institutions/applications/{id}", idOf(second)).with(session)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("Toinen avoin hakemus samalla Y-tunnuksella: " + firstReference)));
-        String queue = mvc.perform(get("/institutions/applications").with(session)).andReturn().getResponse()
+        mvc.perform(get("/institutions/applications/{id}", idOf(second)).with(session))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(containsString("Toinen avoin hakemus samalla Y-tunnuksella: " + firstReference)));
+        String queue = mvc.perform(get("/institutions/applications").with(session))
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
-        assertThat(Jsoup.parse(queue).getElementById("row-" + firstReference).text()).contains("Mahdollinen kaksoiskappale");
+        assertThat(Jsoup.parse(queue).getElementById("row-" + firstReference).text())
+                .contains("Mahdollinen kaksoiskappale");
     }
 
     @org.springframework.beans.factory.annotation.Autowired
@@ -253,19 +313,34 @@ class ApplicationQueueTest extends IntegrationTest {
     @Test
     void anExistingCustomerWithTheSameBusinessIdIsFlagged() throws Exception {
         String businessId = Applicants.businessId();
-        var customer = organisations.create(new fi.celia.celianet.staff.OrganisationDetails(TestData.unique("Vanha koulu"),
-                fi.celia.celianet.staff.OrganisationType.SCHOOL, businessId, null, null, "Koulukatu 1", "00100",
-                "Helsinki", "fi"), "test");
+        var customer = organisations.create(
+                new fi.celia.celianet.staff.OrganisationDetails(
+                        TestData.unique("Vanha koulu"),
+                        fi.celia.celianet.staff.OrganisationType.SCHOOL,
+                        businessId,
+                        null,
+                        null,
+                        "Koulukatu 1",
+                        "00100",
+                        "Helsinki",
+                        "fi"),
+                "test");
         Map<String, String> fields = Applicants.library(TestData.unique("Uusi haku"));
         fields.put("businessId", businessId);
         Applicants.submit(mvc, fields);
         var session = staff();
-        mvc.perform(get("/institutions/applications/{id}", idOf(fields)).with(session)).andExpect(status().isOk())
-                .andExpect(content().string(containsString("Olemassa oleva asiakas samalla Y-tunnuksella: "
-                        + customer.getName() + " (" + customer.getCustomerNumber() + ")")));
-        String queue = mvc.perform(get("/institutions/applications").with(session)).andReturn().getResponse()
+        mvc.perform(get("/institutions/applications/{id}", idOf(fields)).with(session))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(containsString("Olemassa oleva asiakas samalla Y-tunnuksella: " + customer.getName()
+                                + " (" + customer.getCustomerNumber() + ")")));
+        String queue = mvc.perform(get("/institutions/applications").with(session))
+                .andReturn()
+                .getResponse()
                 .getContentAsString();
-        assertThat(Jsoup.parse(queue).getElementById("row-" + referenceOf(idOf(fields))).text())
+        assertThat(Jsoup.parse(queue)
+                        .getElementById("row-" + referenceOf(idOf(fields)))
+                        .text())
                 .contains("Mahdollinen kaksoiskappale");
     }
 

@@ -10,6 +10,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import fi.celia.celianet.calendar.Helsinki;
+import fi.celia.celianet.patrons.PersonalIdentityCode;
+import fi.celia.celianet.staff.Role;
+import fi.celia.celianet.support.IntegrationTest;
+import fi.celia.celianet.support.TestData;
+import fi.celia.celianet.support.TestMail;
+import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -22,14 +29,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-
-import fi.celia.celianet.calendar.Helsinki;
-import fi.celia.celianet.patrons.PersonalIdentityCode;
-import fi.celia.celianet.staff.Role;
-import fi.celia.celianet.support.IntegrationTest;
-import fi.celia.celianet.support.TestData;
-import fi.celia.celianet.support.TestMail;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.util.LinkedMultiValueMap;
@@ -38,7 +37,9 @@ class ApprovalTest extends IntegrationTest {
 
     private UUID idOf(Map<String, String> fields) {
         return jdbc.sql("SELECT id FROM institution_application WHERE submission_token = :t")
-                .param("t", fields.get("submissionToken")).query(UUID.class).single();
+                .param("t", fields.get("submissionToken"))
+                .query(UUID.class)
+                .single();
     }
 
     @Test
@@ -49,7 +50,8 @@ class ApprovalTest extends IntegrationTest {
         UUID id = idOf(fields);
         var first = data.account(Role.STAFF, null);
         var second = data.account(Role.STAFF, null);
-        var sessions = List.of(signIn(first.getUsername(), TestData.PASSWORD), signIn(second.getUsername(), TestData.PASSWORD));
+        var sessions = List.of(
+                signIn(first.getUsername(), TestData.PASSWORD), signIn(second.getUsername(), TestData.PASSWORD));
 
         ExecutorService pool = Executors.newFixedThreadPool(2);
         CountDownLatch start = new CountDownLatch(1);
@@ -57,7 +59,10 @@ class ApprovalTest extends IntegrationTest {
         for (var session : sessions) {
             results.add(pool.submit(() -> {
                 start.await();
-                return mvc.perform(post("/institutions/applications/{id}/approve", id).with(session)).andReturn().getResponse();
+                return mvc.perform(post("/institutions/applications/{id}/approve", id)
+                                .with(session))
+                        .andReturn()
+                        .getResponse();
             }));
         }
         start.countDown();
@@ -72,41 +77,71 @@ class ApprovalTest extends IntegrationTest {
         }
         pool.shutdown();
         assertThat(statuses).containsExactlyInAnyOrder(303, 409);
-        String approver = jdbc.sql("SELECT decided_by FROM institution_application WHERE id = :id").param("id", id)
-                .query(String.class).single();
+        String approver = jdbc.sql("SELECT decided_by FROM institution_application WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
         assertThat(conflictPage).contains("Tämän hakemuksen hyväksyi jo " + approver);
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'INSTITUTION_APPLICATION_APPROVED' AND target_id = :id")
-                .param("id", id.toString()).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM audit_event WHERE action = 'INSTITUTION_APPLICATION_APPROVED' AND target_id = :id")
+                        .param("id", id.toString())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
 
-        UUID organisationId = jdbc.sql("SELECT id FROM organisation WHERE name = :n").param("n", name)
-                .query(UUID.class).single();
-        assertThat(jdbc.sql("SELECT customer_number FROM organisation WHERE id = :id").param("id", organisationId)
-                .query(String.class).single()).matches("A\\d+");
-        assertThat(jdbc.sql("SELECT count(*) FROM customer_account WHERE organisation_id = :o").param("o", organisationId)
-                .query(Integer.class).single()).isEqualTo(1);
+        UUID organisationId = jdbc.sql("SELECT id FROM organisation WHERE name = :n")
+                .param("n", name)
+                .query(UUID.class)
+                .single();
+        assertThat(jdbc.sql("SELECT customer_number FROM organisation WHERE id = :id")
+                        .param("id", organisationId)
+                        .query(String.class)
+                        .single())
+                .matches("A\\d+");
+        assertThat(jdbc.sql("SELECT count(*) FROM customer_account WHERE organisation_id = :o")
+                        .param("o", organisationId)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
         var accounts = jdbc.sql("SELECT email, role FROM staff_account WHERE organisation_id = :o ORDER BY role")
-                .param("o", organisationId).query((rs, n) -> rs.getString("email") + " " + rs.getString("role")).list();
-        assertThat(accounts).containsExactly(fields.get("registrars[0].email") + " MAIN_USER",
-                fields.get("registrars[1].email") + " REGISTRAR");
-        assertThat(jdbc.sql("""
+                .param("o", organisationId)
+                .query((rs, n) -> rs.getString("email") + " " + rs.getString("role"))
+                .list();
+        assertThat(accounts)
+                .containsExactly(
+                        fields.get("registrars[0].email") + " MAIN_USER",
+                        fields.get("registrars[1].email") + " REGISTRAR");
+        assertThat(jdbc.sql(
+                                """
                 SELECT count(*) FROM institution_application_registrar r JOIN staff_account s ON s.id = r.staff_account_id
-                WHERE r.application_id = :id AND s.email = r.email""").param("id", id).query(Integer.class).single())
+                WHERE r.application_id = :id AND s.email = r.email""")
+                        .param("id", id)
+                        .query(Integer.class)
+                        .single())
                 .isEqualTo(2);
 
         String contact = fields.get("email");
-        await().atMost(mailWait()).until(() -> TestMail.to(contact).stream().anyMatch(m -> subject(m).contains("hyväksytty"))
-                && TestMail.to(fields.get("registrars[0].email")).size() == 1
-                && TestMail.to(fields.get("registrars[1].email")).size() == 1);
+        await().atMost(mailWait())
+                .until(() -> TestMail.to(contact).stream()
+                                .anyMatch(m -> subject(m).contains("hyväksytty"))
+                        && TestMail.to(fields.get("registrars[0].email")).size() == 1
+                        && TestMail.to(fields.get("registrars[1].email")).size() == 1);
         // one approval mail and one invitation each were queued: a second set would be more outbox rows
         assertThat(queued(contact, "institution-approved")).isEqualTo(1);
-        assertThat(queued(fields.get("registrars[0].email"), "staff-invitation")).isEqualTo(1);
-        assertThat(queued(fields.get("registrars[1].email"), "staff-invitation")).isEqualTo(1);
-        assertThat(TestMail.to(contact).stream().filter(m -> subject(m).contains("hyväksytty")).count()).isEqualTo(1);
+        assertThat(queued(fields.get("registrars[0].email"), "staff-invitation"))
+                .isEqualTo(1);
+        assertThat(queued(fields.get("registrars[1].email"), "staff-invitation"))
+                .isEqualTo(1);
+        assertThat(TestMail.to(contact).stream()
+                        .filter(m -> subject(m).contains("hyväksytty"))
+                        .count())
+                .isEqualTo(1);
         assertThat(TestMail.to(fields.get("registrars[0].email"))).hasSize(1);
         assertThat(TestMail.to(fields.get("registrars[1].email"))).hasSize(1);
         mvc.perform(get(statusPath)).andExpect(content().string(containsString("Hyväksytty")));
         mvc.perform(get("/institutions/customers/{id}", organisationId).with(sessions.get(0)))
-                .andExpect(status().isOk()).andExpect(content().string(containsString(fields.get("registrars[1].email"))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(fields.get("registrars[1].email"))))
                 .andExpect(content().string(containsString("Pääkäyttäjä")));
 
         // The first registrar sets a password from the invitation and signs in as the organisation's main user.
@@ -115,21 +150,31 @@ class ApprovalTest extends IntegrationTest {
         mvc.perform(get(link)).andExpect(status().isOk());
         String password = "a long and new password 42";
         mvc.perform(post(link).with(csrf()).param("password", password).param("confirmPassword", password))
-                .andExpect(status().isSeeOther()).andExpect(redirectedUrl("/password/done"));
+                .andExpect(status().isSeeOther())
+                .andExpect(redirectedUrl("/password/done"));
         String username = jdbc.sql("SELECT username FROM staff_account WHERE email = :e")
-                .param("e", fields.get("registrars[0].email")).query(String.class).single();
+                .param("e", fields.get("registrars[0].email"))
+                .query(String.class)
+                .single();
         var registrar = signIn(username, password);
-        mvc.perform(get("/").with(registrar)).andExpect(status().isOk()).andExpect(content().string(containsString(name)));
+        mvc.perform(get("/").with(registrar))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(name)));
 
         // The contact activates the organisation's own customer account.
-        MimeMessage approved = TestMail.to(contact).stream().filter(m -> subject(m).contains("hyväksytty")).findFirst()
+        MimeMessage approved = TestMail.to(contact).stream()
+                .filter(m -> subject(m).contains("hyväksytty"))
+                .findFirst()
                 .orElseThrow();
         String activation = TestMail.linkPath(approved);
         assertThat(activation).startsWith("/account/activate/");
         mvc.perform(post(activation).with(csrf()).param("password", password).param("confirmPassword", password))
                 .andExpect(status().isSeeOther());
         assertThat(jdbc.sql("SELECT password_hash IS NOT NULL FROM customer_account WHERE organisation_id = :o")
-                .param("o", organisationId).query(Boolean.class).single()).isTrue();
+                        .param("o", organisationId)
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
     }
 
     @Test
@@ -143,34 +188,56 @@ class ApprovalTest extends IntegrationTest {
         String seen = versionOnPage(id, first);
 
         // Meanwhile the other staff member asks the applicant a question, from a page of their own.
-        mvc.perform(post("/institutions/applications/{id}/request-info", id).with(second)
-                        .param("version", versionOnPage(id, second)).param("message", "Onko teillä sivukirjastoja?"))
+        mvc.perform(post("/institutions/applications/{id}/request-info", id)
+                        .with(second)
+                        .param("version", versionOnPage(id, second))
+                        .param("message", "Onko teillä sivukirjastoja?"))
                 .andExpect(status().isSeeOther());
 
-        mvc.perform(post("/institutions/applications/{id}/approve", id).with(first).param("version", seen))
+        mvc.perform(post("/institutions/applications/{id}/approve", id)
+                        .with(first)
+                        .param("version", seen))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("Joku muu muutti tätä tietoa samaan aikaan")));
-        mvc.perform(post("/institutions/applications/{id}/reject", id).with(first).param("version", seen)
+        mvc.perform(post("/institutions/applications/{id}/reject", id)
+                        .with(first)
+                        .param("version", seen)
                         .param("reason", "Ei kuulu palvelun piiriin."))
                 .andExpect(status().isConflict());
-        assertThat(jdbc.sql("SELECT status FROM institution_application WHERE id = :id").param("id", id)
-                .query(String.class).single()).isEqualTo("WAITING_FOR_APPLICANT");
-        assertThat(jdbc.sql("SELECT count(*) FROM organisation WHERE name = :n").param("n", name)
-                .query(Integer.class).single()).isZero();
+        assertThat(jdbc.sql("SELECT status FROM institution_application WHERE id = :id")
+                        .param("id", id)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("WAITING_FOR_APPLICANT");
+        assertThat(jdbc.sql("SELECT count(*) FROM organisation WHERE name = :n")
+                        .param("n", name)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
 
         // With the page opened again, the same decision goes through.
-        mvc.perform(post("/institutions/applications/{id}/approve", id).with(first).param("version", versionOnPage(id, first)))
+        mvc.perform(post("/institutions/applications/{id}/approve", id)
+                        .with(first)
+                        .param("version", versionOnPage(id, first)))
                 .andExpect(status().isSeeOther());
-        assertThat(jdbc.sql("SELECT count(*) FROM organisation WHERE name = :n").param("n", name)
-                .query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM organisation WHERE name = :n")
+                        .param("n", name)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     /** The version the application page's approve form sends. */
     private String versionOnPage(UUID id, org.springframework.test.web.servlet.request.RequestPostProcessor session)
             throws Exception {
-        String page = mvc.perform(get("/institutions/applications/{id}", id).with(session)).andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
-        return org.jsoup.Jsoup.parse(page).selectFirst("form[action$=/approve] input[name=version]").val();
+        String page = mvc.perform(get("/institutions/applications/{id}", id).with(session))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        return org.jsoup.Jsoup.parse(page)
+                .selectFirst("form[action$=/approve] input[name=version]")
+                .val();
     }
 
     @Test
@@ -180,21 +247,34 @@ class ApprovalTest extends IntegrationTest {
         fields.put("organisationType", "CARE_HOME");
         Applicants.submit(mvc, fields);
         var session = signIn(data.account(Role.STAFF, null).getUsername(), TestData.PASSWORD);
-        mvc.perform(post("/institutions/applications/{id}/approve", idOf(fields)).with(session))
+        mvc.perform(post("/institutions/applications/{id}/approve", idOf(fields))
+                        .with(session))
                 .andExpect(status().isSeeOther());
-        UUID organisationId = jdbc.sql("SELECT id FROM organisation WHERE name = :n").param("n", name)
-                .query(UUID.class).single();
-        assertThat(jdbc.sql("SELECT count(*) FROM staff_account WHERE organisation_id = :o").param("o", organisationId)
-                .query(Integer.class).single()).isZero();
-        assertThat(jdbc.sql("SELECT count(*) FROM customer_account WHERE organisation_id = :o").param("o", organisationId)
-                .query(Integer.class).single()).isEqualTo(1);
+        UUID organisationId = jdbc.sql("SELECT id FROM organisation WHERE name = :n")
+                .param("n", name)
+                .query(UUID.class)
+                .single();
+        assertThat(jdbc.sql("SELECT count(*) FROM staff_account WHERE organisation_id = :o")
+                        .param("o", organisationId)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM customer_account WHERE organisation_id = :o")
+                        .param("o", organisationId)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
 
         // The customer list finds it, with its application history.
-        mvc.perform(get("/institutions").param("q", name.toUpperCase()).with(session)).andExpect(status().isOk())
+        mvc.perform(get("/institutions").param("q", name.toUpperCase()).with(session))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString(name)));
         String reference = jdbc.sql("SELECT reference FROM institution_application WHERE id = :id")
-                .param("id", idOf(fields)).query(String.class).single();
-        mvc.perform(get("/institutions/customers/{id}", organisationId).with(session)).andExpect(status().isOk())
+                .param("id", idOf(fields))
+                .query(String.class)
+                .single();
+        mvc.perform(get("/institutions/customers/{id}", organisationId).with(session))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString(reference)))
                 .andExpect(content().string(containsString("Ei rekisteröijätunnuksia.")));
     }
@@ -206,19 +286,28 @@ class ApprovalTest extends IntegrationTest {
         String statusPath = Applicants.submit(mvc, fields);
         UUID id = idOf(fields);
         var session = signIn(data.account(Role.STAFF, null).getUsername(), TestData.PASSWORD);
-        mvc.perform(post("/institutions/applications/{id}/reject", id).with(session).param("reason", " "))
-                .andExpect(status().isOk()).andExpect(content().string(containsString("Anna hylkäyksen perustelu")));
-        mvc.perform(post("/institutions/applications/{id}/reject", id).with(session)
+        mvc.perform(post("/institutions/applications/{id}/reject", id)
+                        .with(session)
+                        .param("reason", " "))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Anna hylkäyksen perustelu")));
+        mvc.perform(post("/institutions/applications/{id}/reject", id)
+                        .with(session)
                         .param("reason", "Organisation is not in Finland."))
                 .andExpect(status().isSeeOther());
         await().atMost(mailWait()).until(() -> TestMail.to(fields.get("email")).stream()
                 .anyMatch(m -> TestMail.body(m).contains("Organisation is not in Finland.")));
-        mvc.perform(get(statusPath)).andExpect(content().string(containsString("Hylätty")))
+        mvc.perform(get(statusPath))
+                .andExpect(content().string(containsString("Hylätty")))
                 .andExpect(content().string(containsString("Organisation is not in Finland.")));
         mvc.perform(post("/institutions/applications/{id}/approve", id).with(session))
-                .andExpect(status().isConflict()).andExpect(content().string(containsString("hylkäsi jo")));
-        assertThat(jdbc.sql("SELECT count(*) FROM organisation WHERE name = :n").param("n", fields.get("organisationName"))
-                .query(Integer.class).single()).isZero();
+                .andExpect(status().isConflict())
+                .andExpect(content().string(containsString("hylkäsi jo")));
+        assertThat(jdbc.sql("SELECT count(*) FROM organisation WHERE name = :n")
+                        .param("n", fields.get("organisationName"))
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -231,29 +320,39 @@ class ApprovalTest extends IntegrationTest {
             Map<String, String> fields = Applicants.library(TestData.unique("Arvio"));
             Applicants.submit(mvc, fields);
             clock.set(Helsinki.instantOf(LocalDateTime.of(2033, 5, day, 12, 0)));
-            mvc.perform(post("/institutions/applications/{id}/reject", idOf(fields)).with(session).param("reason", "Testi"))
+            mvc.perform(post("/institutions/applications/{id}/reject", idOf(fields))
+                            .with(session)
+                            .param("reason", "Testi"))
                     .andExpect(status().isSeeOther());
         }
         clock.set(Helsinki.instantOf(LocalDateTime.of(2033, 5, 10, 9, 0)));
-        mvc.perform(get("/join")).andExpect(content().string(containsString("päätös syntyi mediaanilta 3 työpäivässä")));
+        mvc.perform(get("/join"))
+                .andExpect(content().string(containsString("päätös syntyi mediaanilta 3 työpäivässä")));
 
         clock.set(Helsinki.instantOf(LocalDateTime.of(2033, 5, 2, 10, 0)));
         Map<String, String> fourth = Applicants.library(TestData.unique("Arvio"));
         Applicants.submit(mvc, fourth);
         clock.set(Helsinki.instantOf(LocalDateTime.of(2033, 5, 9, 12, 0)));
-        mvc.perform(post("/institutions/applications/{id}/reject", idOf(fourth)).with(session).param("reason", "Testi"))
+        mvc.perform(post("/institutions/applications/{id}/reject", idOf(fourth))
+                        .with(session)
+                        .param("reason", "Testi"))
                 .andExpect(status().isSeeOther());
         clock.set(Helsinki.instantOf(LocalDateTime.of(2033, 5, 10, 9, 0)));
-        mvc.perform(get("/join")).andExpect(content().string(containsString("päätös syntyi mediaanilta 3,5 työpäivässä")));
+        mvc.perform(get("/join"))
+                .andExpect(content().string(containsString("päätös syntyi mediaanilta 3,5 työpäivässä")));
         mvc.perform(get("/join").param("lang", "en"))
                 .andExpect(content().string(containsString("a decision took a median of 3.5 working days")));
 
-        int waiting = jdbc.sql("SELECT count(*) FROM institution_application WHERE status IN ('RECEIVED', 'IN_REVIEW', 'WAITING_FOR_APPLICANT')")
-                .query(Integer.class).single();
-        mvc.perform(get("/join")).andExpect(content().string(containsString("Päätöstä odottavia hakemuksia nyt: " + waiting + ".")));
+        int waiting = jdbc.sql(
+                        "SELECT count(*) FROM institution_application WHERE status IN ('RECEIVED', 'IN_REVIEW', 'WAITING_FOR_APPLICANT')")
+                .query(Integer.class)
+                .single();
+        mvc.perform(get("/join"))
+                .andExpect(content().string(containsString("Päätöstä odottavia hakemuksia nyt: " + waiting + ".")));
 
         clock.advance(Duration.ofDays(40));
-        mvc.perform(get("/join")).andExpect(content().string(containsString("Pyrimme päättämään hakemuksesta 2 työpäivässä")));
+        mvc.perform(get("/join"))
+                .andExpect(content().string(containsString("Pyrimme päättämään hakemuksesta 2 työpäivässä")));
     }
 
     @Test
@@ -264,10 +363,13 @@ class ApprovalTest extends IntegrationTest {
         fields.remove("registrars[1].email");
         Applicants.submit(mvc, fields);
         var staff = signIn(data.account(Role.STAFF, null).getUsername(), TestData.PASSWORD);
-        mvc.perform(post("/institutions/applications/{id}/approve", idOf(fields)).with(staff))
+        mvc.perform(post("/institutions/applications/{id}/approve", idOf(fields))
+                        .with(staff))
                 .andExpect(status().isSeeOther());
-        UUID organisationId = jdbc.sql("SELECT id FROM organisation WHERE name = :n").param("n", name)
-                .query(UUID.class).single();
+        UUID organisationId = jdbc.sql("SELECT id FROM organisation WHERE name = :n")
+                .param("n", name)
+                .query(UUID.class)
+                .single();
 
         // The invitation reaches the registrar, who sets a password through its link and signs in.
         String registrarEmail = fields.get("registrars[0].email");
@@ -275,15 +377,20 @@ class ApprovalTest extends IntegrationTest {
         String link = TestMail.linkPath(TestMail.to(registrarEmail).get(0));
         String password = "registrar's own long password 7";
         mvc.perform(post(link).with(csrf()).param("password", password).param("confirmPassword", password))
-                .andExpect(status().isSeeOther()).andExpect(redirectedUrl("/password/done"));
-        String username = jdbc.sql("SELECT username FROM staff_account WHERE email = :e").param("e", registrarEmail)
-                .query(String.class).single();
+                .andExpect(status().isSeeOther())
+                .andExpect(redirectedUrl("/password/done"));
+        String username = jdbc.sql("SELECT username FROM staff_account WHERE email = :e")
+                .param("e", registrarEmail)
+                .query(String.class)
+                .single();
         var registrar = signIn(username, password);
 
         // The registrar registers a patron; the patron belongs to the new organisation.
         var random = ThreadLocalRandom.current();
-        String code = PersonalIdentityCode.of(LocalDate.of(1950, 1, 1).plusDays(random.nextInt(365 * 40)),
-                "-YXWVU".charAt(random.nextInt(6)), 2 + random.nextInt(898));
+        String code = PersonalIdentityCode.of(
+                LocalDate.of(1950, 1, 1).plusDays(random.nextInt(365 * 40)),
+                "-YXWVU".charAt(random.nextInt(6)),
+                2 + random.nextInt(898));
         String lastName = TestData.unique("Rekisteröity");
         var form = new LinkedMultiValueMap<String, String>();
         form.add("submissionToken", UUID.randomUUID().toString());
@@ -301,14 +408,20 @@ class ApprovalTest extends IntegrationTest {
         form.add("consent", "true");
         form.add("services", "ONLINE");
         form.add("credentialsTo", "PATRON");
-        MockHttpServletResponse response = mvc.perform(post("/patrons").with(registrar).params(form))
-                .andReturn().getResponse();
+        MockHttpServletResponse response = mvc.perform(
+                        post("/patrons").with(registrar).params(form))
+                .andReturn()
+                .getResponse();
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(303);
         assertThat(response.getRedirectedUrl()).startsWith("/patrons/");
         UUID patronId = UUID.fromString(response.getRedirectedUrl().substring("/patrons/".length()));
-        assertThat(jdbc.sql("SELECT organisation_id FROM patron WHERE id = :id").param("id", patronId)
-                .query(UUID.class).single()).isEqualTo(organisationId);
-        mvc.perform(get(response.getRedirectedUrl()).with(registrar)).andExpect(status().isOk())
+        assertThat(jdbc.sql("SELECT organisation_id FROM patron WHERE id = :id")
+                        .param("id", patronId)
+                        .query(UUID.class)
+                        .single())
+                .isEqualTo(organisationId);
+        mvc.perform(get(response.getRedirectedUrl()).with(registrar))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString(lastName)));
     }
 
@@ -321,7 +434,11 @@ class ApprovalTest extends IntegrationTest {
     }
 
     private int queued(String recipient, String template) {
-        return jdbc.sql("SELECT count(*) FROM outbound_mail WHERE recipient = :r AND split_part(dedupe_key, ':', 1) = :t")
-                .param("r", recipient).param("t", template).query(Integer.class).single();
+        return jdbc.sql(
+                        "SELECT count(*) FROM outbound_mail WHERE recipient = :r AND split_part(dedupe_key, ':', 1) = :t")
+                .param("r", recipient)
+                .param("t", template)
+                .query(Integer.class)
+                .single();
     }
 }

@@ -3,18 +3,16 @@ package fi.celia.celianet.institutions;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fi.celia.celianet.institutions.BusinessId.Problem;
 import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import fi.celia.celianet.institutions.BusinessId.Problem;
 
 class BusinessIdTest {
 
@@ -35,7 +33,8 @@ class BusinessIdTest {
         Random random = new Random(SEED);
         return Stream.concat(
                 Stream.of("0000000", "9999999", "0000001", "1000000", "1111111"),
-                Stream.generate(() -> String.format(Locale.ROOT, "%07d", random.nextInt(10_000_000))).limit(5000));
+                Stream.generate(() -> String.format(Locale.ROOT, "%07d", random.nextInt(10_000_000)))
+                        .limit(5000));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -95,10 +94,24 @@ class BusinessIdTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "1234567", "12345671", "123456-1", "12345678-1", "1234567-12", "1234567 1", "1234567_1", "1234567--1",
-        "A234567-1", "1234567-A", "1234 567-1", "-1234567", "FI12345671", "1234567\u20131", "١٢٣٤٥٦٧-1",
-    })
+    @ValueSource(
+            strings = {
+                "1234567",
+                "12345671",
+                "123456-1",
+                "12345678-1",
+                "1234567-12",
+                "1234567 1",
+                "1234567_1",
+                "1234567--1",
+                "A234567-1",
+                "1234567-A",
+                "1234 567-1",
+                "-1234567",
+                "FI12345671",
+                "1234567\u20131",
+                "١٢٣٤٥٦٧-1",
+            })
     void format(String input) {
         assertThat(BusinessId.validate(input).problem()).isEqualTo(Problem.FORMAT);
     }

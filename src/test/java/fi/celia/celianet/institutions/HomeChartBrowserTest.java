@@ -2,11 +2,10 @@ package fi.celia.celianet.institutions;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-
 import fi.celia.celianet.browser.BrowserTest;
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.TestData;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -20,10 +19,11 @@ class HomeChartBrowserTest extends BrowserTest {
         signInAs(data.account(Role.STAFF, null).getUsername(), TestData.PASSWORD);
         for (String language : new String[] {"fi", "sv", "en"}) {
             open("/?lang=" + language);
-            new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> d.findElement(
-                    org.openqa.selenium.By.id("home-weeks-chart")).isDisplayed());
-            Object drawn = ((JavascriptExecutor) browser).executeScript(
-                    "var c = document.getElementById('home-weeks-chart');"
+            new WebDriverWait(browser, Duration.ofSeconds(10))
+                    .until(d -> d.findElement(org.openqa.selenium.By.id("home-weeks-chart"))
+                            .isDisplayed());
+            Object drawn = ((JavascriptExecutor) browser)
+                    .executeScript("var c = document.getElementById('home-weeks-chart');"
                             + "return !!(window.Chart && window.Chart.getChart(c)) && c.width > 0 && c.height > 0;");
             assertThat(drawn).isEqualTo(Boolean.TRUE);
             assertThat(find("#home-weeks-chart").getAttribute("aria-label")).isNotBlank();

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.util.Map;
-
 import fi.celia.celianet.staff.Role;
-import fi.celia.celianet.support.TestData;
 import fi.celia.celianet.support.IntegrationTest;
+import fi.celia.celianet.support.TestData;
+import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -18,7 +17,8 @@ import org.springframework.mock.web.MockHttpServletResponse;
 class HomeChartTest extends IntegrationTest {
 
     private static final Map<String, String> LABELS = Map.of(
-            "fi", "Pylväskaavio: vastaanotetut ja päätetyt hakemukset viikoittain. Samat luvut ovat alla olevassa taulukossa.",
+            "fi",
+                    "Pylväskaavio: vastaanotetut ja päätetyt hakemukset viikoittain. Samat luvut ovat alla olevassa taulukossa.",
             "sv", "Stapeldiagram: mottagna och avgjorda ansökningar per vecka. Samma siffror finns i tabellen nedan.",
             "en", "Bar chart: applications received and decided per week. The same figures are in the table below.");
 
@@ -28,7 +28,10 @@ class HomeChartTest extends IntegrationTest {
         var session = signIn(data.account(Role.STAFF, null).getUsername(), TestData.PASSWORD);
         for (var label : LABELS.entrySet()) {
             String home = mvc.perform(get("/").param("lang", label.getKey()).with(session))
-                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
             Element panel = Jsoup.parse(home).getElementById("institutions-panel");
             assertThat(panel).isNotNull();
             Element canvas = panel.selectFirst("canvas#home-weeks-chart");
@@ -62,9 +65,14 @@ class HomeChartTest extends IntegrationTest {
 
     @Test
     void theWebjarAndTheScriptAreServedWithoutSigningIn() throws Exception {
-        String home = mvc.perform(get("/").with(signIn(data.account(Role.STAFF, null).getUsername(), TestData.PASSWORD)))
-                .andReturn().getResponse().getContentAsString();
-        String webjar = Jsoup.parse(home).select("#institutions-panel script[src*=webjars]").attr("src");
+        String home = mvc.perform(
+                        get("/").with(signIn(data.account(Role.STAFF, null).getUsername(), TestData.PASSWORD)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        String webjar = Jsoup.parse(home)
+                .select("#institutions-panel script[src*=webjars]")
+                .attr("src");
         MockHttpServletResponse response = assertJavaScript(webjar);
         assertThat(response.getContentAsString()).startsWith("/*!\n * Chart.js v");
         assertJavaScript("/js/institutions-chart.js");
@@ -73,14 +81,19 @@ class HomeChartTest extends IntegrationTest {
     @Test
     void aRegistrarsHomeHasNoChart() throws Exception {
         var library = data.library(TestData.unique("Kaavioton kirjasto"));
-        String home = mvc.perform(get("/").with(signIn(data.account(Role.REGISTRAR, library).getUsername(), TestData.PASSWORD)))
-                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        String home = mvc.perform(get("/").with(
+                                signIn(data.account(Role.REGISTRAR, library).getUsername(), TestData.PASSWORD)))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(Jsoup.parse(home).getElementById("home-weeks-chart")).isNull();
         assertThat(home).doesNotContain("chart.umd");
     }
 
     private MockHttpServletResponse assertJavaScript(String path) throws Exception {
-        MockHttpServletResponse response = mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse();
+        MockHttpServletResponse response =
+                mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse();
         assertThat(response.getContentType()).as(path).contains("javascript");
         assertThat(response.getContentAsByteArray()).as(path).isNotEmpty();
         return response;

@@ -8,14 +8,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Instant;
-import java.util.Map;
-
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.RealHttp;
 import fi.celia.celianet.support.TestData;
 import fi.celia.celianet.support.TestMail;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Instant;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,7 +25,8 @@ class JoinTest extends IntegrationTest {
     void anApplicationLeadsToItsTrackingPageAndAnAcknowledgementMail() throws Exception {
         // Wednesday 10:00 in Helsinki: two working days on is Friday.
         clock.set(Instant.parse("2026-12-02T08:00:00Z"));
-        mvc.perform(get("/join")).andExpect(status().isOk())
+        mvc.perform(get("/join"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Päätöstä odottavia hakemuksia nyt")))
                 .andExpect(content().string(containsString("name=\"registrars[0].email\"")));
         String name = TestData.unique("Kallion kirjasto");
@@ -34,21 +34,27 @@ class JoinTest extends IntegrationTest {
         String path = Applicants.submit(mvc, fields);
         assertThat(path).matches("/join/status/[A-Za-z0-9_-]{32}");
 
-        mvc.perform(get(path)).andExpect(status().isOk())
+        mvc.perform(get(path))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString(name)))
                 .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*L-2026-\\d{5}.*")))
                 .andExpect(content().string(containsString("Vastaanotettu")))
                 .andExpect(content().string(containsString("4.12.2026")));
 
         String reference = jdbc.sql("SELECT reference FROM institution_application WHERE organisation_name = :n")
-                .param("n", name).query(String.class).single();
+                .param("n", name)
+                .query(String.class)
+                .single();
         await().atMost(mailWait()).until(() -> !TestMail.to(fields.get("email")).isEmpty());
         MimeMessage mail = TestMail.to(fields.get("email")).get(0);
         assertThat(mail.getSubject()).contains(reference);
         assertThat(TestMail.linkPath(mail)).isEqualTo(path);
         assertThat(jdbc.sql("SELECT count(*) FROM institution_application_registrar r JOIN institution_application a"
-                + " ON a.id = r.application_id WHERE a.organisation_name = :n").param("n", name).query(Integer.class)
-                .single()).isEqualTo(2);
+                                + " ON a.id = r.application_id WHERE a.organisation_name = :n")
+                        .param("n", name)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(2);
     }
 
     @Test
@@ -59,7 +65,10 @@ class JoinTest extends IntegrationTest {
         String second = Applicants.submit(mvc, fields);
         assertThat(second).isEqualTo(first);
         assertThat(jdbc.sql("SELECT count(*) FROM institution_application WHERE organisation_name = :n")
-                .param("n", name).query(Integer.class).single()).isEqualTo(1);
+                        .param("n", name)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -68,13 +77,22 @@ class JoinTest extends IntegrationTest {
         Map<String, String> fields = Applicants.library(name);
         var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
         var start = new java.util.concurrent.CountDownLatch(1);
-        var first = pool.submit(() -> { start.await(); return Applicants.submit(mvc, fields); });
-        var second = pool.submit(() -> { start.await(); return Applicants.submit(mvc, fields); });
+        var first = pool.submit(() -> {
+            start.await();
+            return Applicants.submit(mvc, fields);
+        });
+        var second = pool.submit(() -> {
+            start.await();
+            return Applicants.submit(mvc, fields);
+        });
         start.countDown();
         assertThat(first.get()).isEqualTo(second.get());
         pool.shutdown();
         assertThat(jdbc.sql("SELECT count(*) FROM institution_application WHERE organisation_name = :n")
-                .param("n", name).query(Integer.class).single()).isEqualTo(1);
+                        .param("n", name)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -91,7 +109,8 @@ class JoinTest extends IntegrationTest {
     void aRegistrarRowFarBeyondTheLimitIsNotAnError() throws Exception {
         Map<String, String> fields = Applicants.library(TestData.unique("Rajakirjasto"));
         fields.put("registrars[500].name", "Liikaa");
-        mvc.perform(Applicants.post(fields)).andExpect(status().isBadRequest())
+        mvc.perform(Applicants.post(fields))
+                .andExpect(status().isBadRequest())
                 .andExpect(content().string(containsString("Hakemusta ei voitu lähettää")));
     }
 
@@ -99,50 +118,73 @@ class JoinTest extends IntegrationTest {
     void aRegistrarRowIsAddedWithoutJavaScript() throws Exception {
         Map<String, String> fields = Applicants.library(TestData.unique("Rivikirjasto"));
         fields.put("addRegistrar", "1");
-        mvc.perform(Applicants.post(fields)).andExpect(status().isOk())
+        mvc.perform(Applicants.post(fields))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("name=\"registrars[2].name\"")))
                 .andExpect(content().string(containsString(fields.get("registrars[1].email"))))
                 .andExpect(content().string(not(containsString("error-summary"))));
         assertThat(jdbc.sql("SELECT count(*) FROM institution_application WHERE organisation_name = :n")
-                .param("n", fields.get("organisationName")).query(Integer.class).single()).isZero();
+                        .param("n", fields.get("organisationName"))
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "businessId | 1234567-2 | Y-tunnuksen tarkistusnumero ei täsmää",
-            "businessId | 1234567-8 | Y-tunnuksen tarkistusnumero ei täsmää",
-            "businessId | 0000006-0 | näillä seitsemällä numerolla ei voi olla Y-tunnusta",
-            "businessId | 123456-1 | Y-tunnus on seitsemän numeroa",
-            "businessId | 12345678-1 | Y-tunnus on seitsemän numeroa",
-            "businessId | '' | Anna organisaation Y-tunnus",
-            "email | not-an-address | Anna sähköpostiosoite muodossa",
-            "email | name@nodot | Anna sähköpostiosoite muodossa",
-            "organisationName | <script>alert(1)</script> | merkkejä, joita ei voi käyttää",
-            "acceptTerms | false | Hyväksy sopimusehdot",
-            "registrars[0].email | maija@ | Anna sähköpostiosoite muodossa",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "businessId | 1234567-2 | Y-tunnuksen tarkistusnumero ei täsmää",
+                "businessId | 1234567-8 | Y-tunnuksen tarkistusnumero ei täsmää",
+                "businessId | 0000006-0 | näillä seitsemällä numerolla ei voi olla Y-tunnusta",
+                "businessId | 123456-1 | Y-tunnus on seitsemän numeroa",
+                "businessId | 12345678-1 | Y-tunnus on seitsemän numeroa",
+                "businessId | '' | Anna organisaation Y-tunnus",
+                "email | not-an-address | Anna sähköpostiosoite muodossa",
+                "email | name@nodot | Anna sähköpostiosoite muodossa",
+                "organisationName | <script>alert(1)</script> | merkkejä, joita ei voi käyttää",
+                "acceptTerms | false | Hyväksy sopimusehdot",
+                "registrars[0].email | maija@ | Anna sähköpostiosoite muodossa",
+            })
     void badInputIsAClearMessageWithTheInputKept(String field, String value, String message) throws Exception {
         Map<String, String> fields = Applicants.library(TestData.unique("Virhekirjasto"));
         fields.put(field, value);
-        var result = mvc.perform(Applicants.post(fields)).andExpect(status().isOk())
+        var result = mvc.perform(Applicants.post(fields))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString(message)))
                 .andExpect(content().string(containsString("error-summary")))
                 .andReturn();
-        assertThat(result.getResponse().getContentAsString()).contains(fields.get("contactName"))
+        assertThat(result.getResponse().getContentAsString())
+                .contains(fields.get("contactName"))
                 .doesNotContain("<script>alert(1)</script>");
         assertThat(jdbc.sql("SELECT count(*) FROM institution_application WHERE submission_token = :t")
-                .param("t", fields.get("submissionToken")).query(Integer.class).single()).isZero();
+                        .param("t", fields.get("submissionToken"))
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void tenThousandCharactersAreTooLongNotAnError() throws Exception {
         Map<String, String> fields = Applicants.library(TestData.unique("Pitkä"));
         String huge = "x".repeat(10_000);
-        for (String field : new String[] {"organisationName", "businessId", "contactName", "email", "phone",
-                "streetAddress", "postalCode", "city", "message", "registrars[0].name", "submissionToken"}) {
+        for (String field : new String[] {
+            "organisationName",
+            "businessId",
+            "contactName",
+            "email",
+            "phone",
+            "streetAddress",
+            "postalCode",
+            "city",
+            "message",
+            "registrars[0].name",
+            "submissionToken"
+        }) {
             fields.put(field, huge);
         }
-        mvc.perform(Applicants.post(fields)).andExpect(status().isOk())
+        mvc.perform(Applicants.post(fields))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Teksti on liian pitkä")));
     }
 
@@ -151,26 +193,37 @@ class JoinTest extends IntegrationTest {
         Map<String, String> fields = Applicants.library(TestData.unique("Lukupiiri"));
         fields.put("organisationType", "OTHER");
         fields.put("businessId", "");
-        mvc.perform(Applicants.post(fields)).andExpect(status().isOk())
+        mvc.perform(Applicants.post(fields))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("kerro, miksi yhteisöllä ei ole sitä")));
         fields.put("noBusinessIdReason", "Rekisteröimätön yhdistys");
         String path = Applicants.submit(mvc, fields);
         mvc.perform(get(path)).andExpect(status().isOk());
         assertThat(jdbc.sql("SELECT business_id IS NULL FROM institution_application WHERE submission_token = :t")
-                .param("t", fields.get("submissionToken")).query(Boolean.class).single()).isTrue();
+                        .param("t", fields.get("submissionToken"))
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
         assertThat(jdbc.sql("SELECT count(*) FROM institution_application_registrar r JOIN institution_application a"
-                + " ON a.id = r.application_id WHERE a.submission_token = :t").param("t", fields.get("submissionToken"))
-                .query(Integer.class).single()).isZero();
+                                + " ON a.id = r.application_id WHERE a.submission_token = :t")
+                        .param("t", fields.get("submissionToken"))
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void theHoneypotKeepsRobotsOut() throws Exception {
         Map<String, String> fields = Applicants.library(TestData.unique("Robotti"));
         fields.put("website", "http://spam.example");
-        mvc.perform(Applicants.post(fields)).andExpect(status().isOk())
+        mvc.perform(Applicants.post(fields))
+                .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Hakemusta ei voitu lähettää")));
         assertThat(jdbc.sql("SELECT count(*) FROM institution_application WHERE submission_token = :t")
-                .param("t", fields.get("submissionToken")).query(Integer.class).single()).isZero();
+                        .param("t", fields.get("submissionToken"))
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -183,7 +236,8 @@ class JoinTest extends IntegrationTest {
         }
         Map<String, String> sixth = Applicants.library(TestData.unique("Haara 6"));
         sixth.put("email", email);
-        mvc.perform(Applicants.post(sixth)).andExpect(status().isTooManyRequests())
+        mvc.perform(Applicants.post(sixth))
+                .andExpect(status().isTooManyRequests())
                 .andExpect(content().string(containsString("Yritä uudelleen tunnin kuluttua")))
                 .andExpect(content().string(containsString(sixth.get("organisationName"))));
         clock.advance(java.time.Duration.ofMinutes(61));

@@ -4,16 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import java.time.Duration;
-import java.time.LocalDateTime;
-import java.util.EnumSet;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-
 import fi.celia.celianet.calendar.Helsinki;
-import org.springframework.scheduling.config.ScheduledTask;
 import fi.celia.celianet.maintenance.internal.AnnouncementJob;
 import fi.celia.celianet.maintenance.internal.Announcements;
 import fi.celia.celianet.staff.Role;
@@ -21,8 +12,16 @@ import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
 import fi.celia.celianet.support.TestMail;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.config.ScheduledTask;
 
 /**
  * Announcement mails go out in real time (the clock is not moved), so the outbox delivers them to GreenMail.
@@ -49,58 +48,95 @@ class AnnouncementMailTest extends IntegrationTest {
     fi.celia.celianet.notifications.internal.MailDelivery delivery;
 
     @Test
-    void twoThousandRecipientsAreQueuedInOneStatementAndEachGetsOneMailEvenWhenTheSenderStopsHalfway() throws Exception {
+    void twoThousandRecipientsAreQueuedInOneStatementAndEachGetsOneMailEvenWhenTheSenderStopsHalfway()
+            throws Exception {
         String prefix = TestData.unique("seed").toLowerCase();
-        int seeded = jdbc.sql("""
+        int seeded = jdbc.sql(
+                        """
                 INSERT INTO organisation (id, customer_number, name, type, email, language, active, created_at, updated_at)
                 SELECT gen_random_uuid(), :p || '-' || g, 'Seed ' || g, 'OTHER', :p || '-' || g || '@example.org',
                        (ARRAY['fi', 'sv', 'en'])[1 + g % 3], true, now(), now()
-                FROM generate_series(1, 2000) g""").param("p", prefix).update();
+                FROM generate_series(1, 2000) g""")
+                .param("p", prefix)
+                .update();
         assertThat(seeded).isEqualTo(2000);
         UUID id = null;
         boolean senderStopped = false;
         try {
-            LocalDateTime start = LocalDateTime.now(Helsinki.ZONE).plusDays(2).withSecond(0).withNano(0);
-            id = Windows.create(windows, start, 8, 7, Windows.title("Tiedote"), EnumSet.of(ClosableService.REGISTRATION), Set.of(ContactChannel.EMAIL));
+            LocalDateTime start =
+                    LocalDateTime.now(Helsinki.ZONE).plusDays(2).withSecond(0).withNano(0);
+            id = Windows.create(
+                    windows,
+                    start,
+                    8,
+                    7,
+                    Windows.title("Tiedote"),
+                    EnumSet.of(ClosableService.REGISTRATION),
+                    Set.of(ContactChannel.EMAIL));
 
             int queued = announcements.enqueueDue();
             assertThat(queued).isGreaterThanOrEqualTo(2000);
             assertThat(jdbc.sql("SELECT count(*) FROM outbound_mail WHERE reference_id = :id AND recipient LIKE :p")
-                    .param("id", id).param("p", prefix + "-%").query(Integer.class).single()).isEqualTo(2000);
+                            .param("id", id)
+                            .param("p", prefix + "-%")
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(2000);
             // Every row of the announcement was written by the same transaction (one INSERT … SELECT). The
             // sender may already have claimed some (which rewrites them); the untouched ones share one xmin.
-            assertThat(jdbc.sql("""
+            assertThat(jdbc.sql(
+                                    """
                     SELECT count(DISTINCT xmin::text) FROM outbound_mail
                     WHERE reference_id = :id AND state = 'QUEUED' AND attempts = 0""")
-                    .param("id", id).query(Integer.class).single()).isEqualTo(1);
+                            .param("id", id)
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(1);
             assertThat(jdbc.sql("SELECT dedupe_key FROM outbound_mail WHERE reference_id = :id AND recipient = :r")
-                    .param("id", id).param("r", prefix + "-7@example.org").query(String.class).single())
+                            .param("id", id)
+                            .param("r", prefix + "-7@example.org")
+                            .query(String.class)
+                            .single())
                     .isEqualTo("maintenance-announcement:" + id + ":1:" + prefix + "-7@example.org");
-            assertThat(announcements.enqueueDue()).as("announced once per version").isZero();
+            assertThat(announcements.enqueueDue())
+                    .as("announced once per version")
+                    .isZero();
 
             // Halfway through, the sender stops (as at a shutdown); the queue keeps the rest, and a new sender
             // picks them up without losing or repeating anyone.
             UUID window = id;
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(100)).until(() -> sentTo(window, prefix) >= 1000);
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> sentTo(window, prefix) >= 1000);
             ScheduledTask sender = scheduledTasks.getScheduledTasks().stream()
-                    .filter(task -> task.toString().contains("MailDelivery.deliverDue")).findFirst().orElseThrow();
+                    .filter(task -> task.toString().contains("MailDelivery.deliverDue"))
+                    .findFirst()
+                    .orElseThrow();
             sender.cancel(false);
             senderStopped = true;
             // The batch in flight when it was stopped is finished: no row is left under a lease. With the only
             // sender stopped, what the outbox marks sent is what arrived, and it is short of everyone.
-            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(100))
+            await().atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> countOf(window, "SENDING") == 0);
             int sentWhenStopped = sentTo(window, prefix);
             Map<String, Integer> arrived = new HashMap<>();
             count(TestMail.server().getReceivedMessages(), prefix, arrived, new HashMap<>());
-            assertThat(arrived).as("nothing is sent while the sender is stopped").hasSize(sentWhenStopped);
+            assertThat(arrived)
+                    .as("nothing is sent while the sender is stopped")
+                    .hasSize(sentWhenStopped);
             assertThat(sentWhenStopped).isLessThan(2000);
             scheduler.scheduleWithFixedDelay(delivery::deliverDue, Duration.ofMillis(200));
             senderStopped = false;
 
-            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).until(() -> jdbc.sql(
-                    "SELECT count(*) FROM outbound_mail WHERE reference_id = :id AND state <> 'SENT'")
-                    .param("id", window).query(Integer.class).single() == 0);
+            await().atMost(Duration.ofMinutes(4))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() ->
+                            jdbc.sql("SELECT count(*) FROM outbound_mail WHERE reference_id = :id AND state <> 'SENT'")
+                                            .param("id", window)
+                                            .query(Integer.class)
+                                            .single()
+                                    == 0);
             Map<String, Integer> perAddress = new HashMap<>();
             Map<String, String> subjects = new HashMap<>();
             count(TestMail.server().getReceivedMessages(), prefix, perAddress, subjects);
@@ -111,27 +147,44 @@ class AnnouncementMailTest extends IntegrationTest {
             assertThat(subjects.get(prefix + "-3@example.org")).startsWith("Huoltokatko");
 
             var admin = signIn(data.account(Role.ADMIN, null).getUsername(), TestData.PASSWORD);
-            String page = mvc.perform(get("/admin/maintenance/" + id).with(admin)).andReturn().getResponse().getContentAsString();
-            int total = jdbc.sql("SELECT count(*) FROM outbound_mail WHERE reference_id = :id").param("id", id).query(Integer.class).single();
-            assertThat(page).contains("<progress id=\"mail-progress-bar\" max=\"" + total + "\" value=\"" + total + "\"")
-                    .containsPattern("Jonossa 0, lähetetty \\d[\\d\\s\\u00a0\\u202f]*, epäonnistunut ja odottaa uutta yritystä 0\\.");
+            String page = mvc.perform(get("/admin/maintenance/" + id).with(admin))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            int total = jdbc.sql("SELECT count(*) FROM outbound_mail WHERE reference_id = :id")
+                    .param("id", id)
+                    .query(Integer.class)
+                    .single();
+            assertThat(page)
+                    .contains("<progress id=\"mail-progress-bar\" max=\"" + total + "\" value=\"" + total + "\"")
+                    .containsPattern(
+                            "Jonossa 0, lähetetty \\d[\\d\\s\\u00a0\\u202f]*, epäonnistunut ja odottaa uutta yritystä 0\\.");
         } finally {
             if (senderStopped) {
                 scheduler.scheduleWithFixedDelay(delivery::deliverDue, Duration.ofMillis(200));
             }
-            jdbc.sql("DELETE FROM organisation WHERE customer_number LIKE :p").param("p", prefix + "-%").update();
+            jdbc.sql("DELETE FROM organisation WHERE customer_number LIKE :p")
+                    .param("p", prefix + "-%")
+                    .update();
             if (id != null) {
-                jdbc.sql("DELETE FROM maintenance_window WHERE id = :id").param("id", id).update();
+                jdbc.sql("DELETE FROM maintenance_window WHERE id = :id")
+                        .param("id", id)
+                        .update();
             }
         }
     }
 
     private int sentTo(UUID window, String prefix) {
-        return jdbc.sql("SELECT count(*) FROM outbound_mail WHERE reference_id = :id AND state = 'SENT' AND recipient LIKE :p")
-                .param("id", window).param("p", prefix + "-%").query(Integer.class).single();
+        return jdbc.sql(
+                        "SELECT count(*) FROM outbound_mail WHERE reference_id = :id AND state = 'SENT' AND recipient LIKE :p")
+                .param("id", window)
+                .param("p", prefix + "-%")
+                .query(Integer.class)
+                .single();
     }
 
-    private static void count(MimeMessage[] messages, String prefix, Map<String, Integer> perAddress, Map<String, String> subjects)
+    private static void count(
+            MimeMessage[] messages, String prefix, Map<String, Integer> perAddress, Map<String, String> subjects)
             throws Exception {
         for (MimeMessage message : messages) {
             String to = message.getAllRecipients()[0].toString();
@@ -144,55 +197,90 @@ class AnnouncementMailTest extends IntegrationTest {
 
     /** The mails to an address about one window (the new account also got its invitation). */
     private static java.util.List<MimeMessage> about(String address, String title) {
-        return TestMail.to(address).stream().filter(m -> {
-            try {
-                return m.getSubject().contains(title);
-            } catch (Exception e) {
-                return false;
-            }
-        }).toList();
+        return TestMail.to(address).stream()
+                .filter(m -> {
+                    try {
+                        return m.getSubject().contains(title);
+                    } catch (Exception e) {
+                        return false;
+                    }
+                })
+                .toList();
     }
 
     @Test
     void aRescheduleAndACancellationSendFollowUps() throws Exception {
         var staff = data.account(Role.STAFF, null);
-        LocalDateTime start = LocalDateTime.now(Helsinki.ZONE).plusDays(3).withSecond(0).withNano(0);
+        LocalDateTime start =
+                LocalDateTime.now(Helsinki.ZONE).plusDays(3).withSecond(0).withNano(0);
         String title = Windows.title("Jatko");
         UUID id = Windows.create(windows, start, 8, 7, title, EnumSet.of(ClosableService.LENDING), Set.of());
         try {
             job.run();
-            assertThat(jdbc.sql("SELECT count(*) FROM shedlock WHERE name = 'maintenance-announcements'").query(Integer.class).single())
+            assertThat(jdbc.sql("SELECT count(*) FROM shedlock WHERE name = 'maintenance-announcements'")
+                            .query(Integer.class)
+                            .single())
                     .isEqualTo(1);
-            await().atMost(mailWait()).until(() -> about(staff.getEmail(), title).size() == 1);
-            assertThat(about(staff.getEmail(), title).get(0).getSubject()).startsWith("Huoltokatko").endsWith(title);
-            assertThat(TestMail.body(about(staff.getEmail(), title).get(0))).contains("lainaus lukusovelluksissa")
+            await().atMost(mailWait())
+                    .until(() -> about(staff.getEmail(), title).size() == 1);
+            assertThat(about(staff.getEmail(), title).get(0).getSubject())
+                    .startsWith("Huoltokatko")
+                    .endsWith(title);
+            assertThat(TestMail.body(about(staff.getEmail(), title).get(0)))
+                    .contains("lainaus lukusovelluksissa")
                     .contains("Asiakaspalvelu ei ole tavoitettavissa katkon aikana.");
 
-            windows.update(id, new WindowDetails(Windows.at(start.plusDays(1)), Windows.at(start.plusDays(1).plusHours(8)),
-                    Windows.at(start.minusDays(7)), title, "", "", "", "", "", EnumSet.of(ClosableService.LENDING), Set.of()), "test");
+            windows.update(
+                    id,
+                    new WindowDetails(
+                            Windows.at(start.plusDays(1)),
+                            Windows.at(start.plusDays(1).plusHours(8)),
+                            Windows.at(start.minusDays(7)),
+                            title,
+                            "",
+                            "",
+                            "",
+                            "",
+                            "",
+                            EnumSet.of(ClosableService.LENDING),
+                            Set.of()),
+                    "test");
             assertThat(announcements.enqueueDue()).isPositive();
-            await().atMost(mailWait()).until(() -> about(staff.getEmail(), title).size() == 2);
+            await().atMost(mailWait())
+                    .until(() -> about(staff.getEmail(), title).size() == 2);
 
             assertThat(windows.cancel(id, "test")).isTrue();
             assertThat(announcements.enqueueDue()).isPositive();
-            await().atMost(mailWait()).until(() -> about(staff.getEmail(), title).size() == 3);
+            await().atMost(mailWait())
+                    .until(() -> about(staff.getEmail(), title).size() == 3);
             assertThat(about(staff.getEmail(), title).stream().map(m -> {
-                try {
-                    return m.getSubject();
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            })).anyMatch(s -> s.startsWith("Huoltokatkon aika muuttui")).anyMatch(s -> s.startsWith("Huoltokatko on peruttu"));
+                        try {
+                            return m.getSubject();
+                        } catch (Exception e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }))
+                    .anyMatch(s -> s.startsWith("Huoltokatkon aika muuttui"))
+                    .anyMatch(s -> s.startsWith("Huoltokatko on peruttu"));
             assertThat(announcements.enqueueDue()).isZero();
             assertThat(jdbc.sql("SELECT count(*) FROM outbound_mail WHERE reference_id = :id AND recipient = :r")
-                    .param("id", id).param("r", staff.getEmail()).query(Integer.class).single()).isEqualTo(3);
+                            .param("id", id)
+                            .param("r", staff.getEmail())
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(3);
         } finally {
-            jdbc.sql("DELETE FROM maintenance_window WHERE id = :id").param("id", id).update();
+            jdbc.sql("DELETE FROM maintenance_window WHERE id = :id")
+                    .param("id", id)
+                    .update();
         }
     }
 
     private int countOf(UUID window, String state) {
         return jdbc.sql("SELECT count(*) FROM outbound_mail WHERE reference_id = :id AND state = :state")
-                .param("id", window).param("state", state).query(Integer.class).single();
+                .param("id", window)
+                .param("state", state)
+                .query(Integer.class)
+                .single();
     }
 }

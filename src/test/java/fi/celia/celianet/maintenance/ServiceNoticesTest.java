@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.time.LocalDateTime;
-
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
+import java.time.LocalDateTime;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,16 +30,21 @@ class ServiceNoticesTest extends IntegrationTest {
     void aKnownIssueWithItsWorkaroundIsShownPubliclyAndOnHomePagesWhilePublished() throws Exception {
         String title = Windows.title("Tallennusilmoitus");
         var created = mvc.perform(notice("KNOWN_ISSUE", title)
-                        .param("bodyFi", "Tallennus näyttää virheen.\n\nLue lisää: https://www.celia.fi/ohje. <script>alert(1)</script>")
+                        .param(
+                                "bodyFi",
+                                "Tallennus näyttää virheen.\n\nLue lisää: https://www.celia.fi/ohje. <script>alert(1)</script>")
                         .param("workaroundFi", "Asiakas tallentuu ilmoituksesta huolimatta; tarkista asiakashaulla.")
                         .param("publishUntil", now.plusDays(2).toString()))
-                .andReturn().getResponse();
+                .andReturn()
+                .getResponse();
         assertThat(created.getStatus()).isEqualTo(303);
 
         String page = mvc.perform(get("/notices")).andReturn().getResponse().getContentAsString();
         var article = Jsoup.parse(page).select("article.service-notice:contains(" + title + ")");
         assertThat(article).hasSize(1);
-        assertThat(article.text()).contains("Tunnettu ongelma").contains("Asiakas tallentuu ilmoituksesta huolimatta; tarkista asiakashaulla.")
+        assertThat(article.text())
+                .contains("Tunnettu ongelma")
+                .contains("Asiakas tallentuu ilmoituksesta huolimatta; tarkista asiakashaulla.")
                 .contains("<script>alert(1)</script>");
         assertThat(article.select("a[href=https://www.celia.fi/ohje]").text()).isEqualTo("https://www.celia.fi/ohje");
         assertThat(article.select("script")).isEmpty();
@@ -48,30 +52,40 @@ class ServiceNoticesTest extends IntegrationTest {
 
         var library = data.library(TestData.unique("Kirjasto"));
         var registrar = signIn(data.account(Role.REGISTRAR, library).getUsername(), TestData.PASSWORD);
-        assertThat(mvc.perform(get("/").with(registrar)).andReturn().getResponse().getContentAsString()).contains(title);
+        assertThat(mvc.perform(get("/").with(registrar))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains(title);
 
         clock.set(Windows.at(now.plusDays(2)));
-        assertThat(mvc.perform(get("/notices")).andReturn().getResponse().getContentAsString()).doesNotContain(title);
+        assertThat(mvc.perform(get("/notices")).andReturn().getResponse().getContentAsString())
+                .doesNotContain(title);
         clock.set(Windows.at(now.minusHours(2)));
-        assertThat(mvc.perform(get("/notices")).andReturn().getResponse().getContentAsString()).doesNotContain(title);
+        assertThat(mvc.perform(get("/notices")).andReturn().getResponse().getContentAsString())
+                .doesNotContain(title);
     }
 
     @Test
     void theNextQaSessionIsOnTheHomePageWithItsJoinLinkAndAfterwardsItsSummary() throws Exception {
         String title = Windows.title("Kysymystuokio");
-        mvc.perform(notice("QA_SESSION", title).param("bodyFi", "Kysy rekisteröinnistä.")
+        mvc.perform(notice("QA_SESSION", title)
+                        .param("bodyFi", "Kysy rekisteröinnistä.")
                         .param("sessionStartsAt", now.plusDays(1).withHour(14).toString())
                         .param("joinLink", "https://meet.example.fi/celia-qa")
                         .param("summaryFi", "Kävimme läpi rekisteröinnin uudet kentät."))
                 .andReturn();
-        var home = Jsoup.parse(mvc.perform(get("/").with(staff)).andReturn().getResponse().getContentAsString());
-        assertThat(home.select(".next-session").text()).contains("Seuraava kysymys- ja vastaustuokio: " + title)
+        var home = Jsoup.parse(
+                mvc.perform(get("/").with(staff)).andReturn().getResponse().getContentAsString());
+        assertThat(home.select(".next-session").text())
+                .contains("Seuraava kysymys- ja vastaustuokio: " + title)
                 .contains("tiistaina");
         assertThat(home.select(".next-session a").attr("href")).isEqualTo("https://meet.example.fi/celia-qa");
         assertThat(home.text()).doesNotContain("Kävimme läpi");
 
         clock.set(Windows.at(now.plusDays(1).withHour(15)));
-        var after = Jsoup.parse(mvc.perform(get("/notices")).andReturn().getResponse().getContentAsString())
+        var after = Jsoup.parse(
+                        mvc.perform(get("/notices")).andReturn().getResponse().getContentAsString())
                 .select("article.service-notice:contains(" + title + ")");
         assertThat(after.text()).contains("Yhteenveto tuokiosta").contains("Kävimme läpi rekisteröinnin uudet kentät.");
         assertThat(after.select("a[href=https://meet.example.fi/celia-qa]")).isEmpty();
@@ -82,63 +96,116 @@ class ServiceNoticesTest extends IntegrationTest {
     @Test
     void badNoticesAreRefusedEachWithItsOwnMessageAndTheInputIsKept() throws Exception {
         String title = Windows.title("Virheellinen");
-        expectError(notice("NEWS", title).param("bodyFi", "Katso http://example.fi/ohje"),
-                "Linkkien on alettava https:// (ei http://).", "http://example.fi/ohje");
-        expectError(notice("KNOWN_ISSUE", title).param("bodyFi", "Ongelma."), "Tunnettuun ongelmaan tarvitaan kiertotie suomeksi.", title);
-        expectError(notice("QA_SESSION", title).param("bodyFi", "Tuokio.").param("sessionStartsAt", now.plusDays(1).toString())
-                .param("joinLink", "javascript:alert(1)"), "Liittymislinkin on oltava täydellinen osoite, joka alkaa https://", title);
-        expectError(notice("QA_SESSION", title).param("bodyFi", "Tuokio.").param("joinLink", "https://meet.example.fi/x"),
-                "Anna tuokion alkamisaika.", "https://meet.example.fi/x");
+        expectError(
+                notice("NEWS", title).param("bodyFi", "Katso http://example.fi/ohje"),
+                "Linkkien on alettava https:// (ei http://).",
+                "http://example.fi/ohje");
+        expectError(
+                notice("KNOWN_ISSUE", title).param("bodyFi", "Ongelma."),
+                "Tunnettuun ongelmaan tarvitaan kiertotie suomeksi.",
+                title);
+        expectError(
+                notice("QA_SESSION", title)
+                        .param("bodyFi", "Tuokio.")
+                        .param("sessionStartsAt", now.plusDays(1).toString())
+                        .param("joinLink", "javascript:alert(1)"),
+                "Liittymislinkin on oltava täydellinen osoite, joka alkaa https://",
+                title);
+        expectError(
+                notice("QA_SESSION", title).param("bodyFi", "Tuokio.").param("joinLink", "https://meet.example.fi/x"),
+                "Anna tuokion alkamisaika.",
+                "https://meet.example.fi/x");
         expectError(notice("NEWS", "").param("bodyFi", "Teksti " + title), "Anna otsikko suomeksi.", "Teksti " + title);
-        expectError(notice("NEWS", title).param("bodyFi", "Teksti").param("publishUntil", now.minusDays(1).toString()),
-                "Näyttämisen päättymisen on oltava sen alkamisen jälkeen.", title);
-        assertThat(jdbc.sql("SELECT count(*) FROM service_notice WHERE title_fi = :t").param("t", title).query(Integer.class).single()).isZero();
+        expectError(
+                notice("NEWS", title)
+                        .param("bodyFi", "Teksti")
+                        .param("publishUntil", now.minusDays(1).toString()),
+                "Näyttämisen päättymisen on oltava sen alkamisen jälkeen.",
+                title);
+        assertThat(jdbc.sql("SELECT count(*) FROM service_notice WHERE title_fi = :t")
+                        .param("t", title)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 
     @Test
     void aSaveFromAPageSomeoneElseHasSavedSinceEndsOnTheConflictPageAndChangesNothing() throws Exception {
         String title = Windows.title("Yhtaikaa");
-        String location = mvc.perform(notice("NEWS", title).param("bodyFi", "Alkuperäinen.")).andReturn().getResponse()
+        String location = mvc.perform(notice("NEWS", title).param("bodyFi", "Alkuperäinen."))
+                .andReturn()
+                .getResponse()
                 .getRedirectedUrl();
         var other = signIn(data.account(Role.STAFF, null).getUsername(), TestData.PASSWORD);
         String first = lockVersionOn(location, staff);
         String second = lockVersionOn(location, other);
         assertThat(first).isEqualTo(second).isNotBlank();
 
-        assertThat(edit(location, staff, title, "Ensimmäinen muutos.", first).getStatus()).isEqualTo(303);
+        assertThat(edit(location, staff, title, "Ensimmäinen muutos.", first).getStatus())
+                .isEqualTo(303);
         var refused = edit(location, other, title, "Toinen muutos.", second);
         assertThat(refused.getStatus()).isEqualTo(409);
         assertThat(refused.getContentAsString()).contains("Joku muu muutti tätä tietoa samaan aikaan.");
-        assertThat(jdbc.sql("SELECT body_fi FROM service_notice WHERE title_fi = :t").param("t", title).query(String.class).single())
+        assertThat(jdbc.sql("SELECT body_fi FROM service_notice WHERE title_fi = :t")
+                        .param("t", title)
+                        .query(String.class)
+                        .single())
                 .isEqualTo("Ensimmäinen muutos.");
     }
 
-    private org.springframework.mock.web.MockHttpServletResponse edit(String path, RequestPostProcessor user, String title,
-            String body, String lockVersion) throws Exception {
-        return mvc.perform(post(path).with(user).param("kind", "NEWS").param("titleFi", title)
-                .param("publishFrom", now.minusHours(1).toString()).param("bodyFi", body).param("lockVersion", lockVersion))
-                .andReturn().getResponse();
+    private org.springframework.mock.web.MockHttpServletResponse edit(
+            String path, RequestPostProcessor user, String title, String body, String lockVersion) throws Exception {
+        return mvc.perform(post(path)
+                        .with(user)
+                        .param("kind", "NEWS")
+                        .param("titleFi", title)
+                        .param("publishFrom", now.minusHours(1).toString())
+                        .param("bodyFi", body)
+                        .param("lockVersion", lockVersion))
+                .andReturn()
+                .getResponse();
     }
 
     private String lockVersionOn(String path, RequestPostProcessor user) throws Exception {
         var page = mvc.perform(get(path).with(user)).andReturn().getResponse();
         assertThat(page.getStatus()).isEqualTo(200);
-        return Jsoup.parse(page.getContentAsString()).select("input[name=lockVersion]").attr("value");
+        return Jsoup.parse(page.getContentAsString())
+                .select("input[name=lockVersion]")
+                .attr("value");
     }
 
     @Test
     void onlyServiceStaffManageNotices() throws Exception {
         var library = data.library(TestData.unique("Kirjasto"));
         var mainUser = signIn(data.account(Role.MAIN_USER, library).getUsername(), TestData.PASSWORD);
-        assertThat(mvc.perform(get("/notices/manage").with(mainUser)).andReturn().getResponse().getStatus()).isEqualTo(403);
-        assertThat(mvc.perform(notice("NEWS", "x").with(mainUser).param("bodyFi", "x")).andReturn().getResponse().getStatus()).isEqualTo(403);
-        assertThat(mvc.perform(get("/notices/manage/new").with(staff)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(get("/notices/manage").with(mainUser))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
+        assertThat(mvc.perform(notice("NEWS", "x").with(mainUser).param("bodyFi", "x"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
+        assertThat(mvc.perform(get("/notices/manage/new").with(staff))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
         var admin = signIn(data.account(Role.ADMIN, null).getUsername(), TestData.PASSWORD);
-        assertThat(mvc.perform(get("/notices/manage").with(admin)).andReturn().getResponse().getStatus()).isEqualTo(200);
-        assertThat(mvc.perform(get("/notices")).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(mvc.perform(get("/notices/manage").with(admin))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
+        assertThat(mvc.perform(get("/notices")).andReturn().getResponse().getStatus())
+                .isEqualTo(200);
         for (String lang : new String[] {"fi", "sv", "en"}) {
             for (String path : new String[] {"/notices/manage", "/notices/manage/new", "/notices", "/"}) {
-                var page = mvc.perform(get(path).param("lang", lang).with(admin)).andReturn().getResponse();
+                var page = mvc.perform(get(path).param("lang", lang).with(admin))
+                        .andReturn()
+                        .getResponse();
                 assertThat(page.getStatus()).as(path).isEqualTo(200);
                 assertThat(page.getContentAsString()).as(path + " " + lang).doesNotContain("??");
             }
@@ -148,11 +215,17 @@ class ServiceNoticesTest extends IntegrationTest {
     private void expectError(MockHttpServletRequestBuilder request, String message, String kept) throws Exception {
         var response = mvc.perform(request).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
-        assertThat(response.getContentAsString()).contains("error-summary").contains(message).contains(kept);
+        assertThat(response.getContentAsString())
+                .contains("error-summary")
+                .contains(message)
+                .contains(kept);
     }
 
     private MockHttpServletRequestBuilder notice(String kind, String titleFi) {
-        return post("/notices/manage").with(staff).param("kind", kind).param("titleFi", titleFi)
+        return post("/notices/manage")
+                .with(staff)
+                .param("kind", kind)
+                .param("titleFi", titleFi)
                 .param("publishFrom", now.minusHours(1).toString());
     }
 }

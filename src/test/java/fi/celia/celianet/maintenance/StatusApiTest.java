@@ -3,6 +3,7 @@ package fi.celia.celianet.maintenance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import fi.celia.celianet.support.IntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,11 +13,8 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import fi.celia.celianet.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -35,7 +33,13 @@ class StatusApiTest extends IntegrationTest {
     void theStatusChangesExactlyAtAnnouncementStartAndEnd() throws Exception {
         LocalDateTime start = Windows.freshMonday();
         String title = Windows.title("Siirto");
-        UUID id = Windows.create(windows, start, 8, 7, title, EnumSet.of(ClosableService.PASSWORD_RESET, ClosableService.LENDING),
+        UUID id = Windows.create(
+                windows,
+                start,
+                8,
+                7,
+                title,
+                EnumSet.of(ClosableService.PASSWORD_RESET, ClosableService.LENDING),
                 Set.of(ContactChannel.EMAIL));
         Instant announce = Windows.at(start.minusDays(7));
         Instant starts = Windows.at(start);
@@ -48,7 +52,8 @@ class StatusApiTest extends IntegrationTest {
         JsonNode announced = statusAt(announce);
         assertThat(windowIn(announced, id).get("state").asString()).isEqualTo("ANNOUNCED");
         assertThat(announced.get("services").get("passwordReset").asString()).isEqualTo("open");
-        assertThat(windowIn(statusAt(starts.minusSeconds(1)), id).get("state").asString()).isEqualTo("ANNOUNCED");
+        assertThat(windowIn(statusAt(starts.minusSeconds(1)), id).get("state").asString())
+                .isEqualTo("ANNOUNCED");
 
         JsonNode running = statusAt(starts);
         JsonNode window = windowIn(running, id);
@@ -57,7 +62,8 @@ class StatusApiTest extends IntegrationTest {
         assertThat(running.get("services").get("lending").asString()).isEqualTo("closed");
         assertThat(running.get("services").get("registration").asString()).isEqualTo("open");
         assertThat(running.get("services").get("institutionSignup").asString()).isEqualTo("open");
-        assertThat(statusAt(ends.minusSeconds(1)).get("services").get("lending").asString()).isEqualTo("closed");
+        assertThat(statusAt(ends.minusSeconds(1)).get("services").get("lending").asString())
+                .isEqualTo("closed");
 
         JsonNode after = statusAt(ends);
         assertThat(windowIn(after, id)).isNull();
@@ -71,14 +77,21 @@ class StatusApiTest extends IntegrationTest {
         Instant now = Windows.at(start.minusHours(1));
         statusAt(now);
 
-        UUID here = Windows.create(windows, start, 8, 7, Windows.title("Täällä"), EnumSet.of(ClosableService.LENDING), Set.of());
-        assertThat(windowIn(statusAt(now), here)).as("changed on this instance, same second").isNotNull();
+        UUID here = Windows.create(
+                windows, start, 8, 7, Windows.title("Täällä"), EnumSet.of(ClosableService.LENDING), Set.of());
+        assertThat(windowIn(statusAt(now), here))
+                .as("changed on this instance, same second")
+                .isNotNull();
 
         assertThat(windows.cancel(here, "test")).isTrue();
-        assertThat(windowIn(statusAt(now), here)).as("cancelled on this instance, same second").isNull();
+        assertThat(windowIn(statusAt(now), here))
+                .as("cancelled on this instance, same second")
+                .isNull();
 
         // Another instance changes the table: this one sees it when its answer is a second old.
-        jdbc.sql("UPDATE maintenance_window SET cancelled_at = NULL WHERE id = :id").param("id", here).update();
+        jdbc.sql("UPDATE maintenance_window SET cancelled_at = NULL WHERE id = :id")
+                .param("id", here)
+                .update();
         assertThat(windowIn(statusAt(now.plusMillis(999)), here)).isNull();
         assertThat(windowIn(statusAt(now.plusSeconds(1)), here)).isNotNull();
     }
@@ -87,15 +100,26 @@ class StatusApiTest extends IntegrationTest {
     void theShapeIsExactlyTheDocumentedOne() throws Exception {
         LocalDateTime start = Windows.freshMonday();
         String title = Windows.title("Muoto");
-        UUID id = Windows.create(windows, start, 8, 7, title, EnumSet.of(ClosableService.PASSWORD_RESET, ClosableService.LENDING),
+        UUID id = Windows.create(
+                windows,
+                start,
+                8,
+                7,
+                title,
+                EnumSet.of(ClosableService.PASSWORD_RESET, ClosableService.LENDING),
                 EnumSet.of(ContactChannel.EMAIL, ContactChannel.CHAT));
         clock.set(Windows.at(start.plusHours(1)));
         JsonNode status = statusAt(Windows.at(start.plusHours(1)));
         assertThat(names(status)).containsExactly("services", "windows");
-        assertThat(names(status.get("services"))).containsExactly("registration", "passwordReset", "lending", "institutionSignup");
+        assertThat(names(status.get("services")))
+                .containsExactly("registration", "passwordReset", "lending", "institutionSignup");
         JsonNode window = windowIn(status, id);
-        assertThat(names(window)).containsExactly("id", "state", "startsAt", "endsAt", "services", "openChannels", "title", "message");
-        String offset = Windows.at(start).atZone(fi.celia.celianet.calendar.Helsinki.ZONE).getOffset().getId();
+        assertThat(names(window))
+                .containsExactly("id", "state", "startsAt", "endsAt", "services", "openChannels", "title", "message");
+        String offset = Windows.at(start)
+                .atZone(fi.celia.celianet.calendar.Helsinki.ZONE)
+                .getOffset()
+                .getId();
         assertThat(window.get("startsAt").asString()).isEqualTo(start + ":00" + offset);
         assertThat(window.get("endsAt").asString()).isEqualTo(start.plusHours(8) + ":00" + offset);
         assertThat(window.get("services").toString()).isEqualTo("[\"passwordReset\",\"lending\"]");
@@ -110,10 +134,12 @@ class StatusApiTest extends IntegrationTest {
     @Test
     void theAnswerIsCacheableForThirtySecondsWithAnEtag() throws Exception {
         LocalDateTime start = Windows.freshMonday();
-        Windows.create(windows, start, 8, 7, Windows.title("Välimuisti"), EnumSet.of(ClosableService.LENDING), Set.of());
+        Windows.create(
+                windows, start, 8, 7, Windows.title("Välimuisti"), EnumSet.of(ClosableService.LENDING), Set.of());
         clock.set(Windows.at(start.minusHours(1)));
 
-        MockHttpServletResponse first = mvc.perform(get("/api/status")).andReturn().getResponse();
+        MockHttpServletResponse first =
+                mvc.perform(get("/api/status")).andReturn().getResponse();
         assertThat(first.getStatus()).isEqualTo(200);
         assertThat(first.getContentType()).startsWith("application/json");
         assertThat(first.getHeader("Cache-Control")).isEqualTo("max-age=30");
@@ -121,25 +147,36 @@ class StatusApiTest extends IntegrationTest {
         String etag = first.getHeader("ETag");
         assertThat(etag).isNotBlank();
 
-        MockHttpServletResponse again = mvc.perform(get("/api/status").header("If-None-Match", etag)).andReturn().getResponse();
+        MockHttpServletResponse again = mvc.perform(get("/api/status").header("If-None-Match", etag))
+                .andReturn()
+                .getResponse();
         assertThat(again.getStatus()).isEqualTo(304);
         assertThat(again.getContentAsString()).isEmpty();
 
         clock.set(Windows.at(start));
-        MockHttpServletResponse changed = mvc.perform(get("/api/status").header("If-None-Match", etag)).andReturn().getResponse();
+        MockHttpServletResponse changed = mvc.perform(get("/api/status").header("If-None-Match", etag))
+                .andReturn()
+                .getResponse();
         assertThat(changed.getStatus()).isEqualTo(200);
         assertThat(changed.getHeader("ETag")).isNotEqualTo(etag);
 
         // And through the real server and the whole filter chain, without signing in.
-        var response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/status"))
-                .header("Accept", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+        var response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/status"))
+                                .header("Accept", "application/json")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().allValues("Cache-Control")).containsExactly("max-age=30");
         assertThat(response.headers().firstValue("ETag")).isPresent();
-        assertThat(json.readTree(response.body()).get("services").get("lending").asString()).isEqualTo("closed");
+        assertThat(json.readTree(response.body()).get("services").get("lending").asString())
+                .isEqualTo("closed");
 
         // Library websites may read it from the browser.
-        var fromWebsite = mvc.perform(get("/api/status").header("Origin", "https://kirjasto.example.fi")).andReturn().getResponse();
+        var fromWebsite = mvc.perform(get("/api/status").header("Origin", "https://kirjasto.example.fi"))
+                .andReturn()
+                .getResponse();
         assertThat(fromWebsite.getHeader("Access-Control-Allow-Origin")).isEqualTo("*");
     }
 

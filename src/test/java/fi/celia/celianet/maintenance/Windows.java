@@ -1,5 +1,7 @@
 package fi.celia.celianet.maintenance;
 
+import fi.celia.celianet.calendar.Helsinki;
+import fi.celia.celianet.support.TestData;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,9 +12,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import fi.celia.celianet.calendar.Helsinki;
-import fi.celia.celianet.support.TestData;
-
 /**
  * Test windows. Every test gets its own stretch of future time, so windows of different tests never overlap
  * and one test's window never shows in another test's banner or status.
@@ -20,11 +19,12 @@ import fi.celia.celianet.support.TestData;
 final class Windows {
 
     private static final AtomicInteger SLOT = new AtomicInteger();
-    private static final LocalDateTime FIRST = LocalDate.now(Helsinki.ZONE).plusMonths(6)
-            .with(TemporalAdjusters.next(DayOfWeek.MONDAY)).atTime(8, 0);
+    private static final LocalDateTime FIRST = LocalDate.now(Helsinki.ZONE)
+            .plusMonths(6)
+            .with(TemporalAdjusters.next(DayOfWeek.MONDAY))
+            .atTime(8, 0);
 
-    private Windows() {
-    }
+    private Windows() {}
 
     /**
      * A Monday 08:00 in Helsinki, four weeks after the previous test's. The first is half a year from today, so that
@@ -39,10 +39,28 @@ final class Windows {
     }
 
     /** A window from {@code start} for {@code hours}, announced {@code announceDays} days ahead. */
-    static UUID create(MaintenanceWindows windows, LocalDateTime start, int hours, int announceDays, String title,
-            Set<ClosableService> services, Set<ContactChannel> channels) {
-        return windows.create(new WindowDetails(at(start), at(start.plusHours(hours)), at(start.minusDays(announceDays)),
-                title, title + " (sv)", "", "Viesti " + title, "", "Message " + title, services, channels), "test");
+    static UUID create(
+            MaintenanceWindows windows,
+            LocalDateTime start,
+            int hours,
+            int announceDays,
+            String title,
+            Set<ClosableService> services,
+            Set<ContactChannel> channels) {
+        return windows.create(
+                new WindowDetails(
+                        at(start),
+                        at(start.plusHours(hours)),
+                        at(start.minusDays(announceDays)),
+                        title,
+                        title + " (sv)",
+                        "",
+                        "Viesti " + title,
+                        "",
+                        "Message " + title,
+                        services,
+                        channels),
+                "test");
     }
 
     static String title(String prefix) {

@@ -3,13 +3,12 @@ package fi.celia.celianet.patrons;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.util.List;
-import java.util.UUID;
-
-import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.shared.PostalAddress;
+import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -24,10 +23,10 @@ class PatronDirectoryTest extends IntegrationTest {
     void summariesCarryNameAddressLanguageServicesAndOrganisationAndLeaveUnknownIdsOut() throws Exception {
         var library = data.library(TestData.unique("Library"));
         var session = signIn(data.account(Role.REGISTRAR, library).getUsername(), TestData.PASSWORD);
-        var withAddress = PatronFixtures.form(UUID.randomUUID().toString(), PatronFixtures.newCode(),
-                TestData.unique("dir") + "@example.fi");
-        var online = PatronFixtures.form(UUID.randomUUID().toString(), PatronFixtures.newCode(),
-                TestData.unique("dir") + "@example.fi");
+        var withAddress = PatronFixtures.form(
+                UUID.randomUUID().toString(), PatronFixtures.newCode(), TestData.unique("dir") + "@example.fi");
+        var online = PatronFixtures.form(
+                UUID.randomUUID().toString(), PatronFixtures.newCode(), TestData.unique("dir") + "@example.fi");
         online.remove("streetAddress");
         online.remove("postalCode");
         online.remove("city");
@@ -59,7 +58,9 @@ class PatronDirectoryTest extends IntegrationTest {
 
     private UUID register(RequestPostProcessor session, org.springframework.util.MultiValueMap<String, String> fields)
             throws Exception {
-        var response = mvc.perform(post("/patrons").with(session).params(fields)).andReturn().getResponse();
+        var response = mvc.perform(post("/patrons").with(session).params(fields))
+                .andReturn()
+                .getResponse();
         assertThat(response.getStatus()).isEqualTo(303);
         return UUID.fromString(response.getRedirectedUrl().substring("/patrons/".length()));
     }

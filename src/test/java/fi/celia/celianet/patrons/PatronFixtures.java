@@ -2,15 +2,13 @@ package fi.celia.celianet.patrons;
 
 import java.time.LocalDate;
 import java.util.concurrent.ThreadLocalRandom;
-
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 /** Registration form data for tests: a fresh valid identity code every time, and every required field. */
 public final class PatronFixtures {
 
-    private PatronFixtures() {
-    }
+    private PatronFixtures() {}
 
     /** A valid identity code of an adult, random enough never to meet another test's code. */
     public static String newCode() {
@@ -25,7 +23,9 @@ public final class PatronFixtures {
         fields.add("submissionToken", token);
         fields.add("hetu", code);
         fields.add("firstName", "Aino");
-        fields.add("lastName", "Testinen-" + Integer.toHexString(ThreadLocalRandom.current().nextInt()));
+        fields.add(
+                "lastName",
+                "Testinen-" + Integer.toHexString(ThreadLocalRandom.current().nextInt()));
         fields.add("email", email);
         fields.add("phone", "+358 40 123 4567");
         fields.add("streetAddress", "Kirjastokatu 2 A 5");

@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.util.Map;
-import java.util.UUID;
-
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.RealHttp;
 import fi.celia.celianet.support.TestData;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -27,13 +26,27 @@ class PatronSearchTest extends IntegrationTest {
         fields.set("firstName", "Väinö");
         fields.set("lastName", "Äkräs-Ñúñez" + unique);
         UUID id = register(session, fields);
-        String number = jdbc.sql("SELECT patron_number FROM patron WHERE id = :id").param("id", id).query(String.class).single();
+        String number = jdbc.sql("SELECT patron_number FROM patron WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
 
-        for (String q : new String[] {code, code.toLowerCase(), number, number.toLowerCase(), email.toLowerCase(),
-                "vaino akras-nunez" + unique, "ÄKRÄS-ÑÚÑEZ" + unique.toUpperCase(), "nunez" + unique}) {
+        for (String q : new String[] {
+            code,
+            code.toLowerCase(),
+            number,
+            number.toLowerCase(),
+            email.toLowerCase(),
+            "vaino akras-nunez" + unique,
+            "ÄKRÄS-ÑÚÑEZ" + unique.toUpperCase(),
+            "nunez" + unique
+        }) {
             String body = search(session, q, null);
             assertThat(body).as(q).contains("/patrons/" + id).contains(number).contains(code.substring(0, 7) + "****");
-            assertThat(body.replace("value=\"" + q + "\"", "")).as(q).doesNotContain(code).doesNotContain(code.toLowerCase());
+            assertThat(body.replace("value=\"" + q + "\"", ""))
+                    .as(q)
+                    .doesNotContain(code)
+                    .doesNotContain(code.toLowerCase());
         }
         assertThat(search(session, "äk", null)).contains("Nimihaussa tarvitaan vähintään 3 merkkiä");
         assertThat(search(session, "nobody-" + unique, null)).contains("Asiakkaita ei löytynyt");
@@ -49,18 +62,40 @@ class PatronSearchTest extends IntegrationTest {
         String code = PatronFixtures.newCode();
         var fields = PatronFixtures.form(UUID.randomUUID().toString(), code, TestData.unique("o") + "@example.fi");
         UUID id = register(ownerSession, fields);
-        String number = jdbc.sql("SELECT patron_number FROM patron WHERE id = :id").param("id", id).query(String.class).single();
+        String number = jdbc.sql("SELECT patron_number FROM patron WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
 
         String byCode = search(otherSession, code, null);
-        assertThat(byCode).contains("Tämän henkilötunnuksen on jo rekisteröinyt " + owner.getName())
-                .doesNotContain(number).doesNotContain("href=\"/patrons/" + id).doesNotContain(fields.getFirst("lastName"));
+        assertThat(byCode)
+                .contains("Tämän henkilötunnuksen on jo rekisteröinyt " + owner.getName())
+                .doesNotContain(number)
+                .doesNotContain("href=\"/patrons/" + id)
+                .doesNotContain(fields.getFirst("lastName"));
         assertThat(search(otherSession, fields.getFirst("lastName"), null)).contains("Asiakkaita ei löytynyt");
         assertThat(search(otherSession, number, null)).contains("Asiakkaita ei löytynyt");
 
-        assertThat(mvc.perform(get("/patrons/" + id).with(otherSession)).andReturn().getResponse().getStatus()).isEqualTo(404);
-        assertThat(mvc.perform(post("/patrons/" + id + "/reveal").with(otherSession)).andReturn().getResponse().getStatus()).isEqualTo(404);
-        assertThat(mvc.perform(post("/patrons/" + id + "/password-reset").with(otherSession)).andReturn().getResponse().getStatus()).isEqualTo(404);
-        assertThat(mvc.perform(post("/patrons/" + id + "/credentials/resend").with(otherSession)).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(get("/patrons/" + id).with(otherSession))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+        assertThat(mvc.perform(post("/patrons/" + id + "/reveal").with(otherSession))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+        assertThat(mvc.perform(post("/patrons/" + id + "/password-reset").with(otherSession))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+        assertThat(mvc.perform(post("/patrons/" + id + "/credentials/resend").with(otherSession))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
 
         var http = new RealHttp(port);
         http.signIn(otherRegistrar.getUsername(), TestData.PASSWORD);
@@ -74,13 +109,19 @@ class PatronSearchTest extends IntegrationTest {
         var library = data.library(TestData.unique("Library"));
         var elsewhere = data.library(TestData.unique("Library"));
         var session = signIn(data.account(Role.REGISTRAR, library).getUsername(), TestData.PASSWORD);
-        var fields = PatronFixtures.form(UUID.randomUUID().toString(), PatronFixtures.newCode(), TestData.unique("f") + "@example.fi");
+        var fields = PatronFixtures.form(
+                UUID.randomUUID().toString(), PatronFixtures.newCode(), TestData.unique("f") + "@example.fi");
         UUID id = register(session, fields);
         var staff = signIn(data.account(Role.STAFF, null).getUsername(), TestData.PASSWORD);
         assertThat(search(staff, fields.getFirst("lastName"), null)).contains("/patrons/" + id);
         assertThat(search(staff, fields.getFirst("lastName"), library.getId())).contains("/patrons/" + id);
-        assertThat(search(staff, fields.getFirst("lastName"), elsewhere.getId())).doesNotContain("/patrons/" + id);
-        assertThat(mvc.perform(get("/patrons/" + id).with(staff)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        assertThat(search(staff, fields.getFirst("lastName"), elsewhere.getId()))
+                .doesNotContain("/patrons/" + id);
+        assertThat(mvc.perform(get("/patrons/" + id).with(staff))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
     }
 
     @Test
@@ -89,8 +130,8 @@ class PatronSearchTest extends IntegrationTest {
         var session = signIn(data.account(Role.REGISTRAR, library).getUsername(), TestData.PASSWORD);
         String family = "Sukunimi" + Long.toString(System.nanoTime(), 36);
         for (int i = 0; i < 51; i++) {
-            var fields = PatronFixtures.form(UUID.randomUUID().toString(), PatronFixtures.newCode(),
-                    TestData.unique("page") + "@example.fi");
+            var fields = PatronFixtures.form(
+                    UUID.randomUUID().toString(), PatronFixtures.newCode(), TestData.unique("page") + "@example.fi");
             fields.set("firstName", "Etunimi" + i);
             fields.set("lastName", family);
             fields.set("confirmSoftDuplicate", "true");
@@ -99,8 +140,11 @@ class PatronSearchTest extends IntegrationTest {
         String first = search(session, family, null);
         assertThat(first.split("href=\"/patrons/[0-9a-f-]{36}\"", -1)).hasSize(51);
         assertThat(first).contains("name=\"page\" value=\"1\"");
-        String second = mvc.perform(post("/patrons/search").with(session).param("q", family).param("page", "1"))
-                .andReturn().getResponse().getContentAsString();
+        String second = mvc.perform(
+                        post("/patrons/search").with(session).param("q", family).param("page", "1"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(second.split("href=\"/patrons/[0-9a-f-]{36}\"", -1)).hasSize(2);
     }
 
@@ -110,15 +154,27 @@ class PatronSearchTest extends IntegrationTest {
         var registrar = data.account(Role.REGISTRAR, library);
         var session = signIn(registrar.getUsername(), TestData.PASSWORD);
         String code = PatronFixtures.newCode();
-        UUID id = register(session, PatronFixtures.form(UUID.randomUUID().toString(), code, TestData.unique("r") + "@example.fi"));
-        assertThat(mvc.perform(get("/patrons/" + id).with(session)).andReturn().getResponse().getContentAsString())
+        UUID id = register(
+                session, PatronFixtures.form(UUID.randomUUID().toString(), code, TestData.unique("r") + "@example.fi"));
+        assertThat(mvc.perform(get("/patrons/" + id).with(session))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
                 .doesNotContain(code);
-        var revealed = mvc.perform(post("/patrons/" + id + "/reveal").with(session)).andReturn().getResponse();
+        var revealed = mvc.perform(post("/patrons/" + id + "/reveal").with(session))
+                .andReturn()
+                .getResponse();
         assertThat(revealed.getStatus()).isEqualTo(200);
         assertThat(revealed.getContentAsString()).contains(code);
-        assertThat(revealed.getContentAsString().replaceAll("(?s).*<title>(.*?)</title>.*", "$1")).doesNotContain(code);
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE target_id = :id AND action = 'PATRON_IDENTITY_CODE_REVEALED' AND actor = :a")
-                .param("id", id.toString()).param("a", registrar.getUsername()).query(Integer.class).single()).isEqualTo(1);
+        assertThat(revealed.getContentAsString().replaceAll("(?s).*<title>(.*?)</title>.*", "$1"))
+                .doesNotContain(code);
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM audit_event WHERE target_id = :id AND action = 'PATRON_IDENTITY_CODE_REVEALED' AND actor = :a")
+                        .param("id", id.toString())
+                        .param("a", registrar.getUsername())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -129,29 +185,67 @@ class PatronSearchTest extends IntegrationTest {
         var teacher = data.account(Role.REGISTRAR, school);
         var schoolSession = signIn(teacher.getUsername(), TestData.PASSWORD);
         String code = PatronFixtures.newCode();
-        UUID id = register(librarySession, PatronFixtures.form(UUID.randomUUID().toString(), code, TestData.unique("t") + "@example.fi"));
-        assertThat(mvc.perform(get("/patrons/" + id).with(schoolSession)).andReturn().getResponse().getStatus()).isEqualTo(404);
+        UUID id = register(
+                librarySession,
+                PatronFixtures.form(UUID.randomUUID().toString(), code, TestData.unique("t") + "@example.fi"));
+        assertThat(mvc.perform(get("/patrons/" + id).with(schoolSession))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
 
         assertThat(search(schoolSession, code, null)).contains("/patrons/" + id + "/transfer");
         String other = PatronFixtures.newCode();
-        assertThat(mvc.perform(post("/patrons/" + id + "/transfer").with(schoolSession).param("hetu", other).param("patronAgreed", "true"))
-                .andReturn().getResponse().getStatus()).isEqualTo(404);
-        var notAgreed = mvc.perform(post("/patrons/" + id + "/transfer").with(schoolSession).param("hetu", code)).andReturn().getResponse();
+        assertThat(mvc.perform(post("/patrons/" + id + "/transfer")
+                                .with(schoolSession)
+                                .param("hetu", other)
+                                .param("patronAgreed", "true"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+        var notAgreed = mvc.perform(
+                        post("/patrons/" + id + "/transfer").with(schoolSession).param("hetu", code))
+                .andReturn()
+                .getResponse();
         assertThat(notAgreed.getStatus()).isEqualTo(200);
         assertThat(notAgreed.getContentAsString()).contains("Valitse, että asiakas suostui siirtoon");
-        assertThat(mvc.perform(get("/patrons/" + id).with(schoolSession)).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(get("/patrons/" + id).with(schoolSession))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
 
-        var moved = mvc.perform(post("/patrons/" + id + "/transfer").with(schoolSession).param("hetu", code).param("patronAgreed", "true"))
-                .andReturn().getResponse();
+        var moved = mvc.perform(post("/patrons/" + id + "/transfer")
+                        .with(schoolSession)
+                        .param("hetu", code)
+                        .param("patronAgreed", "true"))
+                .andReturn()
+                .getResponse();
         assertThat(moved.getStatus()).isEqualTo(303);
         assertThat(moved.getRedirectedUrl()).isEqualTo("/patrons/" + id);
-        String page = mvc.perform(get("/patrons/" + id).with(schoolSession)).andReturn().getResponse().getContentAsString();
+        String page = mvc.perform(get("/patrons/" + id).with(schoolSession))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
         assertThat(page).contains(library.getName() + " → " + school.getName());
-        assertThat(mvc.perform(get("/patrons/" + id).with(librarySession)).andReturn().getResponse().getStatus()).isEqualTo(404);
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE target_id = :id AND action = 'PATRON_TRANSFERRED' AND actor = :a")
-                .param("id", id.toString()).param("a", teacher.getUsername()).query(Integer.class).single()).isEqualTo(1);
+        assertThat(mvc.perform(get("/patrons/" + id).with(librarySession))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+        assertThat(jdbc.sql(
+                                "SELECT count(*) FROM audit_event WHERE target_id = :id AND action = 'PATRON_TRANSFERRED' AND actor = :a")
+                        .param("id", id.toString())
+                        .param("a", teacher.getUsername())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM patron_history WHERE patron_id = :id AND field = 'organisation'")
-                .param("id", id).query(Integer.class).single()).isEqualTo(1);
+                        .param("id", id)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     private String search(RequestPostProcessor session, String q, UUID organisationId) throws Exception {
@@ -164,8 +258,11 @@ class PatronSearchTest extends IntegrationTest {
         return response.getContentAsString();
     }
 
-    private UUID register(RequestPostProcessor session, org.springframework.util.MultiValueMap<String, String> fields) throws Exception {
-        var response = mvc.perform(post("/patrons").with(session).params(fields)).andReturn().getResponse();
+    private UUID register(RequestPostProcessor session, org.springframework.util.MultiValueMap<String, String> fields)
+            throws Exception {
+        var response = mvc.perform(post("/patrons").with(session).params(fields))
+                .andReturn()
+                .getResponse();
         assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(303);
         return UUID.fromString(response.getRedirectedUrl().substring("/patrons/".length()));
     }

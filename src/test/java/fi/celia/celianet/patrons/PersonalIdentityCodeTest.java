@@ -3,6 +3,7 @@ package fi.celia.celianet.patrons;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import fi.celia.celianet.patrons.PersonalIdentityCode.Problem;
 import java.time.LocalDate;
 import java.time.Month;
 import java.util.ArrayList;
@@ -10,7 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,8 +18,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import fi.celia.celianet.patrons.PersonalIdentityCode.Problem;
 
 /**
  * The personal identity code, checked against a small independent model of the rules written here in the
@@ -41,9 +39,19 @@ class PersonalIdentityCodeTest {
         switch (sign) {
             case '+':
                 return 1800;
-            case '-': case 'Y': case 'X': case 'W': case 'V': case 'U':
+            case '-':
+            case 'Y':
+            case 'X':
+            case 'W':
+            case 'V':
+            case 'U':
                 return 1900;
-            case 'A': case 'B': case 'C': case 'D': case 'E': case 'F':
+            case 'A':
+            case 'B':
+            case 'C':
+            case 'D':
+            case 'E':
+            case 'F':
                 return 2000;
             default:
                 return -1;
@@ -67,7 +75,10 @@ class PersonalIdentityCodeTest {
         switch (month) {
             case 2:
                 return modelLeap(year) ? 29 : 28;
-            case 4: case 6: case 9: case 11:
+            case 4:
+            case 6:
+            case 9:
+            case 11:
                 return 30;
             default:
                 return 31;
@@ -120,8 +131,8 @@ class PersonalIdentityCodeTest {
     }
 
     private static Generated generate(LocalDate date, char sign, int individual) {
-        String ddmmyy = String.format(Locale.ROOT, "%02d%02d%02d",
-                date.getDayOfMonth(), date.getMonthValue(), date.getYear() % 100);
+        String ddmmyy = String.format(
+                Locale.ROOT, "%02d%02d%02d", date.getDayOfMonth(), date.getMonthValue(), date.getYear() % 100);
         String nnn = String.format(Locale.ROOT, "%03d", individual);
         return new Generated(ddmmyy + sign + nnn + modelCheck(ddmmyy + nnn), date, sign, individual);
     }
@@ -175,8 +186,8 @@ class PersonalIdentityCodeTest {
             String dd = String.format(Locale.ROOT, "%02d", random.nextInt(33));
             String mm = String.format(Locale.ROOT, "%02d", random.nextInt(14));
             String yy = String.format(Locale.ROOT, "%02d", random.nextInt(100));
-            String nnn = String.format(Locale.ROOT, "%03d",
-                    random.nextInt(4) == 0 ? random.nextInt(3) : random.nextInt(1000));
+            String nnn = String.format(
+                    Locale.ROOT, "%03d", random.nextInt(4) == 0 ? random.nextInt(3) : random.nextInt(1000));
             char sign = signs.charAt(random.nextInt(signs.length()));
             char check = random.nextBoolean()
                     ? modelCheck(dd + mm + yy + nnn)
@@ -221,7 +232,9 @@ class PersonalIdentityCodeTest {
                 String mutant = original.substring(0, position) + replacement + original.substring(position + 1);
                 PersonalIdentityCode.Validation validation = PersonalIdentityCode.validate(mutant);
                 Problem expected = modelProblem(mutant.strip());
-                assertThat(validation.problem()).as("%s -> %s", original, mutant).isEqualTo(expected);
+                assertThat(validation.problem())
+                        .as("%s -> %s", original, mutant)
+                        .isEqualTo(expected);
                 if (validation.isValid()) {
                     validMutants++;
                     // only another century sign can give another valid code; a changed digit never does
@@ -259,7 +272,9 @@ class PersonalIdentityCodeTest {
                     continue;
                 }
                 String code = generated.code().substring(0, 10) + wrong;
-                assertThat(PersonalIdentityCode.validate(code).problem()).as(code).isEqualTo(Problem.CHECK_CHARACTER);
+                assertThat(PersonalIdentityCode.validate(code).problem())
+                        .as(code)
+                        .isEqualTo(Problem.CHECK_CHARACTER);
             }
         }
     }
@@ -274,25 +289,33 @@ class PersonalIdentityCodeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "150690-2349X", // 12 characters
-        "150690-234", // 10
-        "15069-2349", // date part short
-        "1506900-2349", // date part long
-        "15O690-2349", // letter O for zero in the date
-        "150690-23A9", // letter in the individual number
-        "150690-234*", // check position not a letter or digit
-        "150690 234 9", // spaces inside
-        "150690-234-",
-        "١٥٠٦٩٠-٢٣٤9", // Arabic-Indic digits are digits to Java, not to us
-    })
+    @ValueSource(
+            strings = {
+                "150690-2349X", // 12 characters
+                "150690-234", // 10
+                "15069-2349", // date part short
+                "1506900-2349", // date part long
+                "15O690-2349", // letter O for zero in the date
+                "150690-23A9", // letter in the individual number
+                "150690-234*", // check position not a letter or digit
+                "150690 234 9", // spaces inside
+                "150690-234-",
+                "١٥٠٦٩٠-٢٣٤9", // Arabic-Indic digits are digits to Java, not to us
+            })
     void format(String input) {
         assertThat(PersonalIdentityCode.validate(input).problem()).isEqualTo(Problem.FORMAT);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"150690G2349", "150690Z2349", "15069002349", "150690*2349", "150690_2349",
-        "150690\u20132349" /* en dash */})
+    @ValueSource(
+            strings = {
+                "150690G2349",
+                "150690Z2349",
+                "15069002349",
+                "150690*2349",
+                "150690_2349",
+                "150690\u20132349" /* en dash */
+            })
     void centurySign(String input) {
         assertThat(PersonalIdentityCode.validate(input).problem()).isEqualTo(Problem.CENTURY_SIGN);
     }
@@ -322,8 +345,16 @@ class PersonalIdentityCodeTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"150690-2348", "150690-234A", "150690-234G", "150690-234I", "150690-234Z",
-        "150690-002S", "150690-900T"})
+    @ValueSource(
+            strings = {
+                "150690-2348",
+                "150690-234A",
+                "150690-234G",
+                "150690-234I",
+                "150690-234Z",
+                "150690-002S",
+                "150690-900T"
+            })
     void checkCharacter(String input) {
         assertThat(PersonalIdentityCode.validate(input).problem()).isEqualTo(Problem.CHECK_CHARACTER);
     }
@@ -363,7 +394,8 @@ class PersonalIdentityCodeTest {
         assertThat(Problem.CHECK_CHARACTER.messageKey()).isEqualTo("patrons.hetu.error.checkCharacter");
         assertThat(Problem.INDIVIDUAL_NUMBER.messageKey()).isEqualTo("patrons.hetu.error.individualNumber");
         assertThat(Problem.TEMPORARY.messageKey()).isEqualTo("patrons.hetu.error.temporary");
-        assertThat(Stream.of(Problem.values()).map(Problem::messageKey).distinct()).hasSize(Problem.values().length);
+        assertThat(Stream.of(Problem.values()).map(Problem::messageKey).distinct())
+                .hasSize(Problem.values().length);
     }
 
     @Test
@@ -397,7 +429,8 @@ class PersonalIdentityCodeTest {
 
         assertThat(code.value()).isEqualTo("150690A2349");
         assertThat(code.birthDate()).isEqualTo(LocalDate.of(2090, 6, 15));
-        assertThat(PersonalIdentityCode.parse("\u00a0150690-2349\u00a0").value()).isEqualTo("150690-2349");
+        assertThat(PersonalIdentityCode.parse("\u00a0150690-2349\u00a0").value())
+                .isEqualTo("150690-2349");
     }
 
     @Test
@@ -421,7 +454,8 @@ class PersonalIdentityCodeTest {
     void toStringIsMaskedAndNeverTheFullCode(Generated generated) {
         PersonalIdentityCode code = PersonalIdentityCode.parse(generated.code());
 
-        assertThat(code.toString()).isEqualTo(code.masked())
+        assertThat(code.toString())
+                .isEqualTo(code.masked())
                 .isEqualTo(generated.code().substring(0, 7) + "****")
                 .doesNotContain(generated.code());
         assertThat(PersonalIdentityCode.validate(generated.code()).toString())
@@ -437,9 +471,12 @@ class PersonalIdentityCodeTest {
         assertThat(code.ageOn(LocalDate.of(2026, 6, 14))).isEqualTo(35);
         assertThat(code.ageOn(LocalDate.of(2026, 6, 15))).isEqualTo(36);
         assertThat(code.ageOn(LocalDate.of(2026, 12, 31))).isEqualTo(36);
-        assertThat(PersonalIdentityCode.parse("070885-6318").ageOn(LocalDate.of(2026, 8, 6))).isEqualTo(40);
-        assertThat(PersonalIdentityCode.parse("070885-6318").ageOn(LocalDate.of(2026, 8, 7))).isEqualTo(41);
-        assertThat(PersonalIdentityCode.parse("011299+899V").ageOn(LocalDate.of(2026, 1, 1))).isEqualTo(126);
+        assertThat(PersonalIdentityCode.parse("070885-6318").ageOn(LocalDate.of(2026, 8, 6)))
+                .isEqualTo(40);
+        assertThat(PersonalIdentityCode.parse("070885-6318").ageOn(LocalDate.of(2026, 8, 7)))
+                .isEqualTo(41);
+        assertThat(PersonalIdentityCode.parse("011299+899V").ageOn(LocalDate.of(2026, 1, 1)))
+                .isEqualTo(126);
     }
 
     // ---- the helpers ----------------------------------------------------------------------------------
@@ -466,15 +503,28 @@ class PersonalIdentityCodeTest {
 
         @Test
         void ofBuildsCodes() {
-            assertThat(PersonalIdentityCode.of(LocalDate.of(1990, 6, 15), '-', 234)).isEqualTo("150690-2349");
-            assertThat(PersonalIdentityCode.of(LocalDate.of(2010, 3, 24), 'A', 418)).isEqualTo("240310A418Y");
-            assertThat(PersonalIdentityCode.of(LocalDate.of(1899, 12, 1), '+', 899)).isEqualTo("011299+899V");
-            assertThat(PersonalIdentityCode.of(LocalDate.of(1990, 6, 15), '-', 950)).isEqualTo("150690-950C");
+            assertThat(PersonalIdentityCode.of(LocalDate.of(1990, 6, 15), '-', 234))
+                    .isEqualTo("150690-2349");
+            assertThat(PersonalIdentityCode.of(LocalDate.of(2010, 3, 24), 'A', 418))
+                    .isEqualTo("240310A418Y");
+            assertThat(PersonalIdentityCode.of(LocalDate.of(1899, 12, 1), '+', 899))
+                    .isEqualTo("011299+899V");
+            assertThat(PersonalIdentityCode.of(LocalDate.of(1990, 6, 15), '-', 950))
+                    .isEqualTo("150690-950C");
         }
 
         @ParameterizedTest
-        @CsvSource({"1990-06-15, A", "1990-06-15, +", "2010-03-24, -", "2010-03-24, U", "1899-12-31, F",
-            "1799-12-31, +", "2100-01-01, F", "1990-06-15, G", "1990-06-15, *"})
+        @CsvSource({
+            "1990-06-15, A",
+            "1990-06-15, +",
+            "2010-03-24, -",
+            "2010-03-24, U",
+            "1899-12-31, F",
+            "1799-12-31, +",
+            "2100-01-01, F",
+            "1990-06-15, G",
+            "1990-06-15, *"
+        })
         void ofRefusesASignOfAnotherCentury(LocalDate date, char sign) {
             assertThatThrownBy(() -> PersonalIdentityCode.of(date, sign, 234))
                     .isInstanceOf(IllegalArgumentException.class);

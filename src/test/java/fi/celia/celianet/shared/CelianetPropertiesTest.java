@@ -2,9 +2,8 @@ package fi.celia.celianet.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-
 import fi.celia.celianet.support.IntegrationTest;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

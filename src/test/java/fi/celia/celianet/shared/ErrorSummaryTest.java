@@ -1,20 +1,19 @@
 package fi.celia.celianet.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 
 import fi.celia.celianet.patrons.PatronFixtures;
 import fi.celia.celianet.staff.Organisation;
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -47,19 +46,27 @@ class ErrorSummaryTest extends IntegrationTest {
 
         Document page = send(registrar, "/patrons", form);
 
-        assertSummaryReachesEveryField(page, "#language", "#channel", "#eligibility", "#services", "#consent",
-                "#firstName", "#postalCode");
+        assertSummaryReachesEveryField(
+                page, "#language", "#channel", "#eligibility", "#services", "#consent", "#firstName", "#postalCode");
     }
 
     @Test
     void thePatronEditFormLinksItsRadioAndCheckboxGroups() throws Exception {
         Organisation library = data.library(TestData.unique("Summary Edit Library"));
         var registrar = signIn(data.account(Role.REGISTRAR, library).getUsername(), TestData.PASSWORD);
-        String location = mvc.perform(post("/patrons").with(registrar).params(PatronFixtures.form(
-                UUID.randomUUID().toString(), PatronFixtures.newCode(), TestData.unique("summary") + "@example.fi")))
-                .andReturn().getResponse().getRedirectedUrl();
+        String location = mvc.perform(post("/patrons")
+                        .with(registrar)
+                        .params(PatronFixtures.form(
+                                UUID.randomUUID().toString(),
+                                PatronFixtures.newCode(),
+                                TestData.unique("summary") + "@example.fi")))
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
         assertThat(location).matches("/patrons/[0-9a-f-]{36}");
-        Document edit = Jsoup.parse(mvc.perform(get(location + "/edit").with(registrar)).andReturn().getResponse()
+        Document edit = Jsoup.parse(mvc.perform(get(location + "/edit").with(registrar))
+                .andReturn()
+                .getResponse()
                 .getContentAsString());
         var form = new LinkedMultiValueMap<String, String>();
         form.add("version", edit.selectFirst("input[name=version]").val());
@@ -88,9 +95,12 @@ class ErrorSummaryTest extends IntegrationTest {
 
     @Test
     void theSignUpFormLinksTheRegistrarRows() throws Exception {
-        Document join = Jsoup.parse(mvc.perform(get("/join")).andReturn().getResponse().getContentAsString());
+        Document join =
+                Jsoup.parse(mvc.perform(get("/join")).andReturn().getResponse().getContentAsString());
         var form = new LinkedMultiValueMap<String, String>();
-        form.add("submissionToken", join.selectFirst("input[name=submissionToken]").val());
+        form.add(
+                "submissionToken",
+                join.selectFirst("input[name=submissionToken]").val());
         form.add("organisationType", "LIBRARY");
         form.add("postalCode", "1");
         form.add("registrars[0].name", "");
@@ -100,12 +110,18 @@ class ErrorSummaryTest extends IntegrationTest {
 
         Document page = send(csrf(), "/join", form);
 
-        assertSummaryReachesEveryField(page, "#postalCode", "#registrars-0-name", "#registrars-0-email",
-                "#registrars-1-email", "#acceptTerms");
+        assertSummaryReachesEveryField(
+                page,
+                "#postalCode",
+                "#registrars-0-name",
+                "#registrars-0-email",
+                "#registrars-1-email",
+                "#acceptTerms");
     }
 
     private Document send(RequestPostProcessor who, String path, MultiValueMap<String, String> form) throws Exception {
-        var response = mvc.perform(post(path).with(who).params(form)).andReturn().getResponse();
+        var response =
+                mvc.perform(post(path).with(who).params(form)).andReturn().getResponse();
         assertThat(response.getStatus()).as("POST " + path).isLessThan(500);
         return Jsoup.parse(response.getContentAsString());
     }
@@ -134,9 +150,15 @@ class ErrorSummaryTest extends IntegrationTest {
                 unlinked.add(field);
             }
         }
-        assertThat(unlinked).as("fields in error that the summary does not link to").isEmpty();
+        assertThat(unlinked)
+                .as("fields in error that the summary does not link to")
+                .isEmpty();
         List<String> ids = page.select("[id]").eachAttr("id");
-        assertThat(ids.stream().filter(id -> ids.indexOf(id) != ids.lastIndexOf(id)).distinct().toList())
-                .as("ids used twice, which a link cannot tell apart").isEmpty();
+        assertThat(ids.stream()
+                        .filter(id -> ids.indexOf(id) != ids.lastIndexOf(id))
+                        .distinct()
+                        .toList())
+                .as("ids used twice, which a link cannot tell apart")
+                .isEmpty();
     }
 }

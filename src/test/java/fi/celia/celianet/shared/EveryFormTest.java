@@ -1,10 +1,15 @@
 package fi.celia.celianet.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
+import fi.celia.celianet.patrons.PatronFixtures;
+import fi.celia.celianet.staff.Organisation;
+import fi.celia.celianet.staff.Role;
+import fi.celia.celianet.support.IntegrationTest;
+import fi.celia.celianet.support.TestData;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,12 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import fi.celia.celianet.patrons.PatronFixtures;
-import fi.celia.celianet.staff.Organisation;
-import fi.celia.celianet.staff.Role;
-import fi.celia.celianet.support.IntegrationTest;
-import fi.celia.celianet.support.TestData;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -46,8 +45,11 @@ class EveryFormTest extends IntegrationTest {
     void everyFormAnswersControlCharactersAndUnknownOptionsWithAFieldError() throws Exception {
         Organisation library = data.library(TestData.unique("Forms Library"));
         var registrar = signIn(data.account(Role.REGISTRAR, library).getUsername(), TestData.PASSWORD);
-        mvc.perform(post("/patrons").with(registrar)
-                .params(PatronFixtures.form(UUID.randomUUID().toString(), PatronFixtures.newCode(),
+        mvc.perform(post("/patrons")
+                .with(registrar)
+                .params(PatronFixtures.form(
+                        UUID.randomUUID().toString(),
+                        PatronFixtures.newCode(),
                         TestData.unique("forms") + "@example.fi")));
         Map<String, RequestPostProcessor> visitors = new LinkedHashMap<>();
         visitors.put("anonymous", csrf());
@@ -58,24 +60,38 @@ class EveryFormTest extends IntegrationTest {
         List<String> failures = new ArrayList<>();
         Set<String> formsTried = new LinkedHashSet<>();
         for (var visitor : visitors.entrySet()) {
-            List<String> start = visitor.getKey().equals("anonymous") ? List.of("/login", "/join", "/password/forgot") : List.of("/");
+            List<String> start = visitor.getKey().equals("anonymous")
+                    ? List.of("/login", "/join", "/password/forgot")
+                    : List.of("/");
             for (FoundForm form : crawl(start, visitor.getValue())) {
                 if (!formsTried.add(visitor.getKey() + " " + form.method + " " + form.action)) {
                     continue;
                 }
                 if (!form.textFields.isEmpty()) {
-                    check(form, visitor.getValue(), form.withText(NUL), "NUL in " + form.textFields, failures, visitor.getKey());
+                    check(
+                            form,
+                            visitor.getValue(),
+                            form.withText(NUL),
+                            "NUL in " + form.textFields,
+                            failures,
+                            visitor.getKey());
                 }
                 if (!form.textAreas.isEmpty()) {
                     // a text area keeps its lines: a newline is never taken for a control character
-                    MockHttpServletResponse response = send(form, visitor.getValue(), form.withTextAreas("first line\nsecond line"));
+                    MockHttpServletResponse response =
+                            send(form, visitor.getValue(), form.withTextAreas("first line\nsecond line"));
                     if (response.getContentAsString().contains(CONTROL_CHARACTER_MESSAGE)) {
                         failures.add(visitor.getKey() + ": " + form.action + " refused a newline in " + form.textAreas);
                     }
                 }
                 if (!form.choiceFields.isEmpty()) {
-                    check(form, visitor.getValue(), form.withChoices(NO_SUCH_OPTION), "unknown option in " + form.choiceFields,
-                            failures, visitor.getKey());
+                    check(
+                            form,
+                            visitor.getValue(),
+                            form.withChoices(NO_SUCH_OPTION),
+                            "unknown option in " + form.choiceFields,
+                            failures,
+                            visitor.getKey());
                 }
             }
         }
@@ -83,14 +99,20 @@ class EveryFormTest extends IntegrationTest {
         assertThat(failures).isEmpty();
     }
 
-    private MockHttpServletResponse send(FoundForm form, RequestPostProcessor visitor, MultiValueMap<String, String> params)
-            throws Exception {
+    private MockHttpServletResponse send(
+            FoundForm form, RequestPostProcessor visitor, MultiValueMap<String, String> params) throws Exception {
         MockHttpServletRequestBuilder request = form.method.equals("get") ? get(form.action) : post(form.action);
         return mvc.perform(request.with(visitor).params(params)).andReturn().getResponse();
     }
 
-    private void check(FoundForm form, RequestPostProcessor visitor, MultiValueMap<String, String> params, String what,
-            List<String> failures, String who) throws Exception {
+    private void check(
+            FoundForm form,
+            RequestPostProcessor visitor,
+            MultiValueMap<String, String> params,
+            String what,
+            List<String> failures,
+            String who)
+            throws Exception {
         MockHttpServletResponse response = send(form, visitor, params);
         if (form.method.equals("post") && form.action.equals("/login")) {
             // Spring Security's form login binds no form object: a user name it cannot take (NUL in it) is a failed
@@ -118,7 +140,8 @@ class EveryFormTest extends IntegrationTest {
         int pages = 0;
         while (!queue.isEmpty() && pages < MAX_PAGES) {
             String path = queue.poll();
-            MockHttpServletResponse response = mvc.perform(get(path).with(visitor)).andReturn().getResponse();
+            MockHttpServletResponse response =
+                    mvc.perform(get(path).with(visitor)).andReturn().getResponse();
             String type = response.getContentType();
             if (response.getStatus() != 200 || type == null || !type.startsWith("text/html")) {
                 continue;
@@ -137,13 +160,19 @@ class EveryFormTest extends IntegrationTest {
                     continue;
                 }
                 String target = href.replaceAll("#.*$", "");
-                if (target.contains("lang=") || target.startsWith("/logout") || target.startsWith("/webjars")
-                        || target.startsWith("/css") || target.startsWith("/js") || target.startsWith("/fonts")
-                        || target.startsWith("/actuator") || target.isEmpty()) {
+                if (target.contains("lang=")
+                        || target.startsWith("/logout")
+                        || target.startsWith("/webjars")
+                        || target.startsWith("/css")
+                        || target.startsWith("/js")
+                        || target.startsWith("/fonts")
+                        || target.startsWith("/actuator")
+                        || target.isEmpty()) {
                     continue;
                 }
                 String shape = target.replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "{id}")
-                        .replaceAll("\\d+", "{n}").replaceAll("\\?.*$", "?");
+                        .replaceAll("\\d+", "{n}")
+                        .replaceAll("\\?.*$", "?");
                 if (seen.add(target) && shapes.merge(shape, 1, Integer::sum) <= 2) {
                     queue.add(target);
                 }
@@ -153,11 +182,17 @@ class EveryFormTest extends IntegrationTest {
     }
 
     /** A form on a page: where it goes, its fields with their current values, which of them are typed text. */
-    record FoundForm(String method, String action, MultiValueMap<String, String> values, Set<String> textFields,
-            Set<String> textAreas, Map<String, List<String>> choiceFields) {
+    record FoundForm(
+            String method,
+            String action,
+            MultiValueMap<String, String> values,
+            Set<String> textFields,
+            Set<String> textAreas,
+            Map<String, List<String>> choiceFields) {
 
         static FoundForm of(Element form, String page) {
-            String method = form.attr("method").isBlank() ? "get" : form.attr("method").toLowerCase();
+            String method =
+                    form.attr("method").isBlank() ? "get" : form.attr("method").toLowerCase();
             String action = form.attr("action").isBlank() ? page : form.attr("action");
             if (action.startsWith("/logout") || action.contains("lang=") || !action.startsWith("/")) {
                 return null;
@@ -171,7 +206,8 @@ class EveryFormTest extends IntegrationTest {
                 if (name.equals("_csrf") || name.equals("lang")) {
                     continue;
                 }
-                String type = input.tagName().equals("input") ? input.attr("type").toLowerCase() : input.tagName();
+                String type =
+                        input.tagName().equals("input") ? input.attr("type").toLowerCase() : input.tagName();
                 switch (type) {
                     case "hidden", "submit", "button", "file" -> {
                         if (type.equals("hidden")) {

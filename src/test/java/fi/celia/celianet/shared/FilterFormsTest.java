@@ -24,12 +24,19 @@ class FilterFormsTest extends IntegrationTest {
     void theMailLogFilterWithAControlCharacterIsAFieldErrorAndListsNothing() throws Exception {
         var registrar = data.account(Role.REGISTRAR, data.library(TestData.unique("Mail Library")));
         var admin = signIn(data.account(Role.ADMIN, null).getUsername(), TestData.PASSWORD);
-        Document found = page(mvc.perform(get("/admin/mail").param("recipient", " " + registrar.getEmail().toUpperCase() + " ")
-                .with(admin)).andReturn().getResponse().getContentAsString());
+        Document found = page(mvc.perform(get("/admin/mail")
+                        .param("recipient", " " + registrar.getEmail().toUpperCase() + " ")
+                        .with(admin))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
         assertThat(found.select("tbody tr").text()).contains(registrar.getEmail());
 
-        var response = mvc.perform(get("/admin/mail").param("recipient", registrar.getEmail() + "\u0000").with(admin))
-                .andReturn().getResponse();
+        var response = mvc.perform(get("/admin/mail")
+                        .param("recipient", registrar.getEmail() + "\u0000")
+                        .with(admin))
+                .andReturn()
+                .getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
         Document refused = page(response.getContentAsString());
         assertThat(refused.select("#recipient-error").text()).contains(CONTROL_CHARACTERS);
@@ -40,7 +47,8 @@ class FilterFormsTest extends IntegrationTest {
     @Test
     void aForgottenPasswordRequestWithAControlCharacterIsAFieldError() throws Exception {
         var response = mvc.perform(post("/password/forgot").with(csrf()).param("username", "a\u0000b"))
-                .andReturn().getResponse();
+                .andReturn()
+                .getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
         Document page = page(response.getContentAsString());
         assertThat(page.select("#username-error").text()).contains(CONTROL_CHARACTERS);
@@ -49,11 +57,18 @@ class FilterFormsTest extends IntegrationTest {
 
     @Test
     void aSignInWithAControlCharacterInTheUserNameIsAFailedSignIn() throws Exception {
-        var response = mvc.perform(post("/login").with(csrf()).param("username", "a\u0000b").param("password", "x"))
-                .andReturn().getResponse();
+        var response = mvc.perform(post("/login")
+                        .with(csrf())
+                        .param("username", "a\u0000b")
+                        .param("password", "x"))
+                .andReturn()
+                .getResponse();
         assertThat(response.getStatus()).isEqualTo(302);
         assertThat(response.getRedirectedUrl()).isEqualTo("/login?error");
-        assertThat(mvc.perform(get("/login").param("error", "")).andReturn().getResponse().getContentAsString())
+        assertThat(mvc.perform(get("/login").param("error", ""))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
                 .contains("class=\"error-summary\"");
     }
 

@@ -3,14 +3,13 @@ package fi.celia.celianet.shared;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import java.util.List;
-import java.util.Map;
-import java.util.stream.Collectors;
-
 import fi.celia.celianet.staff.Organisation;
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -55,7 +54,8 @@ class NavigationTest extends IntegrationTest {
         assertThat(nav).as("main navigation on " + path).isNotNull();
         List<Element> links = nav.select("a[href]");
         assertThat(links).hasSizeGreaterThan(1);
-        return links.stream().filter(a -> a.hasAttr("aria-current"))
+        return links.stream()
+                .filter(a -> a.hasAttr("aria-current"))
                 .collect(Collectors.toMap(a -> a.attr("href"), a -> a.attr("aria-current")));
     }
 }

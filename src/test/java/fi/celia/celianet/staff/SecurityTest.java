@@ -7,7 +7,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import fi.celia.celianet.support.IntegrationTest;
@@ -27,7 +26,8 @@ class SecurityTest extends IntegrationTest {
 
     @Test
     void theSignInPageIsPublicAndInFinnishByDefault() throws Exception {
-        mvc.perform(get("/login")).andExpect(status().isOk())
+        mvc.perform(get("/login"))
+                .andExpect(status().isOk())
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("<html lang=\"fi\"")))
                 .andExpect(content().string(org.hamcrest.Matchers.containsString("Kirjaudu sisään")));
         mvc.perform(get("/login").param("lang", "sv"))
@@ -42,7 +42,10 @@ class SecurityTest extends IntegrationTest {
         var session = signIn(registrar.getUsername(), TestData.PASSWORD);
         mvc.perform(get("/admin/staff").with(session)).andExpect(status().isForbidden());
         assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE actor = :a AND action = 'ACCESS_DENIED'")
-                .param("a", registrar.getUsername()).query(Integer.class).single()).isEqualTo(1);
+                        .param("a", registrar.getUsername())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(1);
     }
 
     @Test
@@ -52,18 +55,33 @@ class SecurityTest extends IntegrationTest {
                 Role.REGISTRAR, java.util.List.of("/patrons/new"),
                 Role.MAIN_USER, java.util.List.of("/patrons/new", "/organisation/staff"),
                 Role.STAFF, java.util.List.of("/patrons/new", "/institutions/applications", "/bookclubs"),
-                Role.ADMIN, java.util.List.of("/patrons/new", "/institutions/applications", "/bookclubs", "/admin/organisations",
-                        "/admin/staff", "/admin/maintenance", "/admin/audit", "/admin/mail"));
-        java.util.List<String> all = links.get(Role.ADMIN).stream().collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+                Role.ADMIN,
+                        java.util.List.of(
+                                "/patrons/new",
+                                "/institutions/applications",
+                                "/bookclubs",
+                                "/admin/organisations",
+                                "/admin/staff",
+                                "/admin/maintenance",
+                                "/admin/audit",
+                                "/admin/mail"));
+        java.util.List<String> all = links.get(Role.ADMIN).stream()
+                .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
         all.add("/organisation/staff");
         for (var entry : links.entrySet()) {
             Role role = entry.getKey();
             var account = data.account(role, role.belongsToOrganisation() ? library : null);
             String page = mvc.perform(get("/").with(signIn(account.getUsername(), TestData.PASSWORD)))
-                    .andReturn().getResponse().getContentAsString();
-            String nav = page.substring(page.indexOf("<nav class=\"main-nav\""), page.indexOf("</nav>", page.indexOf("class=\"main-nav\"")));
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            String nav = page.substring(
+                    page.indexOf("<nav class=\"main-nav\""),
+                    page.indexOf("</nav>", page.indexOf("class=\"main-nav\"")));
             for (String link : all) {
-                assertThat(nav.contains("href=\"" + link + "\"")).as(role + " sees " + link).isEqualTo(entry.getValue().contains(link));
+                assertThat(nav.contains("href=\"" + link + "\""))
+                        .as(role + " sees " + link)
+                        .isEqualTo(entry.getValue().contains(link));
             }
         }
         String signedOut = mvc.perform(get("/login")).andReturn().getResponse().getContentAsString();
@@ -76,11 +94,15 @@ class SecurityTest extends IntegrationTest {
         for (Role role : Role.values()) {
             var account = data.account(role, role.belongsToOrganisation() ? library : null);
             var session = signIn(account.getUsername(), TestData.PASSWORD);
-            mvc.perform(get("/").with(session)).andExpect(status().isOk())
+            mvc.perform(get("/").with(session))
+                    .andExpect(status().isOk())
                     .andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")));
             assertThat(jdbc.sql("SELECT max_inactive_interval FROM spring_session WHERE principal_name = :u")
-                    .param("u", account.getUsername()).query(Integer.class).single())
-                    .as("the session lives in PostgreSQL with a 30-minute idle timeout").isEqualTo(1800);
+                            .param("u", account.getUsername())
+                            .query(Integer.class)
+                            .single())
+                    .as("the session lives in PostgreSQL with a 30-minute idle timeout")
+                    .isEqualTo(1800);
         }
     }
 
@@ -95,12 +117,15 @@ class SecurityTest extends IntegrationTest {
     @Test
     void everyPageCarriesTheSecurityHeaders() throws Exception {
         mvc.perform(get("/login"))
-                .andExpect(header().string("Content-Security-Policy", org.hamcrest.Matchers.allOf(
-                        org.hamcrest.Matchers.containsString("script-src 'self'"),
-                        org.hamcrest.Matchers.containsString("object-src 'none'"),
-                        org.hamcrest.Matchers.containsString("base-uri 'none'"),
-                        org.hamcrest.Matchers.containsString("frame-ancestors 'none'"),
-                        org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString("unsafe-inline")))))
+                .andExpect(header().string(
+                                "Content-Security-Policy",
+                                org.hamcrest.Matchers.allOf(
+                                        org.hamcrest.Matchers.containsString("script-src 'self'"),
+                                        org.hamcrest.Matchers.containsString("object-src 'none'"),
+                                        org.hamcrest.Matchers.containsString("base-uri 'none'"),
+                                        org.hamcrest.Matchers.containsString("frame-ancestors 'none'"),
+                                        org.hamcrest.Matchers.not(
+                                                org.hamcrest.Matchers.containsString("unsafe-inline")))))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(header().exists("Referrer-Policy"));
     }
@@ -112,16 +137,20 @@ class SecurityTest extends IntegrationTest {
         var registrar = data.account(Role.REGISTRAR, library);
         String name = "wrong-password".equals(username) ? registrar.getUsername() : username;
         mvc.perform(post("/login").with(csrf()).param("username", name).param("password", "not the password"))
-                .andExpect(status().isFound()).andExpect(redirectedUrl("/login?error"));
-        mvc.perform(get("/login?error")).andExpect(content().string(
-                org.hamcrest.Matchers.containsString("Kirjautuminen ei onnistunut. Tarkista käyttäjätunnus ja salasana.")));
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/login?error"));
+        mvc.perform(get("/login?error"))
+                .andExpect(content()
+                        .string(org.hamcrest.Matchers.containsString(
+                                "Kirjautuminen ei onnistunut. Tarkista käyttäjätunnus ja salasana.")));
     }
 
     @Test
     void aTenThousandCharacterFieldIsJustAFailedSignIn() throws Exception {
         String huge = "x".repeat(10_000);
         mvc.perform(post("/login").with(csrf()).param("username", huge).param("password", huge))
-                .andExpect(status().isFound()).andExpect(redirectedUrl("/login?error"));
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/login?error"));
     }
 
     @Test
@@ -137,10 +166,14 @@ class SecurityTest extends IntegrationTest {
                     .andExpect(redirectedUrl("/login?locked"));
         }
         // Locked: even the right password is refused, with the lockout message.
-        mvc.perform(post("/login").with(csrf()).param("username", registrar.getUsername()).param("password", TestData.PASSWORD))
+        mvc.perform(post("/login")
+                        .with(csrf())
+                        .param("username", registrar.getUsername())
+                        .param("password", TestData.PASSWORD))
                 .andExpect(redirectedUrl("/login?locked"));
-        mvc.perform(get("/login?locked")).andExpect(content().string(
-                org.hamcrest.Matchers.containsString("Yritä uudelleen 15 minuutin kuluttua")));
+        mvc.perform(get("/login?locked"))
+                .andExpect(
+                        content().string(org.hamcrest.Matchers.containsString("Yritä uudelleen 15 minuutin kuluttua")));
         // 15 minutes later the account signs in again.
         clock.advance(java.time.Duration.ofMinutes(16));
         signIn(registrar.getUsername(), TestData.PASSWORD);
@@ -151,7 +184,10 @@ class SecurityTest extends IntegrationTest {
         var library = data.library(TestData.unique("Library"));
         var registrar = data.account(Role.REGISTRAR, library);
         for (int i = 0; i < 5; i++) {
-            mvc.perform(post("/login").with(csrf()).param("username", registrar.getUsername()).param("password", "wrong password!"));
+            mvc.perform(post("/login")
+                    .with(csrf())
+                    .param("username", registrar.getUsername())
+                    .param("password", "wrong password!"));
         }
         var admin = signIn(data.account(Role.ADMIN, null).getUsername(), TestData.PASSWORD);
         mvc.perform(post("/admin/staff/{id}/unlock", registrar.getId()).with(admin))

@@ -3,9 +3,9 @@ package fi.celia.celianet.support;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
-import java.time.Duration;
-
 import fi.celia.celianet.CelianetApplication;
+import jakarta.servlet.http.Cookie;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,11 +14,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import jakarta.servlet.http.Cookie;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The base of every test that needs the application: one Spring context for the whole run, on a random
@@ -75,7 +74,8 @@ public abstract class IntegrationTest {
      * (sessions live in PostgreSQL through Spring Session) and a CSRF token.
      */
     protected RequestPostProcessor signIn(String username, String password) throws Exception {
-        var result = mvc.perform(post("/login").with(csrf()).param("username", username).param("password", password))
+        var result = mvc.perform(
+                        post("/login").with(csrf()).param("username", username).param("password", password))
                 .andReturn();
         var location = result.getResponse().getRedirectedUrl();
         Cookie cookie = result.getResponse().getCookie("CELIANET_SESSION");

@@ -1,10 +1,5 @@
 package fi.celia.celianet.support;
 
-import java.time.LocalDate;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
-
 import fi.celia.celianet.patrons.PersonalIdentityCode;
 import fi.celia.celianet.patrons.internal.DuplicateIdentityCodeException;
 import fi.celia.celianet.patrons.internal.NewPatron;
@@ -22,6 +17,10 @@ import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.staff.StaffAccount;
 import fi.celia.celianet.staff.StaffAccounts;
 import fi.celia.celianet.staff.StaffPrincipal;
+import java.time.LocalDate;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
@@ -41,8 +40,14 @@ public class TestData {
     private volatile StaffPrincipal registrar;
     private volatile Organisation patronLibrary;
 
-    TestData(Organisations organisations, StaffAccounts accounts, PasswordEncoder encoder, PatronRegistration registration,
-            PatronRecords records, PatronLifecycle lifecycle, JdbcClient jdbc) {
+    TestData(
+            Organisations organisations,
+            StaffAccounts accounts,
+            PasswordEncoder encoder,
+            PatronRegistration registration,
+            PatronRecords records,
+            PatronLifecycle lifecycle,
+            JdbcClient jdbc) {
         this.organisations = organisations;
         this.accounts = accounts;
         this.encoder = encoder;
@@ -53,19 +58,29 @@ public class TestData {
     }
 
     public static String unique(String prefix) {
-        return prefix + "-" + SEQUENCE.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 6);
+        return prefix + "-" + SEQUENCE.incrementAndGet() + "-"
+                + UUID.randomUUID().toString().substring(0, 6);
     }
 
     public Organisation library(String name) {
-        return organisations.create(new OrganisationDetails(name, OrganisationType.LIBRARY, null,
-                null, null, "Kirjastokatu 1", "00100", "Helsinki", "fi"), "test");
+        return organisations.create(
+                new OrganisationDetails(
+                        name, OrganisationType.LIBRARY, null, null, null, "Kirjastokatu 1", "00100", "Helsinki", "fi"),
+                "test");
     }
 
     /** An account that has set its password {@link #PASSWORD}. */
     public StaffAccount account(Role role, Organisation organisation) {
         String username = unique(role.name().toLowerCase());
-        StaffAccount account = accounts.create(new NewStaffAccount(username, "Test " + username, username + "@example.fi",
-                "fi", role, organisation == null ? null : organisation.getId()), "test");
+        StaffAccount account = accounts.create(
+                new NewStaffAccount(
+                        username,
+                        "Test " + username,
+                        username + "@example.fi",
+                        "fi",
+                        role,
+                        organisation == null ? null : organisation.getId()),
+                "test");
         accounts.storePasswordHash(account.getId(), encoder.encode(PASSWORD));
         return accounts.find(account.getId()).orElseThrow();
     }
@@ -84,13 +99,41 @@ public class TestData {
         UUID organisationId = (organisation == null ? patronLibrary() : organisation).getId();
         boolean cdWithoutAddress = cdClubs && (address == null || !address.isComplete());
         while (true) {
-            var patron = new NewPatron(PersonalIdentityCode.parse(newCode()), false, null, null, first, last, email,
-                    "+358 40 123 4567", address, "fi", "IN_PERSON", "VISUAL", true, true, cdClubs && !cdWithoutAddress,
-                    true, null, null, null, null, "PATRON", null, null, null, false, organisationId);
+            var patron = new NewPatron(
+                    PersonalIdentityCode.parse(newCode()),
+                    false,
+                    null,
+                    null,
+                    first,
+                    last,
+                    email,
+                    "+358 40 123 4567",
+                    address,
+                    "fi",
+                    "IN_PERSON",
+                    "VISUAL",
+                    true,
+                    true,
+                    cdClubs && !cdWithoutAddress,
+                    true,
+                    null,
+                    null,
+                    null,
+                    null,
+                    "PATRON",
+                    null,
+                    null,
+                    null,
+                    false,
+                    organisationId);
             try {
-                UUID id = registration.register(patron, UUID.randomUUID().toString(), true, registrar()).patronId();
+                UUID id = registration
+                        .register(patron, UUID.randomUUID().toString(), true, registrar())
+                        .patronId();
                 if (cdWithoutAddress) {
-                    jdbc.sql("UPDATE patron SET service_cd_clubs = true WHERE id = :id").param("id", id).update();
+                    jdbc.sql("UPDATE patron SET service_cd_clubs = true WHERE id = :id")
+                            .param("id", id)
+                            .update();
                 }
                 return id;
             } catch (DuplicateIdentityCodeException e) {
@@ -102,10 +145,26 @@ public class TestData {
     /** Changes the patron's postal address through the patrons module. */
     public void movePatron(UUID patronId, PostalAddress address) {
         PatronChanges c = records.view(registrar(), patronId).details();
-        lifecycle.update(registrar(), patronId, null, new PatronChanges(c.email(), c.phone(), address, c.language(),
-                c.serviceOnline(), c.serviceCdClubs(), c.contactName(), c.contactRelation(), c.contactPhone(),
-                c.contactEmail(), c.credentialsTo(), c.guardianName(), c.guardianPhone(), c.guardianEmail(),
-                c.guardianConsent()));
+        lifecycle.update(
+                registrar(),
+                patronId,
+                null,
+                new PatronChanges(
+                        c.email(),
+                        c.phone(),
+                        address,
+                        c.language(),
+                        c.serviceOnline(),
+                        c.serviceCdClubs(),
+                        c.contactName(),
+                        c.contactRelation(),
+                        c.contactPhone(),
+                        c.contactEmail(),
+                        c.credentialsTo(),
+                        c.guardianName(),
+                        c.guardianPhone(),
+                        c.guardianEmail(),
+                        c.guardianConsent()));
     }
 
     /** Closes the patron through the patrons module. */
@@ -138,8 +197,15 @@ public class TestData {
             synchronized (this) {
                 if (registrar == null) {
                     StaffAccount account = account(Role.STAFF, null);
-                    registrar = new StaffPrincipal(account.getId(), account.getUsername(), account.getDisplayName(),
-                            Role.STAFF, null, "fi", null, true);
+                    registrar = new StaffPrincipal(
+                            account.getId(),
+                            account.getUsername(),
+                            account.getDisplayName(),
+                            Role.STAFF,
+                            null,
+                            "fi",
+                            null,
+                            true);
                 }
             }
         }

@@ -6,7 +6,6 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-
 import org.testcontainers.DockerClientFactory;
 
 /**
@@ -20,7 +19,11 @@ import org.testcontainers.DockerClientFactory;
  */
 public final class TestDatabase {
 
-    public enum Mode { EXTERNAL, LOCAL, CONTAINER }
+    public enum Mode {
+        EXTERNAL,
+        LOCAL,
+        CONTAINER
+    }
 
     static final String LOCAL_ADMIN_URL = "jdbc:postgresql://localhost:5432/postgres";
 
@@ -42,28 +45,49 @@ public final class TestDatabase {
         return INSTANCE;
     }
 
-    public Mode mode() { return mode; }
-    public String url() { return url; }
-    public String username() { return username; }
-    public String password() { return password; }
+    public Mode mode() {
+        return mode;
+    }
+
+    public String url() {
+        return url;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    public String password() {
+        return password;
+    }
 
     /** Command-line arguments that put another Celianet (an instance or a process) on this database. */
     public List<String> applicationArguments() {
-        return List.of("--spring.datasource.url=" + url, "--spring.datasource.username=" + username,
+        return List.of(
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + username,
                 "--spring.datasource.password=" + password);
     }
 
     private static TestDatabase decide() {
         String url = System.getenv("SPRING_DATASOURCE_URL");
         if (url != null && !url.isBlank()) {
-            return new TestDatabase(Mode.EXTERNAL, url, envOr("SPRING_DATASOURCE_USERNAME", "postgres"),
+            return new TestDatabase(
+                    Mode.EXTERNAL,
+                    url,
+                    envOr("SPRING_DATASOURCE_USERNAME", "postgres"),
                     envOr("SPRING_DATASOURCE_PASSWORD", ""));
         }
         String user = envOr("CELIANET_TEST_PG_USER", "postgres");
         String password = envOr("CELIANET_TEST_PG_PASSWORD", "postgres");
         DriverManager.setLoginTimeout(3);
         try (Connection admin = DriverManager.getConnection(LOCAL_ADMIN_URL, user, password)) {
-            String name = "celianet_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12).toLowerCase(Locale.ROOT);
+            String name = "celianet_test_"
+                    + UUID.randomUUID()
+                            .toString()
+                            .replace("-", "")
+                            .substring(0, 12)
+                            .toLowerCase(Locale.ROOT);
             try (var statement = admin.createStatement()) {
                 statement.execute("CREATE DATABASE " + name);
             }
@@ -73,19 +97,21 @@ public final class TestDatabase {
             if (dockerAvailable()) {
                 return new TestDatabase(Mode.CONTAINER, null, null, null);
             }
-            throw new IllegalStateException("""
+            throw new IllegalStateException(
+                    """
                     The tests need PostgreSQL 15 or newer, and none was found. Provide one of:
                       - SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME, SPRING_DATASOURCE_PASSWORD;
                       - a PostgreSQL on localhost:5432 that user 'postgres' can create databases in
                         (password from CELIANET_TEST_PG_PASSWORD, or trust authentication);
                       - a running Docker engine, for Testcontainers (postgres:17).
-                    (localhost:5432 said: %s)""".formatted(noLocalDatabase.getMessage()));
+                    (localhost:5432 said: %s)"""
+                            .formatted(noLocalDatabase.getMessage()));
         }
     }
 
     private static void drop(String name, String user, String password) {
         try (Connection admin = DriverManager.getConnection(LOCAL_ADMIN_URL, user, password);
-             var statement = admin.createStatement()) {
+                var statement = admin.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
         } catch (SQLException e) {
             System.err.println("Could not drop the test database " + name + ": " + e.getMessage());

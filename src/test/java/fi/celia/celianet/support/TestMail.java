@@ -1,17 +1,16 @@
 package fi.celia.celianet.support;
 
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.user.UserException;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import com.icegreen.greenmail.user.GreenMailUser;
-import com.icegreen.greenmail.user.UserException;
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.internet.MimeMessage;
 
 /**
  * One real SMTP server (GreenMail) for the whole test run; tests may stop and start it. Every mail it takes is
@@ -25,8 +24,7 @@ public final class TestMail {
     private static final int PORT = freePort();
     private static GreenMail server = start();
 
-    private TestMail() {
-    }
+    private TestMail() {}
 
     public static int port() {
         return PORT;
@@ -59,13 +57,16 @@ public final class TestMail {
     }
 
     public static List<MimeMessage> to(String recipient) {
-        return Arrays.stream(server().getReceivedMessages()).filter(m -> {
-            try {
-                return Arrays.stream(m.getAllRecipients()).anyMatch(a -> a.toString().equalsIgnoreCase(recipient));
-            } catch (Exception e) {
-                return false;
-            }
-        }).toList();
+        return Arrays.stream(server().getReceivedMessages())
+                .filter(m -> {
+                    try {
+                        return Arrays.stream(m.getAllRecipients())
+                                .anyMatch(a -> a.toString().equalsIgnoreCase(recipient));
+                    } catch (Exception e) {
+                        return false;
+                    }
+                })
+                .toList();
     }
 
     /** The decoded text of a plain-text mail (quoted-printable soft line breaks undone). */
@@ -90,7 +91,8 @@ public final class TestMail {
         var greenMail = new GreenMail(new ServerSetup(PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
         try {
-            GreenMailUser everyone = greenMail.getUserManager().createUser("everyone@test.invalid", "everyone", "everyone");
+            GreenMailUser everyone =
+                    greenMail.getUserManager().createUser("everyone@test.invalid", "everyone", "everyone");
             greenMail.getUserManager().setMessageDeliveryHandler((message, recipient) -> everyone);
         } catch (UserException e) {
             throw new IllegalStateException(e);

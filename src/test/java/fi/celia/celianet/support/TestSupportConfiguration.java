@@ -23,9 +23,13 @@ public class TestSupportConfiguration {
     }
 
     @Bean
-    TestData testData(fi.celia.celianet.staff.Organisations organisations, fi.celia.celianet.staff.StaffAccounts accounts,
+    TestData testData(
+            fi.celia.celianet.staff.Organisations organisations,
+            fi.celia.celianet.staff.StaffAccounts accounts,
             org.springframework.security.crypto.password.PasswordEncoder encoder,
-            PatronRegistration registration, PatronRecords records, PatronLifecycle lifecycle,
+            PatronRegistration registration,
+            PatronRecords records,
+            PatronLifecycle lifecycle,
             org.springframework.jdbc.core.simple.JdbcClient jdbc) {
         return new TestData(organisations, accounts, encoder, registration, records, lifecycle, jdbc);
     }

@@ -28,7 +28,10 @@ class AuditController {
             model.addAttribute("result", null);
             return "audit/list";
         }
-        var filter = new AuditFilter(blankToNull(form.getActor()), blankToNull(form.getAction()), form.getOutcome(),
+        var filter = new AuditFilter(
+                blankToNull(form.getActor()),
+                blankToNull(form.getAction()),
+                form.getOutcome(),
                 form.getFrom() == null ? null : Helsinki.startOfDay(form.getFrom()),
                 form.getTo() == null ? null : Helsinki.startOfDay(form.getTo().plusDays(1)));
         model.addAttribute("result", audit.search(filter, Math.max(0, form.getPage()), PAGE_SIZE));

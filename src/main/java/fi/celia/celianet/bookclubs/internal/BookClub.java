@@ -1,15 +1,5 @@
 package fi.celia.celianet.bookclubs.internal;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
-
 import fi.celia.celianet.bookclubs.BookClubRefusal;
 import fi.celia.celianet.bookclubs.Club;
 import fi.celia.celianet.bookclubs.ClubDetails;
@@ -26,6 +16,15 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * A book club with its delivery calendar. The calendar's rules live here: a monthly calendar adds only dates the
@@ -42,29 +41,41 @@ public class BookClub {
 
     @Id
     private UUID id;
+
     @Column(name = "name_fi", nullable = false)
     private String nameFi;
+
     @Column(name = "name_sv", nullable = false)
     private String nameSv;
+
     @Column(name = "name_en", nullable = false)
     private String nameEn;
+
     @Column(name = "description_fi", nullable = false)
     private String descriptionFi;
+
     @Column(name = "description_sv", nullable = false)
     private String descriptionSv;
+
     @Column(name = "description_en", nullable = false)
     private String descriptionEn;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private ClubFormat format;
+
     @Column(name = "lead_time_days", nullable = false)
     private int leadTimeDays;
+
     @Column(name = "books_per_shipment", nullable = false)
     private int booksPerShipment;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+
     @Version
     private Long version;
 
@@ -72,8 +83,7 @@ public class BookClub {
     @OrderBy("deliveryDate")
     private List<ClubShipment> shipments = new ArrayList<>();
 
-    protected BookClub() {
-    }
+    protected BookClub() {}
 
     /** @throws BookClubRefusal for a lead time outside 1–120 days */
     public static BookClub create(ClubDetails details, Instant now) {
@@ -102,8 +112,8 @@ public class BookClub {
      *
      * @return the shipments added
      */
-    public List<ClubShipment> scheduleMonthly(LocalDate firstDelivery, int months, int leadTimeDays, LocalDate today,
-            Instant now) {
+    public List<ClubShipment> scheduleMonthly(
+            LocalDate firstDelivery, int months, int leadTimeDays, LocalDate today, Instant now) {
         checkLeadTime(leadTimeDays);
         if (months < 1 || months > MAX_CALENDAR_MONTHS) {
             throw new BookClubRefusal("months", "bookclubs.calendar.error.months", MAX_CALENDAR_MONTHS);
@@ -112,16 +122,19 @@ public class BookClub {
             throw new BookClubRefusal("firstDelivery", "bookclubs.calendar.error.firstDelivery");
         }
         if (firstDelivery.isBefore(today)) {
-            throw new BookClubRefusal("firstDelivery", "bookclubs.calendar.error.past",
+            throw new BookClubRefusal(
+                    "firstDelivery",
+                    "bookclubs.calendar.error.past",
                     DateTimeFormatter.ofPattern("d.M.yyyy").format(today));
         }
         if (Horizon.beyond(firstDelivery, today)) {
-            throw new BookClubRefusal("firstDelivery", "bookclubs.calendar.error.tooFarAhead",
-                    DATE.format(Horizon.lastDate(today)));
+            throw new BookClubRefusal(
+                    "firstDelivery", "bookclubs.calendar.error.tooFarAhead", DATE.format(Horizon.lastDate(today)));
         }
         this.leadTimeDays = leadTimeDays;
         this.updatedAt = now;
-        Set<LocalDate> scheduled = shipments.stream().map(ClubShipment::deliveryDate).collect(Collectors.toSet());
+        Set<LocalDate> scheduled =
+                shipments.stream().map(ClubShipment::deliveryDate).collect(Collectors.toSet());
         List<ClubShipment> added = new ArrayList<>();
         for (int i = 0; i < months; i++) {
             LocalDate delivery = firstDelivery.plusMonths(i);
@@ -139,8 +152,13 @@ public class BookClub {
      * production start moves with it, by the club's lead time) and to a date at most {@link Horizon five years}
      * ahead.
      */
-    public ClubShipment changeShipment(UUID shipmentId, Long expectedVersion, LocalDate deliveryDate, String titles,
-            LocalDate today, Instant now) {
+    public ClubShipment changeShipment(
+            UUID shipmentId,
+            Long expectedVersion,
+            LocalDate deliveryDate,
+            String titles,
+            LocalDate today,
+            Instant now) {
         ClubShipment shipment = shipment(shipmentId);
         shipment.requireVersion(expectedVersion);
         if (deliveryDate == null) {
@@ -151,14 +169,15 @@ public class BookClub {
                 throw new BookClubRefusal("deliveryDate", "bookclubs.shipment.error.notOpen");
             }
             if (Horizon.beyond(deliveryDate, today)) {
-                throw new BookClubRefusal("deliveryDate", "bookclubs.shipment.error.tooFarAhead",
-                        DATE.format(Horizon.lastDate(today)));
+                throw new BookClubRefusal(
+                        "deliveryDate", "bookclubs.shipment.error.tooFarAhead", DATE.format(Horizon.lastDate(today)));
             }
             LocalDate production = deliveryDate.minusDays(leadTimeDays);
             if (!production.isAfter(today)) {
                 throw new BookClubRefusal("deliveryDate", "bookclubs.shipment.error.tooSoon", leadTimeDays);
             }
-            if (shipments.stream().anyMatch(s -> s != shipment && s.deliveryDate().equals(deliveryDate))) {
+            if (shipments.stream()
+                    .anyMatch(s -> s != shipment && s.deliveryDate().equals(deliveryDate))) {
                 throw new BookClubRefusal("deliveryDate", "bookclubs.shipment.error.taken");
             }
             shipment.reschedule(deliveryDate, production, now);
@@ -168,7 +187,9 @@ public class BookClub {
     }
 
     public ClubShipment shipment(UUID shipmentId) {
-        return shipments.stream().filter(s -> s.id().equals(shipmentId)).findFirst()
+        return shipments.stream()
+                .filter(s -> s.id().equals(shipmentId))
+                .findFirst()
                 .orElseThrow(NotFoundException::new);
     }
 
@@ -180,8 +201,19 @@ public class BookClub {
     }
 
     public Club toClub(long memberCount) {
-        return new Club(id, nameFi, nameSv, nameEn, descriptionFi, descriptionSv, descriptionEn, format, leadTimeDays,
-                booksPerShipment, Math.toIntExact(memberCount), version == null ? 0 : version);
+        return new Club(
+                id,
+                nameFi,
+                nameSv,
+                nameEn,
+                descriptionFi,
+                descriptionSv,
+                descriptionEn,
+                format,
+                leadTimeDays,
+                booksPerShipment,
+                Math.toIntExact(memberCount),
+                version == null ? 0 : version);
     }
 
     public UUID id() {
@@ -202,7 +234,10 @@ public class BookClub {
 
     private static void checkLeadTime(int leadTimeDays) {
         if (leadTimeDays < Club.MIN_LEAD_TIME_DAYS || leadTimeDays > Club.MAX_LEAD_TIME_DAYS) {
-            throw new BookClubRefusal("leadTimeDays", "bookclubs.calendar.error.leadTime", Club.MIN_LEAD_TIME_DAYS,
+            throw new BookClubRefusal(
+                    "leadTimeDays",
+                    "bookclubs.calendar.error.leadTime",
+                    Club.MIN_LEAD_TIME_DAYS,
                     Club.MAX_LEAD_TIME_DAYS);
         }
     }

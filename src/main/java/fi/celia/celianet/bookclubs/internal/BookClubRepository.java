@@ -1,11 +1,10 @@
 package fi.celia.celianet.bookclubs.internal;
 
+import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -14,13 +13,15 @@ import org.springframework.data.jpa.repository.Query;
 public interface BookClubRepository extends JpaRepository<BookClub, UUID> {
 
     /** Every club with its count of active subscriptions, in one query. */
-    @Query("""
+    @Query(
+            """
             select new fi.celia.celianet.bookclubs.internal.ClubMembers(c,
                 (select count(s) from Subscription s where s.clubId = c.id and s.state = :active))
             from BookClub c order by lower(c.nameFi), c.id""")
     List<ClubMembers> allWithMembers(Subscription.State active);
 
-    @Query("""
+    @Query(
+            """
             select new fi.celia.celianet.bookclubs.internal.ClubMembers(c,
                 (select count(s) from Subscription s where s.clubId = c.id and s.state = :active))
             from BookClub c where c.id = :id""")
@@ -45,7 +46,8 @@ public interface BookClubRepository extends JpaRepository<BookClub, UUID> {
     Optional<ClubShipment> shipment(UUID clubId, UUID id);
 
     /** The first shipment not frozen and not in production by {@code today}, delivered on or after {@code from}. */
-    @Query("""
+    @Query(
+            """
             select sh from ClubShipment sh where sh.club.id = :clubId and sh.productionStartsOn > :today
             and sh.frozenAt is null and sh.deliveryDate >= :from order by sh.deliveryDate limit 1""")
     Optional<ClubShipment> firstOpen(UUID clubId, LocalDate today, LocalDate from);

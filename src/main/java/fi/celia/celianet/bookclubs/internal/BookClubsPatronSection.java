@@ -1,10 +1,9 @@
 package fi.celia.celianet.bookclubs.internal;
 
-import java.util.UUID;
-
 import fi.celia.celianet.bookclubs.SubscriptionViews;
 import fi.celia.celianet.patrons.spi.PatronPageSection;
 import fi.celia.celianet.staff.StaffPrincipal;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /** The patron page's CD book club section: the patron's subscriptions and the clubs still to join. */

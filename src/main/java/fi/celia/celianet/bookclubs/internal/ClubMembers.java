@@ -1,5 +1,4 @@
 package fi.celia.celianet.bookclubs.internal;
 
 /** A club and its count of active subscriptions. */
-public record ClubMembers(BookClub club, long members) {
-}
+public record ClubMembers(BookClub club, long members) {}

@@ -1,10 +1,5 @@
 package fi.celia.celianet.bookclubs.internal;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.Objects;
-import java.util.UUID;
-
 import fi.celia.celianet.bookclubs.Shipment;
 import fi.celia.celianet.bookclubs.ShipmentState;
 import jakarta.persistence.Column;
@@ -15,6 +10,10 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.UUID;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 
 /**
@@ -28,28 +27,36 @@ public class ClubShipment {
 
     @Id
     private UUID id;
+
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "club_id", nullable = false, updatable = false)
     private BookClub club;
+
     @Column(name = "delivery_date", nullable = false)
     private LocalDate deliveryDate;
+
     @Column(name = "production_starts_on", nullable = false)
     private LocalDate productionStartsOn;
+
     @Column(nullable = false)
     private String titles;
+
     @Column(name = "frozen_at", insertable = false, updatable = false)
     private Instant frozenAt;
+
     @Column(name = "member_count", insertable = false, updatable = false)
     private Integer memberCount;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+
     @Version
     private Long version;
 
-    protected ClubShipment() {
-    }
+    protected ClubShipment() {}
 
     ClubShipment(BookClub club, LocalDate deliveryDate, LocalDate productionStartsOn, Instant now) {
         this.id = UUID.randomUUID();
@@ -66,7 +73,9 @@ public class ClubShipment {
         if (!today.isBefore(deliveryDate)) {
             return ShipmentState.SHIPPED;
         }
-        return frozenAt != null || !today.isBefore(productionStartsOn) ? ShipmentState.IN_PRODUCTION : ShipmentState.OPEN;
+        return frozenAt != null || !today.isBefore(productionStartsOn)
+                ? ShipmentState.IN_PRODUCTION
+                : ShipmentState.OPEN;
     }
 
     boolean openOn(LocalDate today) {
@@ -95,7 +104,15 @@ public class ClubShipment {
     /** @param openMembers the subscribers it would go to now; used only while the list is not frozen */
     public Shipment toShipment(long openMembers, LocalDate today) {
         int members = frozenAt != null ? (memberCount == null ? 0 : memberCount) : Math.toIntExact(openMembers);
-        return new Shipment(id, clubId(), deliveryDate, productionStartsOn, titles, frozenAt, members, stateOn(today),
+        return new Shipment(
+                id,
+                clubId(),
+                deliveryDate,
+                productionStartsOn,
+                titles,
+                frozenAt,
+                members,
+                stateOn(today),
                 version == null ? 0 : version);
     }
 

@@ -1,12 +1,11 @@
 package fi.celia.celianet.bookclubs.internal;
 
+import fi.celia.celianet.bookclubs.NextDelivery;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
-
-import fi.celia.celianet.bookclubs.NextDelivery;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -42,11 +41,12 @@ public class Membership {
             return counts;
         }
         // A count over subscriptions and their pauses for a page's shipments at once: aggregate SQL, not entities.
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 SELECT sh.id, count(*) AS members FROM club_shipment sh
                 JOIN club_subscription s ON s.club_id = sh.club_id AND %s
                 WHERE sh.id IN (:ids) AND sh.frozen_at IS NULL GROUP BY sh.id"""
-                        .formatted(receives("s", "sh.delivery_date")))
+                                .formatted(receives("s", "sh.delivery_date")))
                 .param("ids", shipmentIds)
                 .query(rs -> {
                     counts.put(rs.getObject("id", UUID.class), rs.getLong("members"));
@@ -64,7 +64,8 @@ public class Membership {
             return next;
         }
         // One set-wise query for all of a patron's subscriptions (a LATERAL join with the membership rule).
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 SELECT s.id AS subscription_id, n.id, n.delivery_date FROM club_subscription s
                 CROSS JOIN LATERAL (
                     SELECT sh.id, sh.delivery_date FROM club_shipment sh
@@ -73,11 +74,15 @@ public class Membership {
                               WHERE m.shipment_id = sh.id AND m.subscription_id = s.id))
                         OR (sh.frozen_at IS NULL AND %s))
                     ORDER BY sh.delivery_date LIMIT 1) n
-                WHERE s.id IN (:ids)""".formatted(receives("s", "sh.delivery_date")))
-                .param("ids", subscriptionIds).param("today", java.sql.Date.valueOf(today))
+                WHERE s.id IN (:ids)"""
+                                .formatted(receives("s", "sh.delivery_date")))
+                .param("ids", subscriptionIds)
+                .param("today", java.sql.Date.valueOf(today))
                 .query(rs -> {
-                    next.put(rs.getObject("subscription_id", UUID.class), new NextDelivery(rs.getObject("id", UUID.class),
-                            rs.getObject("delivery_date", LocalDate.class)));
+                    next.put(
+                            rs.getObject("subscription_id", UUID.class),
+                            new NextDelivery(
+                                    rs.getObject("id", UUID.class), rs.getObject("delivery_date", LocalDate.class)));
                 });
         return next;
     }

@@ -15,7 +15,9 @@ class ProductionJob {
         this.production = production;
     }
 
-    @Scheduled(fixedDelayString = "${celianet.bookclubs.freeze-interval}", initialDelayString = "${celianet.bookclubs.freeze-initial-delay}")
+    @Scheduled(
+            fixedDelayString = "${celianet.bookclubs.freeze-interval}",
+            initialDelayString = "${celianet.bookclubs.freeze-initial-delay}")
     @SchedulerLock(name = "bookclubs-freeze", lockAtMostFor = "PT10M", lockAtLeastFor = "PT5S")
     void freezeDue() {
         production.freezeDue();

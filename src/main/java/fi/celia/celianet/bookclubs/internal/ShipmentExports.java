@@ -1,5 +1,7 @@
 package fi.celia.celianet.bookclubs.internal;
 
+import fi.celia.celianet.bookclubs.ShipmentMember;
+import fi.celia.celianet.shared.PostalAddress;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,12 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
-import fi.celia.celianet.bookclubs.ShipmentMember;
-import fi.celia.celianet.shared.PostalAddress;
-
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -45,7 +42,8 @@ public class ShipmentExports {
     private static final float FONT_SIZE = 10f;
     private static final float MIN_FONT_SIZE = 6f;
 
-    private static final String MEMBERS = """
+    private static final String MEMBERS =
+            """
             SELECT patron_id, patron_number, name, street, postal_code, city, language FROM shipment_member
             WHERE shipment_id = ? ORDER BY name, patron_number""";
 
@@ -63,10 +61,16 @@ public class ShipmentExports {
     /** The first {@code limit} members of the frozen list, by name: what the shipment page shows. */
     public List<ShipmentMember> firstMembers(UUID shipmentId, int limit) {
         // The frozen list is written set-wise by production and read like the exports; it has no entity.
-        return readOnly.execute(status -> jdbc.query(MEMBERS + " LIMIT ?", (rs, n) -> new ShipmentMember(
-                rs.getObject("patron_id", UUID.class), rs.getString("patron_number"), rs.getString("name"),
-                new PostalAddress(rs.getString("street"), rs.getString("postal_code"), rs.getString("city")),
-                rs.getString("language")), shipmentId, limit));
+        return readOnly.execute(status -> jdbc.query(
+                MEMBERS + " LIMIT ?",
+                (rs, n) -> new ShipmentMember(
+                        rs.getObject("patron_id", UUID.class),
+                        rs.getString("patron_number"),
+                        rs.getString("name"),
+                        new PostalAddress(rs.getString("street"), rs.getString("postal_code"), rs.getString("city")),
+                        rs.getString("language")),
+                shipmentId,
+                limit));
     }
 
     /** Writes the CSV (UTF-8, a header row, one member a row) to {@code out} as the rows arrive. */
@@ -75,15 +79,24 @@ public class ShipmentExports {
         readOnly.executeWithoutResult(status -> {
             try {
                 writeRow(writer, header);
-                jdbc.query(MEMBERS, rs -> {
-                    try {
-                        writeRow(writer, List.of(rs.getString("patron_number"), rs.getString("name"),
-                                rs.getString("street"), rs.getString("postal_code"), rs.getString("city"),
-                                rs.getString("language")));
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }, shipmentId);
+                jdbc.query(
+                        MEMBERS,
+                        rs -> {
+                            try {
+                                writeRow(
+                                        writer,
+                                        List.of(
+                                                rs.getString("patron_number"),
+                                                rs.getString("name"),
+                                                rs.getString("street"),
+                                                rs.getString("postal_code"),
+                                                rs.getString("city"),
+                                                rs.getString("language")));
+                            } catch (IOException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                        },
+                        shipmentId);
                 writer.flush();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -94,20 +107,23 @@ public class ShipmentExports {
     /** Writes A4 sheets of 3×8 address labels: name, street, postal code and city. */
     public void writeLabels(UUID shipmentId, OutputStream out) {
         try (PDDocument document = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
-             InputStream fontFile = new ClassPathResource(FONT).getInputStream()) {
+                InputStream fontFile = new ClassPathResource(FONT).getInputStream()) {
             PDType0Font font = PDType0Font.load(document, fontFile, true);
             Labels labels = new Labels(document, font);
-            readOnly.executeWithoutResult(status -> jdbc.query(MEMBERS, rs -> {
-                List<String> lines = new ArrayList<>();
-                lines.add(rs.getString("name"));
-                for (String line : rs.getString("street").split("\\R")) {
-                    if (!line.isBlank()) {
-                        lines.add(line.strip());
-                    }
-                }
-                lines.add(rs.getString("postal_code") + " " + rs.getString("city"));
-                labels.add(lines);
-            }, shipmentId));
+            readOnly.executeWithoutResult(status -> jdbc.query(
+                    MEMBERS,
+                    rs -> {
+                        List<String> lines = new ArrayList<>();
+                        lines.add(rs.getString("name"));
+                        for (String line : rs.getString("street").split("\\R")) {
+                            if (!line.isBlank()) {
+                                lines.add(line.strip());
+                            }
+                        }
+                        lines.add(rs.getString("postal_code") + " " + rs.getString("city"));
+                        labels.add(lines);
+                    },
+                    shipmentId));
             labels.finish();
             document.save(out);
         } catch (IOException e) {

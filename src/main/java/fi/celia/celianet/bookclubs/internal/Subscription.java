@@ -1,14 +1,5 @@
 package fi.celia.celianet.bookclubs.internal;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.UUID;
-
 import fi.celia.celianet.bookclubs.BookClubRefusal;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
@@ -19,6 +10,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 
 /**
@@ -30,35 +29,46 @@ import org.springframework.orm.ObjectOptimisticLockingFailureException;
 @Table(name = "club_subscription")
 public class Subscription {
 
-    public enum State { ACTIVE, ENDED }
+    public enum State {
+        ACTIVE,
+        ENDED
+    }
 
     @Id
     private UUID id;
+
     @Column(name = "patron_id", nullable = false, updatable = false)
     private UUID patronId;
+
     @Column(name = "club_id", nullable = false, updatable = false)
     private UUID clubId;
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private State state;
+
     @Column(name = "starts_on", nullable = false)
     private LocalDate startsOn;
+
     @Column(name = "ends_on")
     private LocalDate endsOn;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
+
     @Column(name = "created_by", nullable = false, updatable = false)
     private String createdBy;
+
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
+
     @Version
     private Long version;
 
     @OneToMany(mappedBy = "subscription", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<SubscriptionPause> pauses = new ArrayList<>();
 
-    protected Subscription() {
-    }
+    protected Subscription() {}
 
     public static Subscription start(UUID patronId, UUID clubId, LocalDate firstDelivery, String actor, Instant now) {
         Subscription s = new Subscription();
@@ -101,8 +111,8 @@ public class Subscription {
 
     /** Ends the open pause from {@code effective}; a pause that had not reached any shipment yet is withdrawn. */
     public void resume(LocalDate effective, Instant now) {
-        SubscriptionPause pause = openPause()
-                .orElseThrow(() -> new BookClubRefusal(null, "bookclubs.subscription.error.notPaused"));
+        SubscriptionPause pause =
+                openPause().orElseThrow(() -> new BookClubRefusal(null, "bookclubs.subscription.error.notPaused"));
         if (!effective.isAfter(pause.pausedFrom())) {
             pauses.remove(pause);
         } else {
@@ -125,7 +135,8 @@ public class Subscription {
 
     /** The pause that is open or has not ended by {@code today}, the latest first. */
     public Optional<SubscriptionPause> currentPause(LocalDate today) {
-        return pauses.stream().filter(p -> p.resumedFrom() == null || p.resumedFrom().isAfter(today))
+        return pauses.stream()
+                .filter(p -> p.resumedFrom() == null || p.resumedFrom().isAfter(today))
                 .max(Comparator.comparing(SubscriptionPause::pausedFrom));
     }
 

@@ -1,9 +1,5 @@
 package fi.celia.celianet.bookclubs.internal;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -11,6 +7,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
 
 /** A pause of a subscription: no shipments delivered from {@code pausedFrom} until before {@code resumedFrom}. */
 @Entity
@@ -19,18 +18,21 @@ public class SubscriptionPause {
 
     @Id
     private UUID id;
+
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "subscription_id", nullable = false, updatable = false)
     private Subscription subscription;
+
     @Column(name = "paused_from", nullable = false)
     private LocalDate pausedFrom;
+
     @Column(name = "resumed_from")
     private LocalDate resumedFrom;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    protected SubscriptionPause() {
-    }
+    protected SubscriptionPause() {}
 
     SubscriptionPause(Subscription subscription, LocalDate pausedFrom, Instant now) {
         this.id = UUID.randomUUID();

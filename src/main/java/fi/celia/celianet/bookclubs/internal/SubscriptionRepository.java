@@ -1,11 +1,10 @@
 package fi.celia.celianet.bookclubs.internal;
 
+import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
@@ -20,7 +19,8 @@ public interface SubscriptionRepository extends JpaRepository<Subscription, UUID
     Optional<Subscription> lockOfPatron(UUID id, UUID patronId);
 
     /** The patron's subscriptions still active or ending after {@code today}, with their pauses, in one query. */
-    @Query("""
+    @Query(
+            """
             select s from Subscription s left join fetch s.pauses
             where s.patronId = :patronId and (s.state = :active or s.endsOn > :today) order by s.createdAt""")
     List<Subscription> current(UUID patronId, Subscription.State active, LocalDate today);

@@ -1,10 +1,5 @@
 package fi.celia.celianet.bookclubs.web;
 
-import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.util.List;
-import java.util.UUID;
-
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.bookclubs.BookClubRefusal;
 import fi.celia.celianet.bookclubs.BookClubs;
@@ -18,6 +13,10 @@ import fi.celia.celianet.shared.FieldProblems;
 import fi.celia.celianet.shared.NotFoundException;
 import fi.celia.celianet.staff.StaffPrincipal;
 import jakarta.validation.Valid;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.ContentDisposition;
@@ -70,15 +69,28 @@ class BookClubController {
     }
 
     @PostMapping("/bookclubs")
-    String create(@Valid @ModelAttribute("form") ClubForm form, BindingResult errors,
-            @AuthenticationPrincipal StaffPrincipal user, Model model, RedirectAttributes redirect) {
+    String create(
+            @Valid @ModelAttribute("form") ClubForm form,
+            BindingResult errors,
+            @AuthenticationPrincipal StaffPrincipal user,
+            Model model,
+            RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             model.addAttribute("formats", ClubFormat.values());
             return "bookclubs/club-form";
         }
-        Club club = clubs.create(new ClubDetails(form.getNameFi(), form.getNameSv(), form.getNameEn(), form.getDescriptionFi(),
-                form.getDescriptionSv(), form.getDescriptionEn(), form.getFormat(), form.getLeadTimeDays(),
-                form.getBooksPerShipment()), user.username());
+        Club club = clubs.create(
+                new ClubDetails(
+                        form.getNameFi(),
+                        form.getNameSv(),
+                        form.getNameEn(),
+                        form.getDescriptionFi(),
+                        form.getDescriptionSv(),
+                        form.getDescriptionEn(),
+                        form.getFormat(),
+                        form.getLeadTimeDays(),
+                        form.getBooksPerShipment()),
+                user.username());
         redirect.addFlashAttribute("flashMessage", "bookclubs.club.created");
         return "redirect:/bookclubs/" + club.id();
     }
@@ -94,8 +106,13 @@ class BookClubController {
     }
 
     @PostMapping("/bookclubs/{clubId}/calendar")
-    String generate(@PathVariable UUID clubId, @Valid @ModelAttribute("calendarForm") CalendarForm form, BindingResult errors,
-            @AuthenticationPrincipal StaffPrincipal user, Model model, RedirectAttributes redirect) {
+    String generate(
+            @PathVariable UUID clubId,
+            @Valid @ModelAttribute("calendarForm") CalendarForm form,
+            BindingResult errors,
+            @AuthenticationPrincipal StaffPrincipal user,
+            Model model,
+            RedirectAttributes redirect) {
         Club club = clubs.find(clubId).orElseThrow(NotFoundException::new);
         LocalDate first = Dates.parse(form.getFirstDelivery());
         Integer months = number(form.getMonths());
@@ -111,10 +128,11 @@ class BookClubController {
         }
         if (!errors.hasErrors()) {
             try {
-                List<Shipment> added = clubs.generateMonthlyCalendar(clubId, form.getVersion(), first, months, lead,
-                        user.username());
-                redirect.addFlashAttribute("flashMessage", added.isEmpty() ? "bookclubs.calendar.nothingAdded"
-                        : "bookclubs.calendar.generated");
+                List<Shipment> added =
+                        clubs.generateMonthlyCalendar(clubId, form.getVersion(), first, months, lead, user.username());
+                redirect.addFlashAttribute(
+                        "flashMessage",
+                        added.isEmpty() ? "bookclubs.calendar.nothingAdded" : "bookclubs.calendar.generated");
                 return "redirect:/bookclubs/" + clubId;
             } catch (BookClubRefusal refusal) {
                 FieldProblems.reject(errors, refusal.problem());
@@ -136,9 +154,14 @@ class BookClubController {
     }
 
     @PostMapping("/bookclubs/{clubId}/shipments/{shipmentId}")
-    String updateShipment(@PathVariable UUID clubId, @PathVariable UUID shipmentId,
-            @Valid @ModelAttribute("form") ShipmentForm form, BindingResult errors,
-            @AuthenticationPrincipal StaffPrincipal user, Model model, RedirectAttributes redirect) {
+    String updateShipment(
+            @PathVariable UUID clubId,
+            @PathVariable UUID shipmentId,
+            @Valid @ModelAttribute("form") ShipmentForm form,
+            BindingResult errors,
+            @AuthenticationPrincipal StaffPrincipal user,
+            Model model,
+            RedirectAttributes redirect) {
         Club club = clubs.find(clubId).orElseThrow(NotFoundException::new);
         Shipment shipment = clubs.findShipment(clubId, shipmentId).orElseThrow(NotFoundException::new);
         LocalDate delivery = Dates.parse(form.getDeliveryDate());
@@ -147,7 +170,8 @@ class BookClubController {
         }
         if (!errors.hasErrors()) {
             try {
-                clubs.updateShipment(clubId, shipmentId, form.getVersion(), delivery, form.getTitles(), user.username());
+                clubs.updateShipment(
+                        clubId, shipmentId, form.getVersion(), delivery, form.getTitles(), user.username());
                 redirect.addFlashAttribute("flashMessage", "bookclubs.shipment.saved");
                 return "redirect:/bookclubs/" + clubId + "/shipments/" + shipmentId;
             } catch (BookClubRefusal refusal) {
@@ -158,29 +182,38 @@ class BookClubController {
     }
 
     @GetMapping("/bookclubs/{clubId}/shipments/{shipmentId}/members.csv")
-    ResponseEntity<StreamingResponseBody> csv(@PathVariable UUID clubId, @PathVariable UUID shipmentId,
-            @AuthenticationPrincipal StaffPrincipal user) {
+    ResponseEntity<StreamingResponseBody> csv(
+            @PathVariable UUID clubId, @PathVariable UUID shipmentId, @AuthenticationPrincipal StaffPrincipal user) {
         Shipment shipment = clubs.findShipment(clubId, shipmentId).orElseThrow(NotFoundException::new);
         audit.success(user.username(), "BOOKCLUB_MEMBERS_CSV", "CLUB_SHIPMENT", shipmentId, null);
         var locale = LocaleContextHolder.getLocale();
         List<String> header = List.of("patronNumber", "name", "street", "postalCode", "city", "language").stream()
-                .map(k -> messages.getMessage("bookclubs.csv." + k, null, locale)).toList();
+                .map(k -> messages.getMessage("bookclubs.csv." + k, null, locale))
+                .toList();
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("members-" + shipment.deliveryDate() + ".csv").build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("members-" + shipment.deliveryDate() + ".csv")
+                                .build()
+                                .toString())
                 .body(out -> exports.writeCsv(shipmentId, header, out));
     }
 
     @GetMapping("/bookclubs/{clubId}/shipments/{shipmentId}/labels.pdf")
-    ResponseEntity<StreamingResponseBody> labels(@PathVariable UUID clubId, @PathVariable UUID shipmentId,
-            @AuthenticationPrincipal StaffPrincipal user) {
+    ResponseEntity<StreamingResponseBody> labels(
+            @PathVariable UUID clubId, @PathVariable UUID shipmentId, @AuthenticationPrincipal StaffPrincipal user) {
         Shipment shipment = clubs.findShipment(clubId, shipmentId).orElseThrow(NotFoundException::new);
         audit.success(user.username(), "BOOKCLUB_LABELS_PDF", "CLUB_SHIPMENT", shipmentId, null);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename("labels-" + shipment.deliveryDate() + ".pdf").build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename("labels-" + shipment.deliveryDate() + ".pdf")
+                                .build()
+                                .toString())
                 .body(out -> exports.writeLabels(shipmentId, out));
     }
 
@@ -203,7 +236,8 @@ class BookClubController {
     private String shipmentPage(Club club, Shipment shipment, Model model) {
         model.addAttribute("club", club);
         model.addAttribute("shipment", shipment);
-        model.addAttribute("members", shipment.frozen() ? exports.firstMembers(shipment.id(), PAGE_MEMBERS) : List.of());
+        model.addAttribute(
+                "members", shipment.frozen() ? exports.firstMembers(shipment.id(), PAGE_MEMBERS) : List.of());
         model.addAttribute("pageMembers", PAGE_MEMBERS);
         return "bookclubs/shipment";
     }

@@ -7,7 +7,9 @@ import jakarta.validation.constraints.Pattern;
 class CalendarForm {
 
     @NotBlank(message = "{bookclubs.calendar.error.firstDelivery}")
-    @Pattern(regexp = "\\s*(\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}\\.\\d{1,2}\\.\\d{4})?\\s*", message = "{bookclubs.calendar.error.firstDelivery}")
+    @Pattern(
+            regexp = "\\s*(\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}\\.\\d{1,2}\\.\\d{4})?\\s*",
+            message = "{bookclubs.calendar.error.firstDelivery}")
     private String firstDelivery;
 
     @NotBlank(message = "{bookclubs.calendar.error.monthsNumber}")
@@ -21,12 +23,35 @@ class CalendarForm {
     /** The version of the record the form was drawn from; null when it does not matter. */
     private Long version;
 
-    public String getFirstDelivery() { return firstDelivery; }
-    public void setFirstDelivery(String firstDelivery) { this.firstDelivery = firstDelivery; }
-    public String getMonths() { return months; }
-    public void setMonths(String months) { this.months = months; }
-    public String getLeadTimeDays() { return leadTimeDays; }
-    public void setLeadTimeDays(String leadTimeDays) { this.leadTimeDays = leadTimeDays; }
-    public Long getVersion() { return version; }
-    public void setVersion(Long version) { this.version = version; }
+    public String getFirstDelivery() {
+        return firstDelivery;
+    }
+
+    public void setFirstDelivery(String firstDelivery) {
+        this.firstDelivery = firstDelivery;
+    }
+
+    public String getMonths() {
+        return months;
+    }
+
+    public void setMonths(String months) {
+        this.months = months;
+    }
+
+    public String getLeadTimeDays() {
+        return leadTimeDays;
+    }
+
+    public void setLeadTimeDays(String leadTimeDays) {
+        this.leadTimeDays = leadTimeDays;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
+    }
 }

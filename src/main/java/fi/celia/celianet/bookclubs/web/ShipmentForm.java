@@ -1,7 +1,6 @@
 package fi.celia.celianet.bookclubs.web;
 
 import fi.celia.celianet.shared.MultiLine;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -10,7 +9,9 @@ import jakarta.validation.constraints.Size;
 class ShipmentForm {
 
     @NotBlank(message = "{bookclubs.shipment.error.deliveryDate}")
-    @Pattern(regexp = "\\s*(\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}\\.\\d{1,2}\\.\\d{4})?\\s*", message = "{bookclubs.shipment.error.deliveryDate}")
+    @Pattern(
+            regexp = "\\s*(\\d{4}-\\d{1,2}-\\d{1,2}|\\d{1,2}\\.\\d{1,2}\\.\\d{4})?\\s*",
+            message = "{bookclubs.shipment.error.deliveryDate}")
     private String deliveryDate;
 
     @Size(max = 4000, message = "{bookclubs.shipment.error.titlesLength}")
@@ -20,10 +21,27 @@ class ShipmentForm {
     /** The version of the record the form was drawn from; null when it does not matter. */
     private Long version;
 
-    public String getDeliveryDate() { return deliveryDate; }
-    public void setDeliveryDate(String deliveryDate) { this.deliveryDate = deliveryDate; }
-    public String getTitles() { return titles; }
-    public void setTitles(String titles) { this.titles = titles; }
-    public Long getVersion() { return version; }
-    public void setVersion(Long version) { this.version = version; }
+    public String getDeliveryDate() {
+        return deliveryDate;
+    }
+
+    public void setDeliveryDate(String deliveryDate) {
+        this.deliveryDate = deliveryDate;
+    }
+
+    public String getTitles() {
+        return titles;
+    }
+
+    public void setTitles(String titles) {
+        this.titles = titles;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
+    }
 }

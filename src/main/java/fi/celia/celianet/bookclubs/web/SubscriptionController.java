@@ -1,8 +1,5 @@
 package fi.celia.celianet.bookclubs.web;
 
-import java.util.UUID;
-import java.util.function.Supplier;
-
 import fi.celia.celianet.bookclubs.BookClubRefusal;
 import fi.celia.celianet.bookclubs.SubscriptionChange;
 import fi.celia.celianet.bookclubs.Subscriptions;
@@ -10,6 +7,8 @@ import fi.celia.celianet.calendar.Dates;
 import fi.celia.celianet.shared.FieldProblem;
 import fi.celia.celianet.staff.StaffPrincipal;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
@@ -40,53 +39,94 @@ class SubscriptionController {
     }
 
     @PostMapping("/patrons/{patronId}/subscriptions")
-    String subscribe(@PathVariable UUID patronId, @RequestParam(name = "clubId", required = false) String clubId,
-            @AuthenticationPrincipal StaffPrincipal user, RedirectAttributes redirect, Model model,
+    String subscribe(
+            @PathVariable UUID patronId,
+            @RequestParam(name = "clubId", required = false) String clubId,
+            @AuthenticationPrincipal StaffPrincipal user,
+            RedirectAttributes redirect,
+            Model model,
             HttpServletResponse response) {
         UUID club = uuid(clubId);
         if (club == null) {
             subscriptions.visibleSubscriber(patronId, user);
-            return refused(patronId, new BookClubRefusal("clubId", "bookclubs.subscription.error.chooseClub"), model, response);
+            return refused(
+                    patronId,
+                    new BookClubRefusal("clubId", "bookclubs.subscription.error.chooseClub"),
+                    model,
+                    response);
         }
         return act(patronId, model, response, redirect, () -> subscriptions.subscribe(patronId, club, user));
     }
 
     @PostMapping("/patrons/{patronId}/subscriptions/{subscriptionId}/pause")
-    String pause(@PathVariable UUID patronId, @PathVariable UUID subscriptionId,
+    String pause(
+            @PathVariable UUID patronId,
+            @PathVariable UUID subscriptionId,
             @RequestParam(name = "from", required = false) String from,
-            @RequestParam(name = "version", required = false) String version, @AuthenticationPrincipal StaffPrincipal user,
-            RedirectAttributes redirect, Model model, HttpServletResponse response) {
-        return act(patronId, model, response, redirect,
+            @RequestParam(name = "version", required = false) String version,
+            @AuthenticationPrincipal StaffPrincipal user,
+            RedirectAttributes redirect,
+            Model model,
+            HttpServletResponse response) {
+        return act(
+                patronId,
+                model,
+                response,
+                redirect,
                 () -> subscriptions.pause(patronId, subscriptionId, number(version), Dates.parse(from), user));
     }
 
     @PostMapping("/patrons/{patronId}/subscriptions/{subscriptionId}/resume")
-    String resume(@PathVariable UUID patronId, @PathVariable UUID subscriptionId,
+    String resume(
+            @PathVariable UUID patronId,
+            @PathVariable UUID subscriptionId,
             @RequestParam(name = "version", required = false) String version,
-            @AuthenticationPrincipal StaffPrincipal user, RedirectAttributes redirect, Model model,
+            @AuthenticationPrincipal StaffPrincipal user,
+            RedirectAttributes redirect,
+            Model model,
             HttpServletResponse response) {
-        return act(patronId, model, response, redirect,
+        return act(
+                patronId,
+                model,
+                response,
+                redirect,
                 () -> subscriptions.resume(patronId, subscriptionId, number(version), user));
     }
 
     @PostMapping("/patrons/{patronId}/subscriptions/{subscriptionId}/end")
-    String end(@PathVariable UUID patronId, @PathVariable UUID subscriptionId,
+    String end(
+            @PathVariable UUID patronId,
+            @PathVariable UUID subscriptionId,
             @RequestParam(name = "version", required = false) String version,
-            @AuthenticationPrincipal StaffPrincipal user, RedirectAttributes redirect, Model model,
+            @AuthenticationPrincipal StaffPrincipal user,
+            RedirectAttributes redirect,
+            Model model,
             HttpServletResponse response) {
-        return act(patronId, model, response, redirect,
+        return act(
+                patronId,
+                model,
+                response,
+                redirect,
                 () -> subscriptions.end(patronId, subscriptionId, number(version), user));
     }
 
-    private String act(UUID patronId, Model model, HttpServletResponse response, RedirectAttributes redirect,
+    private String act(
+            UUID patronId,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect,
             Supplier<SubscriptionChange> change) {
         try {
             SubscriptionChange done = change.get();
             String kind = done.unchanged() ? "UNCHANGED" : done.kind().name();
             String scheduled = done.shipment() == null ? ".unscheduled" : "";
             redirect.addFlashAttribute("flashMessage", "bookclubs.subscription.saved." + kind);
-            redirect.addFlashAttribute(NOTICE, new SubscriptionNotice("bookclubs.notice." + kind + scheduled,
-                    done.club().name(LocaleContextHolder.getLocale().getLanguage()), done.effectiveFrom()));
+            redirect.addFlashAttribute(
+                    NOTICE,
+                    new SubscriptionNotice(
+                            "bookclubs.notice." + kind + scheduled,
+                            done.club().name(LocaleContextHolder.getLocale().getLanguage()),
+                            done.effectiveFrom()));
             return "redirect:/patrons/" + patronId;
         } catch (BookClubRefusal refusal) {
             return refused(patronId, refusal, model, response);
@@ -97,9 +137,13 @@ class SubscriptionController {
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
         model.addAttribute("patronId", patronId);
         FieldProblem problem = refusal.problem();
-        model.addAttribute("reason", messages.getMessage(problem.messageKey(), problem.argumentArray(),
-                LocaleContextHolder.getLocale()));
-        model.addAttribute("fixInPatron", problem.messageKey().endsWith(".noService") || problem.messageKey().endsWith(".noAddress"));
+        model.addAttribute(
+                "reason",
+                messages.getMessage(problem.messageKey(), problem.argumentArray(), LocaleContextHolder.getLocale()));
+        model.addAttribute(
+                "fixInPatron",
+                problem.messageKey().endsWith(".noService")
+                        || problem.messageKey().endsWith(".noAddress"));
         return "bookclubs/subscription-refused";
     }
 

@@ -17,6 +17,5 @@ public interface LinkPageGate {
     Optional<Refusal> refusal(Set<TokenPurpose> purposes);
 
     /** @param retryAfter when to try again, for the {@code Retry-After} header (may be null) */
-    record Refusal(String view, Map<String, Object> model, Instant retryAfter) {
-    }
+    record Refusal(String view, Map<String, Object> model, Instant retryAfter) {}
 }

@@ -1,9 +1,5 @@
 package fi.celia.celianet.credentials.web;
 
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
-
 import fi.celia.celianet.credentials.CredentialTokens;
 import fi.celia.celianet.credentials.PasswordRejectedException;
 import fi.celia.celianet.credentials.TokenPurpose;
@@ -11,6 +7,9 @@ import fi.celia.celianet.credentials.TokenState;
 import fi.celia.celianet.credentials.spi.LinkPageGate;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -29,7 +28,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class SetPasswordController {
 
     private static final Set<TokenPurpose> STAFF = EnumSet.of(TokenPurpose.STAFF_INVITATION, TokenPurpose.STAFF_RESET);
-    private static final Set<TokenPurpose> ACTIVATION = EnumSet.of(TokenPurpose.PATRON_ACTIVATION, TokenPurpose.CUSTOMER_ACTIVATION);
+    private static final Set<TokenPurpose> ACTIVATION =
+            EnumSet.of(TokenPurpose.PATRON_ACTIVATION, TokenPurpose.CUSTOMER_ACTIVATION);
     private static final Set<TokenPurpose> RESET = EnumSet.of(TokenPurpose.PATRON_RESET);
 
     private final CredentialTokens tokens;
@@ -46,8 +46,13 @@ class SetPasswordController {
     }
 
     @PostMapping("/password/set/{token}")
-    String staffSubmit(@PathVariable String token, @Valid @ModelAttribute("form") SetPasswordForm form,
-            BindingResult errors, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String staffSubmit(
+            @PathVariable String token,
+            @Valid @ModelAttribute("form") SetPasswordForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         return submit(token, STAFF, "staff", form, errors, model, response, redirect);
     }
 
@@ -61,8 +66,13 @@ class SetPasswordController {
     }
 
     @PostMapping("/account/activate/{token}")
-    String activationSubmit(@PathVariable String token, @Valid @ModelAttribute("form") SetPasswordForm form,
-            BindingResult errors, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String activationSubmit(
+            @PathVariable String token,
+            @Valid @ModelAttribute("form") SetPasswordForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         String refused = refused(ACTIVATION, model, response);
         if (refused != null) {
             return refused;
@@ -80,8 +90,13 @@ class SetPasswordController {
     }
 
     @PostMapping("/account/reset/{token}")
-    String resetSubmit(@PathVariable String token, @Valid @ModelAttribute("form") SetPasswordForm form,
-            BindingResult errors, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String resetSubmit(
+            @PathVariable String token,
+            @Valid @ModelAttribute("form") SetPasswordForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         String refused = refused(RESET, model, response);
         if (refused != null) {
             return refused;
@@ -101,7 +116,8 @@ class SetPasswordController {
         return request.getRequestURI();
     }
 
-    private String show(String token, Set<TokenPurpose> accepted, String kind, Model model, HttpServletResponse response) {
+    private String show(
+            String token, Set<TokenPurpose> accepted, String kind, Model model, HttpServletResponse response) {
         response.setHeader("Referrer-Policy", "no-referrer");
         TokenState state = tokens.inspect(token, accepted);
         if (state != TokenState.VALID) {
@@ -112,8 +128,15 @@ class SetPasswordController {
         return "credentials/set-password";
     }
 
-    private String submit(String token, Set<TokenPurpose> accepted, String kind, SetPasswordForm form,
-            BindingResult errors, Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    private String submit(
+            String token,
+            Set<TokenPurpose> accepted,
+            String kind,
+            SetPasswordForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         response.setHeader("Referrer-Policy", "no-referrer");
         model.addAttribute("kind", kind);
         if (!errors.hasErrors() && !form.getPassword().equals(form.getConfirmPassword())) {
@@ -147,7 +170,8 @@ class SetPasswordController {
                 response.setHeader("Referrer-Policy", "no-referrer");
                 response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
                 if (refusal.get().retryAfter() != null) {
-                    response.setDateHeader("Retry-After", refusal.get().retryAfter().toEpochMilli());
+                    response.setDateHeader(
+                            "Retry-After", refusal.get().retryAfter().toEpochMilli());
                 }
                 model.addAllAttributes(refusal.get().model());
                 return refusal.get().view();

@@ -1,8 +1,7 @@
 package fi.celia.celianet.home.spi;
 
-import java.util.Map;
-
 import fi.celia.celianet.staff.StaffPrincipal;
+import java.util.Map;
 
 /**
  * A panel on the home page. A module contributes one as a bean: the panel says whom it is for, which

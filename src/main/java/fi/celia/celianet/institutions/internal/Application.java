@@ -1,12 +1,11 @@
 package fi.celia.celianet.institutions.internal;
 
+import fi.celia.celianet.institutions.Registrar;
+import fi.celia.celianet.staff.OrganisationType;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-
-import fi.celia.celianet.institutions.Registrar;
-import fi.celia.celianet.staff.OrganisationType;
 
 /**
  * An application as staff and the applicant see it, with its working-day clock worked out for now.
@@ -18,13 +17,38 @@ import fi.celia.celianet.staff.OrganisationType;
  * @param question           the latest question staff asked the applicant, if any
  * @param version            the version a decision from this view expects to find
  */
-public record Application(UUID id, String reference, String trackingToken, ApplicationStatus status,
-        String organisationName, OrganisationType organisationType, String businessId, String noBusinessIdReason,
-        String contactName, String email, String phone, String streetAddress, String postalCode, String city,
-        String message, String language, Instant submittedAt, UUID assigneeId, String assigneeName,
-        Instant waitingSince, int pausedWorkingDays, Instant decidedAt, String decidedBy, String decisionReason,
-        UUID organisationId, List<Registrar> registrars, int workingDays, boolean overdue,
-        LocalDate expectedDecision, String question, long version) {
+public record Application(
+        UUID id,
+        String reference,
+        String trackingToken,
+        ApplicationStatus status,
+        String organisationName,
+        OrganisationType organisationType,
+        String businessId,
+        String noBusinessIdReason,
+        String contactName,
+        String email,
+        String phone,
+        String streetAddress,
+        String postalCode,
+        String city,
+        String message,
+        String language,
+        Instant submittedAt,
+        UUID assigneeId,
+        String assigneeName,
+        Instant waitingSince,
+        int pausedWorkingDays,
+        Instant decidedAt,
+        String decidedBy,
+        String decisionReason,
+        UUID organisationId,
+        List<Registrar> registrars,
+        int workingDays,
+        boolean overdue,
+        LocalDate expectedDecision,
+        String question,
+        long version) {
 
     public boolean needsRegistrars() {
         return needsRegistrars(organisationType);

@@ -1,12 +1,11 @@
 package fi.celia.celianet.institutions.internal;
 
+import fi.celia.celianet.calendar.Helsinki;
+import fi.celia.celianet.calendar.WorkingDays;
 import fi.celia.celianet.shared.CelianetProperties;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-
-import fi.celia.celianet.calendar.Helsinki;
-import fi.celia.celianet.calendar.WorkingDays;
 import org.springframework.stereotype.Component;
 
 /**
@@ -50,8 +49,8 @@ public class ApplicationClock {
     }
 
     QueueEntry clocked(QueueEntry entry, Instant now) {
-        int days = workingDays(entry.submittedAt(), entry.waitingSince(), entry.decidedAt(), entry.pausedWorkingDays(),
-                now);
+        int days = workingDays(
+                entry.submittedAt(), entry.waitingSince(), entry.decidedAt(), entry.pausedWorkingDays(), now);
         return entry.withClock(days, overdue(entry.status(), days));
     }
 
@@ -68,22 +67,50 @@ public class ApplicationClock {
         }
         LocalDate today = Helsinki.dateOf(now);
         int remaining = expectedDays - days;
-        return remaining > 0 ? workingDays.plus(today, remaining)
+        return remaining > 0
+                ? workingDays.plus(today, remaining)
                 : workingDays.isWorkingDay(today) ? today : workingDays.plus(today, 1);
     }
 
     /** The view of an application for staff and the applicant, with its clock worked out for now. */
     Application view(InstitutionApplication a, int expectedDays, boolean withQuestion) {
         Instant now = now();
-        int days = workingDays(a.getSubmittedAt(), a.getWaitingSince(), a.getDecidedAt(), a.getPausedWorkingDays(), now);
+        int days =
+                workingDays(a.getSubmittedAt(), a.getWaitingSince(), a.getDecidedAt(), a.getPausedWorkingDays(), now);
         String question = withQuestion && a.getStatus() == ApplicationStatus.WAITING_FOR_APPLICANT
-                ? a.latestQuestion().orElse(null) : null;
-        return new Application(a.getId(), a.getReference(), a.getTrackingToken(), a.getStatus(), a.getOrganisationName(),
-                a.getOrganisationType(), a.getBusinessId(), a.getNoBusinessIdReason(), a.getContactName(), a.getEmail(),
-                a.getPhone(), a.getStreetAddress(), a.getPostalCode(), a.getCity(), a.getMessage(), a.getLanguage(),
-                a.getSubmittedAt(), a.getAssigneeId(), a.getAssigneeName(), a.getWaitingSince(),
-                a.getPausedWorkingDays(), a.getDecidedAt(), a.getDecidedBy(), a.getDecisionReason(),
-                a.getOrganisationId(), a.registrars(), days, overdue(a.getStatus(), days),
-                expectedDecision(a.getStatus(), a.getDecidedAt(), days, expectedDays, now), question, a.getVersion());
+                ? a.latestQuestion().orElse(null)
+                : null;
+        return new Application(
+                a.getId(),
+                a.getReference(),
+                a.getTrackingToken(),
+                a.getStatus(),
+                a.getOrganisationName(),
+                a.getOrganisationType(),
+                a.getBusinessId(),
+                a.getNoBusinessIdReason(),
+                a.getContactName(),
+                a.getEmail(),
+                a.getPhone(),
+                a.getStreetAddress(),
+                a.getPostalCode(),
+                a.getCity(),
+                a.getMessage(),
+                a.getLanguage(),
+                a.getSubmittedAt(),
+                a.getAssigneeId(),
+                a.getAssigneeName(),
+                a.getWaitingSince(),
+                a.getPausedWorkingDays(),
+                a.getDecidedAt(),
+                a.getDecidedBy(),
+                a.getDecisionReason(),
+                a.getOrganisationId(),
+                a.registrars(),
+                days,
+                overdue(a.getStatus(), days),
+                expectedDecision(a.getStatus(), a.getDecidedAt(), days, expectedDays, now),
+                question,
+                a.getVersion());
     }
 }

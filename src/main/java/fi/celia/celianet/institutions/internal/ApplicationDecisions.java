@@ -1,11 +1,5 @@
 package fi.celia.celianet.institutions.internal;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
-
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.credentials.TokenPurpose;
 import fi.celia.celianet.institutions.Registrar;
@@ -19,6 +13,11 @@ import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.staff.StaffAccount;
 import fi.celia.celianet.staff.StaffAccounts;
 import fi.celia.celianet.staff.StaffPrincipal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,9 +41,16 @@ public class ApplicationDecisions {
     private final Mailbox mailbox;
     private final AuditLog audit;
 
-    ApplicationDecisions(ApplicationRepository applications, CustomerAccounts customers, Organisations organisations,
-            StaffAccounts staffAccounts, RegistrarUsernames usernames, ApplicationClock clock, ApplicationMails mails,
-            Mailbox mailbox, AuditLog audit) {
+    ApplicationDecisions(
+            ApplicationRepository applications,
+            CustomerAccounts customers,
+            Organisations organisations,
+            StaffAccounts staffAccounts,
+            RegistrarUsernames usernames,
+            ApplicationClock clock,
+            ApplicationMails mails,
+            Mailbox mailbox,
+            AuditLog audit) {
         this.applications = applications;
         this.customers = customers;
         this.organisations = organisations;
@@ -59,11 +65,11 @@ public class ApplicationDecisions {
     /** The applicant answers a question: the clock runs again. */
     @Transactional
     public void reply(String trackingToken, String text) {
-        InstitutionApplication application = applications.findByTrackingTokenForUpdate(trackingToken)
-                .orElseThrow(NotFoundException::new);
+        InstitutionApplication application =
+                applications.findByTrackingTokenForUpdate(trackingToken).orElseThrow(NotFoundException::new);
         application.reply(text, clock.now(), clock.workingDays());
-        audit.success("applicant", "INSTITUTION_APPLICATION_REPLIED", "INSTITUTION_APPLICATION", application.getId(),
-                null);
+        audit.success(
+                "applicant", "INSTITUTION_APPLICATION_REPLIED", "INSTITUTION_APPLICATION", application.getId(), null);
     }
 
     /**
@@ -75,7 +81,11 @@ public class ApplicationDecisions {
     public void take(UUID id, Long seenVersion, StaffPrincipal user) {
         InstitutionApplication application = openLocked(id, seenVersion);
         application.take(user.id(), user.displayName(), clock.now());
-        audit.success(user.username(), "INSTITUTION_APPLICATION_TAKEN", "INSTITUTION_APPLICATION", id,
+        audit.success(
+                user.username(),
+                "INSTITUTION_APPLICATION_TAKEN",
+                "INSTITUTION_APPLICATION",
+                id,
                 application.getReference());
         mailbox.enqueue(mails.to(application, ApplicationMails.IN_REVIEW, id.toString(), Map.of()));
     }
@@ -86,10 +96,17 @@ public class ApplicationDecisions {
         InstitutionApplication application = openLocked(id, seenVersion);
         Instant now = clock.now();
         application.askApplicant(user.id(), user.displayName(), message, now);
-        audit.success(user.username(), "INSTITUTION_APPLICATION_INFO_REQUESTED", "INSTITUTION_APPLICATION", id,
+        audit.success(
+                user.username(),
+                "INSTITUTION_APPLICATION_INFO_REQUESTED",
+                "INSTITUTION_APPLICATION",
+                id,
                 application.getReference());
-        mailbox.enqueue(mails.to(application, ApplicationMails.INFO_REQUESTED,
-                id + ":" + now.toEpochMilli() + ":" + UUID.randomUUID(), Map.of("question", message)));
+        mailbox.enqueue(mails.to(
+                application,
+                ApplicationMails.INFO_REQUESTED,
+                id + ":" + now.toEpochMilli() + ":" + UUID.randomUUID(),
+                Map.of("question", message)));
     }
 
     /**
@@ -103,30 +120,51 @@ public class ApplicationDecisions {
     public Organisation approve(UUID id, Long seenVersion, StaffPrincipal user) {
         InstitutionApplication application = openLocked(id, seenVersion);
         Instant now = clock.now();
-        Organisation organisation = organisations.create(new OrganisationDetails(application.getOrganisationName(),
-                application.getOrganisationType(), application.getBusinessId(), application.getEmail(),
-                application.getPhone(), application.getStreetAddress(), application.getPostalCode(),
-                application.getCity(), application.getLanguage()), user.username());
+        Organisation organisation = organisations.create(
+                new OrganisationDetails(
+                        application.getOrganisationName(),
+                        application.getOrganisationType(),
+                        application.getBusinessId(),
+                        application.getEmail(),
+                        application.getPhone(),
+                        application.getStreetAddress(),
+                        application.getPostalCode(),
+                        application.getCity(),
+                        application.getLanguage()),
+                user.username());
         String customerUsername = organisation.getCustomerNumber().toLowerCase(Locale.ROOT);
-        UUID customerAccount = customers.create(organisation.getId(), customerUsername, application.getEmail(),
-                application.getLanguage());
+        UUID customerAccount = customers.create(
+                organisation.getId(), customerUsername, application.getEmail(), application.getLanguage());
         if (application.needsRegistrars()) {
             List<Registrar> registrars = application.registrars();
             RegistrarUsernames.Batch names = usernames.batch();
             for (int i = 0; i < registrars.size(); i++) {
                 Registrar registrar = registrars.get(i);
-                StaffAccount account = staffAccounts.create(new NewStaffAccount(names.next(registrar.email()),
-                        registrar.name(), registrar.email(), application.getLanguage(),
-                        i == 0 ? Role.MAIN_USER : Role.REGISTRAR, organisation.getId()), user.username());
+                StaffAccount account = staffAccounts.create(
+                        new NewStaffAccount(
+                                names.next(registrar.email()),
+                                registrar.name(),
+                                registrar.email(),
+                                application.getLanguage(),
+                                i == 0 ? Role.MAIN_USER : Role.REGISTRAR,
+                                organisation.getId()),
+                        user.username());
                 application.linkRegistrarAccount(i, account.getId());
             }
         }
-        application.approve(user.displayName(), organisation.getId(), organisation.getCustomerNumber(), now,
-                clock.workingDays());
-        audit.success(user.username(), "INSTITUTION_APPLICATION_APPROVED", "INSTITUTION_APPLICATION", id,
+        application.approve(
+                user.displayName(), organisation.getId(), organisation.getCustomerNumber(), now, clock.workingDays());
+        audit.success(
+                user.username(),
+                "INSTITUTION_APPLICATION_APPROVED",
+                "INSTITUTION_APPLICATION",
+                id,
                 application.getReference() + " " + organisation.getCustomerNumber());
-        mailbox.enqueue(mails.to(application, ApplicationMails.APPROVED, id.toString(), Map.of("customerNumber",
-                        organisation.getCustomerNumber(), "username", customerUsername))
+        mailbox.enqueue(mails.to(
+                        application,
+                        ApplicationMails.APPROVED,
+                        id.toString(),
+                        Map.of("customerNumber", organisation.getCustomerNumber(), "username", customerUsername))
                 .withLink(TokenPurpose.CUSTOMER_ACTIVATION, customerAccount));
         return organisation;
     }
@@ -136,7 +174,11 @@ public class ApplicationDecisions {
     public void reject(UUID id, Long seenVersion, String reason, StaffPrincipal user) {
         InstitutionApplication application = openLocked(id, seenVersion);
         application.reject(user.displayName(), reason, clock.now(), clock.workingDays());
-        audit.success(user.username(), "INSTITUTION_APPLICATION_REJECTED", "INSTITUTION_APPLICATION", id,
+        audit.success(
+                user.username(),
+                "INSTITUTION_APPLICATION_REJECTED",
+                "INSTITUTION_APPLICATION",
+                id,
                 application.getReference());
         mailbox.enqueue(mails.to(application, ApplicationMails.REJECTED, id.toString(), Map.of("reason", reason)));
     }

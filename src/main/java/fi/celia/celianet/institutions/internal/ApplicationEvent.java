@@ -1,7 +1,5 @@
 package fi.celia.celianet.institutions.internal;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -11,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /** One thing that happened to an application; written once, never changed. */
 @Entity
@@ -37,8 +36,7 @@ class ApplicationEvent {
     @Column(updatable = false)
     private String text;
 
-    protected ApplicationEvent() {
-    }
+    protected ApplicationEvent() {}
 
     ApplicationEvent(InstitutionApplication application, Instant occurredAt, String actor, String kind, String text) {
         this.application = application;

@@ -1,5 +1,7 @@
 package fi.celia.celianet.institutions.internal;
 
+import fi.celia.celianet.calendar.Helsinki;
+import fi.celia.celianet.calendar.WorkingDays;
 import java.sql.Timestamp;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -10,9 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
-import fi.celia.celianet.calendar.Helsinki;
-import fi.celia.celianet.calendar.WorkingDays;
 import org.springframework.data.domain.Limit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -22,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ApplicationFigures {
 
-    private static final List<ApplicationStatus> RUNNING = List.of(ApplicationStatus.RECEIVED, ApplicationStatus.IN_REVIEW);
+    private static final List<ApplicationStatus> RUNNING =
+            List.of(ApplicationStatus.RECEIVED, ApplicationStatus.IN_REVIEW);
 
     private final ApplicationRepository applications;
     private final ApplicationClock clock;
@@ -43,7 +43,8 @@ public class ApplicationFigures {
     public JoinEstimate estimate() {
         Instant now = clock.now();
         // Not JPA: a report, a median and a count worked out by the database in one statement.
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                 SELECT (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY working_days_to_decision)
                         FROM institution_application
                         WHERE decided_at >= :from AND decided_at < :to AND working_days_to_decision IS NOT NULL) AS median,
@@ -51,8 +52,8 @@ public class ApplicationFigures {
                         WHERE status IN ('RECEIVED', 'IN_REVIEW', 'WAITING_FOR_APPLICANT')) AS waiting""")
                 .param("from", Timestamp.from(now.minus(Duration.ofDays(30))))
                 .param("to", Timestamp.from(now.plusSeconds(1)))
-                .query((rs, n) -> new JoinEstimate(rs.getObject("median", Double.class), rs.getInt("waiting"),
-                        clock.targetWorkingDays()))
+                .query((rs, n) -> new JoinEstimate(
+                        rs.getObject("median", Double.class), rs.getInt("waiting"), clock.targetWorkingDays()))
                 .single();
     }
 
@@ -64,7 +65,8 @@ public class ApplicationFigures {
         int[] received = new int[count];
         int[] decided = new int[count];
         // Not JPA: counts per week, grouped by the database.
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 SELECT week, sum(received) AS received, sum(decided) AS decided FROM (
                     SELECT date_trunc('week', submitted_at AT TIME ZONE 'Europe/Helsinki')::date AS week,
                            1 AS received, 0 AS decided
@@ -93,7 +95,9 @@ public class ApplicationFigures {
     public List<QueueEntry> overdue() {
         Instant now = clock.now();
         return applications.queue(RUNNING, null, null, null, Limit.unlimited()).stream()
-                .map(entry -> clock.clocked(entry, now)).filter(QueueEntry::overdue).toList();
+                .map(entry -> clock.clocked(entry, now))
+                .filter(QueueEntry::overdue)
+                .toList();
     }
 
     /**
@@ -106,7 +110,8 @@ public class ApplicationFigures {
         LocalDate today = Helsinki.dateOf(now);
         // Not JPA: counts grouped by the database, so no application is loaded to be counted.
         Map<LocalDate, Map<Integer, Integer>> counts = new TreeMap<>(java.util.Comparator.reverseOrder());
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 SELECT (submitted_at AT TIME ZONE 'Europe/Helsinki')::date AS day, paused_working_days AS paused,
                        count(*) AS applications
                 FROM institution_application WHERE status IN ('RECEIVED', 'IN_REVIEW')

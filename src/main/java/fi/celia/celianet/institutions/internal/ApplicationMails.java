@@ -1,11 +1,10 @@
 package fi.celia.celianet.institutions.internal;
 
+import fi.celia.celianet.notifications.OutgoingMail;
 import fi.celia.celianet.shared.CelianetProperties;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-
-import fi.celia.celianet.notifications.OutgoingMail;
 import org.springframework.stereotype.Component;
 
 /** The mails to an applicant, in the application's language, each with a link to the tracking page. */
@@ -24,15 +23,19 @@ public class ApplicationMails {
         this.baseUrl = properties.baseUrl();
     }
 
-    public OutgoingMail to(InstitutionApplication application, String template, String dedupeKey,
-            Map<String, String> extra) {
+    public OutgoingMail to(
+            InstitutionApplication application, String template, String dedupeKey, Map<String, String> extra) {
         Map<String, String> params = new HashMap<>(extra);
         params.put("name", application.getContactName());
         params.put("reference", application.getReference());
         params.put("organisation", application.getOrganisationName());
         params.put("statusUrl", baseUrl + "/join/status/" + application.getTrackingToken());
-        return OutgoingMail.of(dedupeKey, application.getEmail(), Locale.forLanguageTag(application.getLanguage()),
-                        template, params)
+        return OutgoingMail.of(
+                        dedupeKey,
+                        application.getEmail(),
+                        Locale.forLanguageTag(application.getLanguage()),
+                        template,
+                        params)
                 .about("INSTITUTION_APPLICATION", application.getId());
     }
 }

@@ -1,5 +1,7 @@
 package fi.celia.celianet.institutions.internal;
 
+import fi.celia.celianet.shared.NotFoundException;
+import fi.celia.celianet.staff.Organisations;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -8,9 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import fi.celia.celianet.shared.NotFoundException;
-import fi.celia.celianet.staff.Organisations;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,7 +25,10 @@ public class ApplicationQueue {
     private final ApplicationFigures figures;
     private final ApplicationClock clock;
 
-    ApplicationQueue(ApplicationRepository applications, Organisations organisations, ApplicationFigures figures,
+    ApplicationQueue(
+            ApplicationRepository applications,
+            Organisations organisations,
+            ApplicationFigures figures,
             ApplicationClock clock) {
         this.applications = applications;
         this.organisations = organisations;
@@ -61,13 +63,15 @@ public class ApplicationQueue {
     /** The queue, oldest first, with the business IDs on it that another open application or a customer has. */
     @Transactional(readOnly = true)
     public Queue queue(QueueFilter filter) {
-        List<ApplicationStatus> statuses = filter.status() == null ? new ArrayList<>(ApplicationStatus.OPEN)
-                : List.of(filter.status());
-        Boolean assignedToMe = "me".equals(filter.assignee()) ? Boolean.TRUE
-                : "none".equals(filter.assignee()) ? Boolean.FALSE : null;
+        List<ApplicationStatus> statuses =
+                filter.status() == null ? new ArrayList<>(ApplicationStatus.OPEN) : List.of(filter.status());
+        Boolean assignedToMe =
+                "me".equals(filter.assignee()) ? Boolean.TRUE : "none".equals(filter.assignee()) ? Boolean.FALSE : null;
         Instant now = clock.now();
-        List<QueueEntry> entries = applications.queue(statuses, filter.type(), assignedToMe, filter.me(),
-                Limit.of(QUEUE_LIMIT)).stream().map(entry -> clock.clocked(entry, now)).toList();
+        List<QueueEntry> entries =
+                applications.queue(statuses, filter.type(), assignedToMe, filter.me(), Limit.of(QUEUE_LIMIT)).stream()
+                        .map(entry -> clock.clocked(entry, now))
+                        .toList();
         return new Queue(entries, duplicateBusinessIds(entries));
     }
 
@@ -97,19 +101,18 @@ public class ApplicationQueue {
             return List.of();
         }
         List<Duplicate> result = new ArrayList<>();
-        applications.openWithBusinessId(application.businessId(), application.id(), ApplicationStatus.OPEN)
+        applications
+                .openWithBusinessId(application.businessId(), application.id(), ApplicationStatus.OPEN)
                 .forEach(other -> result.add(new Duplicate("APPLICATION", other.getId(), other.getReference())));
         organisations.withBusinessId(application.businessId()).stream()
                 .filter(o -> !o.getId().equals(application.organisationId()))
-                .forEach(o -> result.add(new Duplicate("CUSTOMER", o.getId(),
-                        o.getName() + " (" + o.getCustomerNumber() + ")")));
+                .forEach(o -> result.add(
+                        new Duplicate("CUSTOMER", o.getId(), o.getName() + " (" + o.getCustomerNumber() + ")")));
         return result;
     }
 
-    public record ApplicationPage(Application application, List<HistoryEntry> history, List<Duplicate> duplicates) {
-    }
+    public record ApplicationPage(Application application, List<HistoryEntry> history, List<Duplicate> duplicates) {}
 
     /** @param duplicateBusinessIds the business IDs on these rows that something else has too */
-    public record Queue(List<QueueEntry> entries, Set<String> duplicateBusinessIds) {
-    }
+    public record Queue(List<QueueEntry> entries, Set<String> duplicateBusinessIds) {}
 }

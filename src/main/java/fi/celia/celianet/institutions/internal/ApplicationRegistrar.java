@@ -1,10 +1,9 @@
 package fi.celia.celianet.institutions.internal;
 
-import java.util.UUID;
-
 import fi.celia.celianet.institutions.Registrar;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
+import java.util.UUID;
 
 /** A person named in an application to register patrons, and the staff account made for them on approval. */
 @Embeddable
@@ -19,8 +18,7 @@ public class ApplicationRegistrar {
     @Column(name = "staff_account_id")
     private UUID staffAccountId;
 
-    protected ApplicationRegistrar() {
-    }
+    protected ApplicationRegistrar() {}
 
     ApplicationRegistrar(Registrar registrar) {
         this.name = registrar.name();

@@ -1,8 +1,5 @@
 package fi.celia.celianet.institutions.internal;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -10,6 +7,8 @@ import jakarta.persistence.PostLoad;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.Table;
 import jakarta.persistence.Transient;
+import java.time.Instant;
+import java.util.UUID;
 import org.springframework.data.domain.Persistable;
 
 /** An organisation's own customer account for borrowing; its password is set from the mailed activation link. */
@@ -48,8 +47,7 @@ class CustomerAccount implements Persistable<UUID> {
     @Transient
     private boolean isNew;
 
-    protected CustomerAccount() {
-    }
+    protected CustomerAccount() {}
 
     /** A new, active account without a password. */
     CustomerAccount(UUID id, UUID organisationId, String username, String email, String language, Instant now) {

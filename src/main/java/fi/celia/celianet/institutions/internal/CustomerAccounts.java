@@ -1,16 +1,15 @@
 package fi.celia.celianet.institutions.internal;
 
+import fi.celia.celianet.audit.AuditLog;
+import fi.celia.celianet.credentials.TokenPurpose;
+import fi.celia.celianet.credentials.spi.PasswordTarget;
+import fi.celia.celianet.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import fi.celia.celianet.audit.AuditLog;
-import fi.celia.celianet.credentials.TokenPurpose;
-import fi.celia.celianet.credentials.spi.PasswordTarget;
-import fi.celia.celianet.shared.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,8 +33,8 @@ public class CustomerAccounts implements PasswordTarget {
     /** Creates the account, without a password, with the customer number as its user name. */
     @Transactional
     public UUID create(UUID organisationId, String username, String email, String language) {
-        var account = new CustomerAccount(UUID.randomUUID(), organisationId, username, email, language,
-                Instant.now(clock));
+        var account =
+                new CustomerAccount(UUID.randomUUID(), organisationId, username, email, language, Instant.now(clock));
         accounts.save(account);
         return account.getId();
     }
@@ -53,7 +52,8 @@ public class CustomerAccounts implements PasswordTarget {
     @Override
     @Transactional
     public void storePasswordHash(UUID subjectId, String passwordHash) {
-        accounts.findByIdAndActiveTrue(subjectId).orElseThrow(NotFoundException::new)
+        accounts.findByIdAndActiveTrue(subjectId)
+                .orElseThrow(NotFoundException::new)
                 .setPassword(passwordHash, Instant.now(clock));
         audit.success("customer", "CUSTOMER_PASSWORD_SET", "CUSTOMER_ACCOUNT", subjectId, null);
     }

@@ -1,11 +1,5 @@
 package fi.celia.celianet.institutions.internal;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.calendar.WorkingDays;
 import fi.celia.celianet.institutions.NewApplication;
@@ -28,6 +22,11 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * An institution's application to become a community customer, with the registrars it names and what happened
@@ -139,16 +138,16 @@ public class InstitutionApplication {
     @OrderBy("occurredAt ASC, id ASC")
     private List<ApplicationEvent> events = new ArrayList<>();
 
-    protected InstitutionApplication() {
-    }
+    protected InstitutionApplication() {}
 
     /** A new application as the applicant sent it: received, its clock running from {@code now}. */
-    public static InstitutionApplication submitted(UUID id, String reference, String trackingToken,
-            NewApplication application, Instant now) {
+    public static InstitutionApplication submitted(
+            UUID id, String reference, String trackingToken, NewApplication application, Instant now) {
         return new InstitutionApplication(id, reference, trackingToken, application, now);
     }
 
-    private InstitutionApplication(UUID id, String reference, String trackingToken, NewApplication application, Instant now) {
+    private InstitutionApplication(
+            UUID id, String reference, String trackingToken, NewApplication application, Instant now) {
         this.id = id;
         this.reference = reference;
         this.trackingToken = trackingToken;
@@ -161,7 +160,8 @@ public class InstitutionApplication {
         this.contactName = application.contactName();
         this.email = application.email();
         this.phone = application.phone();
-        this.postalAddress = new PostalAddress(application.streetAddress(), application.postalCode(), application.city());
+        this.postalAddress =
+                new PostalAddress(application.streetAddress(), application.postalCode(), application.city());
         this.message = application.message();
         this.language = application.language();
         this.clientAddress = application.clientAddress();
@@ -230,8 +230,8 @@ public class InstitutionApplication {
     private void decide(ApplicationStatus decision, String by, String reason, Instant now, WorkingDays workingDays) {
         requireOpen();
         pausedWorkingDays = pausedTotal(now, workingDays);
-        workingDaysToDecision = Math.max(0,
-                workingDays.between(Helsinki.dateOf(submittedAt), Helsinki.dateOf(now)) - pausedWorkingDays);
+        workingDaysToDecision = Math.max(
+                0, workingDays.between(Helsinki.dateOf(submittedAt), Helsinki.dateOf(now)) - pausedWorkingDays);
         waitingSince = null;
         status = decision;
         decidedAt = now;
@@ -245,8 +245,8 @@ public class InstitutionApplication {
     }
 
     private int pausedTotal(Instant now, WorkingDays workingDays) {
-        return pausedWorkingDays + (waitingSince == null ? 0
-                : workingDays.between(Helsinki.dateOf(waitingSince), Helsinki.dateOf(now)));
+        return pausedWorkingDays
+                + (waitingSince == null ? 0 : workingDays.between(Helsinki.dateOf(waitingSince), Helsinki.dateOf(now)));
     }
 
     private void assign(UUID staffId, String staffName) {

@@ -1,15 +1,14 @@
 package fi.celia.celianet.institutions.internal;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.UUID;
-
 import fi.celia.celianet.shared.NotFoundException;
 import fi.celia.celianet.staff.Organisation;
 import fi.celia.celianet.staff.Organisations;
 import fi.celia.celianet.staff.StaffAccount;
 import fi.celia.celianet.staff.StaffAccounts;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -22,7 +21,10 @@ public class InstitutionCustomers {
     private final CustomerAccounts customerAccounts;
     private final ApplicationRepository applications;
 
-    InstitutionCustomers(Organisations organisations, StaffAccounts staffAccounts, CustomerAccounts customerAccounts,
+    InstitutionCustomers(
+            Organisations organisations,
+            StaffAccounts staffAccounts,
+            CustomerAccounts customerAccounts,
             ApplicationRepository applications) {
         this.organisations = organisations;
         this.staffAccounts = staffAccounts;
@@ -38,33 +40,45 @@ public class InstitutionCustomers {
             q = q.substring(0, 200);
         }
         String needle = q;
-        return organisations.all().stream().filter(o -> needle.isEmpty() || contains(o.getName(), needle)
-                || contains(o.getCustomerNumber(), needle) || contains(o.getBusinessId(), needle)
-                || contains(o.getCity(), needle)).limit(500).toList();
+        return organisations.all().stream()
+                .filter(o -> needle.isEmpty()
+                        || contains(o.getName(), needle)
+                        || contains(o.getCustomerNumber(), needle)
+                        || contains(o.getBusinessId(), needle)
+                        || contains(o.getCity(), needle))
+                .limit(500)
+                .toList();
     }
 
     @Transactional(readOnly = true)
     public Customer get(UUID id) {
         Organisation organisation = organisations.find(id).orElseThrow(NotFoundException::new);
         List<ApplicationSummary> summaries = applications.findByOrganisationIdOrderBySubmittedAt(id).stream()
-                .map(InstitutionCustomers::summary).toList();
+                .map(InstitutionCustomers::summary)
+                .toList();
         return new Customer(organisation, customerAccounts.usernameOf(id), staffAccounts.ofOrganisation(id), summaries);
     }
 
     private static ApplicationSummary summary(InstitutionApplication a) {
-        return new ApplicationSummary(a.getId(), a.getReference(), a.getStatus(), a.getSubmittedAt(), a.getDecidedAt(),
-                a.getDecidedBy());
+        return new ApplicationSummary(
+                a.getId(), a.getReference(), a.getStatus(), a.getSubmittedAt(), a.getDecidedAt(), a.getDecidedBy());
     }
 
     private static boolean contains(String text, String needle) {
         return text != null && text.toLowerCase(Locale.ROOT).contains(needle);
     }
 
-    public record Customer(Organisation organisation, Optional<String> customerAccount, List<StaffAccount> registrars,
-            List<ApplicationSummary> applications) {
-    }
+    public record Customer(
+            Organisation organisation,
+            Optional<String> customerAccount,
+            List<StaffAccount> registrars,
+            List<ApplicationSummary> applications) {}
 
-    public record ApplicationSummary(UUID id, String reference, ApplicationStatus status, java.time.Instant submittedAt,
-            java.time.Instant decidedAt, String decidedBy) {
-    }
+    public record ApplicationSummary(
+            UUID id,
+            String reference,
+            ApplicationStatus status,
+            java.time.Instant submittedAt,
+            java.time.Instant decidedAt,
+            String decidedBy) {}
 }

@@ -1,9 +1,8 @@
 package fi.celia.celianet.institutions.internal;
 
-import java.util.Map;
-
 import fi.celia.celianet.home.spi.HomePanel;
 import fi.celia.celianet.staff.StaffPrincipal;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** The queue at a glance on the staff home page: waiting, overdue, median working days to a decision. */
@@ -34,9 +33,18 @@ class InstitutionsHomePanel implements HomePanel {
     @Override
     public Map<String, Object> model(StaffPrincipal user) {
         JoinEstimate estimate = figures.estimate();
-        return Map.of("waiting", estimate.waiting(), "overdue", figures.overdueCount(),
-                "hasMedian", estimate.medianWorkingDays() != null,
-                "median", estimate.medianWorkingDays() == null ? 0.0 : estimate.medianWorkingDays(),
-                "target", estimate.targetWorkingDays(), "weeks", figures.weeks(6));
+        return Map.of(
+                "waiting",
+                estimate.waiting(),
+                "overdue",
+                figures.overdueCount(),
+                "hasMedian",
+                estimate.medianWorkingDays() != null,
+                "median",
+                estimate.medianWorkingDays() == null ? 0.0 : estimate.medianWorkingDays(),
+                "target",
+                estimate.targetWorkingDays(),
+                "weeks",
+                figures.weeks(6));
     }
 }

@@ -11,7 +11,8 @@ public record JoinEstimate(Double medianWorkingDays, int waiting, int targetWork
 
     /** Working days to promise a new applicant: the target, or the median when that is longer. */
     public int expectedWorkingDays() {
-        return medianWorkingDays == null ? targetWorkingDays
+        return medianWorkingDays == null
+                ? targetWorkingDays
                 : Math.max(targetWorkingDays, (int) Math.ceil(medianWorkingDays));
     }
 }

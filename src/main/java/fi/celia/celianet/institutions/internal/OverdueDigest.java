@@ -1,6 +1,14 @@
 package fi.celia.celianet.institutions.internal;
 
+import fi.celia.celianet.audit.AuditLog;
+import fi.celia.celianet.calendar.Helsinki;
+import fi.celia.celianet.calendar.WorkingDays;
+import fi.celia.celianet.notifications.Mailbox;
+import fi.celia.celianet.notifications.OutgoingMail;
 import fi.celia.celianet.shared.CelianetProperties;
+import fi.celia.celianet.staff.Role;
+import fi.celia.celianet.staff.StaffAccount;
+import fi.celia.celianet.staff.StaffAccounts;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,15 +16,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import fi.celia.celianet.audit.AuditLog;
-import fi.celia.celianet.calendar.Helsinki;
-import fi.celia.celianet.calendar.WorkingDays;
-import fi.celia.celianet.notifications.Mailbox;
-import fi.celia.celianet.notifications.OutgoingMail;
-import fi.celia.celianet.staff.Role;
-import fi.celia.celianet.staff.StaffAccount;
-import fi.celia.celianet.staff.StaffAccounts;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -39,8 +38,14 @@ public class OverdueDigest {
     private final Clock clock;
     private final String baseUrl;
 
-    OverdueDigest(ApplicationFigures figures, StaffAccounts staffAccounts, WorkingDays workingDays,
-            Mailbox mailbox, AuditLog audit, Clock clock, CelianetProperties properties) {
+    OverdueDigest(
+            ApplicationFigures figures,
+            StaffAccounts staffAccounts,
+            WorkingDays workingDays,
+            Mailbox mailbox,
+            AuditLog audit,
+            Clock clock,
+            CelianetProperties properties) {
         this.figures = figures;
         this.staffAccounts = staffAccounts;
         this.workingDays = workingDays;
@@ -69,15 +74,29 @@ public class OverdueDigest {
                 if (!account.isActive() || (account.getRole() != Role.STAFF && account.getRole() != Role.ADMIN)) {
                     continue;
                 }
-                boolean queued = mailbox.enqueue(OutgoingMail.of(today + ":" + account.getId(), account.getEmail(),
-                                Locale.forLanguageTag(account.getLanguage()), TEMPLATE,
-                                Map.of("name", account.getDisplayName(), "count", String.valueOf(overdue.size()),
-                                        "list", list, "queueUrl", baseUrl + "/institutions/applications"))
+                boolean queued = mailbox.enqueue(OutgoingMail.of(
+                                today + ":" + account.getId(),
+                                account.getEmail(),
+                                Locale.forLanguageTag(account.getLanguage()),
+                                TEMPLATE,
+                                Map.of(
+                                        "name",
+                                        account.getDisplayName(),
+                                        "count",
+                                        String.valueOf(overdue.size()),
+                                        "list",
+                                        list,
+                                        "queueUrl",
+                                        baseUrl + "/institutions/applications"))
                         .about("STAFF_ACCOUNT", account.getId()));
                 sent += queued ? 1 : 0;
             }
         }
-        audit.success("system", "INSTITUTION_OVERDUE_DIGEST", "INSTITUTION_APPLICATION", null,
+        audit.success(
+                "system",
+                "INSTITUTION_OVERDUE_DIGEST",
+                "INSTITUTION_APPLICATION",
+                null,
                 overdue.size() + " overdue, " + sent + " mails");
     }
 }

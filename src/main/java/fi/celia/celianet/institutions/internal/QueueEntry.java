@@ -1,9 +1,8 @@
 package fi.celia.celianet.institutions.internal;
 
+import fi.celia.celianet.staff.OrganisationType;
 import java.time.Instant;
 import java.util.UUID;
-
-import fi.celia.celianet.staff.OrganisationType;
 
 /**
  * One row of the staff queue.
@@ -11,20 +10,64 @@ import fi.celia.celianet.staff.OrganisationType;
  * @param workingDays working days counted so far, without the days spent waiting for the applicant
  * @param overdue     open, not waiting for the applicant, and past the target
  */
-public record QueueEntry(UUID id, String reference, ApplicationStatus status, String organisationName,
-        OrganisationType organisationType, String businessId, Instant submittedAt, String assigneeName,
-        Instant waitingSince, int pausedWorkingDays, Instant decidedAt, int workingDays, boolean overdue) {
+public record QueueEntry(
+        UUID id,
+        String reference,
+        ApplicationStatus status,
+        String organisationName,
+        OrganisationType organisationType,
+        String businessId,
+        Instant submittedAt,
+        String assigneeName,
+        Instant waitingSince,
+        int pausedWorkingDays,
+        Instant decidedAt,
+        int workingDays,
+        boolean overdue) {
 
     /** As read from the database, before the clock is worked out. */
-    public QueueEntry(UUID id, String reference, ApplicationStatus status, String organisationName,
-            OrganisationType organisationType, String businessId, Instant submittedAt, String assigneeName,
-            Instant waitingSince, int pausedWorkingDays, Instant decidedAt) {
-        this(id, reference, status, organisationName, organisationType, businessId, submittedAt, assigneeName,
-                waitingSince, pausedWorkingDays, decidedAt, 0, false);
+    public QueueEntry(
+            UUID id,
+            String reference,
+            ApplicationStatus status,
+            String organisationName,
+            OrganisationType organisationType,
+            String businessId,
+            Instant submittedAt,
+            String assigneeName,
+            Instant waitingSince,
+            int pausedWorkingDays,
+            Instant decidedAt) {
+        this(
+                id,
+                reference,
+                status,
+                organisationName,
+                organisationType,
+                businessId,
+                submittedAt,
+                assigneeName,
+                waitingSince,
+                pausedWorkingDays,
+                decidedAt,
+                0,
+                false);
     }
 
     QueueEntry withClock(int days, boolean late) {
-        return new QueueEntry(id, reference, status, organisationName, organisationType, businessId, submittedAt,
-                assigneeName, waitingSince, pausedWorkingDays, decidedAt, days, late);
+        return new QueueEntry(
+                id,
+                reference,
+                status,
+                organisationName,
+                organisationType,
+                businessId,
+                submittedAt,
+                assigneeName,
+                waitingSince,
+                pausedWorkingDays,
+                decidedAt,
+                days,
+                late);
     }
 }

@@ -15,10 +15,15 @@ public class ReferenceCounter {
 
     /** The next number of the year; locks the year's counter until the transaction ends. */
     public int next(int year) {
-        // Not JPA: one idempotent upsert (INSERT … ON CONFLICT … RETURNING) that creates or bumps the row under its lock.
-        return jdbc.sql("""
+        // Not JPA: one idempotent upsert (INSERT … ON CONFLICT … RETURNING) that creates or bumps the row under its
+        // lock.
+        return jdbc.sql(
+                        """
                 INSERT INTO institution_reference_counter (year, last_value) VALUES (:year, 1)
                 ON CONFLICT (year) DO UPDATE SET last_value = institution_reference_counter.last_value + 1
-                RETURNING last_value""").param("year", year).query(Integer.class).single();
+                RETURNING last_value""")
+                .param("year", year)
+                .query(Integer.class)
+                .single();
     }
 }

@@ -1,10 +1,9 @@
 package fi.celia.celianet.institutions.internal;
 
+import fi.celia.celianet.staff.StaffAccounts;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
-
-import fi.celia.celianet.staff.StaffAccounts;
 import org.springframework.stereotype.Component;
 
 /** User names for the registrar accounts of an approved organisation, made from their e-mail addresses. */
@@ -26,12 +25,12 @@ class RegistrarUsernames {
 
         private final Set<String> taken = new HashSet<>();
 
-        private Batch() {
-        }
+        private Batch() {}
 
         /** The e-mail address's local part, lower case, with a number added when someone has it already. */
         String next(String email) {
-            String local = email.substring(0, Math.max(0, email.indexOf('@'))).toLowerCase(Locale.ROOT)
+            String local = email.substring(0, Math.max(0, email.indexOf('@')))
+                    .toLowerCase(Locale.ROOT)
                     .replaceAll("[^a-z0-9._-]", "");
             if (local.length() > 40) {
                 local = local.substring(0, 40);
@@ -40,7 +39,10 @@ class RegistrarUsernames {
                 local = "user" + local;
             }
             String candidate = local;
-            for (int n = 2; taken.contains(candidate) || staffAccounts.findByUsername(candidate).isPresent(); n++) {
+            for (int n = 2;
+                    taken.contains(candidate)
+                            || staffAccounts.findByUsername(candidate).isPresent();
+                    n++) {
                 candidate = local + n;
             }
             taken.add(candidate);

@@ -1,8 +1,5 @@
 package fi.celia.celianet.institutions.web;
 
-import java.util.Set;
-import java.util.UUID;
-
 import fi.celia.celianet.institutions.internal.AlreadyDecidedException;
 import fi.celia.celianet.institutions.internal.ApplicationDecisions;
 import fi.celia.celianet.institutions.internal.ApplicationQueue;
@@ -12,6 +9,8 @@ import fi.celia.celianet.staff.OrganisationType;
 import fi.celia.celianet.staff.StaffPrincipal;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -44,8 +43,11 @@ class ApplicationQueueController {
 
     /** With a filter that is none of the options, the page lists nothing and says so on the field. */
     @GetMapping
-    public String queue(@Valid @ModelAttribute("filter") QueueFilterForm filter, BindingResult errors,
-            @AuthenticationPrincipal StaffPrincipal user, Model model) {
+    public String queue(
+            @Valid @ModelAttribute("filter") QueueFilterForm filter,
+            BindingResult errors,
+            @AuthenticationPrincipal StaffPrincipal user,
+            Model model) {
         model.addAttribute("statuses", ApplicationStatus.values());
         model.addAttribute("types", OrganisationType.values());
         model.addAttribute("assignees", QueueFilterForm.ASSIGNEES);
@@ -56,8 +58,8 @@ class ApplicationQueueController {
             return "institutions/queue";
         }
         String assignee = filter.getAssignee() == null || filter.getAssignee().isEmpty() ? null : filter.getAssignee();
-        ApplicationQueue.Queue queue = applications.queue(new QueueFilter(filter.getStatus(), filter.getType(), assignee,
-                user.id()));
+        ApplicationQueue.Queue queue =
+                applications.queue(new QueueFilter(filter.getStatus(), filter.getType(), assignee, user.id()));
         model.addAttribute("applications", queue.entries());
         model.addAttribute("duplicateBusinessIds", queue.duplicateBusinessIds());
         return "institutions/queue";
@@ -69,9 +71,13 @@ class ApplicationQueueController {
     }
 
     @PostMapping("/{id}/take")
-    public String take(@PathVariable UUID id, @RequestParam(required = false) Long version,
-            @AuthenticationPrincipal StaffPrincipal user, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    public String take(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Long version,
+            @AuthenticationPrincipal StaffPrincipal user,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         try {
             decisions.take(id, version, user);
         } catch (AlreadyDecidedException decided) {
@@ -82,9 +88,15 @@ class ApplicationQueueController {
     }
 
     @PostMapping("/{id}/request-info")
-    public String requestInfo(@PathVariable UUID id, @RequestParam(required = false) Long version, @Valid @ModelAttribute("infoForm") RequestInfoForm form,
-            BindingResult errors, @AuthenticationPrincipal StaffPrincipal user, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    public String requestInfo(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Long version,
+            @Valid @ModelAttribute("infoForm") RequestInfoForm form,
+            BindingResult errors,
+            @AuthenticationPrincipal StaffPrincipal user,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             return page(id, model, form, new RejectForm());
         }
@@ -98,9 +110,13 @@ class ApplicationQueueController {
     }
 
     @PostMapping("/{id}/approve")
-    public String approve(@PathVariable UUID id, @RequestParam(required = false) Long version,
-            @AuthenticationPrincipal StaffPrincipal user, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    public String approve(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Long version,
+            @AuthenticationPrincipal StaffPrincipal user,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         try {
             decisions.approve(id, version, user);
         } catch (AlreadyDecidedException decided) {
@@ -111,9 +127,15 @@ class ApplicationQueueController {
     }
 
     @PostMapping("/{id}/reject")
-    public String reject(@PathVariable UUID id, @RequestParam(required = false) Long version, @Valid @ModelAttribute("rejectForm") RejectForm form,
-            BindingResult errors, @AuthenticationPrincipal StaffPrincipal user, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    public String reject(
+            @PathVariable UUID id,
+            @RequestParam(required = false) Long version,
+            @Valid @ModelAttribute("rejectForm") RejectForm form,
+            BindingResult errors,
+            @AuthenticationPrincipal StaffPrincipal user,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             return page(id, model, new RequestInfoForm(), form);
         }

@@ -1,9 +1,8 @@
 package fi.celia.celianet.institutions.web;
 
-import java.util.UUID;
-
 import fi.celia.celianet.institutions.internal.InstitutionCustomers;
 import jakarta.validation.Valid;
+import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -8,6 +8,11 @@ class CustomerSearchForm {
     @Size(max = 200, message = "{validation.tooLong}")
     private String q;
 
-    public String getQ() { return q; }
-    public void setQ(String q) { this.q = q; }
+    public String getQ() {
+        return q;
+    }
+
+    public void setQ(String q) {
+        this.q = q;
+    }
 }

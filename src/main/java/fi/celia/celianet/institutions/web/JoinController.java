@@ -1,9 +1,5 @@
 package fi.celia.celianet.institutions.web;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
 import fi.celia.celianet.institutions.BusinessId;
 import fi.celia.celianet.institutions.InstitutionApplications;
 import fi.celia.celianet.institutions.NewApplication;
@@ -22,6 +18,9 @@ import fi.celia.celianet.staff.OrganisationType;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -48,8 +47,13 @@ class JoinController {
     private final SmartValidator validator;
     private final ServiceAvailability availability;
 
-    JoinController(InstitutionApplications applications, ApplicationQueue queue, ApplicationDecisions decisions,
-            ApplicationFigures figures, SmartValidator validator, ServiceAvailability availability) {
+    JoinController(
+            InstitutionApplications applications,
+            ApplicationQueue queue,
+            ApplicationDecisions decisions,
+            ApplicationFigures figures,
+            SmartValidator validator,
+            ServiceAvailability availability) {
         this.applications = applications;
         this.queue = queue;
         this.decisions = decisions;
@@ -69,14 +73,20 @@ class JoinController {
         form.setSubmissionToken(UUID.randomUUID().toString());
         model.addAttribute("form", form);
         // Said before the applicant fills in the form; the service checks again when it is sent.
-        availability.closure(ClosableService.INSTITUTION_SIGNUP).ifPresent(closure -> model.addAttribute("closure", closure));
+        availability
+                .closure(ClosableService.INSTITUTION_SIGNUP)
+                .ifPresent(closure -> model.addAttribute("closure", closure));
         return page(model);
     }
 
     @PostMapping("/join")
-    String submit(@ModelAttribute("form") JoinForm form, BindingResult errors,
-            @RequestParam(name = "addRegistrar", required = false) String addRegistrar, Model model,
-            HttpServletRequest request, HttpServletResponse response) {
+    String submit(
+            @ModelAttribute("form") JoinForm form,
+            BindingResult errors,
+            @RequestParam(name = "addRegistrar", required = false) String addRegistrar,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         if (form.getSubmissionToken() == null || form.getSubmissionToken().isBlank()) {
             form.setSubmissionToken(UUID.randomUUID().toString());
         }
@@ -100,12 +110,22 @@ class JoinController {
         }
         String language = LocaleContextHolder.getLocale().getLanguage();
         try {
-            String token = applications.submit(new NewApplication(form.getSubmissionToken().trim(),
-                    form.getOrganisationName().trim(), type, businessId,
-                    businessId == null ? form.getNoBusinessIdReason().trim() : null, form.getContactName().trim(),
-                    form.getEmail().trim(), form.getPhone().trim(), form.getStreetAddress().trim(),
-                    form.getPostalCode().trim(), form.getCity().trim(), blankToNull(form.getMessage()),
-                    LANGUAGES.contains(language) ? language : "fi", request.getRemoteAddr(), registrars));
+            String token = applications.submit(new NewApplication(
+                    form.getSubmissionToken().trim(),
+                    form.getOrganisationName().trim(),
+                    type,
+                    businessId,
+                    businessId == null ? form.getNoBusinessIdReason().trim() : null,
+                    form.getContactName().trim(),
+                    form.getEmail().trim(),
+                    form.getPhone().trim(),
+                    form.getStreetAddress().trim(),
+                    form.getPostalCode().trim(),
+                    form.getCity().trim(),
+                    blankToNull(form.getMessage()),
+                    LANGUAGES.contains(language) ? language : "fi",
+                    request.getRemoteAddr(),
+                    registrars));
             return "redirect:/join/status/" + token;
         } catch (ServiceClosedException closed) {
             response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
@@ -139,8 +159,13 @@ class JoinController {
     }
 
     @PostMapping("/join/status/{token}/reply")
-    String reply(@PathVariable String token, @Valid @ModelAttribute("replyForm") ReplyForm form, BindingResult errors,
-            Model model, HttpServletResponse response, RedirectAttributes redirect) {
+    String reply(
+            @PathVariable String token,
+            @Valid @ModelAttribute("replyForm") ReplyForm form,
+            BindingResult errors,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         response.setHeader("Referrer-Policy", "no-referrer");
         Application application = find(token);
         if (errors.hasErrors()) {
@@ -162,8 +187,13 @@ class JoinController {
 
     private String page(Model model) {
         model.addAttribute("estimate", figures.estimate());
-        model.addAttribute("types", List.of(OrganisationType.LIBRARY, OrganisationType.SCHOOL,
-                OrganisationType.CARE_HOME, OrganisationType.OTHER));
+        model.addAttribute(
+                "types",
+                List.of(
+                        OrganisationType.LIBRARY,
+                        OrganisationType.SCHOOL,
+                        OrganisationType.CARE_HOME,
+                        OrganisationType.OTHER));
         model.addAttribute("maxRegistrars", JoinForm.MAX_REGISTRARS);
         return "institutions/join";
     }
@@ -181,7 +211,8 @@ class JoinController {
         String input = form.getBusinessId();
         boolean blank = input == null || input.isBlank();
         if (blank && type == OrganisationType.OTHER) {
-            if (form.getNoBusinessIdReason() == null || form.getNoBusinessIdReason().isBlank()) {
+            if (form.getNoBusinessIdReason() == null
+                    || form.getNoBusinessIdReason().isBlank()) {
                 errors.rejectValue("noBusinessIdReason", "institutions.join.error.noBusinessIdReason");
             }
             return null;

@@ -1,15 +1,13 @@
 package fi.celia.celianet.institutions.web;
 
 import fi.celia.celianet.shared.MultiLine;
-
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The public application form. Field names are a contract: do not rename them. */
 public class JoinForm {
@@ -75,34 +73,123 @@ public class JoinForm {
 
     private List<RegistrarForm> registrars = new ArrayList<>(List.of(new RegistrarForm()));
 
-    public String getSubmissionToken() { return submissionToken; }
-    public void setSubmissionToken(String submissionToken) { this.submissionToken = submissionToken; }
-    public String getOrganisationName() { return organisationName; }
-    public void setOrganisationName(String organisationName) { this.organisationName = organisationName; }
-    public String getBusinessId() { return businessId; }
-    public void setBusinessId(String businessId) { this.businessId = businessId; }
-    public String getNoBusinessIdReason() { return noBusinessIdReason; }
-    public void setNoBusinessIdReason(String noBusinessIdReason) { this.noBusinessIdReason = noBusinessIdReason; }
-    public String getOrganisationType() { return organisationType; }
-    public void setOrganisationType(String organisationType) { this.organisationType = organisationType; }
-    public String getContactName() { return contactName; }
-    public void setContactName(String contactName) { this.contactName = contactName; }
-    public String getEmail() { return email; }
-    public void setEmail(String email) { this.email = email; }
-    public String getPhone() { return phone; }
-    public void setPhone(String phone) { this.phone = phone; }
-    public String getStreetAddress() { return streetAddress; }
-    public void setStreetAddress(String streetAddress) { this.streetAddress = streetAddress; }
-    public String getPostalCode() { return postalCode; }
-    public void setPostalCode(String postalCode) { this.postalCode = postalCode; }
-    public String getCity() { return city; }
-    public void setCity(String city) { this.city = city; }
-    public String getMessage() { return message; }
-    public void setMessage(String message) { this.message = message; }
-    public boolean isAcceptTerms() { return acceptTerms; }
-    public void setAcceptTerms(boolean acceptTerms) { this.acceptTerms = acceptTerms; }
-    public String getWebsite() { return website; }
-    public void setWebsite(String website) { this.website = website; }
-    public List<RegistrarForm> getRegistrars() { return registrars; }
-    public void setRegistrars(List<RegistrarForm> registrars) { this.registrars = registrars; }
+    public String getSubmissionToken() {
+        return submissionToken;
+    }
+
+    public void setSubmissionToken(String submissionToken) {
+        this.submissionToken = submissionToken;
+    }
+
+    public String getOrganisationName() {
+        return organisationName;
+    }
+
+    public void setOrganisationName(String organisationName) {
+        this.organisationName = organisationName;
+    }
+
+    public String getBusinessId() {
+        return businessId;
+    }
+
+    public void setBusinessId(String businessId) {
+        this.businessId = businessId;
+    }
+
+    public String getNoBusinessIdReason() {
+        return noBusinessIdReason;
+    }
+
+    public void setNoBusinessIdReason(String noBusinessIdReason) {
+        this.noBusinessIdReason = noBusinessIdReason;
+    }
+
+    public String getOrganisationType() {
+        return organisationType;
+    }
+
+    public void setOrganisationType(String organisationType) {
+        this.organisationType = organisationType;
+    }
+
+    public String getContactName() {
+        return contactName;
+    }
+
+    public void setContactName(String contactName) {
+        this.contactName = contactName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+
+    public String getStreetAddress() {
+        return streetAddress;
+    }
+
+    public void setStreetAddress(String streetAddress) {
+        this.streetAddress = streetAddress;
+    }
+
+    public String getPostalCode() {
+        return postalCode;
+    }
+
+    public void setPostalCode(String postalCode) {
+        this.postalCode = postalCode;
+    }
+
+    public String getCity() {
+        return city;
+    }
+
+    public void setCity(String city) {
+        this.city = city;
+    }
+
+    public String getMessage() {
+        return message;
+    }
+
+    public void setMessage(String message) {
+        this.message = message;
+    }
+
+    public boolean isAcceptTerms() {
+        return acceptTerms;
+    }
+
+    public void setAcceptTerms(boolean acceptTerms) {
+        this.acceptTerms = acceptTerms;
+    }
+
+    public String getWebsite() {
+        return website;
+    }
+
+    public void setWebsite(String website) {
+        this.website = website;
+    }
+
+    public List<RegistrarForm> getRegistrars() {
+        return registrars;
+    }
+
+    public void setRegistrars(List<RegistrarForm> registrars) {
+        this.registrars = registrars;
+    }
 }

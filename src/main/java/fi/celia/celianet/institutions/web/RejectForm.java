@@ -1,7 +1,6 @@
 package fi.celia.celianet.institutions.web;
 
 import fi.celia.celianet.shared.MultiLine;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -12,6 +11,11 @@ public class RejectForm {
     @MultiLine
     private String reason;
 
-    public String getReason() { return reason; }
-    public void setReason(String reason) { this.reason = reason; }
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
 }

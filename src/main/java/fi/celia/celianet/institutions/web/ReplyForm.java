@@ -1,7 +1,6 @@
 package fi.celia.celianet.institutions.web;
 
 import fi.celia.celianet.shared.MultiLine;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -13,6 +12,11 @@ public class ReplyForm {
     @MultiLine
     private String reply;
 
-    public String getReply() { return reply; }
-    public void setReply(String reply) { this.reply = reply; }
+    public String getReply() {
+        return reply;
+    }
+
+    public void setReply(String reply) {
+        this.reply = reply;
+    }
 }

@@ -1,7 +1,6 @@
 package fi.celia.celianet.institutions.web;
 
 import fi.celia.celianet.shared.MultiLine;
-
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
@@ -12,6 +11,11 @@ public class RequestInfoForm {
     @MultiLine
     private String message;
 
-    public String getMessage() { return message; }
-    public void setMessage(String message) { this.message = message; }
+    public String getMessage() {
+        return message;
+    }
+
+    public void setMessage(String message) {
+        this.message = message;
+    }
 }

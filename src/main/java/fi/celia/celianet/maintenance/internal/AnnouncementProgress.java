@@ -1,9 +1,8 @@
 package fi.celia.celianet.maintenance.internal;
 
-import java.util.UUID;
-
 import fi.celia.celianet.notifications.MailProgress;
 import fi.celia.celianet.notifications.Mailings;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /** How far the announcement mails of a window have got: queued, sent, and failed (waiting for a retry). */

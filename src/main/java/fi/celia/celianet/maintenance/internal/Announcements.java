@@ -1,5 +1,10 @@
 package fi.celia.celianet.maintenance.internal;
 
+import fi.celia.celianet.calendar.Helsinki;
+import fi.celia.celianet.maintenance.MaintenanceWindow;
+import fi.celia.celianet.maintenance.WindowState;
+import fi.celia.celianet.notifications.Mailing;
+import fi.celia.celianet.notifications.Mailings;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -9,12 +14,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import fi.celia.celianet.calendar.Helsinki;
-import fi.celia.celianet.maintenance.MaintenanceWindow;
-import fi.celia.celianet.maintenance.WindowState;
-import fi.celia.celianet.notifications.Mailing;
-import fi.celia.celianet.notifications.Mailings;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,7 +33,11 @@ public class Announcements {
     public static final String REFERENCE_TYPE = "MAINTENANCE_WINDOW";
     public static final String TEMPLATE = "maintenance-announcement";
 
-    enum Kind { ANNOUNCEMENT, RESCHEDULE, CANCELLATION }
+    enum Kind {
+        ANNOUNCEMENT,
+        RESCHEDULE,
+        CANCELLATION
+    }
 
     private static final List<String> LANGUAGES = List.of("fi", "sv", "en");
     /** Behind every person's own mail (a registration's credentials, say), which has 0. */
@@ -46,7 +49,11 @@ public class Announcements {
     private final MessageSource messages;
     private final TransactionTemplate transactions;
 
-    Announcements(WindowRepository windows, Mailings mailings, Clock clock, MessageSource messages,
+    Announcements(
+            WindowRepository windows,
+            Mailings mailings,
+            Clock clock,
+            MessageSource messages,
             PlatformTransactionManager transactionManager) {
         this.windows = windows;
         this.mailings = mailings;
@@ -93,8 +100,8 @@ public class Announcements {
             subjects.put(language, text(kind, "subject", window, language));
             bodies.put(language, text(kind, "body", window, language));
         }
-        int queued = mailings.enqueueToEveryone(new Mailing(TEMPLATE, id + ":" + window.version(), subjects, bodies,
-                REFERENCE_TYPE, id, PRIORITY));
+        int queued = mailings.enqueueToEveryone(
+                new Mailing(TEMPLATE, id + ":" + window.version(), subjects, bodies, REFERENCE_TYPE, id, PRIORITY));
         windows.markAnnounced(id);
         return queued;
     }
@@ -108,12 +115,20 @@ public class Announcements {
                 .collect(Collectors.joining(", "));
         String channels = window.openChannels().isEmpty()
                 ? messages.getMessage("maintenance.closed.noChannels", null, locale)
-                : messages.getMessage("maintenance.closed.channels", null, locale) + " " + window.openChannels().stream()
-                        .map(c -> messages.getMessage("maintenance.channel." + c, null, locale))
-                        .collect(Collectors.joining(", "));
-        Object[] args = {window.title(language), format.format(Helsinki.at(window.startsAt())),
-                format.format(Helsinki.at(window.effectiveEnd())), services, window.message(language), channels};
-        return messages.getMessage("maintenance.mail." + kind.name().toLowerCase(Locale.ROOT) + "." + part, args, locale)
+                : messages.getMessage("maintenance.closed.channels", null, locale) + " "
+                        + window.openChannels().stream()
+                                .map(c -> messages.getMessage("maintenance.channel." + c, null, locale))
+                                .collect(Collectors.joining(", "));
+        Object[] args = {
+            window.title(language),
+            format.format(Helsinki.at(window.startsAt())),
+            format.format(Helsinki.at(window.effectiveEnd())),
+            services,
+            window.message(language),
+            channels
+        };
+        return messages.getMessage(
+                        "maintenance.mail." + kind.name().toLowerCase(Locale.ROOT) + "." + part, args, locale)
                 .replaceAll("\n{3,}", "\n\n");
     }
 }

@@ -1,11 +1,10 @@
 package fi.celia.celianet.maintenance.internal;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import fi.celia.celianet.home.spi.HomePanel;
 import fi.celia.celianet.maintenance.ServiceNotices;
 import fi.celia.celianet.staff.StaffPrincipal;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** The staff home page's panel: current service notices and the next Q&A session. */

@@ -1,14 +1,13 @@
 package fi.celia.celianet.maintenance.internal;
 
+import fi.celia.celianet.credentials.TokenPurpose;
+import fi.celia.celianet.credentials.spi.LinkPageGate;
+import fi.celia.celianet.maintenance.ClosableService;
+import fi.celia.celianet.maintenance.ServiceAvailability;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import fi.celia.celianet.credentials.spi.LinkPageGate;
-import fi.celia.celianet.credentials.TokenPurpose;
-import fi.celia.celianet.maintenance.ClosableService;
-import fi.celia.celianet.maintenance.ServiceAvailability;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,8 +17,8 @@ import org.springframework.stereotype.Component;
 @Component
 class PasswordLinkGate implements LinkPageGate {
 
-    private static final Set<TokenPurpose> CLOSABLE = EnumSet.of(TokenPurpose.PATRON_ACTIVATION, TokenPurpose.PATRON_RESET,
-            TokenPurpose.CUSTOMER_ACTIVATION);
+    private static final Set<TokenPurpose> CLOSABLE =
+            EnumSet.of(TokenPurpose.PATRON_ACTIVATION, TokenPurpose.PATRON_RESET, TokenPurpose.CUSTOMER_ACTIVATION);
 
     private final ServiceAvailability availability;
 
@@ -32,7 +31,8 @@ class PasswordLinkGate implements LinkPageGate {
         if (purposes.stream().noneMatch(CLOSABLE::contains)) {
             return Optional.empty();
         }
-        return availability.closure(ClosableService.PASSWORD_RESET)
+        return availability
+                .closure(ClosableService.PASSWORD_RESET)
                 .map(closure -> new Refusal("maintenance/link-closed", Map.of("closure", closure), closure.endsAt()));
     }
 }

@@ -1,12 +1,11 @@
 package fi.celia.celianet.maintenance.internal;
 
+import fi.celia.celianet.maintenance.MaintenanceWindow;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import fi.celia.celianet.maintenance.MaintenanceWindow;
-import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Modifying;
@@ -19,25 +18,34 @@ import org.springframework.data.jpa.repository.Query;
 public interface WindowRepository extends JpaRepository<MaintenanceWindow, UUID> {
 
     /** The in-progress window closing a service now (the one ending last when windows overlap). */
-    @Query(value = """
+    @Query(
+            value =
+                    """
             SELECT * FROM maintenance_window WHERE cancelled_at IS NULL AND coalesce(ended_early_at, ends_at) > :now
               AND starts_at <= :now AND :service = ANY (services)
-            ORDER BY coalesce(ended_early_at, ends_at) DESC LIMIT 1""", nativeQuery = true)
+            ORDER BY coalesce(ended_early_at, ends_at) DESC LIMIT 1""",
+            nativeQuery = true)
     Optional<MaintenanceWindow> closing(String service, Instant now);
 
     /** Not cancelled, announced by {@code now} and ending after {@code since}, earliest start first. */
-    @Query(value = """
+    @Query(
+            value =
+                    """
             SELECT * FROM maintenance_window WHERE cancelled_at IS NULL AND coalesce(ended_early_at, ends_at) > :since
-              AND announce_from <= :now ORDER BY starts_at, id""", nativeQuery = true)
+              AND announce_from <= :now ORDER BY starts_at, id""",
+            nativeQuery = true)
     List<MaintenanceWindow> shownBetween(Instant since, Instant now);
 
     /** Running and upcoming windows first (soonest first), then past and cancelled ones (newest first). */
-    @Query(value = """
+    @Query(
+            value =
+                    """
             SELECT * FROM maintenance_window
             ORDER BY (cancelled_at IS NULL AND coalesce(ended_early_at, ends_at) > :now) DESC,
                      CASE WHEN cancelled_at IS NULL AND coalesce(ended_early_at, ends_at) > :now THEN starts_at END ASC,
                      starts_at DESC
-            LIMIT 500""", nativeQuery = true)
+            LIMIT 500""",
+            nativeQuery = true)
     List<MaintenanceWindow> listed(Instant now);
 
     /** A window to change, locked until the transaction ends, so a change and its announcement never cross. */
@@ -46,12 +54,15 @@ public interface WindowRepository extends JpaRepository<MaintenanceWindow, UUID>
     Optional<MaintenanceWindow> lockById(UUID id);
 
     /** Windows whose announcement or follow-up is still to be queued. */
-    @Query(value = """
+    @Query(
+            value =
+                    """
             SELECT id FROM maintenance_window
             WHERE announced_version IS DISTINCT FROM version
               AND (announced_version IS NOT NULL
                    OR (cancelled_at IS NULL AND announce_from <= :now AND coalesce(ended_early_at, ends_at) > :now))
-            ORDER BY announce_from""", nativeQuery = true)
+            ORDER BY announce_from""",
+            nativeQuery = true)
     List<UUID> announcementDue(Instant now);
 
     /** Marks the window's version announced; a bulk update, so it is not an edit and leaves the edit lock alone. */

@@ -1,7 +1,5 @@
 package fi.celia.celianet.maintenance.web;
 
-import java.util.UUID;
-
 import fi.celia.celianet.maintenance.ClosableService;
 import fi.celia.celianet.maintenance.ContactChannel;
 import fi.celia.celianet.maintenance.CurrentWindow;
@@ -13,6 +11,7 @@ import fi.celia.celianet.shared.FieldProblems;
 import fi.celia.celianet.shared.NotFoundException;
 import jakarta.validation.Valid;
 import java.security.Principal;
+import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -53,8 +52,12 @@ class MaintenanceAdminController {
     }
 
     @PostMapping
-    String create(@Valid @ModelAttribute("form") WindowForm form, BindingResult errors,
-            Principal user, Model model, RedirectAttributes redirect) {
+    String create(
+            @Valid @ModelAttribute("form") WindowForm form,
+            BindingResult errors,
+            Principal user,
+            Model model,
+            RedirectAttributes redirect) {
         WindowDetails details = form.toDetails(errors);
         FieldProblems.reject(errors, windows.validate(details));
         if (errors.hasErrors()) {
@@ -78,8 +81,13 @@ class MaintenanceAdminController {
     }
 
     @PostMapping("/{id}")
-    String update(@PathVariable UUID id, @Valid @ModelAttribute("form") WindowForm form, BindingResult errors,
-            Principal user, Model model, RedirectAttributes redirect) {
+    String update(
+            @PathVariable UUID id,
+            @Valid @ModelAttribute("form") WindowForm form,
+            BindingResult errors,
+            Principal user,
+            Model model,
+            RedirectAttributes redirect) {
         CurrentWindow window = windows.find(id).orElseThrow(NotFoundException::new);
         WindowDetails details = form.toDetails(errors);
         FieldProblems.reject(errors, windows.validate(details));
@@ -104,7 +112,8 @@ class MaintenanceAdminController {
     String cancel(@PathVariable UUID id, Principal user, RedirectAttributes redirect) {
         windows.find(id).orElseThrow(NotFoundException::new);
         boolean done = windows.cancel(id, user.getName());
-        redirect.addFlashAttribute("flashMessage", done ? "maintenance.window.cancelled" : "maintenance.window.notCancelled");
+        redirect.addFlashAttribute(
+                "flashMessage", done ? "maintenance.window.cancelled" : "maintenance.window.notCancelled");
         return "redirect:" + BASE + "/" + id;
     }
 
@@ -125,5 +134,4 @@ class MaintenanceAdminController {
         }
         return "maintenance/window-form";
     }
-
 }

@@ -1,12 +1,11 @@
 package fi.celia.celianet.maintenance.web;
 
-import java.util.List;
-
 import fi.celia.celianet.maintenance.CurrentWindow;
 import fi.celia.celianet.maintenance.MaintenanceWindows;
+import java.util.List;
 import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.thymeleaf.context.LazyContextVariable;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.thymeleaf.context.LazyContextVariable;
 
 /**
  * Puts the maintenance banners on every page (the layout shows them when the list is not empty): announced

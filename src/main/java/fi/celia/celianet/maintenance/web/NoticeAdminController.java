@@ -1,8 +1,5 @@
 package fi.celia.celianet.maintenance.web;
 
-import java.security.Principal;
-import java.util.UUID;
-
 import fi.celia.celianet.maintenance.NoticeDetails;
 import fi.celia.celianet.maintenance.NoticeKind;
 import fi.celia.celianet.maintenance.ServiceNotice;
@@ -10,6 +7,8 @@ import fi.celia.celianet.maintenance.ServiceNotices;
 import fi.celia.celianet.maintenance.WindowRejectedException;
 import fi.celia.celianet.shared.FieldProblems;
 import fi.celia.celianet.shared.NotFoundException;
+import java.security.Principal;
+import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,7 +48,11 @@ class NoticeAdminController {
     }
 
     @PostMapping
-    String create(@ModelAttribute("form") NoticeForm form, BindingResult errors, Principal user, Model model,
+    String create(
+            @ModelAttribute("form") NoticeForm form,
+            BindingResult errors,
+            Principal user,
+            Model model,
             RedirectAttributes redirect) {
         NoticeDetails details = form.toDetails(errors);
         FieldProblems.reject(errors, notices.validate(details));
@@ -74,8 +77,13 @@ class NoticeAdminController {
     }
 
     @PostMapping("/{id}")
-    String update(@PathVariable UUID id, @ModelAttribute("form") NoticeForm form, BindingResult errors, Principal user,
-            Model model, RedirectAttributes redirect) {
+    String update(
+            @PathVariable UUID id,
+            @ModelAttribute("form") NoticeForm form,
+            BindingResult errors,
+            Principal user,
+            Model model,
+            RedirectAttributes redirect) {
         ServiceNotice notice = notices.find(id).orElseThrow(NotFoundException::new);
         NoticeDetails details = form.toDetails(errors);
         FieldProblems.reject(errors, notices.validate(details));
@@ -97,5 +105,4 @@ class NoticeAdminController {
         model.addAttribute("kinds", NoticeKind.values());
         return "maintenance/notice-form";
     }
-
 }

@@ -1,11 +1,10 @@
 package fi.celia.celianet.maintenance.web;
 
+import fi.celia.celianet.maintenance.ServiceNotices;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import fi.celia.celianet.maintenance.ServiceNotices;
 import org.springframework.stereotype.Component;
 
 /**
@@ -54,6 +53,5 @@ class NoticeText {
         return pieces;
     }
 
-    public record Piece(String text, String href) {
-    }
+    public record Piece(String text, String href) {}
 }

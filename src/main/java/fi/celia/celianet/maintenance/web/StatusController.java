@@ -1,5 +1,12 @@
 package fi.celia.celianet.maintenance.web;
 
+import fi.celia.celianet.calendar.Helsinki;
+import fi.celia.celianet.maintenance.ClosableService;
+import fi.celia.celianet.maintenance.ContactChannel;
+import fi.celia.celianet.maintenance.CurrentWindow;
+import fi.celia.celianet.maintenance.MaintenanceWindow;
+import fi.celia.celianet.maintenance.MaintenanceWindows;
+import fi.celia.celianet.maintenance.internal.Snapshot;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,14 +19,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import fi.celia.celianet.calendar.Helsinki;
-import fi.celia.celianet.maintenance.ClosableService;
-import fi.celia.celianet.maintenance.ContactChannel;
-import fi.celia.celianet.maintenance.CurrentWindow;
-import fi.celia.celianet.maintenance.MaintenanceWindow;
-import fi.celia.celianet.maintenance.MaintenanceWindows;
-import fi.celia.celianet.maintenance.internal.Snapshot;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -39,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
 @RestController
 class StatusController {
 
-    private static final DateTimeFormatter OFFSET = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
+    private static final DateTimeFormatter OFFSET =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx", Locale.ROOT);
     private static final List<String> LANGUAGES = List.of("fi", "sv", "en");
 
     private final MaintenanceWindows windows;
@@ -84,12 +84,13 @@ class StatusController {
             services.put(camel(service.name()), status.closed().contains(service) ? "closed" : "open");
         }
         body.put("services", services);
-        body.put("windows", status.windows().stream().map(StatusController::window).toList());
+        body.put(
+                "windows",
+                status.windows().stream().map(StatusController::window).toList());
         return json.writeValueAsString(body);
     }
 
-    private record Answer(String body, String etag) {
-    }
+    private record Answer(String body, String etag) {}
 
     private static Map<String, Object> window(CurrentWindow current) {
         MaintenanceWindow w = current.window();
@@ -99,7 +100,12 @@ class StatusController {
         out.put("startsAt", offset(w.startsAt()));
         out.put("endsAt", offset(w.effectiveEnd()));
         out.put("services", w.services().stream().map(s -> camel(s.name())).toList());
-        out.put("openChannels", w.openChannels().stream().map(ContactChannel::name).map(c -> c.toLowerCase(Locale.ROOT)).toList());
+        out.put(
+                "openChannels",
+                w.openChannels().stream()
+                        .map(ContactChannel::name)
+                        .map(c -> c.toLowerCase(Locale.ROOT))
+                        .toList());
         Map<String, String> title = new LinkedHashMap<>();
         Map<String, String> message = new LinkedHashMap<>();
         for (String language : LANGUAGES) {

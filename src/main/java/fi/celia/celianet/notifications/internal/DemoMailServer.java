@@ -1,11 +1,10 @@
 package fi.celia.celianet.notifications.internal;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,8 +48,11 @@ class DemoMailServer implements SmartLifecycle {
         }
         sender.setHost("127.0.0.1");
         sender.setPort(port);
-        log.info(port == wantedPort ? "Demo mail: embedded SMTP server on port {}"
-                : "Demo mail: port " + wantedPort + " is taken, so the embedded SMTP server is on port {}", port);
+        log.info(
+                port == wantedPort
+                        ? "Demo mail: embedded SMTP server on port {}"
+                        : "Demo mail: port " + wantedPort + " is taken, so the embedded SMTP server is on port {}",
+                port);
     }
 
     private static GreenMail started(int port) {

@@ -1,6 +1,12 @@
 package fi.celia.celianet.notifications.internal;
 
+import fi.celia.celianet.credentials.CredentialTokens;
+import fi.celia.celianet.credentials.TokenPurpose;
+import fi.celia.celianet.notifications.Mailbox;
 import fi.celia.celianet.shared.CelianetProperties;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,13 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import fi.celia.celianet.credentials.CredentialTokens;
-import fi.celia.celianet.credentials.TokenPurpose;
-import fi.celia.celianet.notifications.Mailbox;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
-import jakarta.mail.internet.MimeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,8 +51,13 @@ public class MailDelivery {
     private static final Duration RECORD_PATIENCE = Duration.ofSeconds(30);
 
     private static final org.springframework.jdbc.core.RowMapper<Claimed> CLAIMED = (rs, n) -> new Claimed(
-            rs.getObject("id", UUID.class), rs.getString("recipient"), rs.getString("subject"), rs.getString("body"),
-            rs.getString("link_purpose"), rs.getObject("link_subject_id", UUID.class), "SENDING".equals(rs.getString("state")));
+            rs.getObject("id", UUID.class),
+            rs.getString("recipient"),
+            rs.getString("subject"),
+            rs.getString("body"),
+            rs.getString("link_purpose"),
+            rs.getObject("link_subject_id", UUID.class),
+            "SENDING".equals(rs.getString("state")));
 
     // JDBC: claims with FOR UPDATE SKIP LOCKED and set-wise updates of a batch by id, which JPA cannot express.
     private final JdbcClient jdbc;
@@ -65,8 +69,13 @@ public class MailDelivery {
     private final String baseUrl;
     private final int batchSize;
 
-    MailDelivery(JdbcClient jdbc, JavaMailSender sender, CredentialTokens tokens, PlatformTransactionManager tm,
-            Clock clock, CelianetProperties properties) {
+    MailDelivery(
+            JdbcClient jdbc,
+            JavaMailSender sender,
+            CredentialTokens tokens,
+            PlatformTransactionManager tm,
+            Clock clock,
+            CelianetProperties properties) {
         this.jdbc = jdbc;
         this.sender = sender;
         this.tokens = tokens;
@@ -77,7 +86,9 @@ public class MailDelivery {
         this.batchSize = properties.mail().batchSize();
     }
 
-    @Scheduled(fixedDelayString = "${celianet.mail.poll-interval}", initialDelayString = "${celianet.mail.poll-interval}")
+    @Scheduled(
+            fixedDelayString = "${celianet.mail.poll-interval}",
+            initialDelayString = "${celianet.mail.poll-interval}")
     public void deliverDue() {
         List<Claimed> batch;
         try {
@@ -96,27 +107,37 @@ public class MailDelivery {
             Instant now = Instant.now(clock);
             // Mails whose sender stopped before recording the outcome come first, then the queue in order of
             // priority; each query walks its own partial index, so a long queue costs no sort.
-            List<Claimed> due = new ArrayList<>(jdbc.sql("""
+            List<Claimed> due = new ArrayList<>(jdbc.sql(
+                            """
                     SELECT id, recipient, subject, body, link_purpose, link_subject_id, state FROM outbound_mail
                     WHERE state = 'SENDING' AND lease_until < :now
                     ORDER BY lease_until LIMIT :batch FOR UPDATE SKIP LOCKED""")
-                    .param("now", Timestamp.from(now)).param("batch", batchSize).query(CLAIMED).list());
+                    .param("now", Timestamp.from(now))
+                    .param("batch", batchSize)
+                    .query(CLAIMED)
+                    .list());
             if (due.size() < batchSize) {
-                due.addAll(jdbc.sql("""
+                due.addAll(jdbc.sql(
+                                """
                         SELECT id, recipient, subject, body, link_purpose, link_subject_id, state FROM outbound_mail
                         WHERE state = 'QUEUED' AND next_attempt_at <= :now
                         ORDER BY priority, next_attempt_at LIMIT :batch FOR UPDATE SKIP LOCKED""")
-                        .param("now", Timestamp.from(now)).param("batch", batchSize - due.size()).query(CLAIMED).list());
+                        .param("now", Timestamp.from(now))
+                        .param("batch", batchSize - due.size())
+                        .query(CLAIMED)
+                        .list());
             }
             if (due.isEmpty()) {
                 return due;
             }
-            jdbc.sql("""
+            jdbc.sql(
+                            """
                     UPDATE outbound_mail SET lease_expiries = lease_expiries + CASE WHEN state = 'SENDING' THEN 1 ELSE 0 END,
                         state = 'SENDING', lease_until = :lease, attempts = attempts + 1
                     WHERE id = ANY(:ids)""")
                     .param("lease", Timestamp.from(now.plus(LEASE)))
-                    .param("ids", due.stream().map(Claimed::id).toArray(UUID[]::new)).update();
+                    .param("ids", due.stream().map(Claimed::id).toArray(UUID[]::new))
+                    .update();
             long resent = due.stream().filter(Claimed::leaseExpired).count();
             if (resent > 0) {
                 log.warn("{} mails whose sender stopped before recording the outcome are sent again", resent);
@@ -155,28 +176,42 @@ public class MailDelivery {
                 for (int i = 0; i < messages.size(); i++) {
                     Exception cause = failed.get(messages.get(i));
                     if (cause != null || failed.isEmpty()) {
-                        refused.put(composed.get(i).id(), (cause != null ? cause : e).getClass().getSimpleName());
+                        refused.put(
+                                composed.get(i).id(),
+                                (cause != null ? cause : e).getClass().getSimpleName());
                     }
                 }
             } catch (MailException e) {
                 composed.forEach(mail -> refused.put(mail.id(), e.getClass().getSimpleName()));
             }
         }
-        UUID[] sent = batch.stream().map(Claimed::id).filter(id -> !refused.containsKey(id)).toArray(UUID[]::new);
+        UUID[] sent = batch.stream()
+                .map(Claimed::id)
+                .filter(id -> !refused.containsKey(id))
+                .toArray(UUID[]::new);
         if (sent.length > 0) {
-            record("sent", () -> jdbc.sql("""
+            record("sent", () -> jdbc.sql(
+                            """
                     UPDATE outbound_mail SET state = 'SENT', sent_at = :now, lease_until = NULL, last_error = NULL
-                    WHERE id = ANY(:ids)""").param("now", Timestamp.from(Instant.now(clock))).param("ids", sent).update());
+                    WHERE id = ANY(:ids)""")
+                    .param("now", Timestamp.from(Instant.now(clock)))
+                    .param("ids", sent)
+                    .update());
         }
         refused.forEach((id, reason) -> record("not delivered (" + reason + "); will retry", () -> {
-            int attempts = jdbc.sql("SELECT attempts FROM outbound_mail WHERE id = :id").param("id", id)
-                    .query(Integer.class).single();
+            int attempts = jdbc.sql("SELECT attempts FROM outbound_mail WHERE id = :id")
+                    .param("id", id)
+                    .query(Integer.class)
+                    .single();
             long seconds = Math.min(MAX_BACKOFF.toSeconds(), (long) Math.pow(2, Math.min(attempts, 20)));
-            jdbc.sql("""
+            jdbc.sql(
+                            """
                     UPDATE outbound_mail SET state = 'QUEUED', lease_until = NULL, last_error = :error,
                         next_attempt_at = :next WHERE id = :id AND state = 'SENDING'""")
-                    .param("error", reason).param("next", Timestamp.from(Instant.now(clock).plusSeconds(seconds)))
-                    .param("id", id).update();
+                    .param("error", reason)
+                    .param("next", Timestamp.from(Instant.now(clock).plusSeconds(seconds)))
+                    .param("id", id)
+                    .update();
         }));
         if (!refused.isEmpty()) {
             log.info("{} of {} mails not delivered; they will be retried", refused.size(), batch.size());
@@ -192,8 +227,10 @@ public class MailDelivery {
                 return;
             } catch (RuntimeException e) {
                 if (Instant.now().isAfter(giveUp)) {
-                    log.warn("Mails {}, but that could not be recorded ({}); they are due again when their lease ends",
-                            what, e.getClass().getSimpleName());
+                    log.warn(
+                            "Mails {}, but that could not be recorded ({}); they are due again when their lease ends",
+                            what,
+                            e.getClass().getSimpleName());
                     return;
                 }
                 sleep();
@@ -220,7 +257,13 @@ public class MailDelivery {
         }
     }
 
-    private record Claimed(UUID id, String recipient, String subject, String body, String linkPurpose, UUID linkSubjectId,
+    private record Claimed(
+            UUID id,
+            String recipient,
+            String subject,
+            String body,
+            String linkPurpose,
+            UUID linkSubjectId,
             boolean leaseExpired) {
         Claimed withBody(String text) {
             return new Claimed(id, recipient, subject, text, linkPurpose, linkSubjectId, leaseExpired);

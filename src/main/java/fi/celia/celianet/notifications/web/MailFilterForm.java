@@ -7,10 +7,22 @@ class MailFilterForm {
 
     @Size(max = 254, message = "{validation.tooLong}")
     private String recipient;
+
     private int page;
 
-    public String getRecipient() { return recipient; }
-    public void setRecipient(String recipient) { this.recipient = recipient; }
-    public int getPage() { return page; }
-    public void setPage(int page) { this.page = page; }
+    public String getRecipient() {
+        return recipient;
+    }
+
+    public void setRecipient(String recipient) {
+        this.recipient = recipient;
+    }
+
+    public int getPage() {
+        return page;
+    }
+
+    public void setPage(int page) {
+        this.page = page;
+    }
 }

@@ -1,12 +1,11 @@
 package fi.celia.celianet.notifications.web;
 
+import fi.celia.celianet.shared.NotFoundException;
+import jakarta.validation.Valid;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-
-import fi.celia.celianet.shared.NotFoundException;
-import jakarta.validation.Valid;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
@@ -40,13 +39,19 @@ class MailLogController {
             return "notifications/mail-list";
         }
         int current = Math.max(0, filter.getPage());
-        String address = filter.getRecipient() == null ? "" : filter.getRecipient().strip().toLowerCase(Locale.ROOT);
-        var rows = jdbc.sql("""
+        String address = filter.getRecipient() == null
+                ? ""
+                : filter.getRecipient().strip().toLowerCase(Locale.ROOT);
+        var rows = jdbc.sql(
+                        """
                 SELECT id, recipient, subject, state, attempts, created_at, sent_at, last_error, NULL AS body
                 FROM outbound_mail WHERE (:address = '' OR lower(recipient) = :address)
                 ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset""")
-                .param("address", address).param("limit", PAGE_SIZE + 1).param("offset", (long) current * PAGE_SIZE)
-                .query(MailLogController::row).list();
+                .param("address", address)
+                .param("limit", PAGE_SIZE + 1)
+                .param("offset", (long) current * PAGE_SIZE)
+                .query(MailLogController::row)
+                .list();
         model.addAttribute("mails", rows.size() > PAGE_SIZE ? rows.subList(0, PAGE_SIZE) : rows);
         model.addAttribute("page", current);
         model.addAttribute("hasNext", rows.size() > PAGE_SIZE);
@@ -56,21 +61,42 @@ class MailLogController {
     @GetMapping("/admin/mail/{id}")
     @Transactional(readOnly = true)
     String show(@PathVariable UUID id, Model model) {
-        model.addAttribute("mail", jdbc.sql("""
+        model.addAttribute(
+                "mail",
+                jdbc.sql(
+                                """
                 SELECT id, recipient, subject, state, attempts, created_at, sent_at, last_error, body
-                FROM outbound_mail WHERE id = :id""").param("id", id).query(MailLogController::row).optional()
-                .orElseThrow(NotFoundException::new));
+                FROM outbound_mail WHERE id = :id""")
+                        .param("id", id)
+                        .query(MailLogController::row)
+                        .optional()
+                        .orElseThrow(NotFoundException::new));
         return "notifications/mail-show";
     }
 
     private static MailRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
-        return new MailRow(rs.getObject("id", UUID.class), rs.getString("recipient"), rs.getString("subject"),
-                rs.getString("state"), rs.getInt("attempts"), rs.getTimestamp("created_at").toInstant(),
-                rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(),
-                rs.getString("last_error"), rs.getString("body"));
+        return new MailRow(
+                rs.getObject("id", UUID.class),
+                rs.getString("recipient"),
+                rs.getString("subject"),
+                rs.getString("state"),
+                rs.getInt("attempts"),
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getTimestamp("sent_at") == null
+                        ? null
+                        : rs.getTimestamp("sent_at").toInstant(),
+                rs.getString("last_error"),
+                rs.getString("body"));
     }
 
-    record MailRow(UUID id, String recipient, String subject, String state, int attempts, Instant createdAt,
-            Instant sentAt, String lastError, String body) {
-    }
+    record MailRow(
+            UUID id,
+            String recipient,
+            String subject,
+            String state,
+            int attempts,
+            Instant createdAt,
+            Instant sentAt,
+            String lastError,
+            String body) {}
 }

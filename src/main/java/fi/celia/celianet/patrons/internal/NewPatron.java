@@ -1,14 +1,13 @@
 package fi.celia.celianet.patrons.internal;
 
+import fi.celia.celianet.patrons.PersonalIdentityCode;
+import fi.celia.celianet.shared.FieldProblem;
+import fi.celia.celianet.shared.PostalAddress;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import fi.celia.celianet.patrons.PersonalIdentityCode;
-import fi.celia.celianet.shared.FieldProblem;
-import fi.celia.celianet.shared.PostalAddress;
 
 /**
  * A registration, to be checked with {@link #validate} and saved. {@code identityCode} is null only for a person
@@ -18,16 +17,38 @@ import fi.celia.celianet.shared.PostalAddress;
  * @param postalAddress    null when the patron has no address
  * @param paperCredentials the credentials on paper, handed over in person (only for the IN_PERSON channel)
  */
-public record NewPatron(PersonalIdentityCode identityCode, boolean withoutIdentityCode, LocalDate birthDate,
-        String noIdentityCodeReason, String firstName, String lastName, String email, String phone,
-        PostalAddress postalAddress, String language, String channel, String eligibility, boolean consent,
-        boolean serviceOnline, boolean serviceCdClubs, boolean paperCredentials, String contactName,
-        String contactRelation, String contactPhone, String contactEmail, String credentialsTo, String guardianName,
-        String guardianPhone, String guardianEmail, boolean guardianConsent, UUID organisationId)
+public record NewPatron(
+        PersonalIdentityCode identityCode,
+        boolean withoutIdentityCode,
+        LocalDate birthDate,
+        String noIdentityCodeReason,
+        String firstName,
+        String lastName,
+        String email,
+        String phone,
+        PostalAddress postalAddress,
+        String language,
+        String channel,
+        String eligibility,
+        boolean consent,
+        boolean serviceOnline,
+        boolean serviceCdClubs,
+        boolean paperCredentials,
+        String contactName,
+        String contactRelation,
+        String contactPhone,
+        String contactEmail,
+        String credentialsTo,
+        String guardianName,
+        String guardianPhone,
+        String guardianEmail,
+        boolean guardianConsent,
+        UUID organisationId)
         implements PatronDetails {
 
     /** The earliest birth year taken for a person without an identity code. */
     static final int EARLIEST_BIRTH_YEAR = 1850;
+
     private static final Set<String> CHANNELS = Set.of(PatronRules.IN_PERSON, "PHONE", "REMOTE");
 
     public NewPatron {
@@ -61,17 +82,23 @@ public record NewPatron(PersonalIdentityCode identityCode, boolean withoutIdenti
                 problems.add(new FieldProblem("noIdentityCodeReason", "patrons.form.error.noIdentityCodeReason"));
             }
         } else if (identityCode == null) {
-            problems.add(new FieldProblem("hetu", serviceStaff ? PersonalIdentityCode.Problem.BLANK.messageKey()
-                    : "patrons.hetu.error.blankReferToCustomerService"));
+            problems.add(new FieldProblem(
+                    "hetu",
+                    serviceStaff
+                            ? PersonalIdentityCode.Problem.BLANK.messageKey()
+                            : "patrons.hetu.error.blankReferToCustomerService"));
         } else if (identityCode.birthDate().isAfter(today)) {
             problems.add(new FieldProblem("hetu", "patrons.hetu.error.future"));
         }
         PatronRules.requireService(this, problems);
-        if (paperCredentials && channel != null && CHANNELS.contains(channel) && !PatronRules.IN_PERSON.equals(channel)) {
+        if (paperCredentials
+                && channel != null
+                && CHANNELS.contains(channel)
+                && !PatronRules.IN_PERSON.equals(channel)) {
             problems.add(new FieldProblem("paperCredentials", "patrons.form.error.paperOnlyInPerson"));
         }
-        problems.addAll(PatronRules.check(this, paperCredentials && PatronRules.IN_PERSON.equals(channel),
-                effectiveBirthDate(), today));
+        problems.addAll(PatronRules.check(
+                this, paperCredentials && PatronRules.IN_PERSON.equals(channel), effectiveBirthDate(), today));
         if (organisationId == null) {
             problems.add(new FieldProblem("organisationId", "patrons.form.error.organisation"));
         }
@@ -80,13 +107,34 @@ public record NewPatron(PersonalIdentityCode identityCode, boolean withoutIdenti
 
     /** What makes two submissions "the same data" (the identity code included, so this is never logged). */
     String fingerprintText() {
-        return String.join("\u001f", identityCode == null ? "" : identityCode.value(), String.valueOf(birthDate),
-                s(noIdentityCodeReason), s(firstName), s(lastName), s(email), s(phone),
-                s(PostalAddress.streetOf(postalAddress)), s(PostalAddress.postalCodeOf(postalAddress)),
-                s(PostalAddress.cityOf(postalAddress)), s(language), s(channel), s(eligibility), String.valueOf(consent),
-                String.valueOf(serviceOnline), String.valueOf(serviceCdClubs), String.valueOf(paperCredentials),
-                s(contactName), s(contactRelation), s(contactPhone), s(contactEmail), s(credentialsTo),
-                s(guardianName), s(guardianPhone), s(guardianEmail), String.valueOf(guardianConsent),
+        return String.join(
+                "\u001f",
+                identityCode == null ? "" : identityCode.value(),
+                String.valueOf(birthDate),
+                s(noIdentityCodeReason),
+                s(firstName),
+                s(lastName),
+                s(email),
+                s(phone),
+                s(PostalAddress.streetOf(postalAddress)),
+                s(PostalAddress.postalCodeOf(postalAddress)),
+                s(PostalAddress.cityOf(postalAddress)),
+                s(language),
+                s(channel),
+                s(eligibility),
+                String.valueOf(consent),
+                String.valueOf(serviceOnline),
+                String.valueOf(serviceCdClubs),
+                String.valueOf(paperCredentials),
+                s(contactName),
+                s(contactRelation),
+                s(contactPhone),
+                s(contactEmail),
+                s(credentialsTo),
+                s(guardianName),
+                s(guardianPhone),
+                s(guardianEmail),
+                String.valueOf(guardianConsent),
                 String.valueOf(organisationId));
     }
 

@@ -1,5 +1,15 @@
 package fi.celia.celianet.patrons.internal;
 
+import fi.celia.celianet.shared.PostalAddress;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.text.Normalizer;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,17 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
-
-import jakarta.persistence.CascadeType;
-import fi.celia.celianet.shared.PostalAddress;
-import jakarta.persistence.Column;
-import jakarta.persistence.Embedded;
-import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
-import jakarta.persistence.OneToMany;
-import jakarta.persistence.OrderBy;
-import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 
 /**
  * A patron and the history of changes to the record. A patron is written first by the registration's
@@ -154,8 +153,7 @@ public class Patron {
     @OrderBy("changedAt DESC, id DESC")
     private List<PatronChange> changes = new ArrayList<>();
 
-    protected Patron() {
-    }
+    protected Patron() {}
 
     public UUID id() {
         return id;
@@ -350,9 +348,22 @@ public class Patron {
 
     /** The details staff may change, as they are now. */
     public PatronChanges details() {
-        return new PatronChanges(email, phone, postalAddress, language, serviceOnline,
-                serviceCdClubs, contactName, contactRelation, contactPhone, contactEmail, credentialsTo, guardianName,
-                guardianPhone, guardianEmail, guardianConsent);
+        return new PatronChanges(
+                email,
+                phone,
+                postalAddress,
+                language,
+                serviceOnline,
+                serviceCdClubs,
+                contactName,
+                contactRelation,
+                contactPhone,
+                contactEmail,
+                credentialsTo,
+                guardianName,
+                guardianPhone,
+                guardianEmail,
+                guardianConsent);
     }
 
     /**

@@ -1,7 +1,5 @@
 package fi.celia.celianet.patrons.internal;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -11,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /** One change in a patron's history: who, when, which field, the old and the new value. Part of {@link Patron}. */
 @Entity
@@ -40,8 +39,7 @@ public class PatronChange {
     @Column(name = "new_value")
     private String newValue;
 
-    protected PatronChange() {
-    }
+    protected PatronChange() {}
 
     PatronChange(Patron patron, Instant at, String actor, String field, String oldValue, String newValue) {
         this.patron = patron;

@@ -1,22 +1,34 @@
 package fi.celia.celianet.patrons.internal;
 
+import fi.celia.celianet.shared.FieldProblem;
+import fi.celia.celianet.shared.PostalAddress;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-
-import fi.celia.celianet.shared.FieldProblem;
-import fi.celia.celianet.shared.PostalAddress;
 
 /**
  * The details staff may change on a patron: contact details, address, services, contact person, guardian.
  *
  * @param postalAddress null when the patron has no address
  */
-public record PatronChanges(String email, String phone, PostalAddress postalAddress, String language,
-        boolean serviceOnline, boolean serviceCdClubs, String contactName, String contactRelation, String contactPhone,
-        String contactEmail, String credentialsTo, String guardianName, String guardianPhone, String guardianEmail,
-        boolean guardianConsent) implements PatronDetails {
+public record PatronChanges(
+        String email,
+        String phone,
+        PostalAddress postalAddress,
+        String language,
+        boolean serviceOnline,
+        boolean serviceCdClubs,
+        String contactName,
+        String contactRelation,
+        String contactPhone,
+        String contactEmail,
+        String credentialsTo,
+        String guardianName,
+        String guardianPhone,
+        String guardianEmail,
+        boolean guardianConsent)
+        implements PatronDetails {
 
     public PatronChanges {
         if (postalAddress != null) {

@@ -1,12 +1,5 @@
 package fi.celia.celianet.patrons.internal;
 
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.audit.AuditOutcome;
 import fi.celia.celianet.credentials.CredentialTokens;
@@ -17,6 +10,12 @@ import fi.celia.celianet.notifications.MailStatus;
 import fi.celia.celianet.notifications.Mailbox;
 import fi.celia.celianet.shared.NotFoundException;
 import fi.celia.celianet.staff.StaffPrincipal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,8 +37,14 @@ public class PatronCredentials {
     private final AuditLog audit;
     private final Clock clock;
 
-    PatronCredentials(PatronRecords records, PatronRepository patrons, Mailbox mailbox,
-            ServiceAvailability availability, CredentialTokens tokens, AuditLog audit, Clock clock) {
+    PatronCredentials(
+            PatronRecords records,
+            PatronRepository patrons,
+            Mailbox mailbox,
+            ServiceAvailability availability,
+            CredentialTokens tokens,
+            AuditLog audit,
+            Clock clock) {
         this.records = records;
         this.patrons = patrons;
         this.mailbox = mailbox;
@@ -64,7 +69,8 @@ public class PatronCredentials {
     @Transactional(readOnly = true)
     public List<RecentRegistration> latestRegistrations(UUID organisationId, int limit) {
         return patrons.findByOrganisationIdOrderByRegisteredAtDesc(organisationId, Limit.of(limit)).stream()
-                .map(p -> new RecentRegistration(p, credentialsMail(p.id()).orElse(null))).toList();
+                .map(p -> new RecentRegistration(p, credentialsMail(p.id()).orElse(null)))
+                .toList();
     }
 
     /**
@@ -85,7 +91,12 @@ public class PatronCredentials {
         }
         Instant hourAgo = Instant.now(clock).minus(Duration.ofHours(1));
         if (mailbox.countSince("PATRON", id, PatronMail.RESET, hourAgo) >= RESETS_PER_HOUR) {
-            audit.record(user.username(), "PATRON_PASSWORD_RESET_REQUESTED", "PATRON", id, AuditOutcome.DENIED,
+            audit.record(
+                    user.username(),
+                    "PATRON_PASSWORD_RESET_REQUESTED",
+                    "PATRON",
+                    id,
+                    AuditOutcome.DENIED,
                     "rate limit");
             return MailRequestOutcome.RATE_LIMITED;
         }

@@ -1,10 +1,5 @@
 package fi.celia.celianet.patrons.internal;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.credentials.CredentialTokens;
@@ -14,6 +9,10 @@ import fi.celia.celianet.shared.NotFoundException;
 import fi.celia.celianet.staff.Organisation;
 import fi.celia.celianet.staff.Organisations;
 import fi.celia.celianet.staff.StaffPrincipal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -33,8 +32,13 @@ public class PatronLifecycle {
     private final AuditLog audit;
     private final Clock clock;
 
-    PatronLifecycle(PatronRecords records, PatronRepository patrons, Organisations organisations,
-            CredentialTokens tokens, AuditLog audit, Clock clock) {
+    PatronLifecycle(
+            PatronRecords records,
+            PatronRepository patrons,
+            Organisations organisations,
+            CredentialTokens tokens,
+            AuditLog audit,
+            Clock clock) {
         this.records = records;
         this.patrons = patrons;
         this.organisations = organisations;
@@ -86,8 +90,11 @@ public class PatronLifecycle {
         Patron patron = patrons.findById(id).filter(Patron::active).orElseThrow(NotFoundException::new);
         UUID target;
         if (user.isServiceStaff()) {
-            target = organisations.find(targetOrganisationId).filter(Organisation::isActive)
-                    .orElseThrow(NotFoundException::new).getId();
+            target = organisations
+                    .find(targetOrganisationId)
+                    .filter(Organisation::isActive)
+                    .orElseThrow(NotFoundException::new)
+                    .getId();
         } else {
             var code = PersonalIdentityCode.validate(identityCode);
             if (!code.isValid() || !code.code().value().equals(patron.identityCode())) {

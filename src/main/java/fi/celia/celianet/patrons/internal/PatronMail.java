@@ -1,12 +1,11 @@
 package fi.celia.celianet.patrons.internal;
 
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
-
 import fi.celia.celianet.credentials.TokenPurpose;
 import fi.celia.celianet.notifications.Mailbox;
 import fi.celia.celianet.notifications.OutgoingMail;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,8 +38,11 @@ class PatronMail {
     }
 
     static OutgoingMail mail(Patron patron, String recipient, String template, UUID requestId) {
-        return OutgoingMail.of(requestId + ":" + recipient.trim().toLowerCase(Locale.ROOT), recipient,
-                        Locale.forLanguageTag(patron.language()), template,
+        return OutgoingMail.of(
+                        requestId + ":" + recipient.trim().toLowerCase(Locale.ROOT),
+                        recipient,
+                        Locale.forLanguageTag(patron.language()),
+                        template,
                         Map.of("name", patron.name(), "patronNumber", patron.patronNumber()))
                 .about("PATRON", patron.id());
     }

@@ -1,15 +1,14 @@
 package fi.celia.celianet.patrons.internal;
 
+import fi.celia.celianet.audit.AuditLog;
+import fi.celia.celianet.credentials.TokenPurpose;
+import fi.celia.celianet.credentials.spi.PasswordTarget;
+import fi.celia.celianet.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
-
-import fi.celia.celianet.audit.AuditLog;
-import fi.celia.celianet.credentials.TokenPurpose;
-import fi.celia.celianet.credentials.spi.PasswordTarget;
-import fi.celia.celianet.shared.NotFoundException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 

@@ -1,16 +1,15 @@
 package fi.celia.celianet.patrons.internal;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.regex.Pattern;
-
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.patrons.PersonalIdentityCode;
 import fi.celia.celianet.shared.NotFoundException;
 import fi.celia.celianet.staff.Organisations;
 import fi.celia.celianet.staff.StaffPrincipal;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -54,13 +53,16 @@ public class PatronRecords {
     /** The patron with its history, without auditing, for checks before an action; 404 unless the user may open it. */
     @Transactional(readOnly = true)
     public Patron open(StaffPrincipal user, UUID id) {
-        return patrons.findWithChangesById(id).filter(p -> user.mayActFor(p.organisationId()))
+        return patrons.findWithChangesById(id)
+                .filter(p -> user.mayActFor(p.organisationId()))
                 .orElseThrow(NotFoundException::new);
     }
 
     /** The patron without its history, for the services acting on it; 404 unless the user may open it. */
     Patron find(StaffPrincipal user, UUID id) {
-        return patrons.findById(id).filter(p -> user.mayActFor(p.organisationId())).orElseThrow(NotFoundException::new);
+        return patrons.findById(id)
+                .filter(p -> user.mayActFor(p.organisationId()))
+                .orElseThrow(NotFoundException::new);
     }
 
     /** Who registered an identity code and when; the patron's id and number only when the user may open it. */
@@ -71,8 +73,12 @@ public class PatronRecords {
 
     private RegisteredElsewhere facts(StaffPrincipal user, Patron patron) {
         boolean may = user.mayActFor(patron.organisationId());
-        return new RegisteredElsewhere(organisations.nameOf(patron.organisationId()), patron.registeredAt(),
-                may ? patron.id() : null, may ? patron.patronNumber() : null, patron.active() ? patron.id() : null);
+        return new RegisteredElsewhere(
+                organisations.nameOf(patron.organisationId()),
+                patron.registeredAt(),
+                may ? patron.id() : null,
+                may ? patron.patronNumber() : null,
+                patron.active() ? patron.id() : null);
     }
 
     /**
@@ -105,21 +111,24 @@ public class PatronRecords {
             return new PatronSearch(List.of(), facts(user, patron), 0, false, null, true);
         }
         if (PATRON_NUMBER.matcher(q).matches()) {
-            List<Patron> found = patrons.findByPatronNumber(q.toUpperCase(Locale.ROOT))
-                    .filter(p -> visible(user, scope, p)).stream().toList();
+            List<Patron> found =
+                    patrons.findByPatronNumber(q.toUpperCase(Locale.ROOT)).filter(p -> visible(user, scope, p)).stream()
+                            .toList();
             return new PatronSearch(found, null, 0, false, null, false);
         }
         int offset = pageIndex * PAGE_SIZE;
         List<Patron> rows;
         if (q.contains("@")) {
-            rows = scope == null ? patrons.searchByEmail(q, PAGE_SIZE + 1, offset)
+            rows = scope == null
+                    ? patrons.searchByEmail(q, PAGE_SIZE + 1, offset)
                     : patrons.searchByEmailIn(scope, q, PAGE_SIZE + 1, offset);
         } else {
             if (q.codePointCount(0, q.length()) < 3) {
                 return PatronSearch.problem("patrons.search.error.tooShort");
             }
             String pattern = "%" + likeEscape(Patron.searchName(q)) + "%";
-            rows = scope == null ? patrons.searchByName(pattern, PAGE_SIZE + 1, offset)
+            rows = scope == null
+                    ? patrons.searchByName(pattern, PAGE_SIZE + 1, offset)
                     : patrons.searchByNameIn(scope, pattern, PAGE_SIZE + 1, offset);
         }
         boolean hasNext = rows.size() > PAGE_SIZE;

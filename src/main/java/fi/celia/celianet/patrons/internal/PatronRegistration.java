@@ -1,5 +1,11 @@
 package fi.celia.celianet.patrons.internal;
 
+import fi.celia.celianet.audit.AuditLog;
+import fi.celia.celianet.calendar.Helsinki;
+import fi.celia.celianet.maintenance.ClosableService;
+import fi.celia.celianet.maintenance.ServiceAvailability;
+import fi.celia.celianet.shared.FieldProblem;
+import fi.celia.celianet.staff.StaffPrincipal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,13 +15,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import fi.celia.celianet.audit.AuditLog;
-import fi.celia.celianet.calendar.Helsinki;
-import fi.celia.celianet.maintenance.ClosableService;
-import fi.celia.celianet.maintenance.ServiceAvailability;
-import fi.celia.celianet.shared.FieldProblem;
-import fi.celia.celianet.staff.StaffPrincipal;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,8 +33,13 @@ public class PatronRegistration {
     private final AuditLog audit;
     private final Clock clock;
 
-    PatronRegistration(RegistrationInserts inserts, PatronRepository patrons, ServiceAvailability availability,
-            PatronMail mail, AuditLog audit, Clock clock) {
+    PatronRegistration(
+            RegistrationInserts inserts,
+            PatronRepository patrons,
+            ServiceAvailability availability,
+            PatronMail mail,
+            AuditLog audit,
+            Clock clock) {
         this.inserts = inserts;
         this.patrons = patrons;
         this.availability = availability;
@@ -52,8 +56,8 @@ public class PatronRegistration {
      * @throws SoftDuplicatesException when possible duplicates exist and were not confirmed (nothing was written)
      */
     @Transactional
-    public RegistrationResult register(NewPatron patron, String submissionToken, boolean softDuplicatesConfirmed,
-            StaffPrincipal user) {
+    public RegistrationResult register(
+            NewPatron patron, String submissionToken, boolean softDuplicatesConfirmed, StaffPrincipal user) {
         Instant now = Instant.now(clock);
         List<FieldProblem> problems = patron.validate(Helsinki.dateOf(now), user.isServiceStaff());
         if (!problems.isEmpty()) {
@@ -68,7 +72,8 @@ public class PatronRegistration {
         if (!softDuplicatesConfirmed) {
             List<Patron> similar = patrons.softDuplicates(
                     patron.identityCode() == null ? null : patron.identityCode().value(),
-                    Patron.searchName(patron.firstName() + " " + patron.lastName()), patron.effectiveBirthDate(),
+                    Patron.searchName(patron.firstName() + " " + patron.lastName()),
+                    patron.effectiveBirthDate(),
                     patron.email());
             if (!similar.isEmpty()) {
                 throw new SoftDuplicatesException(similar);
@@ -83,7 +88,11 @@ public class PatronRegistration {
             throw new DuplicateIdentityCodeException(patron.identityCode());
         }
         mail.credentials(id);
-        audit.success(user.username(), "PATRON_REGISTERED", "PATRON", id,
+        audit.success(
+                user.username(),
+                "PATRON_REGISTERED",
+                "PATRON",
+                id,
                 "organisation " + patron.organisationId() + ", channel " + patron.channel());
         return new RegistrationResult(id, false);
     }
@@ -99,8 +108,9 @@ public class PatronRegistration {
 
     static String fingerprint(NewPatron patron) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(patron.fingerprintText().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256")
+                            .digest(patron.fingerprintText().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -3,7 +3,6 @@ package fi.celia.celianet.patrons.internal;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.data.domain.Limit;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -33,39 +32,63 @@ public interface PatronRepository extends JpaRepository<Patron, UUID> {
     // of query is its own statement (organisation or not), so PostgreSQL plans each with its own index: the
     // trigram index on search_name for names, the lower(email) index for addresses.
 
-    @Query(value = """
+    @Query(
+            value =
+                    """
             SELECT * FROM patron WHERE search_name LIKE :pattern ESCAPE '\\' AND status <> 'ERASED'
-            ORDER BY last_name, first_name, registered_at DESC LIMIT :limit OFFSET :offset""", nativeQuery = true)
+            ORDER BY last_name, first_name, registered_at DESC LIMIT :limit OFFSET :offset""",
+            nativeQuery = true)
     List<Patron> searchByName(@Param("pattern") String pattern, @Param("limit") int limit, @Param("offset") int offset);
 
-    @Query(value = """
+    @Query(
+            value =
+                    """
             SELECT * FROM patron WHERE search_name LIKE :pattern ESCAPE '\\' AND organisation_id = :org
                 AND status <> 'ERASED'
-            ORDER BY last_name, first_name, registered_at DESC LIMIT :limit OFFSET :offset""", nativeQuery = true)
-    List<Patron> searchByNameIn(@Param("org") UUID organisationId, @Param("pattern") String pattern,
-            @Param("limit") int limit, @Param("offset") int offset);
+            ORDER BY last_name, first_name, registered_at DESC LIMIT :limit OFFSET :offset""",
+            nativeQuery = true)
+    List<Patron> searchByNameIn(
+            @Param("org") UUID organisationId,
+            @Param("pattern") String pattern,
+            @Param("limit") int limit,
+            @Param("offset") int offset);
 
-    @Query(value = """
+    @Query(
+            value =
+                    """
             SELECT * FROM patron WHERE lower(email) = lower(:email) AND status <> 'ERASED'
-            ORDER BY last_name, first_name, registered_at DESC LIMIT :limit OFFSET :offset""", nativeQuery = true)
+            ORDER BY last_name, first_name, registered_at DESC LIMIT :limit OFFSET :offset""",
+            nativeQuery = true)
     List<Patron> searchByEmail(@Param("email") String email, @Param("limit") int limit, @Param("offset") int offset);
 
-    @Query(value = """
+    @Query(
+            value =
+                    """
             SELECT * FROM patron WHERE lower(email) = lower(:email) AND organisation_id = :org AND status <> 'ERASED'
-            ORDER BY last_name, first_name, registered_at DESC LIMIT :limit OFFSET :offset""", nativeQuery = true)
-    List<Patron> searchByEmailIn(@Param("org") UUID organisationId, @Param("email") String email,
-            @Param("limit") int limit, @Param("offset") int offset);
+            ORDER BY last_name, first_name, registered_at DESC LIMIT :limit OFFSET :offset""",
+            nativeQuery = true)
+    List<Patron> searchByEmailIn(
+            @Param("org") UUID organisationId,
+            @Param("email") String email,
+            @Param("limit") int limit,
+            @Param("offset") int offset);
 
     /**
      * Other patrons with the same name and birth date, or the same e-mail address: possible duplicates. A patron
      * with the very same identity code is not among them: that is a real duplicate, decided by the constraint.
      */
-    @Query(value = """
+    @Query(
+            value =
+                    """
             SELECT * FROM patron WHERE status <> 'ERASED'
             AND (CAST(:code AS text) IS NULL OR identity_code IS NULL OR identity_code <> CAST(:code AS text)) AND (
                 (search_name = :searchName AND birth_date = :birthDate)
                 OR (CAST(:email AS text) IS NOT NULL AND lower(email) = lower(CAST(:email AS text))))
-            ORDER BY registered_at DESC LIMIT 20""", nativeQuery = true)
-    List<Patron> softDuplicates(@Param("code") String identityCode, @Param("searchName") String searchName,
-            @Param("birthDate") java.time.LocalDate birthDate, @Param("email") String email);
+            ORDER BY registered_at DESC LIMIT 20""",
+            nativeQuery = true)
+    List<Patron> softDuplicates(
+            @Param("code") String identityCode,
+            @Param("searchName") String searchName,
+            @Param("birthDate") java.time.LocalDate birthDate,
+            @Param("email") String email);
 }

@@ -1,11 +1,10 @@
 package fi.celia.celianet.patrons.internal;
 
+import fi.celia.celianet.shared.FieldProblem;
+import fi.celia.celianet.shared.PostalAddress;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-
-import fi.celia.celianet.shared.FieldProblem;
-import fi.celia.celianet.shared.PostalAddress;
 
 /**
  * The rules a registration and an edit share, each problem on the form field it concerns and with its own message:
@@ -18,8 +17,7 @@ final class PatronRules {
     static final String IN_PERSON = "IN_PERSON";
     static final String CONTACT = "CONTACT";
 
-    private PatronRules() {
-    }
+    private PatronRules() {}
 
     /**
      * @param paperCredentials whether the credentials go on paper (handed over in person)
@@ -46,7 +44,8 @@ final class PatronRules {
                 problems.add(new FieldProblem("city", "patrons.form.error.cityForCd"));
             }
         }
-        if ((!blank(d.contactPhone()) || !blank(d.contactEmail()) || !blank(d.contactRelation())) && blank(d.contactName())) {
+        if ((!blank(d.contactPhone()) || !blank(d.contactEmail()) || !blank(d.contactRelation()))
+                && blank(d.contactName())) {
             problems.add(new FieldProblem("contactName", "patrons.form.error.contactName"));
         }
         if (underGuardianAge(birthDate, today)) {

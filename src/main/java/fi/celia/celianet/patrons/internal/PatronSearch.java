@@ -8,8 +8,13 @@ import java.util.List;
  *
  * @param problem a message key when the query could not be used (too short, say), else null
  */
-public record PatronSearch(List<Patron> patrons, RegisteredElsewhere registeredElsewhere, int page, boolean hasNext,
-        String problem, boolean identityCodeQuery) {
+public record PatronSearch(
+        List<Patron> patrons,
+        RegisteredElsewhere registeredElsewhere,
+        int page,
+        boolean hasNext,
+        String problem,
+        boolean identityCodeQuery) {
 
     static PatronSearch problem(String key) {
         return new PatronSearch(List.of(), null, 0, false, key, false);

@@ -1,9 +1,8 @@
 package fi.celia.celianet.patrons.internal;
 
-import java.util.Map;
-
 import fi.celia.celianet.home.spi.HomePanel;
 import fi.celia.celianet.staff.StaffPrincipal;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** A registrar's home page: their organisation's latest registrations and where each credentials mail stands. */

@@ -1,11 +1,10 @@
 package fi.celia.celianet.patrons.internal;
 
+import fi.celia.celianet.shared.PostalAddress;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-
-import fi.celia.celianet.shared.PostalAddress;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,23 +21,31 @@ class RegistrationInserts {
         this.jdbc = jdbc;
     }
 
-    record Submission(String fingerprint, UUID patronId) {
-    }
+    record Submission(String fingerprint, UUID patronId) {}
 
     /** The submission token's idempotency record; read beside its ON CONFLICT insert, it is no aggregate. */
     Optional<Submission> submission(UUID staffId, String token) {
-        return jdbc.sql("SELECT fingerprint, patron_id FROM patron_submission WHERE staff_account_id = :staff AND token = :token")
-                .param("staff", staffId).param("token", token)
-                .query((rs, n) -> new Submission(rs.getString(1), rs.getObject(2, UUID.class))).optional();
+        return jdbc.sql(
+                        "SELECT fingerprint, patron_id FROM patron_submission WHERE staff_account_id = :staff AND token = :token")
+                .param("staff", staffId)
+                .param("token", token)
+                .query((rs, n) -> new Submission(rs.getString(1), rs.getObject(2, UUID.class)))
+                .optional();
     }
 
     /** @return false when the token was already recorded (by this or a concurrent transaction that committed) */
     boolean recordSubmission(UUID staffId, String token, String fingerprint, UUID patronId, Instant now) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                                """
                 INSERT INTO patron_submission (staff_account_id, token, fingerprint, patron_id, created_at)
                 VALUES (:staff, :token, :fingerprint, :patron, :now) ON CONFLICT DO NOTHING""")
-                .param("staff", staffId).param("token", token).param("fingerprint", fingerprint)
-                .param("patron", patronId).param("now", Timestamp.from(now)).update() == 1;
+                        .param("staff", staffId)
+                        .param("token", token)
+                        .param("fingerprint", fingerprint)
+                        .param("patron", patronId)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
     }
 
     /**
@@ -47,7 +54,8 @@ class RegistrationInserts {
      * @return false when the identity code is already registered (the unique constraint decides)
      */
     boolean insert(UUID id, NewPatron p, UUID staffId, String staffName, Instant now) {
-        return jdbc.sql("""
+        return jdbc.sql(
+                                """
                 INSERT INTO patron (id, patron_number, identity_code, birth_date, no_identity_code_reason, first_name,
                     last_name, search_name, email, phone, street_address, postal_code, city, language, channel,
                     eligibility, service_online, service_cd_clubs, consent, paper_credentials, contact_name,
@@ -60,24 +68,43 @@ class RegistrationInserts {
                     :contactPhone, :contactEmail, :credentialsTo, :guardianName, :guardianPhone, :guardianEmail,
                     :guardianConsent, :organisation, :staff, :staffName, :now, 'ACTIVE', :now)
                 ON CONFLICT (identity_code) DO NOTHING""")
-                .param("id", id)
-                .param("code", p.identityCode() == null ? null : p.identityCode().value())
-                .param("birthDate", p.effectiveBirthDate())
-                .param("reason", p.noIdentityCodeReason())
-                .param("firstName", p.firstName()).param("lastName", p.lastName())
-                .param("searchName", Patron.searchName(p.firstName() + " " + p.lastName()))
-                .param("email", p.email()).param("phone", p.phone()).param("street", PostalAddress.streetOf(p.postalAddress()))
-                .param("postalCode", PostalAddress.postalCodeOf(p.postalAddress()))
-                .param("city", PostalAddress.cityOf(p.postalAddress())).param("language", p.language())
-                .param("channel", p.channel()).param("eligibility", p.eligibility())
-                .param("online", p.serviceOnline()).param("cd", p.serviceCdClubs()).param("consent", p.consent())
-                .param("paper", p.paperCredentials()).param("contactName", p.contactName())
-                .param("contactRelation", p.contactRelation()).param("contactPhone", p.contactPhone())
-                .param("contactEmail", p.contactEmail()).param("credentialsTo", p.credentialsTo())
-                .param("guardianName", p.guardianName()).param("guardianPhone", p.guardianPhone())
-                .param("guardianEmail", p.guardianEmail()).param("guardianConsent", p.guardianConsent())
-                .param("organisation", p.organisationId()).param("staff", staffId).param("staffName", staffName)
-                .param("now", Timestamp.from(now))
-                .update() == 1;
+                        .param("id", id)
+                        .param(
+                                "code",
+                                p.identityCode() == null
+                                        ? null
+                                        : p.identityCode().value())
+                        .param("birthDate", p.effectiveBirthDate())
+                        .param("reason", p.noIdentityCodeReason())
+                        .param("firstName", p.firstName())
+                        .param("lastName", p.lastName())
+                        .param("searchName", Patron.searchName(p.firstName() + " " + p.lastName()))
+                        .param("email", p.email())
+                        .param("phone", p.phone())
+                        .param("street", PostalAddress.streetOf(p.postalAddress()))
+                        .param("postalCode", PostalAddress.postalCodeOf(p.postalAddress()))
+                        .param("city", PostalAddress.cityOf(p.postalAddress()))
+                        .param("language", p.language())
+                        .param("channel", p.channel())
+                        .param("eligibility", p.eligibility())
+                        .param("online", p.serviceOnline())
+                        .param("cd", p.serviceCdClubs())
+                        .param("consent", p.consent())
+                        .param("paper", p.paperCredentials())
+                        .param("contactName", p.contactName())
+                        .param("contactRelation", p.contactRelation())
+                        .param("contactPhone", p.contactPhone())
+                        .param("contactEmail", p.contactEmail())
+                        .param("credentialsTo", p.credentialsTo())
+                        .param("guardianName", p.guardianName())
+                        .param("guardianPhone", p.guardianPhone())
+                        .param("guardianEmail", p.guardianEmail())
+                        .param("guardianConsent", p.guardianConsent())
+                        .param("organisation", p.organisationId())
+                        .param("staff", staffId)
+                        .param("staffName", staffName)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
     }
 }

@@ -1,8 +1,7 @@
 package fi.celia.celianet.patrons.spi;
 
-import java.util.UUID;
-
 import fi.celia.celianet.staff.StaffPrincipal;
+import java.util.UUID;
 
 /**
  * A section of the patron page that another module contributes as a bean (the book clubs' subscriptions, say),

@@ -1,10 +1,5 @@
 package fi.celia.celianet.patrons.web;
 
-import java.time.Instant;
-import java.time.Clock;
-import java.util.List;
-import java.util.UUID;
-
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.maintenance.ServiceClosedException;
@@ -20,12 +15,16 @@ import fi.celia.celianet.patrons.internal.RegistrationResult;
 import fi.celia.celianet.patrons.internal.SoftDuplicatesException;
 import fi.celia.celianet.patrons.internal.SubmissionTokenReusedException;
 import fi.celia.celianet.patrons.spi.PatronPageSection;
+import fi.celia.celianet.shared.FieldProblems;
+import fi.celia.celianet.shared.FormBinding;
 import fi.celia.celianet.staff.Organisations;
 import fi.celia.celianet.staff.StaffPrincipal;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import fi.celia.celianet.shared.FieldProblems;
-import fi.celia.celianet.shared.FormBinding;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -58,16 +57,24 @@ class PatronController {
     private final Clock clock;
     private final String baseUrl;
 
-    PatronController(PatronRegistration registration, PatronRecords records, PatronCredentials credentials,
-            Organisations organisations, AuditLog audit,
-            List<PatronPageSection> sections, Clock clock, @org.springframework.beans.factory.annotation.Value("${celianet.base-url}") String baseUrl) {
+    PatronController(
+            PatronRegistration registration,
+            PatronRecords records,
+            PatronCredentials credentials,
+            Organisations organisations,
+            AuditLog audit,
+            List<PatronPageSection> sections,
+            Clock clock,
+            @org.springframework.beans.factory.annotation.Value("${celianet.base-url}") String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.registration = registration;
         this.records = records;
         this.credentials = credentials;
         this.organisations = organisations;
         this.audit = audit;
-        this.sections = sections.stream().sorted(java.util.Comparator.comparingInt(PatronPageSection::order)).toList();
+        this.sections = sections.stream()
+                .sorted(java.util.Comparator.comparingInt(PatronPageSection::order))
+                .toList();
         this.clock = clock;
     }
 
@@ -85,8 +92,12 @@ class PatronController {
     }
 
     @PostMapping("/patrons")
-    String register(@Valid @ModelAttribute("form") RegistrationForm form, BindingResult errors,
-            @AuthenticationPrincipal StaffPrincipal user, Model model, HttpServletResponse response,
+    String register(
+            @Valid @ModelAttribute("form") RegistrationForm form,
+            BindingResult errors,
+            @AuthenticationPrincipal StaffPrincipal user,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         if (form.getSubmissionToken() == null || errors.hasFieldErrors("submissionToken")) {
             form.setSubmissionToken(UUID.randomUUID().toString());
@@ -98,8 +109,8 @@ class PatronController {
             return form(user, model);
         }
         try {
-            RegistrationResult result = registration.register(patron, form.getSubmissionToken(),
-                    form.isConfirmSoftDuplicate(), user);
+            RegistrationResult result =
+                    registration.register(patron, form.getSubmissionToken(), form.isConfirmSoftDuplicate(), user);
             redirect.addFlashAttribute("flashMessage", "patrons.registration.saved");
             return "redirect:/patrons/" + result.patronId();
         } catch (PatronRejectedException rejected) {
@@ -114,12 +125,21 @@ class PatronController {
             response.setStatus(HttpStatus.CONFLICT.value());
             records.registeredFacts(user, duplicate.code()).ifPresent(facts -> model.addAttribute("duplicate", facts));
             errors.rejectValue("hetu", "patrons.hetu.error.alreadyRegistered");
-            audit.record(user.username(), "PATRON_REGISTRATION_DUPLICATE", "PATRON", null,
-                    fi.celia.celianet.audit.AuditOutcome.FAILURE, null);
+            audit.record(
+                    user.username(),
+                    "PATRON_REGISTRATION_DUPLICATE",
+                    "PATRON",
+                    null,
+                    fi.celia.celianet.audit.AuditOutcome.FAILURE,
+                    null);
             return form(user, model);
         } catch (SoftDuplicatesException similar) {
-            model.addAttribute("softDuplicates", similar.matches().stream().map(p -> new SoftDuplicate(p,
-                    user.mayActFor(p.organisationId()), organisations.nameOf(p.organisationId()))).toList());
+            model.addAttribute(
+                    "softDuplicates",
+                    similar.matches().stream()
+                            .map(p -> new SoftDuplicate(
+                                    p, user.mayActFor(p.organisationId()), organisations.nameOf(p.organisationId())))
+                            .toList());
             return form(user, model);
         } catch (SubmissionTokenReusedException reused) {
             response.setStatus(HttpStatus.CONFLICT.value());
@@ -141,8 +161,12 @@ class PatronController {
     }
 
     @PostMapping("/patrons/{id}/password-reset")
-    String passwordReset(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, Model model,
-            HttpServletResponse response, RedirectAttributes redirect) {
+    String passwordReset(
+            @PathVariable UUID id,
+            @AuthenticationPrincipal StaffPrincipal user,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         try {
             MailRequestOutcome outcome = credentials.requestPasswordReset(user, id);
             if (outcome == MailRequestOutcome.RATE_LIMITED) {
@@ -168,13 +192,19 @@ class PatronController {
 
     /** The printable credentials letter (paper credentials): a new activation link, shown once, never in a URL of ours. */
     @PostMapping("/patrons/{id}/letter")
-    String letter(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, Model model,
+    String letter(
+            @PathVariable UUID id,
+            @AuthenticationPrincipal StaffPrincipal user,
+            Model model,
             HttpServletResponse response) {
         String token = credentials.issueLetterToken(user, id);
         response.setHeader("Cache-Control", "no-store");
         model.addAttribute("patron", records.open(user, id));
-        model.addAttribute("link", baseUrl + fi.celia.celianet.credentials.TokenPurpose.PATRON_ACTIVATION.path() + token);
-        model.addAttribute("validUntil", Instant.now(clock).plus(fi.celia.celianet.credentials.TokenPurpose.PATRON_ACTIVATION.validity()));
+        model.addAttribute(
+                "link", baseUrl + fi.celia.celianet.credentials.TokenPurpose.PATRON_ACTIVATION.path() + token);
+        model.addAttribute(
+                "validUntil",
+                Instant.now(clock).plus(fi.celia.celianet.credentials.TokenPurpose.PATRON_ACTIVATION.validity()));
         return "patrons/letter";
     }
 
@@ -185,14 +215,18 @@ class PatronController {
         model.addAttribute("patron", patron);
         model.addAttribute("revealed", revealed);
         model.addAttribute("organisationName", organisations.nameOf(patron.organisationId()));
-        model.addAttribute("credentialsMail", credentials.credentialsMail(patron.id()).orElse(null));
+        model.addAttribute(
+                "credentialsMail", credentials.credentialsMail(patron.id()).orElse(null));
         model.addAttribute("expectsCredentialsMail", patron.active() && patron.credentialsRecipient() != null);
         model.addAttribute("resetMail", credentials.resetMail(patron.id()).orElse(null));
         model.addAttribute("history", audit.forTarget("PATRON", patron.id(), 50));
         model.addAttribute("changes", patron.changes());
         StaffPrincipal user = currentUser();
-        model.addAttribute("sections", sections.stream()
-                .map(section -> new RenderedSection(section.fragment(), section.model(patron.id(), user))).toList());
+        model.addAttribute(
+                "sections",
+                sections.stream()
+                        .map(section -> new RenderedSection(section.fragment(), section.model(patron.id(), user)))
+                        .toList());
         return PAGE;
     }
 
@@ -202,20 +236,20 @@ class PatronController {
     }
 
     private static StaffPrincipal currentUser() {
-        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
+                .getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof StaffPrincipal user ? user : null;
     }
 
     private String form(StaffPrincipal user, Model model) {
         model.addAttribute("serviceStaff", user.isServiceStaff());
         model.addAttribute("organisations", user.isServiceStaff() ? organisations.active() : List.of());
-        model.addAttribute("ownOrganisation", user.isServiceStaff() ? null : organisations.nameOf(user.organisationId()));
+        model.addAttribute(
+                "ownOrganisation", user.isServiceStaff() ? null : organisations.nameOf(user.organisationId()));
         return FORM;
     }
 
-    record RenderedSection(String fragment, Object data) {
-    }
+    record RenderedSection(String fragment, Object data) {}
 
-    record SoftDuplicate(Patron patron, boolean mayOpen, String organisationName) {
-    }
+    record SoftDuplicate(Patron patron, boolean mayOpen, String organisationName) {}
 }

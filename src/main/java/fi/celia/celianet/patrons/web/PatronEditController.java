@@ -1,20 +1,19 @@
 package fi.celia.celianet.patrons.web;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.UUID;
-
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.patrons.internal.Patron;
 import fi.celia.celianet.patrons.internal.PatronChanges;
 import fi.celia.celianet.patrons.internal.PatronLifecycle;
 import fi.celia.celianet.patrons.internal.PatronRecords;
 import fi.celia.celianet.patrons.internal.PatronRejectedException;
-import fi.celia.celianet.staff.StaffPrincipal;
-import jakarta.validation.Valid;
 import fi.celia.celianet.shared.FieldProblems;
 import fi.celia.celianet.shared.FormBinding;
 import fi.celia.celianet.shared.PostalAddress;
+import fi.celia.celianet.staff.StaffPrincipal;
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -56,8 +55,13 @@ class PatronEditController {
     }
 
     @PostMapping("/patrons/{id}")
-    String update(@PathVariable UUID id, @Valid @ModelAttribute("form") PatronEditForm form, BindingResult errors,
-            @AuthenticationPrincipal StaffPrincipal user, Model model, RedirectAttributes redirect) {
+    String update(
+            @PathVariable UUID id,
+            @Valid @ModelAttribute("form") PatronEditForm form,
+            BindingResult errors,
+            @AuthenticationPrincipal StaffPrincipal user,
+            Model model,
+            RedirectAttributes redirect) {
         Patron patron = records.open(user, id);
         PatronChanges changes = form.toChanges(errors);
         if (errors.hasErrors()) {
@@ -78,8 +82,11 @@ class PatronEditController {
     }
 
     @PostMapping("/patrons/{id}/close")
-    String close(@PathVariable UUID id, @RequestParam(name = "reason", required = false) String reason,
-            @AuthenticationPrincipal StaffPrincipal user, RedirectAttributes redirect) {
+    String close(
+            @PathVariable UUID id,
+            @RequestParam(name = "reason", required = false) String reason,
+            @AuthenticationPrincipal StaffPrincipal user,
+            RedirectAttributes redirect) {
         String text = reason == null ? "" : reason.strip();
         if (text.isEmpty() || text.length() > 500 || text.chars().anyMatch(Character::isISOControl)) {
             redirect.addFlashAttribute("flashMessage", "patrons.close.reasonRequired");

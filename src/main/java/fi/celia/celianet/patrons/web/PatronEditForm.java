@@ -1,16 +1,14 @@
 package fi.celia.celianet.patrons.web;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import fi.celia.celianet.patrons.internal.PatronChanges;
 import fi.celia.celianet.shared.PostalAddress;
-
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.validation.Errors;
 
 /** Editing a patron: contact details, address, services, contact person and guardian, with the registration's limits. */
@@ -91,44 +89,157 @@ class PatronEditForm {
         if (!errors.hasFieldErrors("services") && !RegistrationForm.SERVICES.containsAll(chosen)) {
             errors.rejectValue("services", "patrons.form.error.services");
         }
-        return new PatronChanges(email, phone, PostalAddress.of(streetAddress, postalCode, city), language,
-                chosen.contains("ONLINE"), chosen.contains("CD_CLUBS"), contactName, contactRelation, contactPhone,
-                contactEmail, "CONTACT".equals(credentialsTo) ? "CONTACT" : "PATRON", guardianName, guardianPhone,
-                guardianEmail, guardianConsent);
+        return new PatronChanges(
+                email,
+                phone,
+                PostalAddress.of(streetAddress, postalCode, city),
+                language,
+                chosen.contains("ONLINE"),
+                chosen.contains("CD_CLUBS"),
+                contactName,
+                contactRelation,
+                contactPhone,
+                contactEmail,
+                "CONTACT".equals(credentialsTo) ? "CONTACT" : "PATRON",
+                guardianName,
+                guardianPhone,
+                guardianEmail,
+                guardianConsent);
     }
 
-    public String getEmail() { return email; }
-    public void setEmail(String email) { this.email = email; }
-    public String getPhone() { return phone; }
-    public void setPhone(String phone) { this.phone = phone; }
-    public String getStreetAddress() { return streetAddress; }
-    public void setStreetAddress(String streetAddress) { this.streetAddress = streetAddress; }
-    public String getPostalCode() { return postalCode; }
-    public void setPostalCode(String postalCode) { this.postalCode = postalCode; }
-    public String getCity() { return city; }
-    public void setCity(String city) { this.city = city; }
-    public String getLanguage() { return language; }
-    public void setLanguage(String language) { this.language = language; }
-    public List<String> getServices() { return services; }
-    public void setServices(List<String> services) { this.services = services; }
-    public String getContactName() { return contactName; }
-    public void setContactName(String contactName) { this.contactName = contactName; }
-    public String getContactRelation() { return contactRelation; }
-    public void setContactRelation(String contactRelation) { this.contactRelation = contactRelation; }
-    public String getContactPhone() { return contactPhone; }
-    public void setContactPhone(String contactPhone) { this.contactPhone = contactPhone; }
-    public String getContactEmail() { return contactEmail; }
-    public void setContactEmail(String contactEmail) { this.contactEmail = contactEmail; }
-    public String getCredentialsTo() { return credentialsTo; }
-    public void setCredentialsTo(String credentialsTo) { this.credentialsTo = credentialsTo; }
-    public String getGuardianName() { return guardianName; }
-    public void setGuardianName(String guardianName) { this.guardianName = guardianName; }
-    public String getGuardianPhone() { return guardianPhone; }
-    public void setGuardianPhone(String guardianPhone) { this.guardianPhone = guardianPhone; }
-    public String getGuardianEmail() { return guardianEmail; }
-    public void setGuardianEmail(String guardianEmail) { this.guardianEmail = guardianEmail; }
-    public boolean isGuardianConsent() { return guardianConsent; }
-    public void setGuardianConsent(boolean guardianConsent) { this.guardianConsent = guardianConsent; }
-    public Long getVersion() { return version; }
-    public void setVersion(Long version) { this.version = version; }
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+
+    public String getStreetAddress() {
+        return streetAddress;
+    }
+
+    public void setStreetAddress(String streetAddress) {
+        this.streetAddress = streetAddress;
+    }
+
+    public String getPostalCode() {
+        return postalCode;
+    }
+
+    public void setPostalCode(String postalCode) {
+        this.postalCode = postalCode;
+    }
+
+    public String getCity() {
+        return city;
+    }
+
+    public void setCity(String city) {
+        this.city = city;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
+    }
+
+    public List<String> getServices() {
+        return services;
+    }
+
+    public void setServices(List<String> services) {
+        this.services = services;
+    }
+
+    public String getContactName() {
+        return contactName;
+    }
+
+    public void setContactName(String contactName) {
+        this.contactName = contactName;
+    }
+
+    public String getContactRelation() {
+        return contactRelation;
+    }
+
+    public void setContactRelation(String contactRelation) {
+        this.contactRelation = contactRelation;
+    }
+
+    public String getContactPhone() {
+        return contactPhone;
+    }
+
+    public void setContactPhone(String contactPhone) {
+        this.contactPhone = contactPhone;
+    }
+
+    public String getContactEmail() {
+        return contactEmail;
+    }
+
+    public void setContactEmail(String contactEmail) {
+        this.contactEmail = contactEmail;
+    }
+
+    public String getCredentialsTo() {
+        return credentialsTo;
+    }
+
+    public void setCredentialsTo(String credentialsTo) {
+        this.credentialsTo = credentialsTo;
+    }
+
+    public String getGuardianName() {
+        return guardianName;
+    }
+
+    public void setGuardianName(String guardianName) {
+        this.guardianName = guardianName;
+    }
+
+    public String getGuardianPhone() {
+        return guardianPhone;
+    }
+
+    public void setGuardianPhone(String guardianPhone) {
+        this.guardianPhone = guardianPhone;
+    }
+
+    public String getGuardianEmail() {
+        return guardianEmail;
+    }
+
+    public void setGuardianEmail(String guardianEmail) {
+        this.guardianEmail = guardianEmail;
+    }
+
+    public boolean isGuardianConsent() {
+        return guardianConsent;
+    }
+
+    public void setGuardianConsent(boolean guardianConsent) {
+        this.guardianConsent = guardianConsent;
+    }
+
+    public Long getVersion() {
+        return version;
+    }
+
+    public void setVersion(Long version) {
+        this.version = version;
+    }
 }

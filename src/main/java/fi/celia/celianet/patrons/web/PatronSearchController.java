@@ -1,15 +1,14 @@
 package fi.celia.celianet.patrons.web;
 
-import java.util.Map;
-import java.util.UUID;
-import java.util.stream.Collectors;
-
 import fi.celia.celianet.patrons.internal.Patron;
 import fi.celia.celianet.patrons.internal.PatronLifecycle;
 import fi.celia.celianet.patrons.internal.PatronRecords;
 import fi.celia.celianet.patrons.internal.PatronSearch;
 import fi.celia.celianet.staff.Organisations;
 import fi.celia.celianet.staff.StaffPrincipal;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,16 +42,21 @@ class PatronSearchController {
     }
 
     @PostMapping("/patrons/search")
-    String search(@ModelAttribute("search") PatronSearchForm form, BindingResult errors,
-            @AuthenticationPrincipal StaffPrincipal user, Model model) {
+    String search(
+            @ModelAttribute("search") PatronSearchForm form,
+            BindingResult errors,
+            @AuthenticationPrincipal StaffPrincipal user,
+            Model model) {
         if (errors.hasFieldErrors("q")) {
             // the query could not be read (a control character, say): the page says so at the field
             return view(user, model, form);
         }
         PatronSearch result = records.search(user, form.getQ(), form.organisationFilter(), form.pageIndex());
         model.addAttribute("result", result);
-        model.addAttribute("organisationNames", organisations.namesOf(
-                result.patrons().stream().map(Patron::organisationId).collect(Collectors.toSet())));
+        model.addAttribute(
+                "organisationNames",
+                organisations.namesOf(
+                        result.patrons().stream().map(Patron::organisationId).collect(Collectors.toSet())));
         return view(user, model, form);
     }
 
@@ -61,11 +65,13 @@ class PatronSearchController {
      * organisation, when the patron agreed), or moves a patron to another organisation (service staff).
      */
     @PostMapping("/patrons/{id}/transfer")
-    String transfer(@org.springframework.web.bind.annotation.PathVariable UUID id,
+    String transfer(
+            @org.springframework.web.bind.annotation.PathVariable UUID id,
             @RequestParam(name = "hetu", required = false) String hetu,
             @RequestParam(name = "patronAgreed", required = false, defaultValue = "false") boolean agreed,
             @RequestParam(name = "organisationId", required = false) String organisationId,
-            @AuthenticationPrincipal StaffPrincipal user, Model model,
+            @AuthenticationPrincipal StaffPrincipal user,
+            Model model,
             org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
         if (!agreed && !user.isServiceStaff()) {
             model.addAttribute("transferProblem", "patrons.transfer.error.agreement");

@@ -37,10 +37,27 @@ class PatronSearchForm {
         return q == null ? "" : q.length() > MAX_QUERY ? q.substring(0, MAX_QUERY) : q;
     }
 
-    public String getQ() { return q; }
-    public void setQ(String q) { this.q = q; }
-    public String getOrganisationId() { return organisationId; }
-    public void setOrganisationId(String organisationId) { this.organisationId = organisationId; }
-    public String getPage() { return page; }
-    public void setPage(String page) { this.page = page; }
+    public String getQ() {
+        return q;
+    }
+
+    public void setQ(String q) {
+        this.q = q;
+    }
+
+    public String getOrganisationId() {
+        return organisationId;
+    }
+
+    public void setOrganisationId(String organisationId) {
+        this.organisationId = organisationId;
+    }
+
+    public String getPage() {
+        return page;
+    }
+
+    public void setPage(String page) {
+        this.page = page;
+    }
 }

@@ -1,24 +1,22 @@
 package fi.celia.celianet.patrons.web;
 
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.function.Predicate;
-
 import fi.celia.celianet.calendar.Dates;
 import fi.celia.celianet.patrons.PersonalIdentityCode;
 import fi.celia.celianet.patrons.internal.NewPatron;
 import fi.celia.celianet.shared.PostalAddress;
 import fi.celia.celianet.staff.StaffPrincipal;
-
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
 import org.springframework.validation.Errors;
 
 /**
@@ -30,6 +28,7 @@ class RegistrationForm {
 
     /** Any alphabet; no control characters and no markup brackets. */
     static final String NAME = "[^\\p{Cntrl}<>]*";
+
     static final String TEXT = "[^\\p{Cntrl}<>]*";
     static final String PHONE = "[0-9 +()-]*";
     static final String EMAIL = "([^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+)?";
@@ -176,11 +175,33 @@ class RegistrationForm {
                 organisation = null;
             }
         }
-        return new NewPatron(code, withoutCode, withoutCode ? birth : null, withoutCode ? noIdentityCodeReason : null,
-                firstName, lastName, email, phone, PostalAddress.of(streetAddress, postalCode, city), language, channel,
-                eligibility, consent, chosen.contains("ONLINE"), chosen.contains("CD_CLUBS"), paperCredentials,
-                contactName, contactRelation, contactPhone, contactEmail, "CONTACT".equals(credentialsTo) ? "CONTACT"
-                : "PATRON", guardianName, guardianPhone, guardianEmail, guardianConsent, organisation);
+        return new NewPatron(
+                code,
+                withoutCode,
+                withoutCode ? birth : null,
+                withoutCode ? noIdentityCodeReason : null,
+                firstName,
+                lastName,
+                email,
+                phone,
+                PostalAddress.of(streetAddress, postalCode, city),
+                language,
+                channel,
+                eligibility,
+                consent,
+                chosen.contains("ONLINE"),
+                chosen.contains("CD_CLUBS"),
+                paperCredentials,
+                contactName,
+                contactRelation,
+                contactPhone,
+                contactEmail,
+                "CONTACT".equals(credentialsTo) ? "CONTACT" : "PATRON",
+                guardianName,
+                guardianPhone,
+                guardianEmail,
+                guardianConsent,
+                organisation);
     }
 
     private static void reject(Errors errors, String field, String key) {
@@ -201,62 +222,235 @@ class RegistrationForm {
         }
     }
 
-    public String getSubmissionToken() { return submissionToken; }
-    public void setSubmissionToken(String submissionToken) { this.submissionToken = submissionToken; }
-    public String getHetu() { return hetu; }
-    public void setHetu(String hetu) { this.hetu = hetu; }
-    public String getFirstName() { return firstName; }
-    public void setFirstName(String firstName) { this.firstName = firstName; }
-    public String getLastName() { return lastName; }
-    public void setLastName(String lastName) { this.lastName = lastName; }
-    public String getEmail() { return email; }
-    public void setEmail(String email) { this.email = email; }
-    public String getPhone() { return phone; }
-    public void setPhone(String phone) { this.phone = phone; }
-    public String getStreetAddress() { return streetAddress; }
-    public void setStreetAddress(String streetAddress) { this.streetAddress = streetAddress; }
-    public String getPostalCode() { return postalCode; }
-    public void setPostalCode(String postalCode) { this.postalCode = postalCode; }
-    public String getCity() { return city; }
-    public void setCity(String city) { this.city = city; }
-    public String getLanguage() { return language; }
-    public void setLanguage(String language) { this.language = language; }
-    public String getChannel() { return channel; }
-    public void setChannel(String channel) { this.channel = channel; }
-    public String getEligibility() { return eligibility; }
-    public void setEligibility(String eligibility) { this.eligibility = eligibility; }
-    public boolean isConsent() { return consent; }
-    public void setConsent(boolean consent) { this.consent = consent; }
-    public List<String> getServices() { return services; }
-    public void setServices(List<String> services) { this.services = services; }
-    public boolean isPaperCredentials() { return paperCredentials; }
-    public void setPaperCredentials(boolean paperCredentials) { this.paperCredentials = paperCredentials; }
-    public String getContactName() { return contactName; }
-    public void setContactName(String contactName) { this.contactName = contactName; }
-    public String getContactRelation() { return contactRelation; }
-    public void setContactRelation(String contactRelation) { this.contactRelation = contactRelation; }
-    public String getContactPhone() { return contactPhone; }
-    public void setContactPhone(String contactPhone) { this.contactPhone = contactPhone; }
-    public String getContactEmail() { return contactEmail; }
-    public void setContactEmail(String contactEmail) { this.contactEmail = contactEmail; }
-    public String getCredentialsTo() { return credentialsTo; }
-    public void setCredentialsTo(String credentialsTo) { this.credentialsTo = credentialsTo; }
-    public String getGuardianName() { return guardianName; }
-    public void setGuardianName(String guardianName) { this.guardianName = guardianName; }
-    public String getGuardianPhone() { return guardianPhone; }
-    public void setGuardianPhone(String guardianPhone) { this.guardianPhone = guardianPhone; }
-    public String getGuardianEmail() { return guardianEmail; }
-    public void setGuardianEmail(String guardianEmail) { this.guardianEmail = guardianEmail; }
-    public boolean isGuardianConsent() { return guardianConsent; }
-    public void setGuardianConsent(boolean guardianConsent) { this.guardianConsent = guardianConsent; }
-    public boolean isConfirmSoftDuplicate() { return confirmSoftDuplicate; }
-    public void setConfirmSoftDuplicate(boolean confirmSoftDuplicate) { this.confirmSoftDuplicate = confirmSoftDuplicate; }
-    public String getOrganisationId() { return organisationId; }
-    public void setOrganisationId(String organisationId) { this.organisationId = organisationId; }
-    public boolean isNoIdentityCode() { return noIdentityCode; }
-    public void setNoIdentityCode(boolean noIdentityCode) { this.noIdentityCode = noIdentityCode; }
-    public String getBirthDate() { return birthDate; }
-    public void setBirthDate(String birthDate) { this.birthDate = birthDate; }
-    public String getNoIdentityCodeReason() { return noIdentityCodeReason; }
-    public void setNoIdentityCodeReason(String noIdentityCodeReason) { this.noIdentityCodeReason = noIdentityCodeReason; }
+    public String getSubmissionToken() {
+        return submissionToken;
+    }
+
+    public void setSubmissionToken(String submissionToken) {
+        this.submissionToken = submissionToken;
+    }
+
+    public String getHetu() {
+        return hetu;
+    }
+
+    public void setHetu(String hetu) {
+        this.hetu = hetu;
+    }
+
+    public String getFirstName() {
+        return firstName;
+    }
+
+    public void setFirstName(String firstName) {
+        this.firstName = firstName;
+    }
+
+    public String getLastName() {
+        return lastName;
+    }
+
+    public void setLastName(String lastName) {
+        this.lastName = lastName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+
+    public String getStreetAddress() {
+        return streetAddress;
+    }
+
+    public void setStreetAddress(String streetAddress) {
+        this.streetAddress = streetAddress;
+    }
+
+    public String getPostalCode() {
+        return postalCode;
+    }
+
+    public void setPostalCode(String postalCode) {
+        this.postalCode = postalCode;
+    }
+
+    public String getCity() {
+        return city;
+    }
+
+    public void setCity(String city) {
+        this.city = city;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
+    }
+
+    public String getChannel() {
+        return channel;
+    }
+
+    public void setChannel(String channel) {
+        this.channel = channel;
+    }
+
+    public String getEligibility() {
+        return eligibility;
+    }
+
+    public void setEligibility(String eligibility) {
+        this.eligibility = eligibility;
+    }
+
+    public boolean isConsent() {
+        return consent;
+    }
+
+    public void setConsent(boolean consent) {
+        this.consent = consent;
+    }
+
+    public List<String> getServices() {
+        return services;
+    }
+
+    public void setServices(List<String> services) {
+        this.services = services;
+    }
+
+    public boolean isPaperCredentials() {
+        return paperCredentials;
+    }
+
+    public void setPaperCredentials(boolean paperCredentials) {
+        this.paperCredentials = paperCredentials;
+    }
+
+    public String getContactName() {
+        return contactName;
+    }
+
+    public void setContactName(String contactName) {
+        this.contactName = contactName;
+    }
+
+    public String getContactRelation() {
+        return contactRelation;
+    }
+
+    public void setContactRelation(String contactRelation) {
+        this.contactRelation = contactRelation;
+    }
+
+    public String getContactPhone() {
+        return contactPhone;
+    }
+
+    public void setContactPhone(String contactPhone) {
+        this.contactPhone = contactPhone;
+    }
+
+    public String getContactEmail() {
+        return contactEmail;
+    }
+
+    public void setContactEmail(String contactEmail) {
+        this.contactEmail = contactEmail;
+    }
+
+    public String getCredentialsTo() {
+        return credentialsTo;
+    }
+
+    public void setCredentialsTo(String credentialsTo) {
+        this.credentialsTo = credentialsTo;
+    }
+
+    public String getGuardianName() {
+        return guardianName;
+    }
+
+    public void setGuardianName(String guardianName) {
+        this.guardianName = guardianName;
+    }
+
+    public String getGuardianPhone() {
+        return guardianPhone;
+    }
+
+    public void setGuardianPhone(String guardianPhone) {
+        this.guardianPhone = guardianPhone;
+    }
+
+    public String getGuardianEmail() {
+        return guardianEmail;
+    }
+
+    public void setGuardianEmail(String guardianEmail) {
+        this.guardianEmail = guardianEmail;
+    }
+
+    public boolean isGuardianConsent() {
+        return guardianConsent;
+    }
+
+    public void setGuardianConsent(boolean guardianConsent) {
+        this.guardianConsent = guardianConsent;
+    }
+
+    public boolean isConfirmSoftDuplicate() {
+        return confirmSoftDuplicate;
+    }
+
+    public void setConfirmSoftDuplicate(boolean confirmSoftDuplicate) {
+        this.confirmSoftDuplicate = confirmSoftDuplicate;
+    }
+
+    public String getOrganisationId() {
+        return organisationId;
+    }
+
+    public void setOrganisationId(String organisationId) {
+        this.organisationId = organisationId;
+    }
+
+    public boolean isNoIdentityCode() {
+        return noIdentityCode;
+    }
+
+    public void setNoIdentityCode(boolean noIdentityCode) {
+        this.noIdentityCode = noIdentityCode;
+    }
+
+    public String getBirthDate() {
+        return birthDate;
+    }
+
+    public void setBirthDate(String birthDate) {
+        this.birthDate = birthDate;
+    }
+
+    public String getNoIdentityCodeReason() {
+        return noIdentityCodeReason;
+    }
+
+    public void setNoIdentityCodeReason(String noIdentityCodeReason) {
+        this.noIdentityCodeReason = noIdentityCodeReason;
+    }
 }

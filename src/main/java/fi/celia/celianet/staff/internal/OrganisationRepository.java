@@ -1,10 +1,9 @@
 package fi.celia.celianet.staff.internal;
 
+import fi.celia.celianet.staff.Organisation;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
-
-import fi.celia.celianet.staff.Organisation;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -37,15 +36,19 @@ public class SignInLockout {
     @Transactional(readOnly = true)
     public boolean isLocked(String username) {
         return jdbc.sql("SELECT count(*) FROM sign_in_failure WHERE username_key = :key AND locked_until > :now")
-                .param("key", key(username)).param("now", Timestamp.from(Instant.now(clock)))
-                .query(Integer.class).single() > 0;
+                        .param("key", key(username))
+                        .param("now", Timestamp.from(Instant.now(clock)))
+                        .query(Integer.class)
+                        .single()
+                > 0;
     }
 
     /** Counts a failure; returns true when the name is now locked. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public boolean recordFailure(String username) {
         Instant now = Instant.now(clock);
-        return jdbc.sql("""
+        return jdbc.sql(
+                        """
                 INSERT INTO sign_in_failure AS f (username_key, failures, last_failure_at, locked_until)
                 VALUES (:key, 1, :now, NULL)
                 ON CONFLICT (username_key) DO UPDATE SET
@@ -55,21 +58,27 @@ public class SignInLockout {
                         WHEN f.last_failure_at >= :windowStart AND f.failures + 1 >= :max THEN :lockedUntil
                         ELSE f.locked_until END
                 RETURNING locked_until IS NOT NULL AND locked_until > :now""")
-                .param("key", key(username)).param("now", Timestamp.from(now))
-                .param("windowStart", Timestamp.from(now.minus(LOCK))).param("max", MAX_FAILURES)
+                .param("key", key(username))
+                .param("now", Timestamp.from(now))
+                .param("windowStart", Timestamp.from(now.minus(LOCK)))
+                .param("max", MAX_FAILURES)
                 .param("lockedUntil", Timestamp.from(now.plus(LOCK)))
-                .query(Boolean.class).single();
+                .query(Boolean.class)
+                .single();
     }
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public void clear(String username) {
-        jdbc.sql("DELETE FROM sign_in_failure WHERE username_key = :key").param("key", key(username)).update();
+        jdbc.sql("DELETE FROM sign_in_failure WHERE username_key = :key")
+                .param("key", key(username))
+                .update();
     }
 
     static String key(String username) {
         String name = username == null ? "" : username.trim().toLowerCase(Locale.ROOT);
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(name.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -1,11 +1,10 @@
 package fi.celia.celianet.staff.internal;
 
+import fi.celia.celianet.staff.StaffAccount;
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
-import fi.celia.celianet.staff.StaffAccount;
-import jakarta.persistence.LockModeType;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;

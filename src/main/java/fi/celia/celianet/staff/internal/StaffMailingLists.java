@@ -15,7 +15,9 @@ class StaffMailingLists {
 
     @Bean
     MailingList organisationContacts() {
-        return list(2, "SELECT email, language FROM organisation WHERE active AND email IS NOT NULL AND btrim(email) <> ''");
+        return list(
+                2,
+                "SELECT email, language FROM organisation WHERE active AND email IS NOT NULL AND btrim(email) <> ''");
     }
 
     private static MailingList list(int precedence, String sql) {

@@ -32,8 +32,8 @@ class LoginController {
 
     /** Answers the same whether or not the account exists. */
     @PostMapping("/password/forgot")
-    String forgot(@Valid @ModelAttribute("form") ForgotPasswordForm form, BindingResult errors,
-            RedirectAttributes redirect) {
+    String forgot(
+            @Valid @ModelAttribute("form") ForgotPasswordForm form, BindingResult errors, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             return "staff/forgot-password";
         }

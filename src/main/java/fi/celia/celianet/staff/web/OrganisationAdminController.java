@@ -1,13 +1,12 @@
 package fi.celia.celianet.staff.web;
 
-import java.util.UUID;
-
 import fi.celia.celianet.shared.NotFoundException;
 import fi.celia.celianet.staff.OrganisationType;
 import fi.celia.celianet.staff.Organisations;
 import fi.celia.celianet.staff.StaffAccounts;
 import fi.celia.celianet.staff.StaffPrincipal;
 import jakarta.validation.Valid;
+import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -49,8 +48,11 @@ class OrganisationAdminController {
     }
 
     @PostMapping
-    String create(@Valid @ModelAttribute("form") OrganisationForm form, BindingResult errors,
-            @AuthenticationPrincipal StaffPrincipal user, RedirectAttributes redirect) {
+    String create(
+            @Valid @ModelAttribute("form") OrganisationForm form,
+            BindingResult errors,
+            @AuthenticationPrincipal StaffPrincipal user,
+            RedirectAttributes redirect) {
         if (errors.hasErrors()) {
             return "staff/organisation-form";
         }
@@ -69,8 +71,13 @@ class OrganisationAdminController {
     }
 
     @PostMapping("/{id}")
-    String update(@PathVariable UUID id, @Valid @ModelAttribute("form") OrganisationForm form, BindingResult errors,
-            @AuthenticationPrincipal StaffPrincipal user, Model model, RedirectAttributes redirect) {
+    String update(
+            @PathVariable UUID id,
+            @Valid @ModelAttribute("form") OrganisationForm form,
+            BindingResult errors,
+            @AuthenticationPrincipal StaffPrincipal user,
+            Model model,
+            RedirectAttributes redirect) {
         var organisation = organisations.find(id).orElseThrow(NotFoundException::new);
         if (errors.hasErrors()) {
             model.addAttribute("organisation", organisation);
@@ -83,7 +90,8 @@ class OrganisationAdminController {
     }
 
     @PostMapping("/{id}/deactivate")
-    String deactivate(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, RedirectAttributes redirect) {
+    String deactivate(
+            @PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, RedirectAttributes redirect) {
         organisations.deactivate(id, user.username());
         redirect.addFlashAttribute("flashMessage", "staff.organisation.deactivated");
         return "redirect:/admin/organisations/" + id;

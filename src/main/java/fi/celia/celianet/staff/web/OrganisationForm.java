@@ -60,30 +60,91 @@ class OrganisationForm {
     }
 
     OrganisationDetails details() {
-        return new OrganisationDetails(name.trim(), type, blankToNull(businessId), blankToNull(email), blankToNull(phone),
-                blankToNull(streetAddress), blankToNull(postalCode), blankToNull(city), language);
+        return new OrganisationDetails(
+                name.trim(),
+                type,
+                blankToNull(businessId),
+                blankToNull(email),
+                blankToNull(phone),
+                blankToNull(streetAddress),
+                blankToNull(postalCode),
+                blankToNull(city),
+                language);
     }
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public OrganisationType getType() { return type; }
-    public void setType(OrganisationType type) { this.type = type; }
-    public String getBusinessId() { return businessId; }
-    public void setBusinessId(String businessId) { this.businessId = businessId; }
-    public String getEmail() { return email; }
-    public void setEmail(String email) { this.email = email; }
-    public String getPhone() { return phone; }
-    public void setPhone(String phone) { this.phone = phone; }
-    public String getStreetAddress() { return streetAddress; }
-    public void setStreetAddress(String streetAddress) { this.streetAddress = streetAddress; }
-    public String getPostalCode() { return postalCode; }
-    public void setPostalCode(String postalCode) { this.postalCode = postalCode; }
-    public String getCity() { return city; }
-    public void setCity(String city) { this.city = city; }
-    public String getLanguage() { return language; }
-    public void setLanguage(String language) { this.language = language; }
+    public String getName() {
+        return name;
+    }
+
+    public void setName(String name) {
+        this.name = name;
+    }
+
+    public OrganisationType getType() {
+        return type;
+    }
+
+    public void setType(OrganisationType type) {
+        this.type = type;
+    }
+
+    public String getBusinessId() {
+        return businessId;
+    }
+
+    public void setBusinessId(String businessId) {
+        this.businessId = businessId;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getPhone() {
+        return phone;
+    }
+
+    public void setPhone(String phone) {
+        this.phone = phone;
+    }
+
+    public String getStreetAddress() {
+        return streetAddress;
+    }
+
+    public void setStreetAddress(String streetAddress) {
+        this.streetAddress = streetAddress;
+    }
+
+    public String getPostalCode() {
+        return postalCode;
+    }
+
+    public void setPostalCode(String postalCode) {
+        this.postalCode = postalCode;
+    }
+
+    public String getCity() {
+        return city;
+    }
+
+    public void setCity(String city) {
+        this.city = city;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
+    }
 }

@@ -1,10 +1,7 @@
 package fi.celia.celianet.staff.web;
 
-import java.util.List;
-import java.util.UUID;
-
-import fi.celia.celianet.staff.NewStaffAccount;
 import fi.celia.celianet.shared.NotFoundException;
+import fi.celia.celianet.staff.NewStaffAccount;
 import fi.celia.celianet.staff.Organisations;
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.staff.StaffAccount;
@@ -12,6 +9,8 @@ import fi.celia.celianet.staff.StaffAccounts;
 import fi.celia.celianet.staff.StaffPrincipal;
 import fi.celia.celianet.staff.UsernameTakenException;
 import jakarta.validation.Valid;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -42,16 +41,27 @@ class StaffAccountController {
     }
 
     @GetMapping({ADMIN, MAIN_USER})
-    String list(@AuthenticationPrincipal StaffPrincipal user, Model model, jakarta.servlet.http.HttpServletRequest request) {
+    String list(
+            @AuthenticationPrincipal StaffPrincipal user,
+            Model model,
+            jakarta.servlet.http.HttpServletRequest request) {
         Scope scope = Scope.of(request, user);
         List<StaffAccount> list = scope.admin() ? accounts.all() : accounts.ofOrganisation(user.organisationId());
         model.addAttribute("accounts", list);
-        model.addAttribute("locked", list.stream().filter(accounts::isLocked).map(StaffAccount::getId).toList());
+        model.addAttribute(
+                "locked",
+                list.stream()
+                        .filter(accounts::isLocked)
+                        .map(StaffAccount::getId)
+                        .toList());
         return page(scope, model, "staff/accounts");
     }
 
     @GetMapping({ADMIN + "/new", MAIN_USER + "/new"})
-    String newForm(@AuthenticationPrincipal StaffPrincipal user, Model model, jakarta.servlet.http.HttpServletRequest request) {
+    String newForm(
+            @AuthenticationPrincipal StaffPrincipal user,
+            Model model,
+            jakarta.servlet.http.HttpServletRequest request) {
         Scope scope = Scope.of(request, user);
         var form = new StaffAccountForm();
         form.setOrganisationId(user.organisationId());
@@ -60,8 +70,12 @@ class StaffAccountController {
     }
 
     @PostMapping({ADMIN, MAIN_USER})
-    String create(@Valid @ModelAttribute("form") StaffAccountForm form, BindingResult errors,
-            @AuthenticationPrincipal StaffPrincipal user, Model model, RedirectAttributes redirect,
+    String create(
+            @Valid @ModelAttribute("form") StaffAccountForm form,
+            BindingResult errors,
+            @AuthenticationPrincipal StaffPrincipal user,
+            Model model,
+            RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletRequest request) {
         Scope scope = Scope.of(request, user);
         scope.restrict(form);
@@ -70,8 +84,15 @@ class StaffAccountController {
             return page(scope, model, "staff/account-form");
         }
         try {
-            var account = accounts.create(new NewStaffAccount(form.getUsername(), form.getDisplayName(), form.getEmail(),
-                    form.getLanguage(), form.getRole(), form.getOrganisationId()), user.username());
+            var account = accounts.create(
+                    new NewStaffAccount(
+                            form.getUsername(),
+                            form.getDisplayName(),
+                            form.getEmail(),
+                            form.getLanguage(),
+                            form.getRole(),
+                            form.getOrganisationId()),
+                    user.username());
             redirect.addFlashAttribute("flashMessage", "staff.account.created");
             return "redirect:" + scope.base() + "/" + account.getId();
         } catch (UsernameTakenException e) {
@@ -81,7 +102,10 @@ class StaffAccountController {
     }
 
     @GetMapping({ADMIN + "/{id}", MAIN_USER + "/{id}"})
-    String show(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, Model model,
+    String show(
+            @PathVariable UUID id,
+            @AuthenticationPrincipal StaffPrincipal user,
+            Model model,
             jakarta.servlet.http.HttpServletRequest request) {
         Scope scope = Scope.of(request, user);
         StaffAccount account = scope.load(accounts, id);
@@ -92,8 +116,13 @@ class StaffAccountController {
     }
 
     @PostMapping({ADMIN + "/{id}", MAIN_USER + "/{id}"})
-    String update(@PathVariable UUID id, @Valid @ModelAttribute("form") StaffAccountForm form, BindingResult errors,
-            @AuthenticationPrincipal StaffPrincipal user, Model model, RedirectAttributes redirect,
+    String update(
+            @PathVariable UUID id,
+            @Valid @ModelAttribute("form") StaffAccountForm form,
+            BindingResult errors,
+            @AuthenticationPrincipal StaffPrincipal user,
+            Model model,
+            RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletRequest request) {
         Scope scope = Scope.of(request, user);
         StaffAccount account = scope.load(accounts, id);
@@ -105,14 +134,23 @@ class StaffAccountController {
             model.addAttribute("accountLocked", accounts.isLocked(account));
             return page(scope, model, "staff/account-form");
         }
-        accounts.update(id, form.getDisplayName(), form.getEmail(), form.getLanguage(), form.getRole(),
-                form.getOrganisationId(), user.username());
+        accounts.update(
+                id,
+                form.getDisplayName(),
+                form.getEmail(),
+                form.getLanguage(),
+                form.getRole(),
+                form.getOrganisationId(),
+                user.username());
         redirect.addFlashAttribute("flashMessage", "staff.account.saved");
         return "redirect:" + scope.base() + "/" + id;
     }
 
     @PostMapping({ADMIN + "/{id}/deactivate", MAIN_USER + "/{id}/deactivate"})
-    String deactivate(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, RedirectAttributes redirect,
+    String deactivate(
+            @PathVariable UUID id,
+            @AuthenticationPrincipal StaffPrincipal user,
+            RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletRequest request) {
         Scope scope = Scope.of(request, user);
         scope.load(accounts, id);
@@ -122,7 +160,10 @@ class StaffAccountController {
     }
 
     @PostMapping({ADMIN + "/{id}/activate", MAIN_USER + "/{id}/activate"})
-    String activate(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, RedirectAttributes redirect,
+    String activate(
+            @PathVariable UUID id,
+            @AuthenticationPrincipal StaffPrincipal user,
+            RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletRequest request) {
         Scope scope = Scope.of(request, user);
         scope.load(accounts, id);
@@ -132,7 +173,10 @@ class StaffAccountController {
     }
 
     @PostMapping({ADMIN + "/{id}/unlock", MAIN_USER + "/{id}/unlock"})
-    String unlock(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, RedirectAttributes redirect,
+    String unlock(
+            @PathVariable UUID id,
+            @AuthenticationPrincipal StaffPrincipal user,
+            RedirectAttributes redirect,
             jakarta.servlet.http.HttpServletRequest request) {
         Scope scope = Scope.of(request, user);
         scope.load(accounts, id);
@@ -142,8 +186,11 @@ class StaffAccountController {
     }
 
     @PostMapping({ADMIN + "/{id}/invitation", MAIN_USER + "/{id}/invitation"})
-    String resendInvitation(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user,
-            RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request) {
+    String resendInvitation(
+            @PathVariable UUID id,
+            @AuthenticationPrincipal StaffPrincipal user,
+            RedirectAttributes redirect,
+            jakarta.servlet.http.HttpServletRequest request) {
         Scope scope = Scope.of(request, user);
         scope.load(accounts, id);
         accounts.resendInvitation(id, user.username());
@@ -155,14 +202,19 @@ class StaffAccountController {
         model.addAttribute("base", scope.base());
         model.addAttribute("adminScope", scope.admin());
         model.addAttribute("roles", scope.admin() ? Role.values() : new Role[] {Role.REGISTRAR, Role.MAIN_USER});
-        model.addAttribute("organisations", scope.admin() ? organisations.active()
-                : organisations.find(scope.organisationId()).stream().toList());
+        model.addAttribute(
+                "organisations",
+                scope.admin()
+                        ? organisations.active()
+                        : organisations.find(scope.organisationId()).stream().toList());
         return view;
     }
 
     private void validateOrganisation(StaffAccountForm form, BindingResult errors) {
-        if (form.getRole() != null && form.getRole().belongsToOrganisation()
-                && (form.getOrganisationId() == null || organisations.find(form.getOrganisationId()).isEmpty())) {
+        if (form.getRole() != null
+                && form.getRole().belongsToOrganisation()
+                && (form.getOrganisationId() == null
+                        || organisations.find(form.getOrganisationId()).isEmpty())) {
             errors.rejectValue("organisationId", "staff.account.error.organisation");
         }
     }
@@ -181,7 +233,8 @@ class StaffAccountController {
         /** A main user sees only the registrars of their own organisation; anyone else's account is "not found". */
         StaffAccount load(StaffAccounts accounts, UUID id) {
             return accounts.find(id)
-                    .filter(account -> admin || (organisationId != null && organisationId.equals(account.getOrganisationId())))
+                    .filter(account ->
+                            admin || (organisationId != null && organisationId.equals(account.getOrganisationId())))
                     .orElseThrow(NotFoundException::new);
         }
 

@@ -1,7 +1,5 @@
 package fi.celia.celianet.staff.web;
 
-import java.util.UUID;
-
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.staff.StaffAccount;
 import jakarta.validation.constraints.Email;
@@ -9,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.UUID;
 
 class StaffAccountForm {
 
@@ -46,16 +45,51 @@ class StaffAccountForm {
         return form;
     }
 
-    public String getUsername() { return username; }
-    public void setUsername(String username) { this.username = username; }
-    public String getDisplayName() { return displayName; }
-    public void setDisplayName(String displayName) { this.displayName = displayName; }
-    public String getEmail() { return email; }
-    public void setEmail(String email) { this.email = email; }
-    public String getLanguage() { return language; }
-    public void setLanguage(String language) { this.language = language; }
-    public Role getRole() { return role; }
-    public void setRole(Role role) { this.role = role; }
-    public UUID getOrganisationId() { return organisationId; }
-    public void setOrganisationId(UUID organisationId) { this.organisationId = organisationId; }
+    public String getUsername() {
+        return username;
+    }
+
+    public void setUsername(String username) {
+        this.username = username;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getLanguage() {
+        return language;
+    }
+
+    public void setLanguage(String language) {
+        this.language = language;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public void setRole(Role role) {
+        this.role = role;
+    }
+
+    public UUID getOrganisationId() {
+        return organisationId;
+    }
+
+    public void setOrganisationId(UUID organisationId) {
+        this.organisationId = organisationId;
+    }
 }

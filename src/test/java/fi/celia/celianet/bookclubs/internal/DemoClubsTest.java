@@ -2,10 +2,9 @@ package fi.celia.celianet.bookclubs.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
-
 import fi.celia.celianet.bookclubs.BookClubs;
 import fi.celia.celianet.support.IntegrationTest;
+import java.time.Clock;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -14,6 +13,7 @@ class DemoClubsTest extends IntegrationTest {
 
     @Autowired
     BookClubs clubs;
+
     @Autowired
     Clock applicationClock;
 
@@ -23,7 +23,8 @@ class DemoClubsTest extends IntegrationTest {
         demo.run(null);
         demo.run(null);
         var seeded = clubs.all().stream()
-                .filter(c -> c.nameFi().equals("Dekkarikerho") || c.nameFi().equals("Klassikkokerho")
+                .filter(c -> c.nameFi().equals("Dekkarikerho")
+                        || c.nameFi().equals("Klassikkokerho")
                         || c.nameFi().equals("Tietokirjakerho"))
                 .toList();
         assertThat(seeded).hasSize(3);

@@ -29,6 +29,8 @@ class InstitutionsDemoDataTest extends IntegrationTest {
     }
 
     private int count() {
-        return jdbc.sql("SELECT count(*) FROM institution_application").query(Integer.class).single();
+        return jdbc.sql("SELECT count(*) FROM institution_application")
+                .query(Integer.class)
+                .single();
     }
 }

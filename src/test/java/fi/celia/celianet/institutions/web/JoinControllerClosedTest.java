@@ -5,11 +5,6 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.time.Instant;
-import java.util.EnumSet;
-import java.util.Map;
-import java.util.UUID;
-
 import fi.celia.celianet.institutions.InstitutionApplications;
 import fi.celia.celianet.institutions.internal.ApplicationDecisions;
 import fi.celia.celianet.institutions.internal.ApplicationFigures;
@@ -19,6 +14,10 @@ import fi.celia.celianet.maintenance.ClosableService;
 import fi.celia.celianet.maintenance.ClosureNotice;
 import fi.celia.celianet.maintenance.ContactChannel;
 import fi.celia.celianet.maintenance.ServiceClosedException;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -32,8 +31,13 @@ class JoinControllerClosedTest {
     @Test
     void aClosedServiceAnswers503WithTheNoticeAndKeepsTheInput() {
         var applications = mock(InstitutionApplications.class);
-        var notice = new ClosureNotice(UUID.randomUUID(), ClosableService.INSTITUTION_SIGNUP, Map.of("fi", "Huolto"),
-                Instant.now(), Instant.now().plusSeconds(3600), EnumSet.noneOf(ContactChannel.class));
+        var notice = new ClosureNotice(
+                UUID.randomUUID(),
+                ClosableService.INSTITUTION_SIGNUP,
+                Map.of("fi", "Huolto"),
+                Instant.now(),
+                Instant.now().plusSeconds(3600),
+                EnumSet.noneOf(ContactChannel.class));
         when(applications.submit(any())).thenThrow(new ServiceClosedException(notice));
         var figures = mock(ApplicationFigures.class);
         when(figures.estimate()).thenReturn(new JoinEstimate(null, 0, 2));
@@ -41,8 +45,13 @@ class JoinControllerClosedTest {
         validator.afterPropertiesSet();
         var availability = mock(fi.celia.celianet.maintenance.ServiceAvailability.class);
         when(availability.closure(ClosableService.INSTITUTION_SIGNUP)).thenReturn(java.util.Optional.of(notice));
-        var controller = new JoinController(applications, mock(ApplicationQueue.class),
-                mock(ApplicationDecisions.class), figures, validator, availability);
+        var controller = new JoinController(
+                applications,
+                mock(ApplicationQueue.class),
+                mock(ApplicationDecisions.class),
+                figures,
+                validator,
+                availability);
 
         var form = new JoinForm();
         form.setSubmissionToken(UUID.randomUUID().toString());
