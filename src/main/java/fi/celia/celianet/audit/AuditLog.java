@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -93,7 +94,7 @@ public class AuditLog {
         List<Object> args = new ArrayList<>();
         if (filter.actor() != null && !filter.actor().isBlank()) {
             where.append(" AND actor = ?");
-            args.add(filter.actor().trim().toLowerCase());
+            args.add(filter.actor().trim().toLowerCase(Locale.ROOT));
         }
         if (filter.action() != null && !filter.action().isBlank()) {
             where.append(" AND action = ?");

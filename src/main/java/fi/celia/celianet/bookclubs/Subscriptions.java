@@ -12,6 +12,7 @@ import fi.celia.celianet.shared.NotFoundException;
 import fi.celia.celianet.staff.StaffPrincipal;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -275,7 +276,7 @@ public class Subscriptions {
                 FROM plan GROUP BY 1 HAVING sum(books_per_shipment) > :max ORDER BY 1 LIMIT 1""")
                 .param("club", clubId)
                 .param("patron", patronId)
-                .param("starts", java.sql.Date.valueOf(startsOn))
+                .param("starts", Date.valueOf(startsOn))
                 .param("max", MAX_BOOKS_PER_MONTH)
                 .query((rs, n) ->
                         new Object[] {MONTH.format(rs.getObject("month", LocalDate.class)), rs.getInt("total")})

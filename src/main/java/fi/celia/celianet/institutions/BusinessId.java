@@ -1,6 +1,6 @@
 package fi.celia.celianet.institutions;
 
-import java.util.Objects;
+import fi.celia.celianet.shared.Checked;
 
 /**
  * A Finnish business ID (Y-tunnus), {@code NNNNNNN-C}: seven digits, a dash and a check digit.
@@ -28,68 +28,12 @@ public final class BusinessId {
         private final String messageKey;
 
         Problem() {
-            this.messageKey = "institutions.businessId.error." + camelCase(name());
+            this.messageKey = Checked.messageKey("institutions.businessId.error.", this);
         }
 
         /** Message bundle key, for instance {@code institutions.businessId.error.checkDigit}. */
         public String messageKey() {
             return messageKey;
-        }
-
-        private static String camelCase(String constant) {
-            StringBuilder result = new StringBuilder(constant.length());
-            boolean upperNext = false;
-            for (char c : constant.toCharArray()) {
-                if (c == '_') {
-                    upperNext = true;
-                } else {
-                    result.append(upperNext ? c : Character.toLowerCase(c));
-                    upperNext = false;
-                }
-            }
-            return result.toString();
-        }
-    }
-
-    /** The outcome of {@link #validate(String)}: either a business ID or exactly one problem. */
-    public static final class Validation {
-
-        private final BusinessId businessId;
-        private final Problem problem;
-
-        private Validation(BusinessId businessId, Problem problem) {
-            this.businessId = businessId;
-            this.problem = problem;
-        }
-
-        static Validation valid(BusinessId businessId) {
-            return new Validation(Objects.requireNonNull(businessId), null);
-        }
-
-        static Validation invalid(Problem problem) {
-            return new Validation(null, Objects.requireNonNull(problem));
-        }
-
-        public boolean isValid() {
-            return businessId != null;
-        }
-
-        /** The parsed business ID; throws {@link IllegalStateException} when the input was not valid. */
-        public BusinessId businessId() {
-            if (businessId == null) {
-                throw new IllegalStateException("Not a valid business ID: " + problem);
-            }
-            return businessId;
-        }
-
-        /** The problem, or {@code null} when the input was valid. */
-        public Problem problem() {
-            return problem;
-        }
-
-        @Override
-        public String toString() {
-            return isValid() ? "Validation[valid " + businessId + "]" : "Validation[" + problem + "]";
         }
     }
 
@@ -100,34 +44,34 @@ public final class BusinessId {
     }
 
     /** Checks a business ID as typed; surrounding white space is ignored. */
-    public static Validation validate(String input) {
+    public static Checked<BusinessId, Problem> validate(String input) {
         if (input == null) {
-            return Validation.invalid(Problem.BLANK);
+            return Checked.invalid(Problem.BLANK);
         }
         String text = input.strip();
         if (text.isEmpty()) {
-            return Validation.invalid(Problem.BLANK);
+            return Checked.invalid(Problem.BLANK);
         }
         if (text.length() != LENGTH || !digits(text, 0, 7) || text.charAt(7) != '-' || !digits(text, 8, 9)) {
-            return Validation.invalid(Problem.FORMAT);
+            return Checked.invalid(Problem.FORMAT);
         }
         int remainder = remainder(text.substring(0, 7));
         if (remainder == 1) {
-            return Validation.invalid(Problem.REMAINDER_ONE);
+            return Checked.invalid(Problem.REMAINDER_ONE);
         }
         if (text.charAt(8) - '0' != checkDigit(remainder)) {
-            return Validation.invalid(Problem.CHECK_DIGIT);
+            return Checked.invalid(Problem.CHECK_DIGIT);
         }
-        return Validation.valid(new BusinessId(text));
+        return Checked.valid(new BusinessId(text));
     }
 
     /** The business ID in {@code input}; throws {@link IllegalArgumentException} when it is not valid. */
     public static BusinessId parse(String input) {
-        Validation validation = validate(input);
+        Checked<BusinessId, Problem> validation = validate(input);
         if (!validation.isValid()) {
             throw new IllegalArgumentException("Not a valid business ID: " + validation.problem());
         }
-        return validation.businessId();
+        return validation.value();
     }
 
     /**
@@ -153,7 +97,7 @@ public final class BusinessId {
 
     @Override
     public boolean equals(Object other) {
-        return this == other || other instanceof BusinessId businessId && value.equals(businessId.value);
+        return this == other || (other instanceof BusinessId businessId && value.equals(businessId.value));
     }
 
     @Override

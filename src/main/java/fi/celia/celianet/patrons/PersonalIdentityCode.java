@@ -1,5 +1,6 @@
 package fi.celia.celianet.patrons;
 
+import fi.celia.celianet.shared.Checked;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Period;
@@ -48,68 +49,12 @@ public final class PersonalIdentityCode {
         private final String messageKey;
 
         Problem() {
-            this.messageKey = "patrons.hetu.error." + camelCase(name());
+            this.messageKey = Checked.messageKey("patrons.hetu.error.", this);
         }
 
         /** Message bundle key, for instance {@code patrons.hetu.error.checkCharacter}. */
         public String messageKey() {
             return messageKey;
-        }
-
-        private static String camelCase(String constant) {
-            StringBuilder result = new StringBuilder(constant.length());
-            boolean upperNext = false;
-            for (char c : constant.toCharArray()) {
-                if (c == '_') {
-                    upperNext = true;
-                } else {
-                    result.append(upperNext ? c : Character.toLowerCase(c));
-                    upperNext = false;
-                }
-            }
-            return result.toString();
-        }
-    }
-
-    /** The outcome of {@link #validate(String)}: either a code or exactly one problem. */
-    public static final class Validation {
-
-        private final PersonalIdentityCode code;
-        private final Problem problem;
-
-        private Validation(PersonalIdentityCode code, Problem problem) {
-            this.code = code;
-            this.problem = problem;
-        }
-
-        static Validation valid(PersonalIdentityCode code) {
-            return new Validation(Objects.requireNonNull(code), null);
-        }
-
-        static Validation invalid(Problem problem) {
-            return new Validation(null, Objects.requireNonNull(problem));
-        }
-
-        public boolean isValid() {
-            return code != null;
-        }
-
-        /** The parsed code; throws {@link IllegalStateException} when the input was not valid. */
-        public PersonalIdentityCode code() {
-            if (code == null) {
-                throw new IllegalStateException("Not a valid personal identity code: " + problem);
-            }
-            return code;
-        }
-
-        /** The problem, or {@code null} when the input was valid. */
-        public Problem problem() {
-            return problem;
-        }
-
-        @Override
-        public String toString() {
-            return isValid() ? "Validation[valid " + code + "]" : "Validation[" + problem + "]";
         }
     }
 
@@ -126,24 +71,24 @@ public final class PersonalIdentityCode {
      * Exactly one problem is reported, the first of {@link Problem}'s order; {@link Problem#TEMPORARY}
      * and {@link Problem#INDIVIDUAL_NUMBER} only when everything else is right.
      */
-    public static Validation validate(String input) {
+    public static Checked<PersonalIdentityCode, Problem> validate(String input) {
         if (input == null) {
-            return Validation.invalid(Problem.BLANK);
+            return Checked.invalid(Problem.BLANK);
         }
         String text = trim(input);
         if (text.isEmpty()) {
-            return Validation.invalid(Problem.BLANK);
+            return Checked.invalid(Problem.BLANK);
         }
         text = text.toUpperCase(Locale.ROOT);
         if (text.length() != LENGTH
                 || !digits(text, 0, 6)
                 || !digits(text, 7, 10)
                 || !isAsciiLetterOrDigit(text.charAt(10))) {
-            return Validation.invalid(Problem.FORMAT);
+            return Checked.invalid(Problem.FORMAT);
         }
         int century = century(text.charAt(6));
         if (century < 0) {
-            return Validation.invalid(Problem.CENTURY_SIGN);
+            return Checked.invalid(Problem.CENTURY_SIGN);
         }
         LocalDate birthDate;
         try {
@@ -152,20 +97,20 @@ public final class PersonalIdentityCode {
                     Integer.parseInt(text.substring(2, 4)),
                     Integer.parseInt(text.substring(0, 2)));
         } catch (DateTimeException e) {
-            return Validation.invalid(Problem.DATE);
+            return Checked.invalid(Problem.DATE);
         }
         String nineDigits = text.substring(0, 6) + text.substring(7, 10);
         if (text.charAt(10) != checkChar(nineDigits)) {
-            return Validation.invalid(Problem.CHECK_CHARACTER);
+            return Checked.invalid(Problem.CHECK_CHARACTER);
         }
         int individualNumber = Integer.parseInt(text.substring(7, 10));
         if (individualNumber < 2) {
-            return Validation.invalid(Problem.INDIVIDUAL_NUMBER);
+            return Checked.invalid(Problem.INDIVIDUAL_NUMBER);
         }
         if (individualNumber >= 900) {
-            return Validation.invalid(Problem.TEMPORARY);
+            return Checked.invalid(Problem.TEMPORARY);
         }
-        return Validation.valid(new PersonalIdentityCode(text, birthDate));
+        return Checked.valid(new PersonalIdentityCode(text, birthDate));
     }
 
     /**
@@ -173,11 +118,11 @@ public final class PersonalIdentityCode {
      * input, which must not end up in logs) when it is not valid.
      */
     public static PersonalIdentityCode parse(String input) {
-        Validation validation = validate(input);
+        Checked<PersonalIdentityCode, Problem> validation = validate(input);
         if (!validation.isValid()) {
             throw new IllegalArgumentException("Not a valid personal identity code: " + validation.problem());
         }
-        return validation.code();
+        return validation.value();
     }
 
     /** The check character for the nine digits {@code DDMMYYNNN}. */
@@ -244,7 +189,7 @@ public final class PersonalIdentityCode {
 
     @Override
     public boolean equals(Object other) {
-        return this == other || other instanceof PersonalIdentityCode code && value.equals(code.value);
+        return this == other || (other instanceof PersonalIdentityCode code && value.equals(code.value));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package fi.celia.celianet.shared;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 
@@ -25,7 +26,7 @@ public record FieldProblem(String field, String messageKey, List<Object> argumen
 
     /** A problem whose message takes arguments. */
     public static FieldProblem of(String field, String messageKey, Object... arguments) {
-        return new FieldProblem(field, messageKey, arguments == null ? List.of() : java.util.Arrays.asList(arguments));
+        return new FieldProblem(field, messageKey, arguments == null ? List.of() : Arrays.asList(arguments));
     }
 
     /** A problem of the form as a whole. */

@@ -1,5 +1,8 @@
 package fi.celia.celianet.shared;
 
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -7,6 +10,7 @@ import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.validation.MessageCodesResolver;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -32,7 +36,7 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     @Override
-    public org.springframework.validation.MessageCodesResolver getMessageCodesResolver() {
+    public MessageCodesResolver getMessageCodesResolver() {
         return new FormMessageCodes();
     }
 
@@ -40,11 +44,8 @@ class WebConfiguration implements WebMvcConfigurer {
     public void addInterceptors(InterceptorRegistry registry) {
         var change = new LocaleChangeInterceptor() {
             @Override
-            public boolean preHandle(
-                    jakarta.servlet.http.HttpServletRequest request,
-                    jakarta.servlet.http.HttpServletResponse response,
-                    Object handler)
-                    throws jakarta.servlet.ServletException {
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+                    throws ServletException {
                 String lang = request.getParameter(getParamName());
                 if (lang != null
                         && LANGUAGES.stream().noneMatch(l -> l.getLanguage().equals(lang))) {

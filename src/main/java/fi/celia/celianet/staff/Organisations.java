@@ -6,9 +6,13 @@ import fi.celia.celianet.staff.internal.OrganisationRepository;
 import fi.celia.celianet.staff.internal.StaffAccountRepository;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -91,9 +95,9 @@ public class Organisations {
 
     /** The names of the given organisations, by id: one query, however many. */
     @Transactional(readOnly = true)
-    public java.util.Map<UUID, String> namesOf(java.util.Collection<UUID> ids) {
+    public Map<UUID, String> namesOf(Collection<UUID> ids) {
         return organisations.findAllById(ids).stream()
-                .collect(java.util.stream.Collectors.toMap(Organisation::getId, Organisation::getName));
+                .collect(Collectors.toMap(Organisation::getId, Organisation::getName));
     }
 
     /** Asked on most pages: one column read directly, without loading the entity. */
@@ -125,9 +129,7 @@ public class Organisations {
 
     /** Which of these business IDs an organisation has: one query, however many. */
     @Transactional(readOnly = true)
-    public java.util.Set<String> businessIdsAmong(java.util.Collection<String> businessIds) {
-        return businessIds.isEmpty()
-                ? java.util.Set.of()
-                : java.util.Set.copyOf(organisations.businessIdsAmong(businessIds));
+    public Set<String> businessIdsAmong(Collection<String> businessIds) {
+        return businessIds.isEmpty() ? Set.of() : Set.copyOf(organisations.businessIdsAmong(businessIds));
     }
 }

@@ -5,6 +5,7 @@ import fi.celia.celianet.audit.AuditOutcome;
 import fi.celia.celianet.staff.internal.SignInLockout;
 import fi.celia.celianet.staff.internal.StaffAccountRepository;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -20,6 +21,7 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -90,8 +92,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(
-            HttpSecurity http, AuditLog audit, SignInLockout lockout, AuthenticationManager authenticationManager)
-            throws Exception {
+            HttpSecurity http, AuditLog audit, AuthenticationManager authenticationManager) throws Exception {
         http.authorizeHttpRequests(authorize -> authorize
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
                         .permitAll()
@@ -108,7 +109,7 @@ class SecurityConfiguration {
                         .usernameParameter("username")
                         .passwordParameter("password")
                         .successHandler(successHandler(audit))
-                        .failureHandler(failureHandler(audit, lockout))
+                        .failureHandler(failureHandler(audit))
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout")
                         .logoutSuccessUrl("/login?logout")
@@ -190,9 +191,8 @@ class SecurityConfiguration {
                     Authentication result = dao.authenticate(authentication);
                     lockout.clear(name);
                     StaffPrincipal principal = ((StaffPrincipal) result.getPrincipal()).withoutPassword();
-                    var token =
-                            org.springframework.security.authentication.UsernamePasswordAuthenticationToken
-                                    .authenticated(principal, null, principal.getAuthorities());
+                    var token = UsernamePasswordAuthenticationToken.authenticated(
+                            principal, null, principal.getAuthorities());
                     token.setDetails(result.getDetails());
                     return token;
                 } catch (AuthenticationException e) {
@@ -217,7 +217,7 @@ class SecurityConfiguration {
             @Override
             public void onAuthenticationSuccess(
                     HttpServletRequest request, HttpServletResponse response, Authentication authentication)
-                    throws IOException, jakarta.servlet.ServletException {
+                    throws IOException, ServletException {
                 StaffPrincipal principal = (StaffPrincipal) authentication.getPrincipal();
                 audit.success(principal.username(), "SIGN_IN", "STAFF_ACCOUNT", principal.id(), null);
                 delegate.onAuthenticationSuccess(request, response, authentication);
@@ -225,7 +225,7 @@ class SecurityConfiguration {
         };
     }
 
-    private static AuthenticationFailureHandler failureHandler(AuditLog audit, SignInLockout lockout) {
+    private static AuthenticationFailureHandler failureHandler(AuditLog audit) {
         return (request, response, exception) -> {
             String name = request.getParameter("username");
             String actor = name == null || name.isBlank() ? "anonymous" : StaffAccounts.normalise(name);

@@ -1,6 +1,7 @@
 package fi.celia.celianet.staff;
 
 import fi.celia.celianet.audit.AuditLog;
+import fi.celia.celianet.audit.AuditOutcome;
 import fi.celia.celianet.credentials.CredentialTokens;
 import fi.celia.celianet.credentials.TokenPurpose;
 import fi.celia.celianet.credentials.spi.PasswordTarget;
@@ -10,9 +11,11 @@ import fi.celia.celianet.staff.internal.StaffAccountRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Service;
@@ -143,7 +146,7 @@ public class StaffAccounts implements PasswordTarget {
                         "STAFF_PASSWORD_RESET_REQUESTED",
                         "STAFF_ACCOUNT",
                         account.getId(),
-                        fi.celia.celianet.audit.AuditOutcome.DENIED,
+                        AuditOutcome.DENIED,
                         "rate limit");
                 return;
             }
@@ -154,8 +157,8 @@ public class StaffAccounts implements PasswordTarget {
     }
 
     @Override
-    public java.util.Set<TokenPurpose> purposes() {
-        return java.util.EnumSet.of(TokenPurpose.STAFF_INVITATION, TokenPurpose.STAFF_RESET);
+    public Set<TokenPurpose> purposes() {
+        return EnumSet.of(TokenPurpose.STAFF_INVITATION, TokenPurpose.STAFF_RESET);
     }
 
     @Override

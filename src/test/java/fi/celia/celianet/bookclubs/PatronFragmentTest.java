@@ -11,6 +11,7 @@ import fi.celia.celianet.support.TestData;
 import java.time.LocalDate;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
+import org.springframework.web.servlet.DispatcherServlet;
 
 /** The book clubs' section of the real patron page: subscriptions with their next delivery, the notice after a change, joining. */
 class PatronFragmentTest extends BookClubTest {
@@ -32,8 +33,7 @@ class PatronFragmentTest extends BookClubTest {
         mvc.perform(get("/patrons/{id}", patron.patronId())
                         .with(session)
                         // MockMvc's flashAttrs would go to a mock session; sessions live in PostgreSQL here.
-                        .requestAttr(
-                                org.springframework.web.servlet.DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, flash))
+                        .requestAttr(DispatcherServlet.INPUT_FLASH_MAP_ATTRIBUTE, flash))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString("Asiakas liittyi kirjakerhoon.")))
                 .andExpect(content()

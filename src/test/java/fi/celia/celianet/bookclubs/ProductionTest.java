@@ -34,6 +34,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.assertj.core.data.Offset;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -254,8 +255,7 @@ class ProductionTest extends BookClubTest {
         assertThat(pdf.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
         try (var document = Loader.loadPDF(pdf.body())) {
             assertThat(document.getNumberOfPages()).isEqualTo(2);
-            assertThat(document.getPage(0).getMediaBox().getWidth())
-                    .isCloseTo(595.28f, org.assertj.core.data.Offset.offset(0.5f));
+            assertThat(document.getPage(0).getMediaBox().getWidth()).isCloseTo(595.28f, Offset.offset(0.5f));
             String text = new PDFTextStripper().getText(document);
             assertThat(names).allSatisfy(name -> assertThat(text).contains(name));
             assertThat(document.getPage(0).getResources().getFontNames()).allSatisfy(font -> assertThat(

@@ -17,7 +17,13 @@ import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.TestData;
 import fi.celia.celianet.support.TestMail;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
@@ -83,10 +89,10 @@ class SubscriptionTest extends BookClubTest {
         at(LocalDate.of(2031, 1, 1));
         Club club = monthlyClub(LocalDate.of(2031, 3, 1), 3, 35, 1);
         PatronSummary patron = patron("Tuplaklikkaaja", null);
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        var pool = Executors.newFixedThreadPool(4);
         try {
-            var start = new java.util.concurrent.CountDownLatch(1);
-            var results = new java.util.ArrayList<java.util.concurrent.Future<SubscriptionChange>>();
+            var start = new CountDownLatch(1);
+            var results = new ArrayList<Future<SubscriptionChange>>();
             for (int i = 0; i < 4; i++) {
                 results.add(pool.submit(() -> {
                     start.await();
@@ -94,9 +100,9 @@ class SubscriptionTest extends BookClubTest {
                 }));
             }
             start.countDown();
-            var ids = new java.util.HashSet<UUID>();
+            var ids = new HashSet<UUID>();
             for (var result : results) {
-                ids.add(result.get(30, java.util.concurrent.TimeUnit.SECONDS).subscriptionId());
+                ids.add(result.get(30, TimeUnit.SECONDS).subscriptionId());
             }
             assertThat(ids).hasSize(1);
         } finally {

@@ -13,6 +13,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.Select;
 
 /** Service staff create a club and its calendar; a registrar subscribes a patron and sees the first delivery date. */
 class BookClubJourneyTest extends BrowserTest {
@@ -69,9 +70,7 @@ class BookClubJourneyTest extends BrowserTest {
         assertAccessible("patron page, no clubs");
         tabTo("#bookclubs-club");
         press(name);
-        assertThat(new org.openqa.selenium.support.ui.Select(find("#bookclubs-club"))
-                        .getFirstSelectedOption()
-                        .getText())
+        assertThat(new Select(find("#bookclubs-club")).getFirstSelectedOption().getText())
                 .isEqualTo(name);
         submitWith("form[action$='/subscriptions'] button[type=submit]");
 

@@ -11,10 +11,12 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -26,14 +28,20 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Tests in a real, headless Chromium from Debian's packages, driven by the system chromedriver (nothing is
@@ -122,10 +130,9 @@ public abstract class BrowserTest extends IntegrationTest {
     @BeforeEach
     void freshBrowserSession() {
         browser.manage().deleteAllCookies();
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 900));
+        browser.manage().window().setSize(new Dimension(1280, 900));
         // Headless, the page may not count as focused, and then no :focus style applies; a person's window has focus.
-        ((ChromeDriver) browser)
-                .executeCdpCommand("Emulation.setFocusEmulationEnabled", java.util.Map.of("enabled", true));
+        ((ChromeDriver) browser).executeCdpCommand("Emulation.setFocusEmulationEnabled", Map.of("enabled", true));
     }
 
     @AfterAll
@@ -151,16 +158,16 @@ public abstract class BrowserTest extends IntegrationTest {
         action.run();
         // The old page is gone once its root element is; Chromium may say so as a stale element or as a
         // node that "does not belong to the document".
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> {
             try {
                 old.isEnabled();
                 return false;
-            } catch (org.openqa.selenium.WebDriverException gone) {
+            } catch (WebDriverException gone) {
                 return true;
             }
         });
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15)).until(d -> "complete"
-                .equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     /** Signs in through the form with the keyboard alone: Tab to each field, type, Enter. */
@@ -296,12 +303,12 @@ public abstract class BrowserTest extends IntegrationTest {
 
     /** Presses keys on whatever has focus, as a person at the keyboard does (no element is clicked). */
     protected void press(CharSequence... keys) {
-        new org.openqa.selenium.interactions.Actions(browser).sendKeys(keys).perform();
+        new Actions(browser).sendKeys(keys).perform();
     }
 
     /** Empties the focused text field with Ctrl+A and Delete. */
     protected void clearFocused() {
-        new org.openqa.selenium.interactions.Actions(browser)
+        new Actions(browser)
                 .keyDown(Keys.CONTROL)
                 .sendKeys("a")
                 .keyUp(Keys.CONTROL)
@@ -314,7 +321,7 @@ public abstract class BrowserTest extends IntegrationTest {
     }
 
     protected Object script(String js, Object... args) {
-        return ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(js, args);
+        return ((JavascriptExecutor) browser).executeScript(js, args);
     }
 
     /**
@@ -387,9 +394,7 @@ public abstract class BrowserTest extends IntegrationTest {
     protected void select(String css, String optionStart) {
         tabTo(css);
         press(optionStart);
-        var chosen = new org.openqa.selenium.support.ui.Select(find(css))
-                .getFirstSelectedOption()
-                .getText();
+        var chosen = new Select(find(css)).getFirstSelectedOption().getText();
         assertThat(chosen).as(css).startsWith(optionStart);
     }
 
@@ -434,7 +439,7 @@ public abstract class BrowserTest extends IntegrationTest {
         String first = links.get(0).getAttribute("hash").substring(1);
         tabTo(links.get(0));
         press(Keys.ENTER);
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(10))
+        new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(d -> first.equals(focused().getAttribute("id")));
     }
 
@@ -474,8 +479,8 @@ public abstract class BrowserTest extends IntegrationTest {
     /** Reflow: at 320 CSS px the page scrolls only vertically. */
     private void assertNoHorizontalScrollAt320(String what) {
         var size = browser.manage().window().getSize();
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(320 + chromeFrame(), 800));
-        Object overflow = ((org.openqa.selenium.JavascriptExecutor) browser)
+        browser.manage().window().setSize(new Dimension(320 + chromeFrame(), 800));
+        Object overflow = ((JavascriptExecutor) browser)
                 .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         browser.manage().window().setSize(size);
         assertThat(((Number) overflow).intValue())
@@ -484,8 +489,7 @@ public abstract class BrowserTest extends IntegrationTest {
     }
 
     private int chromeFrame() {
-        Object inner = ((org.openqa.selenium.JavascriptExecutor) browser)
-                .executeScript("return window.outerWidth - window.innerWidth;");
+        Object inner = ((JavascriptExecutor) browser).executeScript("return window.outerWidth - window.innerWidth;");
         return ((Number) inner).intValue();
     }
 
@@ -496,8 +500,7 @@ public abstract class BrowserTest extends IntegrationTest {
         try {
             Files.createDirectories(FAILURES);
             File shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE);
-            Files.copy(
-                    shot.toPath(), FAILURES.resolve(name + ".png"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(shot.toPath(), FAILURES.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
             Files.writeString(FAILURES.resolve(name + ".html"), browser.getPageSource());
         } catch (IOException | RuntimeException e) {
             System.err.println("Could not save browser evidence: " + e.getMessage());

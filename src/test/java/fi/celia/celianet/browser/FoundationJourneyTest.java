@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.TestData;
+import fi.celia.celianet.support.TestMail;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
@@ -103,12 +105,12 @@ class FoundationJourneyTest extends BrowserTest {
         find("#email").sendKeys(username + "@example.fi");
         andWait(() -> find("form.form button[type=submit]").click());
         assertThat(find(".flash").getText()).contains("Käyttäjätunnus on luotu");
-        var mail = org.awaitility.Awaitility.await()
+        var mail = Awaitility.await()
                 .atMost(mailWait())
-                .until(() -> fi.celia.celianet.support.TestMail.to(username + "@example.fi"), l -> l.size() == 1)
+                .until(() -> TestMail.to(username + "@example.fi"), l -> l.size() == 1)
                 .get(0);
         browser.manage().deleteAllCookies();
-        open(fi.celia.celianet.support.TestMail.linkPath(mail));
+        open(TestMail.linkPath(mail));
         assertAccessible("set-password page");
         find("#password").sendKeys("short");
         andWait(() -> find("#confirmPassword").sendKeys("short", Keys.ENTER));

@@ -6,9 +6,11 @@ import static org.awaitility.Awaitility.await;
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.TestData;
 import fi.celia.celianet.support.TestMail;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A registrar registers a patron, meets the double click and the duplicate, finds the patron and resets the password. */
 class PatronJourneyTest extends BrowserTest {
@@ -137,7 +139,7 @@ class PatronJourneyTest extends BrowserTest {
 
         // The browser's back button and the same form sent again: still one patron, and it reads as saved.
         browser.navigate().back(); // from the page cache or loaded again: either way, wait for the form
-        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(20))
+        new WebDriverWait(browser, Duration.ofSeconds(20))
                 .until(d -> d.getCurrentUrl().endsWith("/patrons/new")
                         && "complete".equals(script("return document.readyState")));
         if (browser.getCurrentUrl().endsWith("/patrons/new")

@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 
 /** Fills in the public application form like an applicant would. */
 final class Applicants {
@@ -60,13 +61,12 @@ final class Applicants {
     }
 
     static MockHttpServletRequestBuilder post(Map<String, String> fields, String clientAddress) {
-        MockHttpServletRequestBuilder request =
-                org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/join")
-                        .with(csrf())
-                        .with(r -> {
-                            r.setRemoteAddr(clientAddress);
-                            return r;
-                        });
+        MockHttpServletRequestBuilder request = MockMvcRequestBuilders.post("/join")
+                .with(csrf())
+                .with(r -> {
+                    r.setRemoteAddr(clientAddress);
+                    return r;
+                });
         fields.forEach(request::param);
         return request;
     }

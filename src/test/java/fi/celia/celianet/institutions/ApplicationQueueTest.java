@@ -11,10 +11,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.institutions.internal.ApplicationFigures;
+import fi.celia.celianet.staff.OrganisationDetails;
+import fi.celia.celianet.staff.OrganisationType;
+import fi.celia.celianet.staff.Organisations;
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
 import fi.celia.celianet.support.TestMail;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.Random;
@@ -307,16 +312,16 @@ class ApplicationQueueTest extends IntegrationTest {
                 .contains("Mahdollinen kaksoiskappale");
     }
 
-    @org.springframework.beans.factory.annotation.Autowired
-    private fi.celia.celianet.staff.Organisations organisations;
+    @Autowired
+    private Organisations organisations;
 
     @Test
     void anExistingCustomerWithTheSameBusinessIdIsFlagged() throws Exception {
         String businessId = Applicants.businessId();
         var customer = organisations.create(
-                new fi.celia.celianet.staff.OrganisationDetails(
+                new OrganisationDetails(
                         TestData.unique("Vanha koulu"),
-                        fi.celia.celianet.staff.OrganisationType.SCHOOL,
+                        OrganisationType.SCHOOL,
                         businessId,
                         null,
                         null,
@@ -344,10 +349,10 @@ class ApplicationQueueTest extends IntegrationTest {
                 .contains("Mahdollinen kaksoiskappale");
     }
 
-    static String subject(jakarta.mail.internet.MimeMessage message) {
+    static String subject(MimeMessage message) {
         try {
             return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }

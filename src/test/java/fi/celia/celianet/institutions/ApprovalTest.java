@@ -16,6 +16,7 @@ import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
 import fi.celia.celianet.support.TestMail;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -29,8 +30,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.util.LinkedMultiValueMap;
 
 class ApprovalTest extends IntegrationTest {
@@ -228,14 +231,13 @@ class ApprovalTest extends IntegrationTest {
     }
 
     /** The version the application page's approve form sends. */
-    private String versionOnPage(UUID id, org.springframework.test.web.servlet.request.RequestPostProcessor session)
-            throws Exception {
+    private String versionOnPage(UUID id, RequestPostProcessor session) throws Exception {
         String page = mvc.perform(get("/institutions/applications/{id}", id).with(session))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        return org.jsoup.Jsoup.parse(page)
+        return Jsoup.parse(page)
                 .selectFirst("form[action$=/approve] input[name=version]")
                 .val();
     }
@@ -428,7 +430,7 @@ class ApprovalTest extends IntegrationTest {
     static String subject(MimeMessage message) {
         try {
             return message.getSubject();
-        } catch (jakarta.mail.MessagingException e) {
+        } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
     }

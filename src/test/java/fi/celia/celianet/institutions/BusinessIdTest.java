@@ -43,13 +43,13 @@ class BusinessIdTest {
         int remainder = modelRemainder(body);
         for (int digit = 0; digit <= 9; digit++) {
             String candidate = body + "-" + digit;
-            BusinessId.Validation validation = BusinessId.validate(candidate);
+            var validation = BusinessId.validate(candidate);
             if (remainder == 1) {
                 assertThat(validation.problem()).as(candidate).isEqualTo(Problem.REMAINDER_ONE);
             } else if (digit == (remainder == 0 ? 0 : 11 - remainder)) {
                 assertThat(validation.isValid()).as(candidate).isTrue();
-                assertThat(validation.businessId().value()).isEqualTo(candidate);
-                assertThat(BusinessId.parse(" " + candidate + " ")).isEqualTo(validation.businessId());
+                assertThat(validation.value().value()).isEqualTo(candidate);
+                assertThat(BusinessId.parse(" " + candidate + " ")).isEqualTo(validation.value());
                 assertThat(BusinessId.withCheckDigit(body)).isEqualTo(candidate);
             } else {
                 assertThat(validation.problem()).as(candidate).isEqualTo(Problem.CHECK_DIGIT);
@@ -142,6 +142,6 @@ class BusinessIdTest {
         assertThatThrownBy(() -> BusinessId.parse("1234567-2"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("CHECK_DIGIT");
-        assertThatThrownBy(() -> BusinessId.validate("").businessId()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> BusinessId.validate("").value()).isInstanceOf(IllegalStateException.class);
     }
 }

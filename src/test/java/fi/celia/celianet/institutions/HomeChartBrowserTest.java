@@ -7,6 +7,7 @@ import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.TestData;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -20,8 +21,7 @@ class HomeChartBrowserTest extends BrowserTest {
         for (String language : new String[] {"fi", "sv", "en"}) {
             open("/?lang=" + language);
             new WebDriverWait(browser, Duration.ofSeconds(10))
-                    .until(d -> d.findElement(org.openqa.selenium.By.id("home-weeks-chart"))
-                            .isDisplayed());
+                    .until(d -> d.findElement(By.id("home-weeks-chart")).isDisplayed());
             Object drawn = ((JavascriptExecutor) browser)
                     .executeScript("var c = document.getElementById('home-weeks-chart');"
                             + "return !!(window.Chart && window.Chart.getChart(c)) && c.width > 0 && c.height > 0;");

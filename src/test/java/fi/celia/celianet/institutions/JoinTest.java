@@ -13,8 +13,14 @@ import fi.celia.celianet.support.RealHttp;
 import fi.celia.celianet.support.TestData;
 import fi.celia.celianet.support.TestMail;
 import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import org.hamcrest.Matchers;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -37,7 +43,7 @@ class JoinTest extends IntegrationTest {
         mvc.perform(get(path))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(name)))
-                .andExpect(content().string(org.hamcrest.Matchers.matchesPattern("(?s).*L-2026-\\d{5}.*")))
+                .andExpect(content().string(Matchers.matchesPattern("(?s).*L-2026-\\d{5}.*")))
                 .andExpect(content().string(containsString("Vastaanotettu")))
                 .andExpect(content().string(containsString("4.12.2026")));
 
@@ -75,8 +81,8 @@ class JoinTest extends IntegrationTest {
     void aDoubleClickArrivingAtOnceMakesOneApplication() throws Exception {
         String name = TestData.unique("Kaksoisnapsautus");
         Map<String, String> fields = Applicants.library(name);
-        var pool = java.util.concurrent.Executors.newFixedThreadPool(2);
-        var start = new java.util.concurrent.CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(2);
+        var start = new CountDownLatch(1);
         var first = pool.submit(() -> {
             start.await();
             return Applicants.submit(mvc, fields);
@@ -240,7 +246,7 @@ class JoinTest extends IntegrationTest {
                 .andExpect(status().isTooManyRequests())
                 .andExpect(content().string(containsString("Yritä uudelleen tunnin kuluttua")))
                 .andExpect(content().string(containsString(sixth.get("organisationName"))));
-        clock.advance(java.time.Duration.ofMinutes(61));
+        clock.advance(Duration.ofMinutes(61));
         Applicants.submit(mvc, sixth);
     }
 
@@ -261,14 +267,14 @@ class JoinTest extends IntegrationTest {
         var browser = new RealHttp(port);
         Map<String, String> fields = Applicants.library(TestData.unique("Selainkirjasto"));
         String page = browser.get("/join").body();
-        var token = org.jsoup.Jsoup.parse(page).selectFirst("input[name=submissionToken]");
+        var token = Jsoup.parse(page).selectFirst("input[name=submissionToken]");
         assertThat(token).isNotNull();
         fields.put("submissionToken", token.attr("value"));
         var response = browser.submit("/join", "/join", fields);
         assertThat(response.statusCode()).isEqualTo(303);
         String location = response.headers().firstValue("Location").orElseThrow();
         assertThat(location).contains("/join/status/");
-        var status = browser.get(java.net.URI.create(location).getPath());
+        var status = browser.get(URI.create(location).getPath());
         assertThat(status.statusCode()).isEqualTo(200);
         assertThat(status.body()).contains(fields.get("organisationName"));
         assertThat(status.headers().firstValue("Referrer-Policy")).contains("no-referrer");

@@ -11,6 +11,7 @@ import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
 import fi.celia.celianet.support.TestMail;
+import jakarta.mail.internet.MimeMessage;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,7 +90,7 @@ class OverdueDigestTest extends IntegrationTest {
         assertThat(weeks.last().text()).isEqualTo("Viikko alkaen 3.9.2029 1 0");
     }
 
-    private static List<jakarta.mail.internet.MimeMessage> digests(String address) {
+    private static List<MimeMessage> digests(String address) {
         return TestMail.to(address).stream()
                 .filter(m -> ApprovalTest.subject(m).startsWith("Myöhässä olevia"))
                 .toList();

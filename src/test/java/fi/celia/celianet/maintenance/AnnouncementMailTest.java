@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.maintenance.internal.AnnouncementJob;
 import fi.celia.celianet.maintenance.internal.Announcements;
+import fi.celia.celianet.notifications.internal.MailDelivery;
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
@@ -16,12 +17,15 @@ import java.time.Duration;
 import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.scheduling.TaskScheduler;
 import org.springframework.scheduling.config.ScheduledTask;
+import org.springframework.scheduling.config.ScheduledTaskHolder;
 
 /**
  * Announcement mails go out in real time (the clock is not moved), so the outbox delivers them to GreenMail.
@@ -39,13 +43,13 @@ class AnnouncementMailTest extends IntegrationTest {
     AnnouncementJob job;
 
     @Autowired
-    org.springframework.scheduling.config.ScheduledTaskHolder scheduledTasks;
+    ScheduledTaskHolder scheduledTasks;
 
     @Autowired
-    org.springframework.scheduling.TaskScheduler scheduler;
+    TaskScheduler scheduler;
 
     @Autowired
-    fi.celia.celianet.notifications.internal.MailDelivery delivery;
+    MailDelivery delivery;
 
     @Test
     void twoThousandRecipientsAreQueuedInOneStatementAndEachGetsOneMailEvenWhenTheSenderStopsHalfway()
@@ -196,7 +200,7 @@ class AnnouncementMailTest extends IntegrationTest {
     }
 
     /** The mails to an address about one window (the new account also got its invitation). */
-    private static java.util.List<MimeMessage> about(String address, String title) {
+    private static List<MimeMessage> about(String address, String title) {
         return TestMail.to(address).stream()
                 .filter(m -> {
                     try {

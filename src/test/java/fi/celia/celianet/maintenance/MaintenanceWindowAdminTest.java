@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import fi.celia.celianet.calendar.Helsinki;
+import fi.celia.celianet.maintenance.internal.Announcements;
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Set;
 import java.util.UUID;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,7 +31,7 @@ class MaintenanceWindowAdminTest extends IntegrationTest {
     MaintenanceWindows windows;
 
     @Autowired
-    fi.celia.celianet.maintenance.internal.Announcements announcements;
+    Announcements announcements;
 
     RequestPostProcessor admin;
 
@@ -67,8 +70,7 @@ class MaintenanceWindowAdminTest extends IntegrationTest {
                 })
                 .single();
         assertThat(row[0]).isEqualTo(Windows.at(start));
-        assertThat(fi.celia.celianet.calendar.Helsinki.at((Instant) row[0]).getHour())
-                .isEqualTo(8);
+        assertThat(Helsinki.at((Instant) row[0]).getHour()).isEqualTo(8);
         assertThat(row[1]).isEqualTo(Windows.at(start.plusDays(7).plusHours(8)));
         assertThat(row[2]).isEqualTo(Windows.at(start.minusDays(14)));
         assertThat(row[3]).isEqualTo("{PASSWORD_RESET,LENDING}".equals(row[3]) ? row[3] : "{LENDING,PASSWORD_RESET}");
@@ -393,7 +395,7 @@ class MaintenanceWindowAdminTest extends IntegrationTest {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
-        return org.jsoup.Jsoup.parse(page).select("input[name=lockVersion]").attr("value");
+        return Jsoup.parse(page).select("input[name=lockVersion]").attr("value");
     }
 
     @Test

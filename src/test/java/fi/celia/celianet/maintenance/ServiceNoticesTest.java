@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -153,7 +154,7 @@ class ServiceNoticesTest extends IntegrationTest {
                 .isEqualTo("Ensimmäinen muutos.");
     }
 
-    private org.springframework.mock.web.MockHttpServletResponse edit(
+    private MockHttpServletResponse edit(
             String path, RequestPostProcessor user, String title, String body, String lockVersion) throws Exception {
         return mvc.perform(post(path)
                         .with(user)

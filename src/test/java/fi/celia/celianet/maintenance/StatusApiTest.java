@@ -3,6 +3,7 @@ package fi.celia.celianet.maintenance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.support.IntegrationTest;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -116,10 +117,7 @@ class StatusApiTest extends IntegrationTest {
         JsonNode window = windowIn(status, id);
         assertThat(names(window))
                 .containsExactly("id", "state", "startsAt", "endsAt", "services", "openChannels", "title", "message");
-        String offset = Windows.at(start)
-                .atZone(fi.celia.celianet.calendar.Helsinki.ZONE)
-                .getOffset()
-                .getId();
+        String offset = Windows.at(start).atZone(Helsinki.ZONE).getOffset().getId();
         assertThat(window.get("startsAt").asString()).isEqualTo(start + ":00" + offset);
         assertThat(window.get("endsAt").asString()).isEqualTo(start.plusHours(8) + ":00" + offset);
         assertThat(window.get("services").toString()).isEqualTo("[\"passwordReset\",\"lending\"]");

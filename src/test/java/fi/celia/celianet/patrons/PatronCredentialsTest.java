@@ -11,6 +11,7 @@ import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
 import fi.celia.celianet.support.TestMail;
 import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -126,7 +127,7 @@ class PatronCredentialsTest extends IntegrationTest {
                         .single())
                 .isEqualTo(4);
 
-        clock.advance(java.time.Duration.ofMinutes(61));
+        clock.advance(Duration.ofMinutes(61));
         assertThat(mvc.perform(post("/patrons/" + id + "/password-reset").with(session))
                         .andReturn()
                         .getResponse()

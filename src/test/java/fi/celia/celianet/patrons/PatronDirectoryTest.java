@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.util.MultiValueMap;
 
 /** The face other modules see: summaries of patrons, one at a time or in bulk. */
 class PatronDirectoryTest extends IntegrationTest {
@@ -56,8 +57,7 @@ class PatronDirectoryTest extends IntegrationTest {
         assertThat(directory.findAll(List.of())).isEmpty();
     }
 
-    private UUID register(RequestPostProcessor session, org.springframework.util.MultiValueMap<String, String> fields)
-            throws Exception {
+    private UUID register(RequestPostProcessor session, MultiValueMap<String, String> fields) throws Exception {
         var response = mvc.perform(post("/patrons").with(session).params(fields))
                 .andReturn()
                 .getResponse();

@@ -11,6 +11,7 @@ import fi.celia.celianet.support.TestData;
 import fi.celia.celianet.support.TestMail;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -18,6 +19,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -221,7 +223,7 @@ class PatronExactlyOnceTest extends IntegrationTest {
     }
 
     private static long countMails(String prefix) {
-        return java.util.Arrays.stream(TestMail.server().getReceivedMessages())
+        return Arrays.stream(TestMail.server().getReceivedMessages())
                 .filter(m -> {
                     try {
                         return m.getAllRecipients()[0].toString().startsWith(prefix);
@@ -233,9 +235,7 @@ class PatronExactlyOnceTest extends IntegrationTest {
     }
 
     private List<MockHttpServletResponse> concurrently(
-            int copies,
-            java.util.function.IntFunction<MultiValueMap<String, String>> fields,
-            RequestPostProcessor session)
+            int copies, IntFunction<MultiValueMap<String, String>> fields, RequestPostProcessor session)
             throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(copies);
         try {

@@ -9,6 +9,8 @@ import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
 import fi.celia.celianet.support.TestMail;
+import java.time.LocalDate;
+import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -110,14 +112,14 @@ class PatronRegistrationTest extends IntegrationTest {
     void eachIdentityCodeRuleHasItsOwnMessageAndTheInputIsKept() throws Exception {
         var library = data.library(TestData.unique("Library"));
         var session = signIn(data.account(Role.REGISTRAR, library).getUsername(), TestData.PASSWORD);
-        String valid = PersonalIdentityCode.of(java.time.LocalDate.of(1952, 10, 13), '-', 308);
+        String valid = PersonalIdentityCode.of(LocalDate.of(1952, 10, 13), '-', 308);
         String[][] cases = {
             {"", "Kirjoita henkilötunnus"},
             {"13105-308T", "11 merkkiä"},
             {valid.substring(0, 6) + "Q" + valid.substring(7), "Seitsemännen merkin"},
             {"310252-308T", "päivämäärää ei ole olemassa"},
             {valid.substring(0, 10) + (valid.charAt(10) == 'A' ? 'B' : 'A'), "Tarkistusmerkki"},
-            {PersonalIdentityCode.of(java.time.LocalDate.of(1952, 10, 13), '-', 912), "väliaikainen"},
+            {PersonalIdentityCode.of(LocalDate.of(1952, 10, 13), '-', 912), "väliaikainen"},
         };
         for (String[] c : cases) {
             var fields = PatronFixtures.form(UUID.randomUUID().toString(), c[0], "x@example.fi");
@@ -165,8 +167,7 @@ class PatronRegistrationTest extends IntegrationTest {
     void aChildNeedsAGuardianAndTheGuardiansConsent() throws Exception {
         var library = data.library(TestData.unique("Library"));
         var session = signIn(data.account(Role.REGISTRAR, library).getUsername(), TestData.PASSWORD);
-        String child = PersonalIdentityCode.of(
-                java.time.LocalDate.now().minusYears(10), 'A', 200 + new java.util.Random().nextInt(600));
+        String child = PersonalIdentityCode.of(LocalDate.now().minusYears(10), 'A', 200 + new Random().nextInt(600));
         var fields = PatronFixtures.form(UUID.randomUUID().toString(), child, TestData.unique("c") + "@example.fi");
         String body = mvc.perform(post("/patrons").with(session).params(fields))
                 .andReturn()

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
+import org.springframework.util.MultiValueMap;
 
 class PatronSearchTest extends IntegrationTest {
 
@@ -258,8 +259,7 @@ class PatronSearchTest extends IntegrationTest {
         return response.getContentAsString();
     }
 
-    private UUID register(RequestPostProcessor session, org.springframework.util.MultiValueMap<String, String> fields)
-            throws Exception {
+    private UUID register(RequestPostProcessor session, MultiValueMap<String, String> fields) throws Exception {
         var response = mvc.perform(post("/patrons").with(session).params(fields))
                 .andReturn()
                 .getResponse();

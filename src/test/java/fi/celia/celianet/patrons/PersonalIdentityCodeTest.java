@@ -202,11 +202,11 @@ class PersonalIdentityCodeTest {
     @ParameterizedTest(name = "[{index}]")
     @MethodSource("validCodes")
     void generatedCodesAreValidAndRoundTrip(Generated generated) {
-        PersonalIdentityCode.Validation validation = PersonalIdentityCode.validate(generated.code());
+        var validation = PersonalIdentityCode.validate(generated.code());
 
         assertThat(validation.isValid()).as(generated.code()).isTrue();
         assertThat(validation.problem()).isNull();
-        PersonalIdentityCode code = validation.code();
+        PersonalIdentityCode code = validation.value();
         assertThat(code.value()).isEqualTo(generated.code());
         assertThat(code.birthDate()).isEqualTo(generated.birthDate());
         assertThat(PersonalIdentityCode.parse(code.value())).isEqualTo(code);
@@ -230,7 +230,7 @@ class PersonalIdentityCodeTest {
                     continue;
                 }
                 String mutant = original.substring(0, position) + replacement + original.substring(position + 1);
-                PersonalIdentityCode.Validation validation = PersonalIdentityCode.validate(mutant);
+                var validation = PersonalIdentityCode.validate(mutant);
                 Problem expected = modelProblem(mutant.strip());
                 assertThat(validation.problem())
                         .as("%s -> %s", original, mutant)
@@ -239,8 +239,8 @@ class PersonalIdentityCodeTest {
                     validMutants++;
                     // only another century sign can give another valid code; a changed digit never does
                     assertThat(position).as(mutant).isEqualTo(6);
-                    assertThat(validation.code()).isNotEqualTo(PersonalIdentityCode.parse(original));
-                    assertThat(validation.code().value()).isEqualTo(mutant);
+                    assertThat(validation.value()).isNotEqualTo(PersonalIdentityCode.parse(original));
+                    assertThat(validation.value().value()).isEqualTo(mutant);
                 }
                 if (position == 10) {
                     assertThat(validation.isValid()).as(mutant).isFalse();
@@ -258,7 +258,7 @@ class PersonalIdentityCodeTest {
     @ParameterizedTest(name = "[{index}]")
     @MethodSource("nearCodes")
     void nearCodesGetTheProblemTheRulesGive(String input) {
-        PersonalIdentityCode.Validation validation = PersonalIdentityCode.validate(input);
+        var validation = PersonalIdentityCode.validate(input);
 
         assertThat(validation.problem()).as(input).isEqualTo(modelProblem(input));
         assertThat(validation.isValid()).isEqualTo(modelProblem(input) == null);
@@ -406,7 +406,7 @@ class PersonalIdentityCodeTest {
                 .hasMessageNotContaining("150690")
                 .hasMessageNotContaining("234");
         assertThatThrownBy(() -> PersonalIdentityCode.parse(null)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> PersonalIdentityCode.validate("x").code()).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> PersonalIdentityCode.validate("x").value()).isInstanceOf(IllegalStateException.class);
     }
 
     // ---- the value ------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import java.time.LocalDateTime;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -29,7 +30,7 @@ class RegistrationDuringMaintenanceTest extends IntegrationTest {
     void aRegistrationOneSecondBeforeTheStartSavesOneAtTheStartIsRefusedAndTheEndOpensItAgain() throws Exception {
         // A Monday years ahead, so that no other test's clock stands inside this window.
         LocalDateTime start = LocalDateTime.of(2033, 3, 7, 8, 0)
-                .plusWeeks(java.util.concurrent.ThreadLocalRandom.current().nextInt(500));
+                .plusWeeks(ThreadLocalRandom.current().nextInt(500));
         Instant startsAt = Helsinki.instantOf(start);
         Instant endsAt = Helsinki.instantOf(start.plusHours(8));
         String title = TestData.unique("Konesalin muutto");

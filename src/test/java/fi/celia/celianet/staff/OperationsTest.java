@@ -10,6 +10,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
+import java.util.UUID;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
@@ -75,7 +76,7 @@ class OperationsTest extends IntegrationTest {
         var session = signIn(data.account(Role.ADMIN, null).getUsername(), TestData.PASSWORD);
         var id = jdbc.sql("SELECT id FROM outbound_mail WHERE recipient = :r")
                 .param("r", registrar.getEmail())
-                .query(java.util.UUID.class)
+                .query(UUID.class)
                 .single();
         mvc.perform(get("/admin/mail").param("recipient", registrar.getEmail()).with(session))
                 .andExpect(status().isOk())

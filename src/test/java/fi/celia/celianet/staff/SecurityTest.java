@@ -12,6 +12,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.RealHttp;
 import fi.celia.celianet.support.TestData;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,11 +34,11 @@ class SecurityTest extends IntegrationTest {
     void theSignInPageIsPublicAndInFinnishByDefault() throws Exception {
         mvc.perform(get("/login"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("<html lang=\"fi\"")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Kirjaudu sisään")));
+                .andExpect(content().string(Matchers.containsString("<html lang=\"fi\"")))
+                .andExpect(content().string(Matchers.containsString("Kirjaudu sisään")));
         mvc.perform(get("/login").param("lang", "sv"))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("<html lang=\"sv\"")))
-                .andExpect(content().string(org.hamcrest.Matchers.containsString("Logga in")));
+                .andExpect(content().string(Matchers.containsString("<html lang=\"sv\"")))
+                .andExpect(content().string(Matchers.containsString("Logga in")));
     }
 
     @Test
@@ -51,12 +57,12 @@ class SecurityTest extends IntegrationTest {
     @Test
     void eachRoleSeesTheNavigationOfThePagesItMayOpenAndNoOther() throws Exception {
         var library = data.library(TestData.unique("Library"));
-        java.util.Map<Role, java.util.List<String>> links = java.util.Map.of(
-                Role.REGISTRAR, java.util.List.of("/patrons/new"),
-                Role.MAIN_USER, java.util.List.of("/patrons/new", "/organisation/staff"),
-                Role.STAFF, java.util.List.of("/patrons/new", "/institutions/applications", "/bookclubs"),
+        Map<Role, List<String>> links = Map.of(
+                Role.REGISTRAR, List.of("/patrons/new"),
+                Role.MAIN_USER, List.of("/patrons/new", "/organisation/staff"),
+                Role.STAFF, List.of("/patrons/new", "/institutions/applications", "/bookclubs"),
                 Role.ADMIN,
-                        java.util.List.of(
+                        List.of(
                                 "/patrons/new",
                                 "/institutions/applications",
                                 "/bookclubs",
@@ -65,8 +71,7 @@ class SecurityTest extends IntegrationTest {
                                 "/admin/maintenance",
                                 "/admin/audit",
                                 "/admin/mail"));
-        java.util.List<String> all = links.get(Role.ADMIN).stream()
-                .collect(java.util.stream.Collectors.toCollection(java.util.ArrayList::new));
+        List<String> all = links.get(Role.ADMIN).stream().collect(Collectors.toCollection(ArrayList::new));
         all.add("/organisation/staff");
         for (var entry : links.entrySet()) {
             Role role = entry.getKey();
@@ -96,7 +101,7 @@ class SecurityTest extends IntegrationTest {
             var session = signIn(account.getUsername(), TestData.PASSWORD);
             mvc.perform(get("/").with(session))
                     .andExpect(status().isOk())
-                    .andExpect(header().string("Cache-Control", org.hamcrest.Matchers.containsString("no-store")));
+                    .andExpect(header().string("Cache-Control", Matchers.containsString("no-store")));
             assertThat(jdbc.sql("SELECT max_inactive_interval FROM spring_session WHERE principal_name = :u")
                             .param("u", account.getUsername())
                             .query(Integer.class)
@@ -109,7 +114,7 @@ class SecurityTest extends IntegrationTest {
     @Test
     void aPostWithoutCsrfTokenGetsTheForbiddenPage() throws Exception {
         var browser = new RealHttp(port);
-        var response = browser.postWithoutCsrf("/login", java.util.Map.of("username", "x", "password", "y"));
+        var response = browser.postWithoutCsrf("/login", Map.of("username", "x", "password", "y"));
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(response.body()).contains("Ei käyttöoikeutta").doesNotContain("Exception");
     }
@@ -119,13 +124,12 @@ class SecurityTest extends IntegrationTest {
         mvc.perform(get("/login"))
                 .andExpect(header().string(
                                 "Content-Security-Policy",
-                                org.hamcrest.Matchers.allOf(
-                                        org.hamcrest.Matchers.containsString("script-src 'self'"),
-                                        org.hamcrest.Matchers.containsString("object-src 'none'"),
-                                        org.hamcrest.Matchers.containsString("base-uri 'none'"),
-                                        org.hamcrest.Matchers.containsString("frame-ancestors 'none'"),
-                                        org.hamcrest.Matchers.not(
-                                                org.hamcrest.Matchers.containsString("unsafe-inline")))))
+                                Matchers.allOf(
+                                        Matchers.containsString("script-src 'self'"),
+                                        Matchers.containsString("object-src 'none'"),
+                                        Matchers.containsString("base-uri 'none'"),
+                                        Matchers.containsString("frame-ancestors 'none'"),
+                                        Matchers.not(Matchers.containsString("unsafe-inline")))))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
                 .andExpect(header().exists("Referrer-Policy"));
     }
@@ -141,7 +145,7 @@ class SecurityTest extends IntegrationTest {
                 .andExpect(redirectedUrl("/login?error"));
         mvc.perform(get("/login?error"))
                 .andExpect(content()
-                        .string(org.hamcrest.Matchers.containsString(
+                        .string(Matchers.containsString(
                                 "Kirjautuminen ei onnistunut. Tarkista käyttäjätunnus ja salasana.")));
     }
 
@@ -172,10 +176,9 @@ class SecurityTest extends IntegrationTest {
                         .param("password", TestData.PASSWORD))
                 .andExpect(redirectedUrl("/login?locked"));
         mvc.perform(get("/login?locked"))
-                .andExpect(
-                        content().string(org.hamcrest.Matchers.containsString("Yritä uudelleen 15 minuutin kuluttua")));
+                .andExpect(content().string(Matchers.containsString("Yritä uudelleen 15 minuutin kuluttua")));
         // 15 minutes later the account signs in again.
-        clock.advance(java.time.Duration.ofMinutes(16));
+        clock.advance(Duration.ofMinutes(16));
         signIn(registrar.getUsername(), TestData.PASSWORD);
     }
 

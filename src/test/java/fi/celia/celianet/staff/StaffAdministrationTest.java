@@ -13,7 +13,12 @@ import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.RealHttp;
 import fi.celia.celianet.support.TestData;
 import fi.celia.celianet.support.TestMail;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 
@@ -97,14 +102,14 @@ class StaffAdministrationTest extends IntegrationTest {
                 .get(0);
         String firstLink = TestMail.linkPath(first);
 
-        clock.advance(java.time.Duration.ofDays(8));
+        clock.advance(Duration.ofDays(8));
         mvc.perform(get(firstLink))
                 .andExpect(status().isGone())
                 .andExpect(content().string(Matchers.containsString("Linkki on vanhentunut")));
 
         var account = jdbc.sql("SELECT id FROM staff_account WHERE username = :u")
                 .param("u", username)
-                .query(java.util.UUID.class)
+                .query(UUID.class)
                 .single();
         mvc.perform(post("/organisation/staff/{id}/invitation", account).with(session))
                 .andExpect(status().isSeeOther());
@@ -239,17 +244,17 @@ class StaffAdministrationTest extends IntegrationTest {
         for (int i = 0; i < 4; i++) {
             http.submit("/password/forgot", "/password/forgot", Map.of("username", registrar.getUsername()));
         }
-        await().during(java.time.Duration.ofSeconds(1))
+        await().during(Duration.ofSeconds(1))
                 .atMost(mailWait())
                 .until(() -> resetMails(registrar.getEmail()).size() == 3);
     }
 
-    private static java.util.List<jakarta.mail.internet.MimeMessage> resetMails(String address) {
+    private static List<MimeMessage> resetMails(String address) {
         return TestMail.to(address).stream()
                 .filter(m -> {
                     try {
                         return m.getSubject().contains("uuden salasanan");
-                    } catch (jakarta.mail.MessagingException e) {
+                    } catch (MessagingException e) {
                         return false;
                     }
                 })

@@ -3,6 +3,8 @@ package fi.celia.celianet.support;
 import fi.celia.celianet.patrons.internal.PatronLifecycle;
 import fi.celia.celianet.patrons.internal.PatronRecords;
 import fi.celia.celianet.patrons.internal.PatronRegistration;
+import fi.celia.celianet.staff.Organisations;
+import fi.celia.celianet.staff.StaffAccounts;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
 import org.springframework.context.annotation.Bean;
@@ -11,6 +13,8 @@ import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Primary;
 import org.springframework.core.type.AnnotatedTypeMetadata;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.testcontainers.postgresql.PostgreSQLContainer;
 
 @TestConfiguration(proxyBeanMethods = false)
@@ -24,13 +28,13 @@ public class TestSupportConfiguration {
 
     @Bean
     TestData testData(
-            fi.celia.celianet.staff.Organisations organisations,
-            fi.celia.celianet.staff.StaffAccounts accounts,
-            org.springframework.security.crypto.password.PasswordEncoder encoder,
+            Organisations organisations,
+            StaffAccounts accounts,
+            PasswordEncoder encoder,
             PatronRegistration registration,
             PatronRecords records,
             PatronLifecycle lifecycle,
-            org.springframework.jdbc.core.simple.JdbcClient jdbc) {
+            JdbcClient jdbc) {
         return new TestData(organisations, accounts, encoder, registration, records, lifecycle, jdbc);
     }
 

@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
 
 /**
  * A book club with its delivery calendar. The calendar's rules live here: a monthly calendar adds only dates the
@@ -196,7 +197,7 @@ public class BookClub {
     /** @throws org.springframework.orm.ObjectOptimisticLockingFailureException when the club changed since {@code expected} */
     public void requireVersion(Long expected) {
         if (expected != null && !Objects.equals(expected, version)) {
-            throw new org.springframework.orm.ObjectOptimisticLockingFailureException(BookClub.class, id);
+            throw new ObjectOptimisticLockingFailureException(BookClub.class, id);
         }
     }
 

@@ -1,6 +1,7 @@
 package fi.celia.celianet.bookclubs.internal;
 
 import fi.celia.celianet.bookclubs.NextDelivery;
+import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.HashMap;
@@ -77,7 +78,7 @@ public class Membership {
                 WHERE s.id IN (:ids)"""
                                 .formatted(receives("s", "sh.delivery_date")))
                 .param("ids", subscriptionIds)
-                .param("today", java.sql.Date.valueOf(today))
+                .param("today", Date.valueOf(today))
                 .query(rs -> {
                     next.put(
                             rs.getObject("subscription_id", UUID.class),

@@ -115,7 +115,7 @@ public class ShipmentExports {
                     rs -> {
                         List<String> lines = new ArrayList<>();
                         lines.add(rs.getString("name"));
-                        for (String line : rs.getString("street").split("\\R")) {
+                        for (String line : rs.getString("street").lines().toList()) {
                             if (!line.isBlank()) {
                                 lines.add(line.strip());
                             }
@@ -177,8 +177,10 @@ public class ShipmentExports {
                     document.addPage(next);
                     page = new PDPageContentStream(document, next);
                 }
-                float x = (slot % COLUMNS) * width + PADDING;
-                float top = PDRectangle.A4.getHeight() - (slot / COLUMNS) * height - PADDING;
+                int column = slot % COLUMNS;
+                int row = slot / COLUMNS;
+                float x = column * width + PADDING;
+                float top = PDRectangle.A4.getHeight() - row * height - PADDING;
                 float y = top - FONT_SIZE;
                 for (String line : lines) {
                     String text = printable(line);

@@ -19,6 +19,7 @@ public class SubscriptionPause {
     @Id
     private UUID id;
 
+    @SuppressWarnings("UnusedVariable") // the owning side of the parent's collection, written by JPA
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "subscription_id", nullable = false, updatable = false)
     private Subscription subscription;

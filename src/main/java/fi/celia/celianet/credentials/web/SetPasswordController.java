@@ -5,10 +5,12 @@ import fi.celia.celianet.credentials.PasswordRejectedException;
 import fi.celia.celianet.credentials.TokenPurpose;
 import fi.celia.celianet.credentials.TokenState;
 import fi.celia.celianet.credentials.spi.LinkPageGate;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -111,8 +113,8 @@ class SetPasswordController {
     }
 
     /** The form posts back to the page it is on: the link's own address. */
-    @org.springframework.web.bind.annotation.ModelAttribute("action")
-    String action(jakarta.servlet.http.HttpServletRequest request) {
+    @ModelAttribute("action")
+    String action(HttpServletRequest request) {
         return request.getRequestURI();
     }
 
@@ -182,7 +184,7 @@ class SetPasswordController {
 
     private static String linkProblem(TokenState state, Model model, HttpServletResponse response) {
         response.setStatus(state == TokenState.UNKNOWN ? HttpStatus.NOT_FOUND.value() : HttpStatus.GONE.value());
-        model.addAttribute("state", state.name().toLowerCase());
+        model.addAttribute("state", state.name().toLowerCase(Locale.ROOT));
         return "credentials/link-problem";
     }
 }

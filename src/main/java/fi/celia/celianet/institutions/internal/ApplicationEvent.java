@@ -20,6 +20,7 @@ class ApplicationEvent {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
+    @SuppressWarnings("UnusedVariable") // the owning side of the parent's collection, written by JPA
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "application_id", nullable = false, updatable = false)
     private InstitutionApplication application;

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -109,7 +110,7 @@ public class ApplicationFigures {
         Instant now = clock.now();
         LocalDate today = Helsinki.dateOf(now);
         // Not JPA: counts grouped by the database, so no application is loaded to be counted.
-        Map<LocalDate, Map<Integer, Integer>> counts = new TreeMap<>(java.util.Comparator.reverseOrder());
+        Map<LocalDate, Map<Integer, Integer>> counts = new TreeMap<>(Comparator.reverseOrder());
         jdbc.sql(
                         """
                 SELECT (submitted_at AT TIME ZONE 'Europe/Helsinki')::date AS day, paused_working_days AS paused,

@@ -5,6 +5,7 @@ import fi.celia.celianet.staff.Organisation;
 import fi.celia.celianet.staff.Organisations;
 import fi.celia.celianet.staff.StaffAccount;
 import fi.celia.celianet.staff.StaffAccounts;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -78,7 +79,7 @@ public class InstitutionCustomers {
             UUID id,
             String reference,
             ApplicationStatus status,
-            java.time.Instant submittedAt,
-            java.time.Instant decidedAt,
+            Instant submittedAt,
+            Instant decidedAt,
             String decidedBy) {}
 }

@@ -55,7 +55,7 @@ public class OverdueDigest {
         this.baseUrl = properties.baseUrl();
     }
 
-    /** @return how many digests were queued (0 on a day off or when nothing is overdue) */
+    /** Queues the overdue digests; none on a day off or when nothing is overdue. */
     @Scheduled(cron = "${celianet.institutions.digest-cron}", zone = "Europe/Helsinki")
     @SchedulerLock(name = "institutions-overdue-digest", lockAtLeastFor = "PT5M", lockAtMostFor = "PT10M")
     public void send() {

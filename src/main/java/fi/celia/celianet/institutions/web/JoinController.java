@@ -21,12 +21,14 @@ import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.InvalidPropertyException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.SmartValidator;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -139,7 +141,7 @@ class JoinController {
     }
 
     /** More registrar rows than the form ever offers: only a hand-made request does that. */
-    @org.springframework.web.bind.annotation.ExceptionHandler(org.springframework.beans.InvalidPropertyException.class)
+    @ExceptionHandler(InvalidPropertyException.class)
     String tooManyRows(Model model, HttpServletResponse response) {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         var form = new JoinForm();
@@ -221,12 +223,12 @@ class JoinController {
             errors.rejectValue("businessId", BusinessId.Problem.FORMAT.messageKey());
             return null;
         }
-        BusinessId.Validation validation = BusinessId.validate(input);
+        var validation = BusinessId.validate(input);
         if (!validation.isValid()) {
             errors.rejectValue("businessId", validation.problem().messageKey());
             return null;
         }
-        return validation.businessId().value();
+        return validation.value().value();
     }
 
     private static List<Registrar> validateRegistrars(JoinForm form, OrganisationType type, BindingResult errors) {

@@ -1,5 +1,6 @@
 package fi.celia.celianet.institutions.web;
 
+import fi.celia.celianet.shared.FormBinding;
 import fi.celia.celianet.shared.MultiLine;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
@@ -12,7 +13,7 @@ import java.util.List;
 /** The public application form. Field names are a contract: do not rename them. */
 public class JoinForm {
 
-    static final int MAX_REGISTRARS = fi.celia.celianet.shared.FormBinding.MAX_LIST_ROWS;
+    static final int MAX_REGISTRARS = FormBinding.MAX_LIST_ROWS;
     private static final String PLAIN = "[^\\p{Cntrl}<>]*";
 
     @Size(max = 100, message = "{validation.tooLong}")

@@ -75,7 +75,7 @@ public class Announcements {
     private int announce(UUID id) {
         Instant now = Instant.now(clock);
         MaintenanceWindow window = windows.lockById(id).orElse(null);
-        if (window == null || window.announcedVersion() != null && window.announcedVersion() == window.version()) {
+        if (window == null || (window.announcedVersion() != null && window.announcedVersion() == window.version())) {
             return 0;
         }
         WindowState state = window.stateAt(now);

@@ -110,7 +110,7 @@ class MaintenanceAdminController {
 
     @PostMapping("/{id}/cancel")
     String cancel(@PathVariable UUID id, Principal user, RedirectAttributes redirect) {
-        windows.find(id).orElseThrow(NotFoundException::new);
+        requireWindow(id);
         boolean done = windows.cancel(id, user.getName());
         redirect.addFlashAttribute(
                 "flashMessage", done ? "maintenance.window.cancelled" : "maintenance.window.notCancelled");
@@ -119,10 +119,16 @@ class MaintenanceAdminController {
 
     @PostMapping("/{id}/end")
     String endEarly(@PathVariable UUID id, Principal user, RedirectAttributes redirect) {
-        windows.find(id).orElseThrow(NotFoundException::new);
+        requireWindow(id);
         boolean done = windows.endEarly(id, user.getName());
         redirect.addFlashAttribute("flashMessage", done ? "maintenance.window.ended" : "maintenance.window.notEnded");
         return "redirect:" + BASE + "/" + id;
+    }
+
+    private void requireWindow(UUID id) {
+        if (windows.find(id).isEmpty()) {
+            throw new NotFoundException();
+        }
     }
 
     private String form(Model model, CurrentWindow window) {

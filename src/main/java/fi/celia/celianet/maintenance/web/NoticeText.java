@@ -23,7 +23,7 @@ class NoticeText {
         if (text == null || text.isBlank()) {
             return paragraphs;
         }
-        for (String paragraph : PARAGRAPH.split(text.strip())) {
+        for (String paragraph : PARAGRAPH.splitAsStream(text.strip()).toList()) {
             paragraphs.add(pieces(paragraph.strip()));
         }
         return paragraphs;

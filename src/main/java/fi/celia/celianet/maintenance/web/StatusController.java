@@ -24,6 +24,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.CrossOrigin;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -53,7 +54,7 @@ class StatusController {
         this.clock = clock;
     }
 
-    @CrossOrigin(origins = "*", methods = org.springframework.web.bind.annotation.RequestMethod.GET)
+    @CrossOrigin(origins = "*", methods = RequestMethod.GET)
     @GetMapping("/api/status")
     ResponseEntity<String> status() {
         Answer answer = current();

@@ -7,6 +7,7 @@ import fi.celia.celianet.maintenance.MaintenanceWindow;
 import fi.celia.celianet.maintenance.WindowDetails;
 import fi.celia.celianet.shared.MultiLine;
 import jakarta.validation.constraints.Pattern;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -81,7 +82,7 @@ class WindowForm {
                 channels == null || channels.isEmpty() ? Set.of() : EnumSet.copyOf(channels));
     }
 
-    private static java.time.Instant time(String field, String value, Errors errors) {
+    private static Instant time(String field, String value, Errors errors) {
         if (value == null || value.isBlank()) {
             errors.rejectValue(field, "maintenance.window.error." + field + ".required");
             return null;

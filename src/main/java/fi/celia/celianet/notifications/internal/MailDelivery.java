@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.MailSendException;
@@ -50,7 +51,7 @@ public class MailDelivery {
     private static final Duration LEASE = Duration.ofSeconds(60);
     private static final Duration RECORD_PATIENCE = Duration.ofSeconds(30);
 
-    private static final org.springframework.jdbc.core.RowMapper<Claimed> CLAIMED = (rs, n) -> new Claimed(
+    private static final RowMapper<Claimed> CLAIMED = (rs, n) -> new Claimed(
             rs.getObject("id", UUID.class),
             rs.getString("recipient"),
             rs.getString("subject"),

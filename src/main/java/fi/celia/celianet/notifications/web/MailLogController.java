@@ -2,6 +2,8 @@ package fi.celia.celianet.notifications.web;
 
 import fi.celia.celianet.shared.NotFoundException;
 import jakarta.validation.Valid;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -74,7 +76,7 @@ class MailLogController {
         return "notifications/mail-show";
     }
 
-    private static MailRow row(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+    private static MailRow row(ResultSet rs, int n) throws SQLException {
         return new MailRow(
                 rs.getObject("id", UUID.class),
                 rs.getString("recipient"),

@@ -20,6 +20,7 @@ public class PatronChange {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
+    @SuppressWarnings("UnusedVariable") // the owning side of the parent's collection, written by JPA
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
     @JoinColumn(name = "patron_id", nullable = false, updatable = false)
     private Patron patron;

@@ -97,7 +97,7 @@ public class PatronLifecycle {
                     .getId();
         } else {
             var code = PersonalIdentityCode.validate(identityCode);
-            if (!code.isValid() || !code.code().value().equals(patron.identityCode())) {
+            if (!code.isValid() || !code.value().value().equals(patron.identityCode())) {
                 throw new NotFoundException();
             }
             target = user.organisationId();

@@ -100,7 +100,7 @@ public class PatronRecords {
         var code = PersonalIdentityCode.validate(q);
         if (code.isValid()) {
             audit.success(user.username(), "PATRON_SEARCH_BY_IDENTITY_CODE", "PATRON", null, null);
-            Optional<Patron> found = patrons.findByIdentityCode(code.code().value());
+            Optional<Patron> found = patrons.findByIdentityCode(code.value().value());
             if (found.isEmpty()) {
                 return new PatronSearch(List.of(), null, 0, false, null, true);
             }

@@ -1,5 +1,6 @@
 package fi.celia.celianet.patrons.internal;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -89,6 +90,6 @@ public interface PatronRepository extends JpaRepository<Patron, UUID> {
     List<Patron> softDuplicates(
             @Param("code") String identityCode,
             @Param("searchName") String searchName,
-            @Param("birthDate") java.time.LocalDate birthDate,
+            @Param("birthDate") LocalDate birthDate,
             @Param("email") String email);
 }

@@ -1,7 +1,9 @@
 package fi.celia.celianet.patrons.web;
 
 import fi.celia.celianet.audit.AuditLog;
+import fi.celia.celianet.audit.AuditOutcome;
 import fi.celia.celianet.calendar.Helsinki;
+import fi.celia.celianet.credentials.TokenPurpose;
 import fi.celia.celianet.maintenance.ServiceClosedException;
 import fi.celia.celianet.patrons.internal.DuplicateIdentityCodeException;
 import fi.celia.celianet.patrons.internal.MailRequestOutcome;
@@ -23,10 +25,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -65,7 +70,7 @@ class PatronController {
             AuditLog audit,
             List<PatronPageSection> sections,
             Clock clock,
-            @org.springframework.beans.factory.annotation.Value("${celianet.base-url}") String baseUrl) {
+            @Value("${celianet.base-url}") String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.registration = registration;
         this.records = records;
@@ -73,7 +78,7 @@ class PatronController {
         this.organisations = organisations;
         this.audit = audit;
         this.sections = sections.stream()
-                .sorted(java.util.Comparator.comparingInt(PatronPageSection::order))
+                .sorted(Comparator.comparingInt(PatronPageSection::order))
                 .toList();
         this.clock = clock;
     }
@@ -125,13 +130,7 @@ class PatronController {
             response.setStatus(HttpStatus.CONFLICT.value());
             records.registeredFacts(user, duplicate.code()).ifPresent(facts -> model.addAttribute("duplicate", facts));
             errors.rejectValue("hetu", "patrons.hetu.error.alreadyRegistered");
-            audit.record(
-                    user.username(),
-                    "PATRON_REGISTRATION_DUPLICATE",
-                    "PATRON",
-                    null,
-                    fi.celia.celianet.audit.AuditOutcome.FAILURE,
-                    null);
+            audit.record(user.username(), "PATRON_REGISTRATION_DUPLICATE", "PATRON", null, AuditOutcome.FAILURE, null);
             return form(user, model);
         } catch (SoftDuplicatesException similar) {
             model.addAttribute(
@@ -200,11 +199,8 @@ class PatronController {
         String token = credentials.issueLetterToken(user, id);
         response.setHeader("Cache-Control", "no-store");
         model.addAttribute("patron", records.open(user, id));
-        model.addAttribute(
-                "link", baseUrl + fi.celia.celianet.credentials.TokenPurpose.PATRON_ACTIVATION.path() + token);
-        model.addAttribute(
-                "validUntil",
-                Instant.now(clock).plus(fi.celia.celianet.credentials.TokenPurpose.PATRON_ACTIVATION.validity()));
+        model.addAttribute("link", baseUrl + TokenPurpose.PATRON_ACTIVATION.path() + token);
+        model.addAttribute("validUntil", Instant.now(clock).plus(TokenPurpose.PATRON_ACTIVATION.validity()));
         return "patrons/letter";
     }
 
@@ -236,8 +232,7 @@ class PatronController {
     }
 
     private static StaffPrincipal currentUser() {
-        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext()
-                .getAuthentication();
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof StaffPrincipal user ? user : null;
     }
 

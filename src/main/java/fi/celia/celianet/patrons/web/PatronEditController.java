@@ -13,6 +13,7 @@ import fi.celia.celianet.staff.StaffPrincipal;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -115,7 +116,7 @@ class PatronEditController {
         form.setPostalCode(PostalAddress.postalCodeOf(c.postalAddress()));
         form.setCity(PostalAddress.cityOf(c.postalAddress()));
         form.setLanguage(c.language());
-        var services = new java.util.ArrayList<String>();
+        var services = new ArrayList<String>();
         if (c.serviceOnline()) {
             services.add("ONLINE");
         }

@@ -6,6 +6,7 @@ import fi.celia.celianet.patrons.internal.PatronRecords;
 import fi.celia.celianet.patrons.internal.PatronSearch;
 import fi.celia.celianet.staff.Organisations;
 import fi.celia.celianet.staff.StaffPrincipal;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -16,8 +17,10 @@ import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Patron search. The query travels in a POST body, never in a URL, because it may be an identity code.
@@ -66,13 +69,13 @@ class PatronSearchController {
      */
     @PostMapping("/patrons/{id}/transfer")
     String transfer(
-            @org.springframework.web.bind.annotation.PathVariable UUID id,
+            @PathVariable UUID id,
             @RequestParam(name = "hetu", required = false) String hetu,
             @RequestParam(name = "patronAgreed", required = false, defaultValue = "false") boolean agreed,
             @RequestParam(name = "organisationId", required = false) String organisationId,
             @AuthenticationPrincipal StaffPrincipal user,
             Model model,
-            org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+            RedirectAttributes redirect) {
         if (!agreed && !user.isServiceStaff()) {
             model.addAttribute("transferProblem", "patrons.transfer.error.agreement");
             PatronSearchForm again = PatronSearchForm.of(hetu);
@@ -88,7 +91,7 @@ class PatronSearchController {
         model.addAttribute("q", form.shownQuery());
         model.addAttribute("organisationFilter", form.organisationFilter());
         model.addAttribute("serviceStaff", user.isServiceStaff());
-        model.addAttribute("organisations", user.isServiceStaff() ? organisations.active() : java.util.List.of());
+        model.addAttribute("organisations", user.isServiceStaff() ? organisations.active() : List.of());
         if (!model.containsAttribute("organisationNames")) {
             model.addAttribute("organisationNames", Map.of());
         }

@@ -1,5 +1,7 @@
 package fi.celia.celianet.patrons.web;
 
+import java.util.UUID;
+
 /**
  * A patron search, sent in a POST body (the query may be an identity code). Bound like any form, so a character
  * that may not stand in typed text is an error on {@code q}, shown on the search page. The organisation filter
@@ -20,7 +22,7 @@ class PatronSearchForm {
         return form;
     }
 
-    java.util.UUID organisationFilter() {
+    UUID organisationFilter() {
         return RegistrationForm.uuid(organisationId);
     }
 

@@ -159,7 +159,7 @@ class RegistrationForm {
         } else if (!errors.hasFieldErrors("hetu")) {
             var validation = PersonalIdentityCode.validate(hetu);
             if (validation.isValid()) {
-                code = validation.code();
+                code = validation.value();
             } else if (validation.problem() != PersonalIdentityCode.Problem.BLANK) {
                 reject(errors, "hetu", validation.problem().messageKey());
             }

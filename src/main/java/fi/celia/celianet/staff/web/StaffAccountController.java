@@ -8,6 +8,7 @@ import fi.celia.celianet.staff.StaffAccount;
 import fi.celia.celianet.staff.StaffAccounts;
 import fi.celia.celianet.staff.StaffPrincipal;
 import fi.celia.celianet.staff.UsernameTakenException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
@@ -41,10 +42,7 @@ class StaffAccountController {
     }
 
     @GetMapping({ADMIN, MAIN_USER})
-    String list(
-            @AuthenticationPrincipal StaffPrincipal user,
-            Model model,
-            jakarta.servlet.http.HttpServletRequest request) {
+    String list(@AuthenticationPrincipal StaffPrincipal user, Model model, HttpServletRequest request) {
         Scope scope = Scope.of(request, user);
         List<StaffAccount> list = scope.admin() ? accounts.all() : accounts.ofOrganisation(user.organisationId());
         model.addAttribute("accounts", list);
@@ -58,10 +56,7 @@ class StaffAccountController {
     }
 
     @GetMapping({ADMIN + "/new", MAIN_USER + "/new"})
-    String newForm(
-            @AuthenticationPrincipal StaffPrincipal user,
-            Model model,
-            jakarta.servlet.http.HttpServletRequest request) {
+    String newForm(@AuthenticationPrincipal StaffPrincipal user, Model model, HttpServletRequest request) {
         Scope scope = Scope.of(request, user);
         var form = new StaffAccountForm();
         form.setOrganisationId(user.organisationId());
@@ -76,7 +71,7 @@ class StaffAccountController {
             @AuthenticationPrincipal StaffPrincipal user,
             Model model,
             RedirectAttributes redirect,
-            jakarta.servlet.http.HttpServletRequest request) {
+            HttpServletRequest request) {
         Scope scope = Scope.of(request, user);
         scope.restrict(form);
         validateOrganisation(form, errors);
@@ -106,7 +101,7 @@ class StaffAccountController {
             @PathVariable UUID id,
             @AuthenticationPrincipal StaffPrincipal user,
             Model model,
-            jakarta.servlet.http.HttpServletRequest request) {
+            HttpServletRequest request) {
         Scope scope = Scope.of(request, user);
         StaffAccount account = scope.load(accounts, id);
         model.addAttribute("account", account);
@@ -123,7 +118,7 @@ class StaffAccountController {
             @AuthenticationPrincipal StaffPrincipal user,
             Model model,
             RedirectAttributes redirect,
-            jakarta.servlet.http.HttpServletRequest request) {
+            HttpServletRequest request) {
         Scope scope = Scope.of(request, user);
         StaffAccount account = scope.load(accounts, id);
         form.setUsername(account.getUsername());
@@ -151,7 +146,7 @@ class StaffAccountController {
             @PathVariable UUID id,
             @AuthenticationPrincipal StaffPrincipal user,
             RedirectAttributes redirect,
-            jakarta.servlet.http.HttpServletRequest request) {
+            HttpServletRequest request) {
         Scope scope = Scope.of(request, user);
         scope.load(accounts, id);
         accounts.deactivate(id, user.username());
@@ -164,7 +159,7 @@ class StaffAccountController {
             @PathVariable UUID id,
             @AuthenticationPrincipal StaffPrincipal user,
             RedirectAttributes redirect,
-            jakarta.servlet.http.HttpServletRequest request) {
+            HttpServletRequest request) {
         Scope scope = Scope.of(request, user);
         scope.load(accounts, id);
         accounts.activate(id, user.username());
@@ -177,7 +172,7 @@ class StaffAccountController {
             @PathVariable UUID id,
             @AuthenticationPrincipal StaffPrincipal user,
             RedirectAttributes redirect,
-            jakarta.servlet.http.HttpServletRequest request) {
+            HttpServletRequest request) {
         Scope scope = Scope.of(request, user);
         scope.load(accounts, id);
         accounts.unlock(id, user.username());
@@ -190,7 +185,7 @@ class StaffAccountController {
             @PathVariable UUID id,
             @AuthenticationPrincipal StaffPrincipal user,
             RedirectAttributes redirect,
-            jakarta.servlet.http.HttpServletRequest request) {
+            HttpServletRequest request) {
         Scope scope = Scope.of(request, user);
         scope.load(accounts, id);
         accounts.resendInvitation(id, user.username());
@@ -221,7 +216,7 @@ class StaffAccountController {
 
     private record Scope(boolean admin, UUID organisationId) {
 
-        static Scope of(jakarta.servlet.http.HttpServletRequest request, StaffPrincipal user) {
+        static Scope of(HttpServletRequest request, StaffPrincipal user) {
             boolean admin = request.getRequestURI().startsWith(request.getContextPath() + ADMIN);
             return new Scope(admin, admin ? null : user.organisationId());
         }

@@ -13,10 +13,12 @@ import fi.celia.celianet.institutions.internal.JoinEstimate;
 import fi.celia.celianet.maintenance.ClosableService;
 import fi.celia.celianet.maintenance.ClosureNotice;
 import fi.celia.celianet.maintenance.ContactChannel;
+import fi.celia.celianet.maintenance.ServiceAvailability;
 import fi.celia.celianet.maintenance.ServiceClosedException;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
@@ -43,8 +45,8 @@ class JoinControllerClosedTest {
         when(figures.estimate()).thenReturn(new JoinEstimate(null, 0, 2));
         var validator = new LocalValidatorFactoryBean();
         validator.afterPropertiesSet();
-        var availability = mock(fi.celia.celianet.maintenance.ServiceAvailability.class);
-        when(availability.closure(ClosableService.INSTITUTION_SIGNUP)).thenReturn(java.util.Optional.of(notice));
+        var availability = mock(ServiceAvailability.class);
+        when(availability.closure(ClosableService.INSTITUTION_SIGNUP)).thenReturn(Optional.of(notice));
         var controller = new JoinController(
                 applications,
                 mock(ApplicationQueue.class),
