@@ -1,5 +1,6 @@
 package fi.celia.celianet.faults;
 
+import fi.celia.celianet.shared.PostalAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -413,8 +414,8 @@ class RegistrationFaults extends IntegrationTest {
     private String submitApplication() {
         String email = TestData.unique("hakija").toLowerCase() + "@example.fi";
         String tracking = applications.submit(new NewApplication(UUID.randomUUID().toString(), TestData.unique("Unohtunut koulu"),
-                OrganisationType.SCHOOL, businessId(), null, "Kaisa Kontakti", email, "+358 40 123 4567", "Koulukatu 1",
-                "00100", "Helsinki", "", "fi", null, List.of(new Registrar("Maija Main", "rekisteroija-" + email))));
+                OrganisationType.SCHOOL, businessId(), null, "Kaisa Kontakti", email, "+358 40 123 4567",
+                new PostalAddress("Koulukatu 1", "00100", "Helsinki"), "", "fi", null, List.of(new Registrar("Maija Main", "rekisteroija-" + email))));
         return jdbc.sql("SELECT reference FROM institution_application WHERE tracking_token = :t").param("t", tracking)
                 .query(String.class).single();
     }

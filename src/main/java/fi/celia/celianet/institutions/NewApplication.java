@@ -1,5 +1,6 @@
 package fi.celia.celianet.institutions;
 
+import fi.celia.celianet.shared.PostalAddress;
 import fi.celia.celianet.staff.OrganisationType;
 import java.util.List;
 
@@ -13,9 +14,7 @@ public record NewApplication(
         String contactName,
         String email,
         String phone,
-        String streetAddress,
-        String postalCode,
-        String city,
+        PostalAddress address,
         String message,
         String language,
         String clientAddress,

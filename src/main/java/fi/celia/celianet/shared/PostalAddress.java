@@ -22,6 +22,16 @@ public record PostalAddress(
                 : new PostalAddress(street, postalCode, city);
     }
 
+    /** The address on one line, as a list shows it: {@code Kirjastokatu 1, 00100 Helsinki}. */
+    public String oneLine() {
+        String place = String.join(" ", notBlank(postalCode) ? postalCode : "", notBlank(city) ? city : "")
+                .strip();
+        String streetLine = street == null
+                ? ""
+                : String.join(", ", street.strip().lines().map(String::strip).toList());
+        return streetLine.isEmpty() || place.isEmpty() ? streetLine + place : streetLine + ", " + place;
+    }
+
     public boolean isComplete() {
         return notBlank(street) && notBlank(postalCode) && notBlank(city);
     }

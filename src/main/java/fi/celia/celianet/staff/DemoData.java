@@ -1,5 +1,6 @@
 package fi.celia.celianet.staff;
 
+import fi.celia.celianet.shared.PostalAddress;
 import fi.celia.celianet.staff.internal.OrganisationRepository;
 import fi.celia.celianet.staff.internal.StaffAccountRepository;
 import java.time.Clock;
@@ -64,7 +65,13 @@ class DemoData implements ApplicationRunner {
         var organisation = new Organisation(UUID.randomUUID(), "A" + organisations.nextCustomerNumber(), now);
         organisation.update(
                 new OrganisationDetails(
-                        name, OrganisationType.LIBRARY, businessId, null, null, street, postalCode, city, "fi"),
+                        name,
+                        OrganisationType.LIBRARY,
+                        businessId,
+                        null,
+                        null,
+                        new PostalAddress(street, postalCode, city),
+                        "fi"),
                 now);
         return organisations.save(organisation);
     }

@@ -72,7 +72,7 @@ public class Organisation {
         this.businessId = details.businessId();
         this.email = details.email();
         this.phone = details.phone();
-        this.postalAddress = PostalAddress.of(details.streetAddress(), details.postalCode(), details.city());
+        this.postalAddress = details.address();
         this.language = details.language() == null ? "fi" : details.language();
         this.updatedAt = now;
     }
@@ -117,18 +117,6 @@ public class Organisation {
 
     public PostalAddress getPostalAddress() {
         return postalAddress;
-    }
-
-    public String getStreetAddress() {
-        return PostalAddress.streetOf(postalAddress);
-    }
-
-    public String getPostalCode() {
-        return PostalAddress.postalCodeOf(postalAddress);
-    }
-
-    public String getCity() {
-        return PostalAddress.cityOf(postalAddress);
     }
 
     public String getLanguage() {

@@ -1,5 +1,7 @@
 package fi.celia.celianet.staff;
 
+import fi.celia.celianet.shared.PostalAddress;
+
 /** What an organisation record says about itself; used to create and to edit one. */
 public record OrganisationDetails(
         String name,
@@ -7,7 +9,5 @@ public record OrganisationDetails(
         String businessId,
         String email,
         String phone,
-        String streetAddress,
-        String postalCode,
-        String city,
+        PostalAddress address,
         String language) {}

@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.institutions.internal.ApplicationFigures;
+import fi.celia.celianet.shared.PostalAddress;
 import fi.celia.celianet.staff.OrganisationDetails;
 import fi.celia.celianet.staff.OrganisationType;
 import fi.celia.celianet.staff.Organisations;
@@ -325,9 +326,7 @@ class ApplicationQueueTest extends IntegrationTest {
                         businessId,
                         null,
                         null,
-                        "Koulukatu 1",
-                        "00100",
-                        "Helsinki",
+                        new PostalAddress("Koulukatu 1", "00100", "Helsinki"),
                         "fi"),
                 "test");
         Map<String, String> fields = Applicants.library(TestData.unique("Uusi haku"));

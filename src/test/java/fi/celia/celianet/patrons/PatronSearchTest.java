@@ -10,6 +10,7 @@ import fi.celia.celianet.support.RealHttp;
 import fi.celia.celianet.support.TestData;
 import java.util.Map;
 import java.util.UUID;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.util.MultiValueMap;
@@ -211,6 +212,17 @@ class PatronSearchTest extends IntegrationTest {
                 .getResponse();
         assertThat(notAgreed.getStatus()).isEqualTo(200);
         assertThat(notAgreed.getContentAsString()).contains("Valitse, että asiakas suostui siirtoon");
+        var unreadable = mvc.perform(post("/patrons/" + id + "/transfer")
+                        .with(schoolSession)
+                        .param("hetu", code + "\u0000")
+                        .param("patronAgreed", "true"))
+                .andReturn()
+                .getResponse();
+        assertThat(unreadable.getStatus()).isEqualTo(200);
+        assertThat(Jsoup.parse(unreadable.getContentAsString())
+                        .select("#q-error")
+                        .text())
+                .isNotBlank();
         assertThat(mvc.perform(get("/patrons/" + id).with(schoolSession))
                         .andReturn()
                         .getResponse()

@@ -65,7 +65,13 @@ public class TestData {
     public Organisation library(String name) {
         return organisations.create(
                 new OrganisationDetails(
-                        name, OrganisationType.LIBRARY, null, null, null, "Kirjastokatu 1", "00100", "Helsinki", "fi"),
+                        name,
+                        OrganisationType.LIBRARY,
+                        null,
+                        null,
+                        null,
+                        new PostalAddress("Kirjastokatu 1", "00100", "Helsinki"),
+                        "fi"),
                 "test");
     }
 

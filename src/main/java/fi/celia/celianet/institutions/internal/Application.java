@@ -1,6 +1,7 @@
 package fi.celia.celianet.institutions.internal;
 
 import fi.celia.celianet.institutions.Registrar;
+import fi.celia.celianet.shared.PostalAddress;
 import fi.celia.celianet.staff.OrganisationType;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,9 +30,7 @@ public record Application(
         String contactName,
         String email,
         String phone,
-        String streetAddress,
-        String postalCode,
-        String city,
+        PostalAddress address,
         String message,
         String language,
         Instant submittedAt,

@@ -127,9 +127,7 @@ public class ApplicationDecisions {
                         application.getBusinessId(),
                         application.getEmail(),
                         application.getPhone(),
-                        application.getStreetAddress(),
-                        application.getPostalCode(),
-                        application.getCity(),
+                        application.getPostalAddress(),
                         application.getLanguage()),
                 user.username());
         String customerUsername = organisation.getCustomerNumber().toLowerCase(Locale.ROOT);

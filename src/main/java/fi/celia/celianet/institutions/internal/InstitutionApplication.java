@@ -160,8 +160,7 @@ public class InstitutionApplication {
         this.contactName = application.contactName();
         this.email = application.email();
         this.phone = application.phone();
-        this.postalAddress =
-                new PostalAddress(application.streetAddress(), application.postalCode(), application.city());
+        this.postalAddress = application.address();
         this.message = application.message();
         this.language = application.language();
         this.clientAddress = application.clientAddress();
@@ -327,18 +326,6 @@ public class InstitutionApplication {
 
     public PostalAddress getPostalAddress() {
         return postalAddress;
-    }
-
-    public String getStreetAddress() {
-        return PostalAddress.streetOf(postalAddress);
-    }
-
-    public String getPostalCode() {
-        return PostalAddress.postalCodeOf(postalAddress);
-    }
-
-    public String getCity() {
-        return PostalAddress.cityOf(postalAddress);
     }
 
     public String getMessage() {

@@ -1,6 +1,7 @@
 package fi.celia.celianet.institutions.internal;
 
 import fi.celia.celianet.shared.NotFoundException;
+import fi.celia.celianet.shared.PostalAddress;
 import fi.celia.celianet.staff.Organisation;
 import fi.celia.celianet.staff.Organisations;
 import fi.celia.celianet.staff.StaffAccount;
@@ -46,7 +47,7 @@ public class InstitutionCustomers {
                         || contains(o.getName(), needle)
                         || contains(o.getCustomerNumber(), needle)
                         || contains(o.getBusinessId(), needle)
-                        || contains(o.getCity(), needle))
+                        || contains(PostalAddress.cityOf(o.getPostalAddress()), needle))
                 .limit(500)
                 .toList();
     }

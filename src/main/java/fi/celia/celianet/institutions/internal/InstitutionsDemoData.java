@@ -3,6 +3,7 @@ package fi.celia.celianet.institutions.internal;
 import fi.celia.celianet.institutions.InstitutionApplications;
 import fi.celia.celianet.institutions.NewApplication;
 import fi.celia.celianet.institutions.Registrar;
+import fi.celia.celianet.shared.PostalAddress;
 import fi.celia.celianet.staff.OrganisationType;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -55,9 +56,7 @@ class InstitutionsDemoData implements ApplicationRunner {
                 "Kaarina Koulu",
                 "kaarina.koulu@example.fi",
                 "09 123 4567",
-                "Porvoonkatu 2",
-                "00510",
-                "Helsinki",
+                new PostalAddress("Porvoonkatu 2", "00510", "Helsinki"),
                 "Meillä on kaksi erityisluokkaa.",
                 "fi",
                 null,
@@ -73,9 +72,7 @@ class InstitutionsDemoData implements ApplicationRunner {
                 "Helena Hoitaja",
                 "helena.hoitaja@example.fi",
                 "040 765 4321",
-                "Rantatie 5",
-                "02100",
-                "Espoo",
+                new PostalAddress("Rantatie 5", "02100", "Espoo"),
                 null,
                 "fi",
                 null,
@@ -89,9 +86,7 @@ class InstitutionsDemoData implements ApplicationRunner {
                 "Pekka Pasila",
                 "pekka.pasila@example.fi",
                 "09 310 85000",
-                "Kellosilta 9",
-                "00520",
-                "Helsinki",
+                new PostalAddress("Kellosilta 9", "00520", "Helsinki"),
                 null,
                 "sv",
                 null,

@@ -2,6 +2,7 @@ package fi.celia.celianet.institutions.web;
 
 import fi.celia.celianet.shared.FormBinding;
 import fi.celia.celianet.shared.MultiLine;
+import fi.celia.celianet.shared.PostalAddressFields;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -11,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The public application form. Field names are a contract: do not rename them. */
-public class JoinForm {
+public class JoinForm extends PostalAddressFields {
 
     static final int MAX_REGISTRARS = FormBinding.MAX_LIST_ROWS;
     private static final String PLAIN = "[^\\p{Cntrl}<>]*";
@@ -47,20 +48,6 @@ public class JoinForm {
     @NotBlank(message = "{institutions.join.error.phone}")
     @Pattern(regexp = "([0-9 +()-]{5,30})?", message = "{validation.phone}")
     private String phone;
-
-    @NotBlank(message = "{institutions.join.error.streetAddress}")
-    @Size(max = 200, message = "{validation.tooLong}")
-    @Pattern(regexp = PLAIN, message = "{validation.characters}")
-    private String streetAddress;
-
-    @NotBlank(message = "{institutions.join.error.postalCode}")
-    @Pattern(regexp = "(\\d{5})?", message = "{validation.postalCode}")
-    private String postalCode;
-
-    @NotBlank(message = "{institutions.join.error.city}")
-    @Size(max = 100, message = "{validation.tooLong}")
-    @Pattern(regexp = PLAIN, message = "{validation.characters}")
-    private String city;
 
     @Size(max = 4000, message = "{validation.tooLong}")
     @MultiLine
@@ -138,30 +125,6 @@ public class JoinForm {
         this.phone = phone;
     }
 
-    public String getStreetAddress() {
-        return streetAddress;
-    }
-
-    public void setStreetAddress(String streetAddress) {
-        this.streetAddress = streetAddress;
-    }
-
-    public String getPostalCode() {
-        return postalCode;
-    }
-
-    public void setPostalCode(String postalCode) {
-        this.postalCode = postalCode;
-    }
-
-    public String getCity() {
-        return city;
-    }
-
-    public void setCity(String city) {
-        this.city = city;
-    }
-
     public String getMessage() {
         return message;
     }
@@ -192,5 +155,23 @@ public class JoinForm {
 
     public void setRegistrars(List<RegistrarForm> registrars) {
         this.registrars = registrars;
+    }
+
+    @Override
+    @NotBlank(message = "{institutions.join.error.streetAddress}")
+    public String getStreetAddress() {
+        return super.getStreetAddress();
+    }
+
+    @Override
+    @NotBlank(message = "{institutions.join.error.postalCode}")
+    public String getPostalCode() {
+        return super.getPostalCode();
+    }
+
+    @Override
+    @NotBlank(message = "{institutions.join.error.city}")
+    public String getCity() {
+        return super.getCity();
     }
 }

@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -70,19 +69,27 @@ class PatronSearchController {
     @PostMapping("/patrons/{id}/transfer")
     String transfer(
             @PathVariable UUID id,
-            @RequestParam(name = "hetu", required = false) String hetu,
-            @RequestParam(name = "patronAgreed", required = false, defaultValue = "false") boolean agreed,
-            @RequestParam(name = "organisationId", required = false) String organisationId,
+            @ModelAttribute("transfer") TransferForm form,
+            BindingResult errors,
             @AuthenticationPrincipal StaffPrincipal user,
             Model model,
             RedirectAttributes redirect) {
-        if (!agreed && !user.isServiceStaff()) {
+        if (errors.hasFieldErrors("hetu") && !user.isServiceStaff()) {
+            // the identity code could not be read: the search page says so at its field
+            PatronSearchForm again = new PatronSearchForm();
+            BindingResult searchErrors = new BeanPropertyBindingResult(again, "search");
+            searchErrors.rejectValue("q", errors.getFieldError("hetu").getCode());
+            model.addAttribute("search", again);
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "search", searchErrors);
+            return view(user, model, again);
+        }
+        if (!form.isPatronAgreed() && !user.isServiceStaff()) {
             model.addAttribute("transferProblem", "patrons.transfer.error.agreement");
-            PatronSearchForm again = PatronSearchForm.of(hetu);
+            PatronSearchForm again = PatronSearchForm.of(form.getHetu());
             model.addAttribute("search", again);
             return search(again, new BeanPropertyBindingResult(again, "search"), user, model);
         }
-        lifecycle.transfer(user, id, hetu, RegistrationForm.uuid(organisationId));
+        lifecycle.transfer(user, id, form.getHetu(), form.targetOrganisation());
         redirect.addFlashAttribute("flashMessage", "patrons.transfer.done");
         return "redirect:/patrons/" + id;
     }

@@ -3,18 +3,13 @@ package fi.celia.celianet.patrons.web;
 import fi.celia.celianet.calendar.Dates;
 import fi.celia.celianet.patrons.PersonalIdentityCode;
 import fi.celia.celianet.patrons.internal.NewPatron;
-import fi.celia.celianet.shared.PostalAddress;
 import fi.celia.celianet.staff.StaffPrincipal;
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.springframework.validation.Errors;
@@ -24,16 +19,7 @@ import org.springframework.validation.Errors;
  * server-side limit; {@link #toNewPatron} reads the typed values (identity code, birth date, services,
  * organisation), and the rules that involve several fields are the registration's own ({@link NewPatron#validate}).
  */
-class RegistrationForm {
-
-    /** Any alphabet; no control characters and no markup brackets. */
-    static final String NAME = "[^\\p{Cntrl}<>]*";
-
-    static final String TEXT = "[^\\p{Cntrl}<>]*";
-    static final String PHONE = "[0-9 +()-]*";
-    static final String EMAIL = "([^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+)?";
-
-    static final Set<String> SERVICES = Set.of("ONLINE", "CD_CLUBS");
+class RegistrationForm extends PatronFields {
 
     @Size(max = 100, message = "{patrons.form.error.token}")
     @Pattern(regexp = "[A-Za-z0-9-]*", message = "{patrons.form.error.token}")
@@ -52,30 +38,6 @@ class RegistrationForm {
     @Pattern(regexp = NAME, message = "{validation.characters}")
     private String lastName;
 
-    @Size(max = 254, message = "{validation.tooLong}")
-    @Email(regexp = EMAIL, message = "{validation.email}")
-    private String email;
-
-    @Size(max = 30, message = "{validation.tooLong}")
-    @Pattern(regexp = PHONE, message = "{validation.phone}")
-    private String phone;
-
-    @Size(max = 200, message = "{validation.tooLong}")
-    @Pattern(regexp = TEXT, message = "{validation.characters}")
-    private String streetAddress;
-
-    @Size(max = 5, message = "{validation.postalCode}")
-    @Pattern(regexp = "([0-9]{5})?", message = "{validation.postalCode}")
-    private String postalCode;
-
-    @Size(max = 100, message = "{validation.tooLong}")
-    @Pattern(regexp = TEXT, message = "{validation.characters}")
-    private String city;
-
-    @NotBlank(message = "{validation.language}")
-    @Pattern(regexp = "fi|sv|en", message = "{validation.language}")
-    private String language = "fi";
-
     @NotBlank(message = "{patrons.form.error.channel}")
     @Pattern(regexp = "IN_PERSON|PHONE|REMOTE", message = "{patrons.form.error.channel}")
     private String channel;
@@ -87,44 +49,7 @@ class RegistrationForm {
     @AssertTrue(message = "{patrons.form.error.consent}")
     private boolean consent;
 
-    @NotEmpty(message = "{patrons.form.error.services}")
-    @Size(max = 2, message = "{patrons.form.error.services}")
-    private List<String> services = new ArrayList<>();
-
     private boolean paperCredentials;
-
-    @Size(max = 100, message = "{patrons.form.error.nameLength}")
-    @Pattern(regexp = NAME, message = "{validation.characters}")
-    private String contactName;
-
-    @Size(max = 100, message = "{validation.tooLong}")
-    @Pattern(regexp = TEXT, message = "{validation.characters}")
-    private String contactRelation;
-
-    @Size(max = 30, message = "{validation.tooLong}")
-    @Pattern(regexp = PHONE, message = "{validation.phone}")
-    private String contactPhone;
-
-    @Size(max = 254, message = "{validation.tooLong}")
-    @Email(regexp = EMAIL, message = "{validation.email}")
-    private String contactEmail;
-
-    @Pattern(regexp = "PATRON|CONTACT", message = "{patrons.form.error.credentialsTo}")
-    private String credentialsTo = "PATRON";
-
-    @Size(max = 100, message = "{patrons.form.error.nameLength}")
-    @Pattern(regexp = NAME, message = "{validation.characters}")
-    private String guardianName;
-
-    @Size(max = 30, message = "{validation.tooLong}")
-    @Pattern(regexp = PHONE, message = "{validation.phone}")
-    private String guardianPhone;
-
-    @Size(max = 254, message = "{validation.tooLong}")
-    @Email(regexp = EMAIL, message = "{validation.email}")
-    private String guardianEmail;
-
-    private boolean guardianConsent;
 
     private boolean confirmSoftDuplicate;
 
@@ -164,7 +89,7 @@ class RegistrationForm {
                 reject(errors, "hetu", validation.problem().messageKey());
             }
         }
-        List<String> chosen = services == null ? List.of() : services;
+        List<String> chosen = chosenServices();
         if (!SERVICES.containsAll(chosen)) {
             reject(errors, "services", "patrons.form.error.services");
         }
@@ -182,25 +107,25 @@ class RegistrationForm {
                 withoutCode ? noIdentityCodeReason : null,
                 firstName,
                 lastName,
-                email,
-                phone,
-                PostalAddress.of(streetAddress, postalCode, city),
-                language,
+                getEmail(),
+                getPhone(),
+                postalAddress(),
+                getLanguage(),
                 channel,
                 eligibility,
                 consent,
                 chosen.contains("ONLINE"),
                 chosen.contains("CD_CLUBS"),
                 paperCredentials,
-                contactName,
-                contactRelation,
-                contactPhone,
-                contactEmail,
-                "CONTACT".equals(credentialsTo) ? "CONTACT" : "PATRON",
-                guardianName,
-                guardianPhone,
-                guardianEmail,
-                guardianConsent,
+                getContactName(),
+                getContactRelation(),
+                getContactPhone(),
+                getContactEmail(),
+                credentialsRecipient(),
+                getGuardianName(),
+                getGuardianPhone(),
+                getGuardianEmail(),
+                isGuardianConsent(),
                 organisation);
     }
 
@@ -254,54 +179,6 @@ class RegistrationForm {
         this.lastName = lastName;
     }
 
-    public String getEmail() {
-        return email;
-    }
-
-    public void setEmail(String email) {
-        this.email = email;
-    }
-
-    public String getPhone() {
-        return phone;
-    }
-
-    public void setPhone(String phone) {
-        this.phone = phone;
-    }
-
-    public String getStreetAddress() {
-        return streetAddress;
-    }
-
-    public void setStreetAddress(String streetAddress) {
-        this.streetAddress = streetAddress;
-    }
-
-    public String getPostalCode() {
-        return postalCode;
-    }
-
-    public void setPostalCode(String postalCode) {
-        this.postalCode = postalCode;
-    }
-
-    public String getCity() {
-        return city;
-    }
-
-    public void setCity(String city) {
-        this.city = city;
-    }
-
-    public String getLanguage() {
-        return language;
-    }
-
-    public void setLanguage(String language) {
-        this.language = language;
-    }
-
     public String getChannel() {
         return channel;
     }
@@ -326,92 +203,12 @@ class RegistrationForm {
         this.consent = consent;
     }
 
-    public List<String> getServices() {
-        return services;
-    }
-
-    public void setServices(List<String> services) {
-        this.services = services;
-    }
-
     public boolean isPaperCredentials() {
         return paperCredentials;
     }
 
     public void setPaperCredentials(boolean paperCredentials) {
         this.paperCredentials = paperCredentials;
-    }
-
-    public String getContactName() {
-        return contactName;
-    }
-
-    public void setContactName(String contactName) {
-        this.contactName = contactName;
-    }
-
-    public String getContactRelation() {
-        return contactRelation;
-    }
-
-    public void setContactRelation(String contactRelation) {
-        this.contactRelation = contactRelation;
-    }
-
-    public String getContactPhone() {
-        return contactPhone;
-    }
-
-    public void setContactPhone(String contactPhone) {
-        this.contactPhone = contactPhone;
-    }
-
-    public String getContactEmail() {
-        return contactEmail;
-    }
-
-    public void setContactEmail(String contactEmail) {
-        this.contactEmail = contactEmail;
-    }
-
-    public String getCredentialsTo() {
-        return credentialsTo;
-    }
-
-    public void setCredentialsTo(String credentialsTo) {
-        this.credentialsTo = credentialsTo;
-    }
-
-    public String getGuardianName() {
-        return guardianName;
-    }
-
-    public void setGuardianName(String guardianName) {
-        this.guardianName = guardianName;
-    }
-
-    public String getGuardianPhone() {
-        return guardianPhone;
-    }
-
-    public void setGuardianPhone(String guardianPhone) {
-        this.guardianPhone = guardianPhone;
-    }
-
-    public String getGuardianEmail() {
-        return guardianEmail;
-    }
-
-    public void setGuardianEmail(String guardianEmail) {
-        this.guardianEmail = guardianEmail;
-    }
-
-    public boolean isGuardianConsent() {
-        return guardianConsent;
-    }
-
-    public void setGuardianConsent(boolean guardianConsent) {
-        this.guardianConsent = guardianConsent;
     }
 
     public boolean isConfirmSoftDuplicate() {

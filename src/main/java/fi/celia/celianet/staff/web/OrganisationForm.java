@@ -1,5 +1,7 @@
 package fi.celia.celianet.staff.web;
 
+import fi.celia.celianet.shared.PostalAddress;
+import fi.celia.celianet.shared.PostalAddressFields;
 import fi.celia.celianet.staff.Organisation;
 import fi.celia.celianet.staff.OrganisationDetails;
 import fi.celia.celianet.staff.OrganisationType;
@@ -9,7 +11,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-class OrganisationForm {
+class OrganisationForm extends PostalAddressFields {
 
     @NotBlank(message = "{staff.organisation.error.name}")
     @Size(max = 200, message = "{validation.tooLong}")
@@ -31,17 +33,6 @@ class OrganisationForm {
     @Pattern(regexp = "[0-9 +()-]*", message = "{validation.phone}")
     private String phone;
 
-    @Size(max = 200, message = "{validation.tooLong}")
-    @Pattern(regexp = "[^\\p{Cntrl}<>]*", message = "{validation.characters}")
-    private String streetAddress;
-
-    @Pattern(regexp = "(\\d{5})?", message = "{validation.postalCode}")
-    private String postalCode;
-
-    @Size(max = 100, message = "{validation.tooLong}")
-    @Pattern(regexp = "[^\\p{Cntrl}<>]*", message = "{validation.characters}")
-    private String city;
-
     @Pattern(regexp = "fi|sv|en", message = "{validation.language}")
     private String language = "fi";
 
@@ -52,9 +43,7 @@ class OrganisationForm {
         form.businessId = o.getBusinessId();
         form.email = o.getEmail();
         form.phone = o.getPhone();
-        form.streetAddress = o.getStreetAddress();
-        form.postalCode = o.getPostalCode();
-        form.city = o.getCity();
+        form.showAddress(o.getPostalAddress());
         form.language = o.getLanguage();
         return form;
     }
@@ -66,9 +55,7 @@ class OrganisationForm {
                 blankToNull(businessId),
                 blankToNull(email),
                 blankToNull(phone),
-                blankToNull(streetAddress),
-                blankToNull(postalCode),
-                blankToNull(city),
+                PostalAddress.of(blankToNull(getStreetAddress()), blankToNull(getPostalCode()), blankToNull(getCity())),
                 language);
     }
 
@@ -114,30 +101,6 @@ class OrganisationForm {
 
     public void setPhone(String phone) {
         this.phone = phone;
-    }
-
-    public String getStreetAddress() {
-        return streetAddress;
-    }
-
-    public void setStreetAddress(String streetAddress) {
-        this.streetAddress = streetAddress;
-    }
-
-    public String getPostalCode() {
-        return postalCode;
-    }
-
-    public void setPostalCode(String postalCode) {
-        this.postalCode = postalCode;
-    }
-
-    public String getCity() {
-        return city;
-    }
-
-    public void setCity(String city) {
-        this.city = city;
     }
 
     public String getLanguage() {
