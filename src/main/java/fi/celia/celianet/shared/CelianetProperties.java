@@ -1,6 +1,8 @@
 package fi.celia.celianet.shared;
 
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
@@ -10,7 +12,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param baseUrl the address the links in mail point to, without a trailing slash
  */
 @ConfigurationProperties("celianet")
-public record CelianetProperties(String baseUrl, Mail mail, Institutions institutions) {
+public record CelianetProperties(String baseUrl, Mail mail, Institutions institutions, PatronService patronService) {
 
     public CelianetProperties {
         baseUrl = baseUrl == null ? "" : baseUrl.strip().replaceAll("/+$", "");
@@ -27,6 +29,21 @@ public record CelianetProperties(String baseUrl, Mail mail, Institutions institu
      * @param batchSize    how many mails one poll sends, over one SMTP connection
      */
     public record Mail(String from, Duration pollInterval, int batchSize) {}
+
+    /**
+     * Where patrons sign in: the library service and its reader apps, never Celianet.
+     *
+     * @param url  the library service's address
+     * @param name its name per language ({@code fi}, {@code sv}, {@code en})
+     */
+    public record PatronService(String url, Map<String, String> name) {
+
+        /** The name in the given language, Finnish when there is none in it. */
+        public String name(Locale locale) {
+            String language = locale == null ? "fi" : locale.getLanguage();
+            return name.getOrDefault(language, name.get("fi"));
+        }
+    }
 
     /** @param targetWorkingDays the promise to applicants: a decision within this many working days */
     public record Institutions(int targetWorkingDays) {}

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.celia.celianet.support.IntegrationTest;
 import java.time.Duration;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -20,11 +21,14 @@ class CelianetPropertiesTest extends IntegrationTest {
         assertThat(properties.mail().pollInterval()).isEqualTo(Duration.ofMillis(200)); // IntegrationTest's
         assertThat(properties.institutions().targetWorkingDays()).isEqualTo(2);
         assertThat(properties.baseUrl()).doesNotEndWith("/");
+        assertThat(properties.patronService().url()).isEqualTo("https://celia.fi");
+        assertThat(properties.patronService().name(Locale.forLanguageTag("sv"))).isEqualTo("Celias webbibliotek");
+        assertThat(properties.patronService().name(Locale.GERMAN)).isEqualTo("Celian verkkokirjasto");
     }
 
     @Test
     void theBaseAddressIsWrittenWithoutATrailingSlashWhateverItWasGiven() {
-        var given = new CelianetProperties("https://celianet.example.fi//", null, null);
+        var given = new CelianetProperties("https://celianet.example.fi//", null, null, null);
         assertThat(given.baseUrl()).isEqualTo("https://celianet.example.fi");
         assertThat(given.link("/join/status/x")).isEqualTo("https://celianet.example.fi/join/status/x");
     }
