@@ -3,7 +3,6 @@ package fi.celia.celianet.bookclubs.web;
 import fi.celia.celianet.bookclubs.BookClubRefusal;
 import fi.celia.celianet.bookclubs.SubscriptionChange;
 import fi.celia.celianet.bookclubs.Subscriptions;
-import fi.celia.celianet.calendar.Dates;
 import fi.celia.celianet.shared.FieldProblem;
 import fi.celia.celianet.staff.StaffPrincipal;
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -62,8 +62,7 @@ class SubscriptionController {
     String pause(
             @PathVariable UUID patronId,
             @PathVariable UUID subscriptionId,
-            @RequestParam(name = "from", required = false) String from,
-            @RequestParam(name = "version", required = false) String version,
+            @ModelAttribute("change") SubscriptionChangeForm form,
             @AuthenticationPrincipal StaffPrincipal user,
             RedirectAttributes redirect,
             Model model,
@@ -73,41 +72,29 @@ class SubscriptionController {
                 model,
                 response,
                 redirect,
-                () -> subscriptions.pause(patronId, subscriptionId, number(version), Dates.parse(from), user));
+                () -> subscriptions.pause(patronId, subscriptionId, form.expectedVersion(), form.pauseFrom(), user));
     }
 
-    @PostMapping("/patrons/{patronId}/subscriptions/{subscriptionId}/resume")
-    String resume(
+    /** Resumes a paused subscription, or ends one. */
+    @PostMapping("/patrons/{patronId}/subscriptions/{subscriptionId}/{action:resume|end}")
+    String resumeOrEnd(
             @PathVariable UUID patronId,
             @PathVariable UUID subscriptionId,
-            @RequestParam(name = "version", required = false) String version,
+            @PathVariable String action,
+            @ModelAttribute("change") SubscriptionChangeForm form,
             @AuthenticationPrincipal StaffPrincipal user,
             RedirectAttributes redirect,
             Model model,
             HttpServletResponse response) {
+        Long version = form.expectedVersion();
         return act(
                 patronId,
                 model,
                 response,
                 redirect,
-                () -> subscriptions.resume(patronId, subscriptionId, number(version), user));
-    }
-
-    @PostMapping("/patrons/{patronId}/subscriptions/{subscriptionId}/end")
-    String end(
-            @PathVariable UUID patronId,
-            @PathVariable UUID subscriptionId,
-            @RequestParam(name = "version", required = false) String version,
-            @AuthenticationPrincipal StaffPrincipal user,
-            RedirectAttributes redirect,
-            Model model,
-            HttpServletResponse response) {
-        return act(
-                patronId,
-                model,
-                response,
-                redirect,
-                () -> subscriptions.end(patronId, subscriptionId, number(version), user));
+                () -> "end".equals(action)
+                        ? subscriptions.end(patronId, subscriptionId, version, user)
+                        : subscriptions.resume(patronId, subscriptionId, version, user));
     }
 
     private String act(
@@ -145,15 +132,6 @@ class SubscriptionController {
                 problem.messageKey().endsWith(".noService")
                         || problem.messageKey().endsWith(".noAddress"));
         return "bookclubs/subscription-refused";
-    }
-
-    /** The version the page's form sent back; null (no check) when it sent none or nonsense. */
-    private static Long number(String value) {
-        try {
-            return value == null || value.isBlank() ? null : Long.valueOf(value.strip());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 
     private static UUID uuid(String value) {

@@ -43,12 +43,12 @@ public interface ApplicationRepository extends JpaRepository<InstitutionApplicat
     @Query("SELECT count(a) FROM InstitutionApplication a WHERE a.clientAddress = :client AND a.submittedAt >= :since")
     long countByClientSince(@Param("client") String clientAddress, @Param("since") Instant since);
 
-    /** The queue: the page's columns only, oldest first. */
+    /** The queue: the page's columns only, oldest first; the working-day clock is worked out afterwards. */
     @Query(
             """
             SELECT new fi.celia.celianet.institutions.internal.QueueEntry(a.id, a.reference, a.status, a.organisationName,
                 a.organisationType, a.businessId, a.submittedAt, a.assigneeName, a.waitingSince, a.pausedWorkingDays,
-                a.decidedAt)
+                a.decidedAt, 0, false)
             FROM InstitutionApplication a
             WHERE a.status IN :statuses AND (:type IS NULL OR a.organisationType = :type)
                 AND (:assigned IS NULL OR (:assigned = TRUE AND a.assigneeId = :me) OR (:assigned = FALSE AND a.assigneeId IS NULL))

@@ -25,35 +25,6 @@ public record QueueEntry(
         int workingDays,
         boolean overdue) {
 
-    /** As read from the database, before the clock is worked out. */
-    public QueueEntry(
-            UUID id,
-            String reference,
-            ApplicationStatus status,
-            String organisationName,
-            OrganisationType organisationType,
-            String businessId,
-            Instant submittedAt,
-            String assigneeName,
-            Instant waitingSince,
-            int pausedWorkingDays,
-            Instant decidedAt) {
-        this(
-                id,
-                reference,
-                status,
-                organisationName,
-                organisationType,
-                businessId,
-                submittedAt,
-                assigneeName,
-                waitingSince,
-                pausedWorkingDays,
-                decidedAt,
-                0,
-                false);
-    }
-
     QueueEntry withClock(int days, boolean late) {
         return new QueueEntry(
                 id,

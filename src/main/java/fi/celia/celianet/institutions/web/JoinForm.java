@@ -1,10 +1,9 @@
 package fi.celia.celianet.institutions.web;
 
+import fi.celia.celianet.shared.ContactFields;
 import fi.celia.celianet.shared.FormBinding;
 import fi.celia.celianet.shared.MultiLine;
-import fi.celia.celianet.shared.PostalAddressFields;
 import jakarta.validation.constraints.AssertTrue;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -12,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The public application form. Field names are a contract: do not rename them. */
-public class JoinForm extends PostalAddressFields {
+public class JoinForm extends ContactFields {
 
     static final int MAX_REGISTRARS = FormBinding.MAX_LIST_ROWS;
     private static final String PLAIN = "[^\\p{Cntrl}<>]*";
@@ -39,15 +38,6 @@ public class JoinForm extends PostalAddressFields {
     @Size(max = 100, message = "{validation.tooLong}")
     @Pattern(regexp = PLAIN, message = "{validation.characters}")
     private String contactName;
-
-    @NotBlank(message = "{institutions.join.error.email}")
-    @Size(max = 254, message = "{validation.tooLong}")
-    @Email(regexp = "[^@\\s]+@[^@\\s]+\\.[^@\\s]+", message = "{validation.email}")
-    private String email;
-
-    @NotBlank(message = "{institutions.join.error.phone}")
-    @Pattern(regexp = "([0-9 +()-]{5,30})?", message = "{validation.phone}")
-    private String phone;
 
     @Size(max = 4000, message = "{validation.tooLong}")
     @MultiLine
@@ -109,22 +99,6 @@ public class JoinForm extends PostalAddressFields {
         this.contactName = contactName;
     }
 
-    public String getEmail() {
-        return email;
-    }
-
-    public void setEmail(String email) {
-        this.email = email;
-    }
-
-    public String getPhone() {
-        return phone;
-    }
-
-    public void setPhone(String phone) {
-        this.phone = phone;
-    }
-
     public String getMessage() {
         return message;
     }
@@ -173,5 +147,18 @@ public class JoinForm extends PostalAddressFields {
     @NotBlank(message = "{institutions.join.error.city}")
     public String getCity() {
         return super.getCity();
+    }
+
+    @Override
+    @NotBlank(message = "{institutions.join.error.email}")
+    public String getEmail() {
+        return super.getEmail();
+    }
+
+    @Override
+    @NotBlank(message = "{institutions.join.error.phone}")
+    @Pattern(regexp = "([0-9 +()-]{5,30})?", message = "{validation.phone}")
+    public String getPhone() {
+        return super.getPhone();
     }
 }

@@ -1,6 +1,6 @@
 package fi.celia.celianet.patrons.web;
 
-import fi.celia.celianet.shared.PostalAddressFields;
+import fi.celia.celianet.shared.ContactFields;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
@@ -15,24 +15,14 @@ import java.util.Set;
  * contact person and guardian, each with its server-side limit. Field names are a contract that integrations and
  * checks rely on.
  */
-abstract class PatronFields extends PostalAddressFields {
+abstract class PatronFields extends ContactFields {
 
     /** Any alphabet; no control characters and no markup brackets. */
     static final String NAME = PLAIN;
 
     static final String TEXT = PLAIN;
-    static final String PHONE = "[0-9 +()-]*";
-    static final String EMAIL = "([^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+)?";
 
     static final Set<String> SERVICES = Set.of("ONLINE", "CD_CLUBS");
-
-    @Size(max = 254, message = "{validation.tooLong}")
-    @Email(regexp = EMAIL, message = "{validation.email}")
-    private String email;
-
-    @Size(max = 30, message = "{validation.tooLong}")
-    @Pattern(regexp = PHONE, message = "{validation.phone}")
-    private String phone;
 
     @NotBlank(message = "{validation.language}")
     @Pattern(regexp = "fi|sv|en", message = "{validation.language}")
@@ -83,22 +73,6 @@ abstract class PatronFields extends PostalAddressFields {
     /** Whose e-mail receives the credentials: the contact person when chosen, otherwise the patron. */
     String credentialsRecipient() {
         return "CONTACT".equals(credentialsTo) ? "CONTACT" : "PATRON";
-    }
-
-    public String getEmail() {
-        return email;
-    }
-
-    public void setEmail(String email) {
-        this.email = email;
-    }
-
-    public String getPhone() {
-        return phone;
-    }
-
-    public void setPhone(String phone) {
-        this.phone = phone;
     }
 
     public String getLanguage() {

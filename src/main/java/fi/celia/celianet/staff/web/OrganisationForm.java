@@ -1,17 +1,16 @@
 package fi.celia.celianet.staff.web;
 
+import fi.celia.celianet.shared.ContactFields;
 import fi.celia.celianet.shared.PostalAddress;
-import fi.celia.celianet.shared.PostalAddressFields;
 import fi.celia.celianet.staff.Organisation;
 import fi.celia.celianet.staff.OrganisationDetails;
 import fi.celia.celianet.staff.OrganisationType;
-import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-class OrganisationForm extends PostalAddressFields {
+class OrganisationForm extends ContactFields {
 
     @NotBlank(message = "{staff.organisation.error.name}")
     @Size(max = 200, message = "{validation.tooLong}")
@@ -25,14 +24,6 @@ class OrganisationForm extends PostalAddressFields {
     @Pattern(regexp = "(\\d{7}-\\d)?", message = "{staff.organisation.error.businessId}")
     private String businessId;
 
-    @Email(message = "{validation.email}")
-    @Size(max = 254, message = "{validation.tooLong}")
-    private String email;
-
-    @Size(max = 40, message = "{validation.tooLong}")
-    @Pattern(regexp = "[0-9 +()-]*", message = "{validation.phone}")
-    private String phone;
-
     @Pattern(regexp = "fi|sv|en", message = "{validation.language}")
     private String language = "fi";
 
@@ -41,8 +32,8 @@ class OrganisationForm extends PostalAddressFields {
         form.name = o.getName();
         form.type = o.getType();
         form.businessId = o.getBusinessId();
-        form.email = o.getEmail();
-        form.phone = o.getPhone();
+        form.setEmail(o.getEmail());
+        form.setPhone(o.getPhone());
         form.showAddress(o.getPostalAddress());
         form.language = o.getLanguage();
         return form;
@@ -53,8 +44,8 @@ class OrganisationForm extends PostalAddressFields {
                 name.trim(),
                 type,
                 blankToNull(businessId),
-                blankToNull(email),
-                blankToNull(phone),
+                blankToNull(getEmail()),
+                blankToNull(getPhone()),
                 PostalAddress.of(blankToNull(getStreetAddress()), blankToNull(getPostalCode()), blankToNull(getCity())),
                 language);
     }
@@ -85,22 +76,6 @@ class OrganisationForm extends PostalAddressFields {
 
     public void setBusinessId(String businessId) {
         this.businessId = businessId;
-    }
-
-    public String getEmail() {
-        return email;
-    }
-
-    public void setEmail(String email) {
-        this.email = email;
-    }
-
-    public String getPhone() {
-        return phone;
-    }
-
-    public void setPhone(String phone) {
-        this.phone = phone;
     }
 
     public String getLanguage() {
