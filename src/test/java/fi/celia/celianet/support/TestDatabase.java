@@ -39,7 +39,7 @@ public final class TestDatabase {
     static final String LOCAL_SERVER_URL = "jdbc:postgresql://localhost:" + LOCAL_PORT + "/";
     static final String LOCAL_ADMIN_URL = LOCAL_SERVER_URL + "postgres";
 
-    private static final TestDatabase INSTANCE = decide();
+    private static final TestDatabase INSTANCE = said(decide());
 
     private final Mode mode;
     private final String url;
@@ -118,6 +118,21 @@ public final class TestDatabase {
                         "The tests found no PostgreSQL (localhost:%d said: %s; no Docker engine answers; no embedded PostgreSQL on the class path): install PostgreSQL 15 or newer on localhost:%d or Docker, or set SPRING_DATASOURCE_URL, SPRING_DATASOURCE_USERNAME and SPRING_DATASOURCE_PASSWORD."
                                 .formatted(LOCAL_PORT, localhostSaid[0], LOCAL_PORT));
         };
+    }
+
+    /** Says in one line where the tests' database is. */
+    private static TestDatabase said(TestDatabase database) {
+        System.out.println(
+                switch (database.mode) {
+                    case EXTERNAL -> "Test database: SPRING_DATASOURCE_URL, " + database.url;
+                    case LOCAL ->
+                        "Test database: PostgreSQL on localhost:" + LOCAL_PORT + ", " + database.url
+                                + ", dropped after the run";
+                    case CONTAINER -> "Test database: Testcontainers (postgres:17), Docker answers";
+                    case EMBEDDED ->
+                        "Test database: embedded PostgreSQL, " + database.url + ", thrown away after the run";
+                });
+        return database;
     }
 
     /** Null when the local PostgreSQL lets the tests' user in; otherwise what it said. */
