@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import fi.celia.celianet.staff.internal.SignInLockout;
 import fi.celia.celianet.support.IntegrationTest;
+import fi.celia.celianet.support.TestData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -84,5 +85,28 @@ class PatronNumberSignInTest extends IntegrationTest {
                         .query(Integer.class)
                         .single())
                 .isEqualTo(1);
+    }
+
+    /** No staff account can have a name shaped like a patron number, so none is ever turned away by it. */
+    @Test
+    void noStaffAccountGetsAPatronNumberAsItsUserName() throws Exception {
+        var admin = signIn(data.account(Role.ADMIN, null).getUsername(), TestData.PASSWORD);
+        var library = data.library(TestData.unique("Library"));
+        var answer = mvc.perform(post("/admin/staff")
+                        .with(admin)
+                        .param("username", "C7654321")
+                        .param("displayName", "Nimi Numero")
+                        .param("email", TestData.unique("numero") + "@example.fi")
+                        .param("language", "fi")
+                        .param("role", "REGISTRAR")
+                        .param("organisationId", library.getId().toString()))
+                .andReturn()
+                .getResponse();
+        assertThat(answer.getStatus()).isEqualTo(200);
+        assertThat(answer.getContentAsString()).contains("ei voi olla asiakasnumeron muotoinen");
+        assertThat(jdbc.sql("SELECT count(*) FROM staff_account WHERE username = 'c7654321'")
+                        .query(Integer.class)
+                        .single())
+                .isZero();
     }
 }
