@@ -87,6 +87,28 @@ public class CredentialTokens {
     }
 
     /**
+     * The link as its page shows it: its state, purpose and whose account it opens (asked of the account's owner).
+     * A used or revoked link still tells whose it was, so the page after the password is set can say where to sign
+     * in.
+     */
+    @Transactional(readOnly = true)
+    public LinkView view(String token, Set<TokenPurpose> accepted) {
+        return find(token, accepted, false)
+                .map(row -> {
+                    Optional<PasswordTarget.AccountHolder> holder = targets.orderedStream()
+                            .filter(t -> t.purposes().contains(row.purpose()))
+                            .findFirst()
+                            .flatMap(t -> t.holder(row.subjectId()));
+                    return new LinkView(
+                            stateOf(row),
+                            row.purpose(),
+                            holder.map(PasswordTarget.AccountHolder::userName).orElse(null),
+                            holder.map(PasswordTarget.AccountHolder::language).orElse(null));
+                })
+                .orElse(LinkView.UNKNOWN);
+    }
+
+    /**
      * Sets the password of the token's subject and uses the token up, in one transaction.
      *
      * @return the state the token was in; the password was set only when it was {@link TokenState#VALID}

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -173,8 +174,25 @@ class SecurityConfiguration {
         };
     }
 
+    /** A patron number as patrons write it: C and seven digits, any case, spaces around it ignored. */
+    static final Pattern PATRON_NUMBER = Pattern.compile("\\s*[Cc]\\d{7}\\s*");
+
     /**
-     * Checks the lockout before the password, and counts every failure (unknown names included) after it.
+     * A patron number typed as the user name: patrons never sign in to Celianet, so the page says where they do.
+     * Thrown before the lockout and the password are looked at, so it is neither counted nor tells anything about
+     * any account.
+     */
+    static final class PatronNumberException extends AuthenticationException {
+        private static final long serialVersionUID = 1L;
+
+        PatronNumberException() {
+            super("patron number");
+        }
+    }
+
+    /**
+     * Turns a patron number away first; checks the lockout before the password, and counts every failure (unknown
+     * names included) after it.
      */
     static AuthenticationProvider lockoutAwareProvider(
             UserDetailsService users, PasswordEncoder encoder, SignInLockout lockout) {
@@ -184,6 +202,9 @@ class SecurityConfiguration {
             @Override
             public Authentication authenticate(Authentication authentication) {
                 String name = String.valueOf(authentication.getName());
+                if (PATRON_NUMBER.matcher(name).matches()) {
+                    throw new PatronNumberException();
+                }
                 if (lockout.isLocked(name)) {
                     throw new LockedException("locked");
                 }
@@ -227,6 +248,10 @@ class SecurityConfiguration {
 
     private static AuthenticationFailureHandler failureHandler(AuditLog audit) {
         return (request, response, exception) -> {
+            if (exception instanceof PatronNumberException) {
+                response.sendRedirect(request.getContextPath() + "/login?patron");
+                return;
+            }
             String name = request.getParameter("username");
             String actor = name == null || name.isBlank() ? "anonymous" : StaffAccounts.normalise(name);
             boolean locked = exception instanceof LockedException;

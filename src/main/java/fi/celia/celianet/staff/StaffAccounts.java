@@ -172,6 +172,12 @@ public class StaffAccounts implements PasswordTarget {
         audit.success(account.getUsername(), "STAFF_PASSWORD_SET", "STAFF_ACCOUNT", subjectId, null);
     }
 
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<AccountHolder> holder(UUID subjectId) {
+        return accounts.findById(subjectId).map(a -> new AccountHolder(a.getUsername(), a.getLanguage()));
+    }
+
     @Transactional(readOnly = true)
     public Optional<StaffAccount> find(UUID id) {
         return accounts.findById(id);

@@ -3,17 +3,26 @@ package fi.celia.celianet.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fi.celia.celianet.credentials.CredentialTokens;
+import fi.celia.celianet.credentials.TokenPurpose;
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.TestData;
 import fi.celia.celianet.support.TestMail;
 import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** A registrar registers a patron, meets the double click and the duplicate, finds the patron and resets the password. */
 class PatronJourneyTest extends BrowserTest {
+
+    @Autowired
+    CredentialTokens tokens;
 
     @Test
     void aRegistrarRegistersFindsAndResetsAPatronWithTheKeyboard() {
@@ -99,12 +108,89 @@ class PatronJourneyTest extends BrowserTest {
         typeInto("#confirmPassword", "a patron's own long pass phrase");
         submitWith("form.form button[type=submit]");
         assertThat(find("h1").getText()).isEqualTo("Salasana on asetettu");
+        assertThat(find("#sign-in").getAttribute("href")).startsWith("https://celia.fi");
+        assertThat(find("#sign-in").getText()).isEqualTo("Siirry palveluun Celian verkkokirjasto");
+        assertThat(browser.findElements(By.cssSelector("nav.main-nav, footer"))).isEmpty();
         assertAccessible("patron password set");
         await().atMost(mailWait())
                 .until(() -> jdbc.sql("SELECT password_hash IS NOT NULL FROM patron WHERE identity_code = :c")
                         .param("c", code)
                         .query(Boolean.class)
                         .single());
+    }
+
+    /**
+     * A patron follows the activation link in their own language, sets a password and ends on the page that names and
+     * links the library service with the patron number as the user name; nothing leads into the staff side.
+     */
+    @ParameterizedTest
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "fi|Ota tunnus käyttöön|Salasana on asetettu|Celian verkkokirjasto|Käyttäjätunnuksesi on",
+                "sv|Aktivera ditt konto|Lösenordet har angetts|Celias webbibliotek|Ditt användarnamn är"
+            })
+    void aPatronActivatesTheAccountAndIsSentToTheLibraryService(
+            String language, String heading, String done, String service, String userName) {
+        UUID patron = data.patron("Aino Aktivoija", null, null, TestData.unique("aktivoi") + "@example.fi", false);
+        jdbc.sql("UPDATE patron SET language = :l WHERE id = :id")
+                .param("l", language)
+                .param("id", patron)
+                .update();
+        String number = jdbc.sql("SELECT patron_number FROM patron WHERE id = :id")
+                .param("id", patron)
+                .query(String.class)
+                .single();
+        browser.manage().deleteAllCookies();
+        open("/account/activate/" + tokens.issue(TokenPurpose.PATRON_ACTIVATION, patron));
+        assertLanguage(language);
+        assertThat(find("h1").getText()).isEqualTo(heading);
+        assertThat(find("#patron-service").getText()).isEqualTo(service);
+        assertThat(find("#patron-service").getAttribute("href")).startsWith("https://celia.fi");
+        assertThat(find("#user-name").getText()).isEqualTo(userName + " " + number + ".");
+        assertNothingOfTheStaffSide();
+        assertAccessible("patron activation " + language);
+
+        typeInto("#password", "lukijan oma pitkä salalause");
+        typeInto("#confirmPassword", "lukijan oma pitkä salalause");
+        submitWith("form.form button[type=submit]");
+        assertThat(browser.getCurrentUrl()).endsWith("/account/done");
+        assertLanguage(language);
+        assertThat(find("h1").getText()).isEqualTo(done);
+        assertThat(find("#patron-service").getText()).isEqualTo(service);
+        assertThat(find("#sign-in").getAttribute("href")).startsWith("https://celia.fi");
+        assertThat(find("#sign-in").getText()).contains(service);
+        assertThat(find("#user-name").getText()).contains(number);
+        assertNothingOfTheStaffSide();
+        assertAccessible("patron activation done " + language);
+        browser.manage().deleteAllCookies(); // the page kept the patron's language; the next test starts afresh
+    }
+
+    /** A patron number typed into the staff sign-in: the page says where patrons sign in. */
+    @Test
+    void aPatronNumberOnTheStaffSignInSaysWherePatronsSignIn() {
+        browser.manage().deleteAllCookies();
+        open("/login");
+        typeInto("#username", "c1234567");
+        typeInto("#password", "mikä tahansa");
+        andWait(() -> press(Keys.ENTER));
+        assertThat(find("#patron-number").getText())
+                .contains("Tämä on henkilökunnan palvelu")
+                .contains("Celian verkkokirjasto");
+        assertThat(find("#patron-number a").getAttribute("href")).startsWith("https://celia.fi");
+        assertAccessible("staff sign-in, patron number");
+    }
+
+    private void assertNothingOfTheStaffSide() {
+        assertThat(browser.findElements(By.cssSelector("nav.main-nav, footer, form.logout")))
+                .isEmpty();
+        assertThat(browser.findElements(By.cssSelector("a[href]")).stream()
+                        .map(a -> a.getAttribute("href"))
+                        .filter(href -> href.startsWith(url("/")))
+                        .filter(href -> !href.contains("lang=") && !href.endsWith("#main"))
+                        .toList())
+                .as("links into Celianet other than the language switch and the skip link")
+                .isEmpty();
     }
 
     @Test

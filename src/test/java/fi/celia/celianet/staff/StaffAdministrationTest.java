@@ -68,9 +68,10 @@ class StaffAdministrationTest extends IntegrationTest {
                 .andExpect(redirectedUrl("/password/done"));
         signIn(username, NEW_PASSWORD);
 
+        // The link page speaks the account's language (Swedish), whatever the browser's was.
         mvc.perform(get(link))
                 .andExpect(status().isGone())
-                .andExpect(content().string(Matchers.containsString("Linkki on jo käytetty")));
+                .andExpect(content().string(Matchers.containsString("Länken har redan använts")));
         mvc.perform(post(link)
                         .with(csrf())
                         .param("password", "another long pass phrase")

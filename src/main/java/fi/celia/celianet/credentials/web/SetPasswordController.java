@@ -1,6 +1,7 @@
 package fi.celia.celianet.credentials.web;
 
 import fi.celia.celianet.credentials.CredentialTokens;
+import fi.celia.celianet.credentials.LinkView;
 import fi.celia.celianet.credentials.PasswordRejectedException;
 import fi.celia.celianet.credentials.TokenPurpose;
 import fi.celia.celianet.credentials.TokenState;
@@ -24,7 +25,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The pages behind every single-use link: staff invitations and resets, patron and customer activation,
- * patron resets. They work without signing in and never send the token onwards in a Referer header.
+ * patron and customer resets. They work without signing in and never send the token onwards in a Referer header.
+ * Each says where its account signs in ({@link LinkPages}): patrons and institution customers in the library
+ * service, staff in Celianet.
  */
 @Controller
 class SetPasswordController {
@@ -32,7 +35,7 @@ class SetPasswordController {
     private static final Set<TokenPurpose> STAFF = EnumSet.of(TokenPurpose.STAFF_INVITATION, TokenPurpose.STAFF_RESET);
     private static final Set<TokenPurpose> ACTIVATION =
             EnumSet.of(TokenPurpose.PATRON_ACTIVATION, TokenPurpose.CUSTOMER_ACTIVATION);
-    private static final Set<TokenPurpose> RESET = EnumSet.of(TokenPurpose.PATRON_RESET);
+    private static final Set<TokenPurpose> RESET = EnumSet.of(TokenPurpose.PATRON_RESET, TokenPurpose.CUSTOMER_RESET);
 
     private final CredentialTokens tokens;
     private final List<LinkPageGate> gates;
@@ -106,9 +109,19 @@ class SetPasswordController {
         return submit(token, RESET, "reset", form, errors, model, response, redirect);
     }
 
+    /** After a staff password: sign in to Celianet. */
     @GetMapping("/password/done")
-    String done(HttpServletResponse response) {
+    String staffDone(Model model, HttpServletResponse response) {
         response.setHeader("Referrer-Policy", "no-referrer");
+        model.addAttribute(LinkPages.SIGN_IN_AT, LinkPages.STAFF);
+        return "credentials/done";
+    }
+
+    /** After a patron's or an institution customer's password: sign in to the library service. */
+    @GetMapping("/account/done")
+    String libraryDone(Model model, HttpServletResponse response) {
+        response.setHeader("Referrer-Policy", "no-referrer");
+        model.addAttribute(LinkPages.SIGN_IN_AT, LinkPages.LIBRARY);
         return "credentials/done";
     }
 
@@ -121,13 +134,14 @@ class SetPasswordController {
     private String show(
             String token, Set<TokenPurpose> accepted, String kind, Model model, HttpServletResponse response) {
         response.setHeader("Referrer-Policy", "no-referrer");
-        TokenState state = tokens.inspect(token, accepted);
-        if (state != TokenState.VALID) {
-            return linkProblem(state, model, response);
+        LinkView link = tokens.view(token, accepted);
+        LinkPages.describe(link, accepted, model);
+        if (link.state() != TokenState.VALID) {
+            return linkProblem(link.state(), model, response);
         }
         model.addAttribute("form", new SetPasswordForm());
         model.addAttribute("kind", kind);
-        return "credentials/set-password";
+        return LinkPages.SET_PASSWORD;
     }
 
     private String submit(
@@ -141,12 +155,15 @@ class SetPasswordController {
             RedirectAttributes redirect) {
         response.setHeader("Referrer-Policy", "no-referrer");
         model.addAttribute("kind", kind);
+        LinkView link = tokens.view(token, accepted);
+        LinkPages.describe(link, accepted, model);
         if (!errors.hasErrors() && !form.getPassword().equals(form.getConfirmPassword())) {
             errors.rejectValue("confirmPassword", "credentials.password.error.mismatch");
         }
         if (errors.hasErrors()) {
-            TokenState state = tokens.inspect(token, accepted);
-            return state == TokenState.VALID ? "credentials/set-password" : linkProblem(state, model, response);
+            return link.state() == TokenState.VALID
+                    ? LinkPages.SET_PASSWORD
+                    : linkProblem(link.state(), model, response);
         }
         try {
             TokenState state = tokens.redeem(token, accepted, form.getPassword());
@@ -155,10 +172,9 @@ class SetPasswordController {
             }
         } catch (PasswordRejectedException e) {
             errors.rejectValue("password", e.messageKey());
-            return "credentials/set-password";
+            return LinkPages.SET_PASSWORD;
         }
-        redirect.addFlashAttribute("flashMessage", "credentials.done.flash");
-        return "redirect:/password/done";
+        return LinkPages.done(link, redirect);
     }
 
     /**
@@ -176,6 +192,7 @@ class SetPasswordController {
                             "Retry-After", refusal.get().retryAfter().toEpochMilli());
                 }
                 model.addAllAttributes(refusal.get().model());
+                model.addAttribute(LinkPages.SIGN_IN_AT, LinkPages.LIBRARY);
                 return refusal.get().view();
             }
         }

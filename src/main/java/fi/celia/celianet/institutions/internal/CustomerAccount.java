@@ -67,6 +67,31 @@ class CustomerAccount implements Persistable<UUID> {
         this.updatedAt = now;
     }
 
+    UUID getOrganisationId() {
+        return organisationId;
+    }
+
+    String getUsername() {
+        return username;
+    }
+
+    String getEmail() {
+        return email;
+    }
+
+    String getLanguage() {
+        return language;
+    }
+
+    /** Whether the contact has set the password: the account is activated. */
+    boolean hasPassword() {
+        return passwordHash != null;
+    }
+
+    boolean isActive() {
+        return active;
+    }
+
     @Override
     public UUID getId() {
         return id;

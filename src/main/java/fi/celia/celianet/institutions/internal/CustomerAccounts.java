@@ -39,14 +39,23 @@ public class CustomerAccounts implements PasswordTarget {
         return account.getId();
     }
 
+    /** The account as the customer's page shows it, if the organisation has one. */
     @Transactional(readOnly = true)
-    public Optional<String> usernameOf(UUID organisationId) {
-        return accounts.usernameOf(organisationId);
+    public Optional<AccountState> stateOf(UUID organisationId) {
+        return accounts.findByOrganisationId(organisationId)
+                .map(a -> new AccountState(a.getUsername(), a.getEmail(), a.isActive(), a.hasPassword()));
     }
 
     @Override
     public Set<TokenPurpose> purposes() {
-        return EnumSet.of(TokenPurpose.CUSTOMER_ACTIVATION);
+        return EnumSet.of(TokenPurpose.CUSTOMER_ACTIVATION, TokenPurpose.CUSTOMER_RESET);
+    }
+
+    /** A customer account signs in to the library service with its customer number, its user name. */
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<AccountHolder> holder(UUID subjectId) {
+        return accounts.findById(subjectId).map(a -> new AccountHolder(a.getUsername(), a.getLanguage()));
     }
 
     @Override
@@ -57,4 +66,7 @@ public class CustomerAccounts implements PasswordTarget {
                 .setPassword(passwordHash, Instant.now(clock));
         audit.success("customer", "CUSTOMER_PASSWORD_SET", "CUSTOMER_ACCOUNT", subjectId, null);
     }
+
+    /** @param activated whether the contact has set the password */
+    public record AccountState(String username, String email, boolean active, boolean activated) {}
 }

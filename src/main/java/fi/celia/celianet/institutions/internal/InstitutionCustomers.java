@@ -58,7 +58,7 @@ public class InstitutionCustomers {
         List<ApplicationSummary> summaries = applications.findByOrganisationIdOrderBySubmittedAt(id).stream()
                 .map(InstitutionCustomers::summary)
                 .toList();
-        return new Customer(organisation, customerAccounts.usernameOf(id), staffAccounts.ofOrganisation(id), summaries);
+        return new Customer(organisation, customerAccounts.stateOf(id), staffAccounts.ofOrganisation(id), summaries);
     }
 
     private static ApplicationSummary summary(InstitutionApplication a) {
@@ -72,7 +72,7 @@ public class InstitutionCustomers {
 
     public record Customer(
             Organisation organisation,
-            Optional<String> customerAccount,
+            Optional<CustomerAccounts.AccountState> customerAccount,
             List<StaffAccount> registrars,
             List<ApplicationSummary> applications) {}
 

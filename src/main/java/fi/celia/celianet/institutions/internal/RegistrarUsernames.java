@@ -38,6 +38,10 @@ class RegistrarUsernames {
             if (local.length() < 3) {
                 local = "user" + local;
             }
+            if (local.matches("c\\d{7}")) {
+                // shaped like a patron number, which the staff sign-in sends to the library service
+                local = "registrar-" + local;
+            }
             String candidate = local;
             for (int n = 2;
                     taken.contains(candidate)

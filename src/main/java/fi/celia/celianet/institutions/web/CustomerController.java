@@ -1,15 +1,20 @@
 package fi.celia.celianet.institutions.web;
 
+import fi.celia.celianet.institutions.internal.CustomerCredentials;
 import fi.celia.celianet.institutions.internal.InstitutionCustomers;
+import fi.celia.celianet.staff.StaffPrincipal;
 import jakarta.validation.Valid;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The community customers, for service staff. */
 @Controller
@@ -17,9 +22,11 @@ import org.springframework.web.bind.annotation.PathVariable;
 class CustomerController {
 
     private final InstitutionCustomers customers;
+    private final CustomerCredentials credentials;
 
-    CustomerController(InstitutionCustomers customers) {
+    CustomerController(InstitutionCustomers customers, CustomerCredentials credentials) {
         this.customers = customers;
+        this.credentials = credentials;
     }
 
     /** A search with an unusable value (a control character, too long) lists nothing and says why on the field. */
@@ -33,5 +40,29 @@ class CustomerController {
     public String show(@PathVariable UUID id, Model model) {
         model.addAttribute("customer", customers.get(id));
         return "institutions/customer";
+    }
+
+    /** The customer account's activation link again, while its password is not set. */
+    @PostMapping("/institutions/customers/{id}/account/activation")
+    public String resendActivation(
+            @PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, RedirectAttributes redirect) {
+        customers.get(id);
+        return answer(id, credentials.resendActivation(id, user), redirect);
+    }
+
+    /** A reset link for the customer account, once its password is set. */
+    @PostMapping("/institutions/customers/{id}/account/reset")
+    public String sendReset(
+            @PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, RedirectAttributes redirect) {
+        customers.get(id);
+        return answer(id, credentials.sendReset(id, user), redirect);
+    }
+
+    /** Post/Redirect/Get: a sent mail in the success box, a refusal in the problem box. */
+    private static String answer(UUID id, CustomerCredentials.Outcome outcome, RedirectAttributes redirect) {
+        String key = "institutions.customers.account." + outcome.name();
+        redirect.addFlashAttribute(
+                outcome == CustomerCredentials.Outcome.QUEUED ? "flashMessage" : "flashProblem", key);
+        return "redirect:/institutions/customers/" + id;
     }
 }

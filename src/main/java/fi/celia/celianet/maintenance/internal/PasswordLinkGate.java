@@ -17,8 +17,11 @@ import org.springframework.stereotype.Component;
 @Component
 class PasswordLinkGate implements LinkPageGate {
 
-    private static final Set<TokenPurpose> CLOSABLE =
-            EnumSet.of(TokenPurpose.PATRON_ACTIVATION, TokenPurpose.PATRON_RESET, TokenPurpose.CUSTOMER_ACTIVATION);
+    private static final Set<TokenPurpose> CLOSABLE = EnumSet.of(
+            TokenPurpose.PATRON_ACTIVATION,
+            TokenPurpose.PATRON_RESET,
+            TokenPurpose.CUSTOMER_ACTIVATION,
+            TokenPurpose.CUSTOMER_RESET);
 
     private final ServiceAvailability availability;
 

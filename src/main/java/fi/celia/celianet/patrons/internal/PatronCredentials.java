@@ -8,14 +8,20 @@ import fi.celia.celianet.maintenance.ClosableService;
 import fi.celia.celianet.maintenance.ServiceAvailability;
 import fi.celia.celianet.notifications.MailStatus;
 import fi.celia.celianet.notifications.Mailbox;
+import fi.celia.celianet.notifications.OutgoingMail;
 import fi.celia.celianet.shared.NotFoundException;
+import fi.celia.celianet.shared.PatronServiceLink;
 import fi.celia.celianet.staff.StaffPrincipal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,6 +42,8 @@ public class PatronCredentials {
     private final CredentialTokens tokens;
     private final AuditLog audit;
     private final Clock clock;
+    private final MessageSource messages;
+    private final PatronServiceLink libraryService;
 
     PatronCredentials(
             PatronRecords records,
@@ -44,7 +52,9 @@ public class PatronCredentials {
             ServiceAvailability availability,
             CredentialTokens tokens,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            MessageSource messages,
+            PatronServiceLink libraryService) {
         this.records = records;
         this.patrons = patrons;
         this.mailbox = mailbox;
@@ -52,6 +62,8 @@ public class PatronCredentials {
         this.tokens = tokens;
         this.audit = audit;
         this.clock = clock;
+        this.messages = messages;
+        this.libraryService = libraryService;
     }
 
     /** The newest credentials e-mail of the patron, if one was queued. */
@@ -100,10 +112,31 @@ public class PatronCredentials {
                     "rate limit");
             return MailRequestOutcome.RATE_LIMITED;
         }
-        mailbox.enqueue(PatronMail.mail(patron, recipient, PatronMail.RESET, UUID.randomUUID())
-                .withLink(TokenPurpose.PATRON_RESET, id));
+        mailbox.enqueue(resetMail(patron, recipient));
         audit.success(user.username(), "PATRON_PASSWORD_RESET_REQUESTED", "PATRON", id, null);
         return MailRequestOutcome.QUEUED;
+    }
+
+    /**
+     * The reset mail: only a patron who has set a password is told that the old one still works; one who never
+     * did is told that the link activates the account. Both are told where patrons sign in.
+     */
+    private OutgoingMail resetMail(Patron patron, String recipient) {
+        OutgoingMail mail = PatronMail.mail(patron, recipient, PatronMail.RESET, UUID.randomUUID());
+        Locale language = mail.language();
+        Map<String, String> params = new HashMap<>(mail.params());
+        params.put(
+                "closing",
+                messages.getMessage(
+                        patron.hasPassword() ? "mail.patron-reset.passwordSet" : "mail.patron-reset.noPassword",
+                        null,
+                        language));
+        params.put("service", libraryService.name(language));
+        params.put("serviceUrl", libraryService.url());
+        return new OutgoingMail(
+                        mail.dedupeKey(), mail.recipient(), language, mail.template(), params, null, null, null, null)
+                .withLink(TokenPurpose.PATRON_RESET, patron.id())
+                .about("PATRON", patron.id());
     }
 
     /** Sends the credentials e-mail again; the new link invalidates the earlier one when it is sent. */

@@ -7,6 +7,7 @@ import fi.celia.celianet.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,13 @@ class PatronPasswords implements PasswordTarget {
     @Override
     public Set<TokenPurpose> purposes() {
         return EnumSet.of(TokenPurpose.PATRON_ACTIVATION, TokenPurpose.PATRON_RESET);
+    }
+
+    /** A patron signs in to the library service with the patron number. */
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<AccountHolder> holder(UUID subjectId) {
+        return patrons.findById(subjectId).map(p -> new AccountHolder(p.patronNumber(), p.language()));
     }
 
     @Override

@@ -1,9 +1,11 @@
 package fi.celia.celianet.staff.web;
 
+import fi.celia.celianet.credentials.spi.ForgottenPassword;
 import fi.celia.celianet.staff.StaffAccounts;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,9 +17,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class LoginController {
 
     private final StaffAccounts accounts;
+    private final List<ForgottenPassword> otherAccounts;
 
-    LoginController(StaffAccounts accounts) {
+    LoginController(StaffAccounts accounts, List<ForgottenPassword> otherAccounts) {
         this.accounts = accounts;
+        this.otherAccounts = otherAccounts;
     }
 
     @GetMapping("/login")
@@ -30,7 +34,10 @@ class LoginController {
         return "staff/forgot-password";
     }
 
-    /** Answers the same whether or not the account exists. */
+    /**
+     * Answers the same whether or not the account exists. Staff accounts and the accounts of other modules
+     * (institution customers, by customer number or e-mail address) are each asked.
+     */
     @PostMapping("/password/forgot")
     String forgot(
             @Valid @ModelAttribute("form") ForgotPasswordForm form, BindingResult errors, RedirectAttributes redirect) {
@@ -38,6 +45,8 @@ class LoginController {
             return "staff/forgot-password";
         }
         accounts.requestPasswordReset(form.getUsername());
+        String typed = form.getUsername().strip();
+        otherAccounts.forEach(other -> other.requestReset(typed));
         redirect.addFlashAttribute("flashMessage", "staff.forgot.sent");
         return "redirect:/login";
     }

@@ -14,6 +14,7 @@ class StaffAccountForm {
     @NotBlank(message = "{staff.account.error.username}")
     @Size(min = 3, max = 64, message = "{staff.account.error.usernameLength}")
     @Pattern(regexp = "[A-Za-z0-9._@-]*", message = "{staff.account.error.usernameCharacters}")
+    @Pattern(regexp = "(?![Cc]\\d{7}$).*", message = "{staff.account.error.usernamePatronNumber}")
     private String username;
 
     @NotBlank(message = "{staff.account.error.displayName}")
