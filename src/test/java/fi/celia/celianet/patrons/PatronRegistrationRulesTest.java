@@ -88,12 +88,12 @@ class PatronRegistrationRulesTest extends IntegrationTest {
         var library = data.library(TestData.unique("Library"));
         var session = signIn(data.account(Role.REGISTRAR, library).getUsername(), TestData.PASSWORD);
         var fields = PatronFixtures.form(UUID.randomUUID().toString(), PatronFixtures.newCode(), "");
-        fields.set("paperCredentials", "true");
+        fields.set("credentialsBy", "IN_PERSON");
         assertThat(mvc.perform(post("/patrons").with(session).params(fields))
                         .andReturn()
                         .getResponse()
                         .getContentAsString())
-                .contains("Tunnukset voi antaa paperilla vain");
+                .contains("Tulostetun kirjeen voi ojentaa vain");
         fields.set("channel", "IN_PERSON");
         var saved = mvc.perform(post("/patrons").with(session).params(fields))
                 .andReturn()

@@ -129,6 +129,7 @@ class PatronEditController {
         form.setContactPhone(c.contactPhone());
         form.setContactEmail(c.contactEmail());
         form.setCredentialsTo(c.credentialsTo());
+        form.setCredentialsBy(c.credentialsBy());
         form.setGuardianName(c.guardianName());
         form.setGuardianPhone(c.guardianPhone());
         form.setGuardianEmail(c.guardianEmail());

@@ -58,8 +58,12 @@ abstract class PatronFields extends PostalAddressFields {
     @Email(regexp = EMAIL, message = "{validation.email}")
     private String contactEmail;
 
-    @Pattern(regexp = "PATRON|CONTACT", message = "{patrons.form.error.credentialsTo}")
+    @Pattern(regexp = "PATRON|CONTACT|GUARDIAN", message = "{patrons.form.error.credentialsTo}")
     private String credentialsTo = "PATRON";
+
+    @NotBlank(message = "{patrons.form.error.credentialsBy}")
+    @Pattern(regexp = "EMAIL|LETTER|PHONE|IN_PERSON", message = "{patrons.form.error.credentialsBy}")
+    private String credentialsBy = "EMAIL";
 
     @Size(max = 100, message = "{patrons.form.error.nameLength}")
     @Pattern(regexp = NAME, message = "{validation.characters}")
@@ -80,9 +84,9 @@ abstract class PatronFields extends PostalAddressFields {
         return services == null ? List.of() : services;
     }
 
-    /** Whose e-mail receives the credentials: the contact person when chosen, otherwise the patron. */
+    /** Whose e-mail receives the credentials: the contact person or the guardian when chosen, otherwise the patron. */
     String credentialsRecipient() {
-        return "CONTACT".equals(credentialsTo) ? "CONTACT" : "PATRON";
+        return "CONTACT".equals(credentialsTo) || "GUARDIAN".equals(credentialsTo) ? credentialsTo : "PATRON";
     }
 
     public String getEmail() {
@@ -155,6 +159,14 @@ abstract class PatronFields extends PostalAddressFields {
 
     public void setCredentialsTo(String credentialsTo) {
         this.credentialsTo = credentialsTo;
+    }
+
+    public String getCredentialsBy() {
+        return credentialsBy;
+    }
+
+    public void setCredentialsBy(String credentialsBy) {
+        this.credentialsBy = credentialsBy;
     }
 
     public String getGuardianName() {
