@@ -103,7 +103,7 @@ class PatronRegistrationRulesTest extends IntegrationTest {
                         .andReturn()
                         .getResponse()
                         .getContentAsString())
-                .contains("Tunnukset annetaan paperilla")
+                .contains("Tulostettu kirje ojennetaan paikan päällä")
                 .contains("/letter");
 
         String letter = mvc.perform(post(saved.getRedirectedUrl() + "/letter").with(session))

@@ -314,6 +314,11 @@ public class Patron {
         return closedReason;
     }
 
+    /** When the patron set a password; null when never. */
+    public Instant passwordSetAt() {
+        return passwordSetAt;
+    }
+
     public boolean hasPassword() {
         return passwordHash != null;
     }

@@ -35,6 +35,7 @@ public class PatronCredentials {
     private final ServiceAvailability availability;
     private final CredentialTokens tokens;
     private final AuditLog audit;
+    private final CredentialLetters letters;
     private final Clock clock;
 
     PatronCredentials(
@@ -44,6 +45,7 @@ public class PatronCredentials {
             ServiceAvailability availability,
             CredentialTokens tokens,
             AuditLog audit,
+            CredentialLetters letters,
             Clock clock) {
         this.records = records;
         this.patrons = patrons;
@@ -51,6 +53,7 @@ public class PatronCredentials {
         this.availability = availability;
         this.tokens = tokens;
         this.audit = audit;
+        this.letters = letters;
         this.clock = clock;
     }
 
@@ -65,12 +68,38 @@ public class PatronCredentials {
         return mailbox.latest("PATRON", patronId, PatronMail.RESET);
     }
 
-    /** The organisation's latest registrations, newest first, with their credentials mail. */
+    /** The organisation's latest registrations, newest first, with where their credentials stand. */
     @Transactional(readOnly = true)
     public List<RecentRegistration> latestRegistrations(UUID organisationId, int limit) {
         return patrons.findByOrganisationIdOrderByRegisteredAtDesc(organisationId, Limit.of(limit)).stream()
-                .map(p -> new RecentRegistration(p, credentialsMail(p.id()).orElse(null)))
+                .map(p -> new RecentRegistration(p, status(p)))
                 .toList();
+    }
+
+    /** Where the patron's credentials stand (see {@link CredentialsState}). */
+    @Transactional(readOnly = true)
+    public CredentialsStatus status(Patron patron) {
+        return CredentialsStates.of(patron, credentialsMail(patron.id()), letters.latest(patron.id()));
+    }
+
+    /**
+     * Whether a letter can be asked for now: the patron is active, has a complete postal address, has no letter
+     * waiting already and either takes the credentials by letter or has no e-mail address to send them to.
+     */
+    @Transactional(readOnly = true)
+    public boolean mayOrderLetter(Patron patron) {
+        return patron.active()
+                && patron.postalAddress() != null
+                && patron.postalAddress().isComplete()
+                && (PatronRules.LETTER.equals(patron.credentialsBy()) || patron.anyEmail() == null)
+                && letters.latest(patron.id()).map(l -> l.printedAt() != null).orElse(true);
+    }
+
+    /** Whether a code to read out on the phone is offered: by phone, or when there is no e-mail address. */
+    public boolean mayGivePhoneCode(Patron patron) {
+        return patron.active()
+                && !PatronRules.IN_PERSON.equals(patron.credentialsBy())
+                && (PatronRules.PHONE.equals(patron.credentialsBy()) || patron.anyEmail() == null);
     }
 
     /**

@@ -211,9 +211,9 @@ class PatronController {
         model.addAttribute("patron", patron);
         model.addAttribute("revealed", revealed);
         model.addAttribute("organisationName", organisations.nameOf(patron.organisationId()));
-        model.addAttribute(
-                "credentialsMail", credentials.credentialsMail(patron.id()).orElse(null));
-        model.addAttribute("expectsCredentialsMail", patron.active() && patron.credentialsRecipient() != null);
+        model.addAttribute("credentials", credentials.status(patron));
+        model.addAttribute("mayOrderLetter", credentials.mayOrderLetter(patron));
+        model.addAttribute("mayGivePhoneCode", credentials.mayGivePhoneCode(patron));
         model.addAttribute("resetMail", credentials.resetMail(patron.id()).orElse(null));
         model.addAttribute("history", audit.forTarget("PATRON", patron.id(), 50));
         model.addAttribute("changes", patron.changes());
