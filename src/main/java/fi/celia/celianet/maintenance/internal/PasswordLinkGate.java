@@ -12,13 +12,16 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code PASSWORD_RESET} closes the public activation and reset link pages of patrons and institution
- * customers; staff invitation and reset links stay open.
+ * customers, and the entry of patrons' short codes; staff invitation and reset links stay open.
  */
 @Component
 class PasswordLinkGate implements LinkPageGate {
 
-    private static final Set<TokenPurpose> CLOSABLE =
-            EnumSet.of(TokenPurpose.PATRON_ACTIVATION, TokenPurpose.PATRON_RESET, TokenPurpose.CUSTOMER_ACTIVATION);
+    private static final Set<TokenPurpose> CLOSABLE = EnumSet.of(
+            TokenPurpose.PATRON_ACTIVATION,
+            TokenPurpose.PATRON_RESET,
+            TokenPurpose.CUSTOMER_ACTIVATION,
+            TokenPurpose.PATRON_CODE);
 
     private final ServiceAvailability availability;
 

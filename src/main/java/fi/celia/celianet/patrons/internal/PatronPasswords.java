@@ -28,7 +28,7 @@ class PatronPasswords implements PasswordTarget {
 
     @Override
     public Set<TokenPurpose> purposes() {
-        return EnumSet.of(TokenPurpose.PATRON_ACTIVATION, TokenPurpose.PATRON_RESET);
+        return EnumSet.of(TokenPurpose.PATRON_ACTIVATION, TokenPurpose.PATRON_RESET, TokenPurpose.PATRON_CODE);
     }
 
     @Override
