@@ -173,6 +173,11 @@ class PatronController {
                 model.addAttribute("actionProblem", "patrons.reset.rateLimited");
                 return page(records.open(user, id), false, model);
             }
+            if (outcome != MailRequestOutcome.QUEUED) {
+                response.setStatus(HttpStatus.CONFLICT.value());
+                model.addAttribute("actionProblem", "patrons.reset." + outcome.name());
+                return page(records.open(user, id), false, model);
+            }
             redirect.addFlashAttribute("flashMessage", "patrons.reset." + outcome.name());
             return "redirect:/patrons/" + id;
         } catch (ServiceClosedException closed) {
@@ -183,9 +188,60 @@ class PatronController {
     }
 
     @PostMapping("/patrons/{id}/credentials/resend")
-    String resend(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, RedirectAttributes redirect) {
+    String resend(
+            @PathVariable UUID id,
+            @AuthenticationPrincipal StaffPrincipal user,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         MailRequestOutcome outcome = credentials.resendCredentials(user, id);
+        if (outcome != MailRequestOutcome.QUEUED) {
+            // a refusal is said as a problem on the page, never as a success message
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("actionProblem", "patrons.credentials.resend." + outcome.name());
+            return page(records.open(user, id), false, model);
+        }
         redirect.addFlashAttribute("flashMessage", "patrons.credentials.resend." + outcome.name());
+        return "redirect:/patrons/" + id;
+    }
+
+    /**
+     * Shows a new short code once, to be read out on the phone: the answer to the POST itself (200, not stored
+     * anywhere, not cached), so the code never passes through the session or a flash message. Audited.
+     */
+    @PostMapping("/patrons/{id}/phone-code")
+    String phoneCode(
+            @PathVariable UUID id,
+            @AuthenticationPrincipal StaffPrincipal user,
+            Model model,
+            HttpServletResponse response) {
+        response.setHeader("Cache-Control", "no-store");
+        var issued = credentials.givePhoneCode(user, id);
+        if (issued.isEmpty()) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("actionProblem", "patrons.phoneCode.refused");
+            return page(records.open(user, id), false, model);
+        }
+        model.addAttribute("phoneCode", issued.get().code());
+        model.addAttribute("phoneCodeValidUntil", issued.get().validUntil());
+        model.addAttribute("activateUrl", baseUrl + TokenPurpose.PATRON_CODE.path());
+        return page(records.open(user, id), false, model);
+    }
+
+    /** Asks for a credentials letter to the patron's address; it waits on the letters page until printed. */
+    @PostMapping("/patrons/{id}/letters")
+    String orderLetter(
+            @PathVariable UUID id,
+            @AuthenticationPrincipal StaffPrincipal user,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        if (!credentials.orderLetter(user, id)) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("actionProblem", "patrons.letters.orderRefused");
+            return page(records.open(user, id), false, model);
+        }
+        redirect.addFlashAttribute("flashMessage", "patrons.letters.ordered");
         return "redirect:/patrons/" + id;
     }
 
