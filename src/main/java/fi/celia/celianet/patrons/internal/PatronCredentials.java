@@ -154,21 +154,6 @@ public class PatronCredentials {
     }
 
     /**
-     * A printable credentials letter for a patron whose credentials are handed over on paper: issues a new
-     * activation link (the earlier one stops working) and returns the token, to be printed and never stored.
-     */
-    @Transactional
-    public String issueLetterToken(StaffPrincipal user, UUID id) {
-        Patron patron = records.find(user, id);
-        if (!patron.active()) {
-            throw new NotFoundException();
-        }
-        String token = tokens.issue(TokenPurpose.PATRON_ACTIVATION, id);
-        audit.success(user.username(), "PATRON_CREDENTIALS_LETTER_PRINTED", "PATRON", id, null);
-        return token;
-    }
-
-    /**
      * Issues a short code to be read out on the phone (the earlier code stops working) and records when; the code
      * is returned once, to be shown on the answer to this request only, and never stored in clear.
      *

@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -58,6 +59,7 @@ class PatronController {
     private final PatronCredentials credentials;
     private final Organisations organisations;
     private final AuditLog audit;
+    private final Letters letters;
     private final List<PatronPageSection> sections;
     private final Clock clock;
     private final String baseUrl;
@@ -68,6 +70,7 @@ class PatronController {
             PatronCredentials credentials,
             Organisations organisations,
             AuditLog audit,
+            Letters letters,
             List<PatronPageSection> sections,
             Clock clock,
             @Value("${celianet.base-url}") String baseUrl) {
@@ -77,6 +80,7 @@ class PatronController {
         this.credentials = credentials;
         this.organisations = organisations;
         this.audit = audit;
+        this.letters = letters;
         this.sections = sections.stream()
                 .sorted(Comparator.comparingInt(PatronPageSection::order))
                 .toList();
@@ -245,19 +249,14 @@ class PatronController {
         return "redirect:/patrons/" + id;
     }
 
-    /** The printable credentials letter (paper credentials): a new activation link, shown once, never in a URL of ours. */
+    /**
+     * The credentials letter handed over in person: a new short code, printed at once in the layout of the posted
+     * letters (a PDF, so that printing it prints the letter alone). Never cached; the code is in the PDF only.
+     */
     @PostMapping("/patrons/{id}/letter")
-    String letter(
-            @PathVariable UUID id,
-            @AuthenticationPrincipal StaffPrincipal user,
-            Model model,
-            HttpServletResponse response) {
-        String token = credentials.issueLetterToken(user, id);
-        response.setHeader("Cache-Control", "no-store");
-        model.addAttribute("patron", records.open(user, id));
-        model.addAttribute("link", baseUrl + TokenPurpose.PATRON_ACTIVATION.path() + token);
-        model.addAttribute("validUntil", Instant.now(clock).plus(TokenPurpose.PATRON_ACTIVATION.validity()));
-        return "patrons/letter";
+    ResponseEntity<byte[]> letter(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user) {
+        byte[] pdf = credentials.printInPerson(user, id, printed -> letters.render(List.of(letters.letter(printed))));
+        return Letters.pdf(pdf, "credentials-letter.pdf");
     }
 
     private String page(Patron patron, boolean revealed, Model model) {
