@@ -44,6 +44,8 @@ CREATE TABLE patron_transfer (
     from_organisation uuid        NOT NULL,
     to_organisation   uuid        NOT NULL,
     transferred_at    timestamptz NOT NULL,
+    -- whether the patron (or whoever receives their credentials mail) was told by e-mail
+    patron_told       boolean     NOT NULL,
     CONSTRAINT patron_transfer_patron_fk FOREIGN KEY (patron_id) REFERENCES patron (id),
     CONSTRAINT patron_transfer_from_fk FOREIGN KEY (from_organisation) REFERENCES organisation (id),
     CONSTRAINT patron_transfer_to_fk FOREIGN KEY (to_organisation) REFERENCES organisation (id)

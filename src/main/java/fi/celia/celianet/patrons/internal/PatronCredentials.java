@@ -61,12 +61,21 @@ public class PatronCredentials {
     /** The newest credentials e-mail of the patron, if one was queued. */
     @Transactional(readOnly = true)
     public Optional<MailStatus> credentialsMail(UUID patronId) {
-        return mailbox.latest("PATRON", patronId, PatronMail.CREDENTIALS);
+        return newest(patronId, PatronMail.CREDENTIALS);
+    }
+
+    /** The newest mail of a template, whether to the patron or in its version for a contact person or guardian. */
+    private Optional<MailStatus> newest(UUID patronId, String template) {
+        return mailbox.about("PATRON", patronId).stream()
+                .filter(m -> m.template().equals(template)
+                        || m.template().equals(template + "-contact")
+                        || m.template().equals(template + "-guardian"))
+                .findFirst();
     }
 
     @Transactional(readOnly = true)
     public Optional<MailStatus> resetMail(UUID patronId) {
-        return mailbox.latest("PATRON", patronId, PatronMail.RESET);
+        return newest(patronId, PatronMail.RESET);
     }
 
     /** The organisation's latest registrations, newest first, with where their credentials stand. */
@@ -120,7 +129,10 @@ public class PatronCredentials {
             return MailRequestOutcome.NO_ADDRESS;
         }
         Instant hourAgo = Instant.now(clock).minus(Duration.ofHours(1));
-        if (mailbox.countSince("PATRON", id, PatronMail.RESET, hourAgo) >= RESETS_PER_HOUR) {
+        int lastHour = mailbox.countSince("PATRON", id, PatronMail.RESET, hourAgo)
+                + mailbox.countSince("PATRON", id, PatronMail.RESET + "-contact", hourAgo)
+                + mailbox.countSince("PATRON", id, PatronMail.RESET + "-guardian", hourAgo);
+        if (lastHour >= RESETS_PER_HOUR) {
             audit.record(
                     user.username(),
                     "PATRON_PASSWORD_RESET_REQUESTED",

@@ -10,6 +10,7 @@ import fi.celia.celianet.patrons.internal.MailRequestOutcome;
 import fi.celia.celianet.patrons.internal.NewPatron;
 import fi.celia.celianet.patrons.internal.Patron;
 import fi.celia.celianet.patrons.internal.PatronCredentials;
+import fi.celia.celianet.patrons.internal.PatronLifecycle;
 import fi.celia.celianet.patrons.internal.PatronRecords;
 import fi.celia.celianet.patrons.internal.PatronRegistration;
 import fi.celia.celianet.patrons.internal.PatronRejectedException;
@@ -60,6 +61,7 @@ class PatronController {
     private final Organisations organisations;
     private final AuditLog audit;
     private final Letters letters;
+    private final PatronLifecycle lifecycle;
     private final List<PatronPageSection> sections;
     private final Clock clock;
     private final String baseUrl;
@@ -71,6 +73,7 @@ class PatronController {
             Organisations organisations,
             AuditLog audit,
             Letters letters,
+            PatronLifecycle lifecycle,
             List<PatronPageSection> sections,
             Clock clock,
             @Value("${celianet.base-url}") String baseUrl) {
@@ -81,6 +84,7 @@ class PatronController {
         this.organisations = organisations;
         this.audit = audit;
         this.letters = letters;
+        this.lifecycle = lifecycle;
         this.sections = sections.stream()
                 .sorted(Comparator.comparingInt(PatronPageSection::order))
                 .toList();
@@ -269,6 +273,7 @@ class PatronController {
         model.addAttribute("credentials", credentials.status(patron));
         model.addAttribute("mayOrderLetter", credentials.mayOrderLetter(patron));
         model.addAttribute("mayGivePhoneCode", credentials.mayGivePhoneCode(patron));
+        model.addAttribute("lastTransfer", lifecycle.lastTransfer(patron.id()).orElse(null));
         model.addAttribute("resetMail", credentials.resetMail(patron.id()).orElse(null));
         model.addAttribute("history", audit.forTarget("PATRON", patron.id(), 50));
         model.addAttribute("changes", patron.changes());
