@@ -185,11 +185,11 @@ class PatronRecordTest extends IntegrationTest {
         var staff = signIn(data.account(Role.STAFF, null).getUsername(), TestData.PASSWORD);
         var noReason = mvc.perform(post("/patrons/" + id + "/close").with(staff).param("reason", " "))
                 .andReturn();
-        assertThat(noReason.getFlashMap().get("flashMessage")).isEqualTo("patrons.close.reasonRequired");
+        assertThat(noReason.getFlashMap().get("actionProblem")).isEqualTo("patrons.close.reasonRequired");
         assertThat(mvc.perform(post("/patrons/" + id + "/erase").with(staff))
                         .andReturn()
                         .getFlashMap()
-                        .get("flashMessage"))
+                        .get("actionProblem"))
                 .isEqualTo("patrons.erase.notClosed");
 
         assertThat(mvc.perform(post("/patrons/" + id + "/close").with(staff).param("reason", "Asiakkaan pyyntö"))
