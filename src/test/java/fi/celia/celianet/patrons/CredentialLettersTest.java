@@ -71,6 +71,48 @@ class CredentialLettersTest extends IntegrationTest {
     }
 
     @Test
+    void aLetterNeedsThePatronsOwnAddressAndTheLetterInPersonNeedsARegistrationInPerson() throws Exception {
+        var library = data.library(TestData.unique("Library"));
+        var session = signIn(data.account(Role.REGISTRAR, library).getUsername(), TestData.PASSWORD);
+        var fields = byLetter();
+        fields.remove("streetAddress");
+        fields.remove("postalCode");
+        fields.remove("city");
+        fields.set("services", "ONLINE");
+        var refused = mvc.perform(post("/patrons").with(session).params(fields))
+                .andReturn()
+                .getResponse();
+        assertThat(refused.getStatus()).isEqualTo(200);
+        assertThat(refused.getContentAsString())
+                .contains("Kirjettä varten tarvitaan asiakkaan katuosoite")
+                .contains("Kirjettä varten tarvitaan postinumero")
+                .contains("Kirjettä varten tarvitaan postitoimipaikka");
+        assertThat(jdbc.sql("SELECT count(*) FROM patron WHERE last_name = :last")
+                        .param("last", fields.getFirst("lastName"))
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+
+        // by phone without an e-mail address is fine; the edit then cannot switch to the letter in person
+        fields.set("credentialsBy", "PHONE");
+        UUID patron = register(session, fields);
+        var edit = mvc.perform(post("/patrons/" + patron)
+                        .with(session)
+                        .param("language", "fi")
+                        .param("services", "ONLINE")
+                        .param("credentialsTo", "PATRON")
+                        .param("credentialsBy", "IN_PERSON"))
+                .andReturn()
+                .getResponse();
+        assertThat(edit.getContentAsString()).contains("Tulostetun kirjeen voi ojentaa vain");
+        assertThat(jdbc.sql("SELECT credentials_by FROM patron WHERE id = :id")
+                        .param("id", patron)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("PHONE");
+    }
+
+    @Test
     void theOrganisationPrintsItsWaitingLettersIntoOnePdfWhoseCodesWorkAndMarksThemPosted() throws Exception {
         var library = data.library(TestData.unique("Library"));
         var other = data.library(TestData.unique("Library"));
