@@ -116,7 +116,10 @@ public class CredentialLetterPdf {
     static final float CONTINUED_TOP = 20f * MM;
     static final float BOTTOM = PAGE.getHeight() - 12f * MM;
     static final float QR_SIZE = 36f * MM;
+    /** Space between the text and the QR code: more than the four modules of quiet zone a reader needs. */
     static final float QR_GAP = 8f * MM;
+
+    static final float QR_TOP = 3f * MM;
     private static final String KEY = "patrons.letterPdf.";
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -128,8 +131,15 @@ public class CredentialLetterPdf {
         this.patronService = patronService;
     }
 
-    /** One PDF of the given letters, each from a new page; none gives an empty document of no pages. */
+    /**
+     * One PDF of the given letters, each from a new page, in the order given.
+     *
+     * @throws IllegalArgumentException when there is no letter: a PDF needs a page
+     */
     public byte[] render(List<CredentialLetter> letters) {
+        if (letters.isEmpty()) {
+            throw new IllegalArgumentException("No letters to render");
+        }
         try (PDDocument document = new PDDocument()) {
             Writer writer = new Writer(document);
             for (CredentialLetter letter : letters) {
@@ -307,8 +317,8 @@ public class CredentialLetterPdf {
                     0.5f);
             block(StandardStructureTypes.P, bold, CODE_SIZE, letter.code(), column, 0.3f);
             float textBottom = cursor;
-            qr(letter, locale, MARGIN_LEFT + TEXT_WIDTH - QR_SIZE, top + 1f * MM);
-            cursor = Math.max(textBottom, top + 1f * MM + QR_SIZE + BODY_SIZE * 0.6f);
+            qr(letter, locale, MARGIN_LEFT + TEXT_WIDTH - QR_SIZE, top + QR_TOP);
+            cursor = Math.max(textBottom, top + QR_TOP + QR_SIZE + BODY_SIZE * 0.6f);
         }
 
         /** The QR code that opens the activation address, the code filled in: a figure of filled squares. */
