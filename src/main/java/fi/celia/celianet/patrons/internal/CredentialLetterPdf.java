@@ -515,11 +515,13 @@ public class CredentialLetterPdf {
     static List<String> wrap(PDFont font, float size, String text, float width) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder current = new StringBuilder();
+        float used = 0;
+        float space = width(font, size, " ");
         for (String word : SPACES.splitAsStream(text.strip()).toList()) {
-            String candidate = current.length() == 0 ? word : current + " " + word;
-            if (width(font, size, candidate) <= width) {
-                current.setLength(0);
-                current.append(candidate);
+            float wordWidth = width(font, size, word);
+            if (current.length() > 0 && used + space + wordWidth <= width) {
+                current.append(' ').append(word);
+                used += space + wordWidth;
                 continue;
             }
             if (current.length() > 0) {
@@ -527,15 +529,17 @@ public class CredentialLetterPdf {
                 current.setLength(0);
             }
             String rest = word;
-            while (width(font, size, rest) > width) {
+            while (wordWidth > width && rest.length() > 1) {
                 int cut = rest.length() - 1;
                 while (cut > 1 && width(font, size, rest.substring(0, cut)) > width) {
                     cut--;
                 }
                 lines.add(rest.substring(0, cut));
                 rest = rest.substring(cut);
+                wordWidth = width(font, size, rest);
             }
             current.append(rest);
+            used = wordWidth;
         }
         if (current.length() > 0) {
             lines.add(current.toString());

@@ -291,6 +291,23 @@ class CredentialLetterPdfTest {
     }
 
     @Test
+    void theAddressToTypeIsShownWithoutSchemeOrCodeAndAnUnknownLanguageReadsAsFinnish() throws IOException {
+        CredentialLetter german = new CredentialLetter(
+                Locale.GERMAN,
+                "Anna Schmidt",
+                new PostalAddress("Hämeenkatu 5", "33100", "Tampere"),
+                "C4444444",
+                "K7QM-3XPD-WR9A",
+                "http://localhost:8080/activate/?code=K7QM3XPDWR9A#top");
+        assertThat(german.activateAddress()).isEqualTo("localhost:8080/activate");
+        assertThat(german.letterLanguage()).isEqualTo(Locale.forLanguageTag("fi"));
+        try (PDDocument pdf = Loader.loadPDF(PDF.render(List.of(german)))) {
+            assertThat(pdf.getDocumentCatalog().getLanguage()).isEqualTo("fi");
+            assertThat(new PDFTextStripper().getText(pdf)).contains("Tervetuloa", "localhost:8080/activate");
+        }
+    }
+
+    @Test
     void noLettersIsRefused() {
         assertThatThrownBy(() -> PDF.render(List.of())).isInstanceOf(IllegalArgumentException.class);
     }
