@@ -208,7 +208,8 @@ class CredentialLetterPdfTest {
             assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("Välkommen som kund hos Celia");
             assertThat(catalog.getViewerPreferences().displayDocTitle()).isTrue();
             assertThat(new String(catalog.getMetadata().toByteArray(), StandardCharsets.UTF_8))
-                    .contains("Välkommen som kund hos Celia");
+                    .contains("<rdf:li xml:lang=\"x-default\">Välkommen som kund hos Celia</rdf:li>")
+                    .contains("<pdfuaid:part>1</pdfuaid:part>");
 
             List<PDStructureElement> elements = new ArrayList<>();
             collect(catalog.getStructureTreeRoot(), elements);
