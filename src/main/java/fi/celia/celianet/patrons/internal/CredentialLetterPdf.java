@@ -113,13 +113,16 @@ public class CredentialLetterPdf {
     static final float INFO_LEFT = 122f * MM;
 
     static final float NUMBER_SIZE = 20f;
+    /** Where the text goes on from the top of a letter's second page. */
     static final float CONTINUED_TOP = 20f * MM;
+
     static final float BOTTOM = PAGE.getHeight() - 12f * MM;
     static final float QR_SIZE = 36f * MM;
     /** Space between the text and the QR code: more than the four modules of quiet zone a reader needs. */
     static final float QR_GAP = 8f * MM;
-
+    /** The QR code's top edge below the top of the instructions beside it. */
     static final float QR_TOP = 3f * MM;
+
     private static final String KEY = "patrons.letterPdf.";
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -305,7 +308,6 @@ public class CredentialLetterPdf {
             float needed = Math.max(QR_SIZE, 5 * BODY_SIZE * LEADING + CODE_SIZE * LEADING);
             if (cursor + needed > BOTTOM) {
                 newPage();
-                cursor = CONTINUED_TOP;
             }
             float top = cursor;
             block(
@@ -375,21 +377,19 @@ public class CredentialLetterPdf {
         /** One tagged block of wrapped lines, followed by {@code after} × its size of space. */
         private void block(String type, PDFont font, float size, String text, float width, float after)
                 throws IOException {
-            PDStructureElement element = element(type);
             float leading = size * LEADING;
             List<String> lines = wrap(font, size, printable(font, text), width);
             // A heading is kept with the two lines that follow it.
             float keep = type.startsWith("H") ? leading + 2 * BODY_SIZE * LEADING : leading;
             if (cursor + keep > BOTTOM) {
                 newPage();
-                cursor = CONTINUED_TOP;
             }
-            for (String text1 : lines) {
+            PDStructureElement element = element(type);
+            for (String row : lines) {
                 if (cursor + leading > BOTTOM) {
                     newPage();
-                    cursor = CONTINUED_TOP;
                 }
-                line(element, font, size, MARGIN_LEFT, cursor + ascent(font, size), text1);
+                line(element, font, size, MARGIN_LEFT, cursor + ascent(font, size), row);
                 cursor += leading;
             }
             cursor += after * size;
