@@ -113,10 +113,16 @@ public class CredentialLetterPdf {
     static final float INFO_LEFT = 122f * MM;
 
     static final float NUMBER_SIZE = 20f;
+    /** Where the text goes on from the top of a letter's second page. */
     static final float CONTINUED_TOP = 20f * MM;
+
     static final float BOTTOM = PAGE.getHeight() - 12f * MM;
     static final float QR_SIZE = 36f * MM;
+    /** Space between the text and the QR code: more than the four modules of quiet zone a reader needs. */
     static final float QR_GAP = 8f * MM;
+    /** The QR code's top edge below the top of the instructions beside it. */
+    static final float QR_TOP = 3f * MM;
+
     private static final String KEY = "patrons.letterPdf.";
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
@@ -128,8 +134,15 @@ public class CredentialLetterPdf {
         this.patronService = patronService;
     }
 
-    /** One PDF of the given letters, each from a new page; none gives an empty document of no pages. */
+    /**
+     * One PDF of the given letters, each from a new page, in the order given.
+     *
+     * @throws IllegalArgumentException when there is no letter: a PDF needs a page
+     */
     public byte[] render(List<CredentialLetter> letters) {
+        if (letters.isEmpty()) {
+            throw new IllegalArgumentException("No letters to render");
+        }
         try (PDDocument document = new PDDocument()) {
             Writer writer = new Writer(document);
             for (CredentialLetter letter : letters) {
@@ -295,7 +308,6 @@ public class CredentialLetterPdf {
             float needed = Math.max(QR_SIZE, 5 * BODY_SIZE * LEADING + CODE_SIZE * LEADING);
             if (cursor + needed > BOTTOM) {
                 newPage();
-                cursor = CONTINUED_TOP;
             }
             float top = cursor;
             block(
@@ -307,8 +319,8 @@ public class CredentialLetterPdf {
                     0.5f);
             block(StandardStructureTypes.P, bold, CODE_SIZE, letter.code(), column, 0.3f);
             float textBottom = cursor;
-            qr(letter, locale, MARGIN_LEFT + TEXT_WIDTH - QR_SIZE, top + 1f * MM);
-            cursor = Math.max(textBottom, top + 1f * MM + QR_SIZE + BODY_SIZE * 0.6f);
+            qr(letter, locale, MARGIN_LEFT + TEXT_WIDTH - QR_SIZE, top + QR_TOP);
+            cursor = Math.max(textBottom, top + QR_TOP + QR_SIZE + BODY_SIZE * 0.6f);
         }
 
         /** The QR code that opens the activation address, the code filled in: a figure of filled squares. */
@@ -365,21 +377,19 @@ public class CredentialLetterPdf {
         /** One tagged block of wrapped lines, followed by {@code after} × its size of space. */
         private void block(String type, PDFont font, float size, String text, float width, float after)
                 throws IOException {
-            PDStructureElement element = element(type);
             float leading = size * LEADING;
             List<String> lines = wrap(font, size, printable(font, text), width);
             // A heading is kept with the two lines that follow it.
             float keep = type.startsWith("H") ? leading + 2 * BODY_SIZE * LEADING : leading;
             if (cursor + keep > BOTTOM) {
                 newPage();
-                cursor = CONTINUED_TOP;
             }
-            for (String text1 : lines) {
+            PDStructureElement element = element(type);
+            for (String row : lines) {
                 if (cursor + leading > BOTTOM) {
                     newPage();
-                    cursor = CONTINUED_TOP;
                 }
-                line(element, font, size, MARGIN_LEFT, cursor + ascent(font, size), text1);
+                line(element, font, size, MARGIN_LEFT, cursor + ascent(font, size), row);
                 cursor += leading;
             }
             cursor += after * size;
@@ -480,7 +490,11 @@ public class CredentialLetterPdf {
         }
     }
 
-    /** XMP metadata with the title and the language, which PDF/UA readers take the title from. */
+    /**
+     * XMP metadata: the title (which PDF/UA readers show), the language, and the PDF/UA-1 identification. veraPDF's
+     * PDF/UA-1 profile finds no fault in the letters; what no machine can check (that the reading order and the
+     * alternative text make sense) the tests of this class check by reading the letter back.
+     */
     static String xmp(String title, String language) {
         return """
                 <?xpacket begin="\uFEFF" id="W5M0MpCehiHzreSzNTczkc9d"?>
@@ -490,6 +504,9 @@ public class CredentialLetterPdf {
                 <dc:title><rdf:Alt><rdf:li xml:lang="x-default">%s</rdf:li></rdf:Alt></dc:title>
                 <dc:language><rdf:Bag><rdf:li>%s</rdf:li></rdf:Bag></dc:language>
                 <dc:format>application/pdf</dc:format>
+                </rdf:Description>
+                <rdf:Description rdf:about="" xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/">
+                <pdfuaid:part>1</pdfuaid:part>
                 </rdf:Description>
                 </rdf:RDF>
                 </x:xmpmeta>
@@ -505,11 +522,13 @@ public class CredentialLetterPdf {
     static List<String> wrap(PDFont font, float size, String text, float width) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder current = new StringBuilder();
+        float used = 0;
+        float space = width(font, size, " ");
         for (String word : SPACES.splitAsStream(text.strip()).toList()) {
-            String candidate = current.length() == 0 ? word : current + " " + word;
-            if (width(font, size, candidate) <= width) {
-                current.setLength(0);
-                current.append(candidate);
+            float wordWidth = width(font, size, word);
+            if (current.length() > 0 && used + space + wordWidth <= width) {
+                current.append(' ').append(word);
+                used += space + wordWidth;
                 continue;
             }
             if (current.length() > 0) {
@@ -517,15 +536,17 @@ public class CredentialLetterPdf {
                 current.setLength(0);
             }
             String rest = word;
-            while (width(font, size, rest) > width) {
+            while (wordWidth > width && rest.length() > 1) {
                 int cut = rest.length() - 1;
                 while (cut > 1 && width(font, size, rest.substring(0, cut)) > width) {
                     cut--;
                 }
                 lines.add(rest.substring(0, cut));
                 rest = rest.substring(cut);
+                wordWidth = width(font, size, rest);
             }
             current.append(rest);
+            used = wordWidth;
         }
         if (current.length() > 0) {
             lines.add(current.toString());

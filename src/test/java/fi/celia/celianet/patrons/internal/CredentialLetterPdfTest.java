@@ -2,6 +2,7 @@ package fi.celia.celianet.patrons.internal;
 
 import static fi.celia.celianet.patrons.internal.CredentialLetterPdf.MM;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.zxing.BinaryBitmap;
 import com.google.zxing.DecodeHintType;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -25,11 +27,16 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSDictionary;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDDocumentCatalog;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.common.COSObjectable;
+import org.apache.pdfbox.pdmodel.common.PDNumberTreeNode;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDMarkedContentReference;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureElement;
 import org.apache.pdfbox.pdmodel.documentinterchange.logicalstructure.PDStructureNode;
 import org.apache.pdfbox.pdmodel.documentinterchange.markedcontent.PDMarkedContent;
@@ -45,6 +52,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
+import org.springframework.context.support.StaticMessageSource;
 
 /** The credential letter as the patron gets it, read back from the PDF: no Spring context, no database. */
 class CredentialLetterPdfTest {
@@ -200,7 +208,8 @@ class CredentialLetterPdfTest {
             assertThat(pdf.getDocumentInformation().getTitle()).isEqualTo("Välkommen som kund hos Celia");
             assertThat(catalog.getViewerPreferences().displayDocTitle()).isTrue();
             assertThat(new String(catalog.getMetadata().toByteArray(), StandardCharsets.UTF_8))
-                    .contains("Välkommen som kund hos Celia");
+                    .contains("<rdf:li xml:lang=\"x-default\">Välkommen som kund hos Celia</rdf:li>")
+                    .contains("<pdfuaid:part>1</pdfuaid:part>");
 
             List<PDStructureElement> elements = new ArrayList<>();
             collect(catalog.getStructureTreeRoot(), elements);
@@ -217,11 +226,11 @@ class CredentialLetterPdfTest {
                     .findFirst()
                     .orElseThrow();
             assertThat(figure.getAlternateDescription()).contains("QR").contains("celianet.example.fi/activate");
-            List<String> headings = elements.stream()
-                    .filter(e -> e.getStructureType().equals("H1"))
-                    .map(e -> e.getKids().size() + "")
-                    .toList();
-            assertThat(headings).hasSize(1);
+            // Reading order: sender, address, patron number, then the letter itself.
+            assertThat(section.getKids().stream()
+                            .map(kid -> ((PDStructureElement) kid).getStructureType())
+                            .toList())
+                    .containsExactly("P", "P", "P", "H1", "P", "P", "H2", "P", "P", "Figure", "P", "H2", "P", "P");
 
             PDPage page = pdf.getPage(0);
             assertThat(page.getStructParents()).isZero();
@@ -245,6 +254,71 @@ class CredentialLetterPdfTest {
             }
             int all = glyphs(pdf, 1).size();
             assertThat(tagged).isEqualTo(all);
+        }
+    }
+
+    @Test
+    void theParentTreeLeadsEveryMarkedContentBackToTheElementThatHoldsIt() throws IOException {
+        try (PDDocument pdf = Loader.loadPDF(PDF.render(List.of(letter("en"))))) {
+            assertParentTreeMatches(pdf);
+        }
+    }
+
+    @Test
+    void aLetterTooLongForOnePageGoesOnToASecondPageAndStaysTagged() throws IOException {
+        StaticMessageSource longer = new StaticMessageSource();
+        longer.setParentMessageSource(messages());
+        longer.addMessage(
+                "patrons.letterPdf.intro",
+                Locale.forLanguageTag("fi"),
+                String.join(" ", Collections.nCopies(25, "Celia tuottaa äänikirjoja ja muita saavutettavia kirjoja.")));
+        CredentialLetterPdf pdf = new CredentialLetterPdf(longer, patronService());
+        try (PDDocument document = Loader.loadPDF(pdf.render(List.of(letter("fi"), letter("sv"))))) {
+            assertThat(document.getNumberOfPages()).isEqualTo(3);
+            assertThat(pageText(document, 1)).contains("Tervetuloa", "Åsa Öhman-Äijälä");
+            assertThat(pageText(document, 2)).contains("K7QM-3XPD-WR9A", "C1234567");
+            assertThat(pageText(document, 3)).contains("Välkommen");
+            assertThat(decode(new PDFRenderer(document).renderImageWithDPI(1, 150)))
+                    .isEqualTo(URL);
+            for (int page = 1; page <= 3; page++) {
+                assertThat(document.getPage(page - 1).getStructParents()).isEqualTo(page - 1);
+                List<TextPosition> glyphs = glyphs(document, page);
+                assertThat(glyphs).allSatisfy(g -> assertThat(bottom(g) / MM).isLessThan(297f - 10f));
+            }
+            assertParentTreeMatches(document);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void theAddressToTypeIsShownWithoutSchemeOrCodeAndAnUnknownLanguageReadsAsFinnish() throws IOException {
+        CredentialLetter german = new CredentialLetter(
+                Locale.GERMAN,
+                "Anna Schmidt",
+                new PostalAddress("Hämeenkatu 5", "33100", "Tampere"),
+                "C4444444",
+                "K7QM-3XPD-WR9A",
+                "http://localhost:8080/activate/?code=K7QM3XPDWR9A#top");
+        assertThat(german.activateAddress()).isEqualTo("localhost:8080/activate");
+        assertThat(german.letterLanguage()).isEqualTo(Locale.forLanguageTag("fi"));
+        try (PDDocument pdf = Loader.loadPDF(PDF.render(List.of(german)))) {
+            assertThat(pdf.getDocumentCatalog().getLanguage()).isEqualTo("fi");
+            assertThat(new PDFTextStripper().getText(pdf)).contains("Tervetuloa", "localhost:8080/activate");
+        }
+    }
+
+    @Test
+    void noLettersIsRefused() {
+        assertThatThrownBy(() -> PDF.render(List.of())).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aBatchOfTwoHundredLettersIsTwoHundredPages() throws IOException {
+        byte[] bytes = PDF.render(Collections.nCopies(200, letter("fi")));
+        try (PDDocument pdf = Loader.loadPDF(bytes)) {
+            assertThat(pdf.getNumberOfPages()).isEqualTo(200);
+            assertThat(pageText(pdf, 200)).contains("K7QM-3XPD-WR9A");
         }
     }
 
@@ -315,6 +389,38 @@ class CredentialLetterPdfTest {
     }
 
     // --- reading the PDF back
+
+    /**
+     * Every marked content on every page has an MCID that the page's entry in the parent tree maps to a structure
+     * element, and that element lists the MCID (or a reference to it on that page) among its kids.
+     */
+    static void assertParentTreeMatches(PDDocument pdf) throws IOException {
+        PDNumberTreeNode tree = pdf.getDocumentCatalog().getStructureTreeRoot().getParentTree();
+        int checked = 0;
+        for (int i = 0; i < pdf.getNumberOfPages(); i++) {
+            PDPage page = pdf.getPage(i);
+            COSArray parents = (COSArray) ((COSObjectable) tree.getValue(page.getStructParents())).getCOSObject();
+            PDFMarkedContentExtractor extractor = new PDFMarkedContentExtractor();
+            extractor.processPage(page);
+            for (PDMarkedContent content : extractor.getMarkedContents()) {
+                int mcid = content.getMCID();
+                assertThat(mcid).isBetween(0, parents.size() - 1);
+                PDStructureElement element =
+                        (PDStructureElement) PDStructureNode.create((COSDictionary) parents.getObject(mcid));
+                assertThat(element.getStructureType()).isEqualTo(content.getTag());
+                boolean listed = element.getKids().stream()
+                        .anyMatch(kid -> (kid instanceof Integer n && n == mcid)
+                                || (kid instanceof PDMarkedContentReference r
+                                        && r.getMCID() == mcid
+                                        && r.getPage().getCOSObject() == page.getCOSObject()));
+                assertThat(listed)
+                        .as("MCID %d on page %d is a kid of its %s", mcid, i + 1, element.getStructureType())
+                        .isTrue();
+                checked++;
+            }
+        }
+        assertThat(checked).isGreaterThan(20);
+    }
 
     static String decode(BufferedImage image) throws Exception {
         int width = image.getWidth();
