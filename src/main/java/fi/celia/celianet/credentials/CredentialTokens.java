@@ -71,6 +71,30 @@ public class CredentialTokens {
         return token;
     }
 
+    /**
+     * Issues a new short code ({@link ActivationCode}) and returns it in clear, grouped for reading, to be printed
+     * or read out and never stored; the earlier unused code of the subject and purpose stops working. Only the
+     * hash of its normalised form is kept.
+     */
+    @Transactional
+    public String issueCode(TokenPurpose purpose, UUID subjectId) {
+        Instant now = Instant.now(clock);
+        revoke(subjectId, purpose, now);
+        String code = ActivationCode.generate(RANDOM);
+        jdbc.sql(
+                        """
+                INSERT INTO credential_token (id, token_hash, purpose, subject_id, created_at, expires_at)
+                VALUES (:id, :hash, :purpose, :subject, :now, :expires)""")
+                .param("id", UUID.randomUUID())
+                .param("hash", hash(ActivationCode.normalise(code)))
+                .param("purpose", purpose.name())
+                .param("subject", subjectId)
+                .param("now", Timestamp.from(now))
+                .param("expires", Timestamp.from(now.plus(purpose.validity())))
+                .update();
+        return code;
+    }
+
     /** Revokes every unused token of the subject, for example when its account is deactivated. */
     @Transactional
     public void revokeAll(UUID subjectId) {

@@ -9,7 +9,12 @@ public enum TokenPurpose {
     PATRON_ACTIVATION(Duration.ofDays(14), "/account/activate/"),
     PATRON_RESET(Duration.ofHours(24), "/account/reset/"),
     CUSTOMER_ACTIVATION(Duration.ofDays(14), "/account/activate/"),
-    CUSTOMER_RESET(Duration.ofHours(24), "/account/reset/");
+    CUSTOMER_RESET(Duration.ofHours(24), "/account/reset/"),
+    /**
+     * A short code on a letter or read out on the phone, entered at {@code /activate}: post is slow, so it lives 30
+     * days. Its own purpose: it neither revokes nor is revoked by the e-mailed links.
+     */
+    PATRON_CODE(Duration.ofDays(30), "/activate");
 
     private final Duration validity;
     private final String path;
@@ -31,7 +36,10 @@ public enum TokenPurpose {
         return this != STAFF_INVITATION && this != STAFF_RESET;
     }
 
-    /** The path of the page that redeems the token, ending in a slash: the token follows it. */
+    /**
+     * The path of the page that redeems the token: a link's path ends in a slash and the token follows it; a short
+     * code's page ({@link #PATRON_CODE}) takes the code as its {@code code} parameter.
+     */
     public String path() {
         return path;
     }

@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Credentials",
-        allowedDependencies = {})
+        allowedDependencies = {"audit", "shared"})
 package fi.celia.celianet.credentials;

@@ -59,6 +59,8 @@ class SecurityConfiguration {
         "/password/set/**",
         "/password/done",
         "/account/**",
+        "/activate",
+        "/activate/**",
         "/join",
         "/join/**",
         "/notices",

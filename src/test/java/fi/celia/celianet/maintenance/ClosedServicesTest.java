@@ -96,6 +96,36 @@ class ClosedServicesTest extends IntegrationTest {
     }
 
     @Test
+    void shortCodeEntryClosesWithThePasswordPagesAndTheCodeStaysUsable() throws Exception {
+        LocalDateTime start = Windows.freshMonday();
+        Windows.create(
+                windows,
+                start,
+                2,
+                1,
+                Windows.title("Koodit"),
+                EnumSet.of(ClosableService.PASSWORD_RESET),
+                Set.of(ContactChannel.EMAIL));
+        clock.set(Windows.at(start).minusSeconds(1));
+        String code = tokens.issueCode(TokenPurpose.PATRON_CODE, UUID.randomUUID());
+        clock.set(Windows.at(start));
+        assertThat(mvc.perform(get("/activate").param("code", code))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(503);
+        var refused = mvc.perform(post("/activate")
+                        .with(SecurityMockMvcRequestPostProcessors.csrf())
+                        .param("code", code))
+                .andReturn()
+                .getResponse();
+        assertThat(refused.getStatus()).isEqualTo(503);
+        assertThat(refused.getContentAsString()).doesNotContain("name=\"password\"");
+        assertThat(tokens.inspect(code.replace("-", ""), Set.of(TokenPurpose.PATRON_CODE)))
+                .isEqualTo(TokenState.VALID);
+    }
+
+    @Test
     void theRefusedLinkPageIsARealPageWithTheFactsInTheChosenLanguage() {
         LocalDateTime start = Windows.freshMonday();
         String title = Windows.title("Linkki");

@@ -2,6 +2,7 @@ package fi.celia.celianet.patrons;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -88,12 +89,12 @@ class PatronRegistrationRulesTest extends IntegrationTest {
         var library = data.library(TestData.unique("Library"));
         var session = signIn(data.account(Role.REGISTRAR, library).getUsername(), TestData.PASSWORD);
         var fields = PatronFixtures.form(UUID.randomUUID().toString(), PatronFixtures.newCode(), "");
-        fields.set("paperCredentials", "true");
+        fields.set("credentialsBy", "IN_PERSON");
         assertThat(mvc.perform(post("/patrons").with(session).params(fields))
                         .andReturn()
                         .getResponse()
                         .getContentAsString())
-                .contains("Tunnukset voi antaa paperilla vain");
+                .contains("Tulostetun kirjeen voi ojentaa vain");
         fields.set("channel", "IN_PERSON");
         var saved = mvc.perform(post("/patrons").with(session).params(fields))
                 .andReturn()
@@ -103,23 +104,33 @@ class PatronRegistrationRulesTest extends IntegrationTest {
                         .andReturn()
                         .getResponse()
                         .getContentAsString())
-                .contains("Tunnukset annetaan paperilla")
+                .contains("Tulostettu kirje ojennetaan paikan päällä")
                 .contains("/letter");
 
-        String letter = mvc.perform(post(saved.getRedirectedUrl() + "/letter").with(session))
+        var letter = mvc.perform(post(saved.getRedirectedUrl() + "/letter").with(session))
                 .andReturn()
-                .getResponse()
-                .getContentAsString();
+                .getResponse();
+        assertThat(letter.getContentType()).isEqualTo("application/pdf");
+        assertThat(letter.getHeader("Cache-Control")).isEqualTo("no-store");
         String number = jdbc.sql("SELECT patron_number FROM patron WHERE id = :id")
                 .param("id", UUID.fromString(saved.getRedirectedUrl().substring(9)))
                 .query(String.class)
                 .single();
-        assertThat(letter).contains(number);
-        String link = letter.replaceAll("(?s).*<code>https?://[^/]+(/account/activate/[^<]+)</code>.*", "$1");
-        assertThat(link).startsWith("/account/activate/");
-        assertThat(mvc.perform(get(link)).andReturn().getResponse().getStatus()).isEqualTo(200);
+        String text = LetterPdfs.text(letter.getContentAsByteArray());
+        assertThat(text).contains(number);
+        String code = LetterPdfs.codes(text).get(0);
+        assertThat(mvc.perform(post("/activate").with(csrf()).param("code", code))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("name=\"password\"");
+        // printing again issues a new code and the first stops working
         mvc.perform(post(saved.getRedirectedUrl() + "/letter").with(session));
-        assertThat(mvc.perform(get(link)).andReturn().getResponse().getStatus()).isEqualTo(410);
+        assertThat(mvc.perform(post("/activate").with(csrf()).param("code", code))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(410);
     }
 
     @Test

@@ -92,7 +92,7 @@ class PatronRulesTest extends IntegrationTest {
                 true,
                 true,
                 true,
-                true,
+                "IN_PERSON",
                 null,
                 null,
                 "+358 40 1",
@@ -111,8 +111,7 @@ class PatronRulesTest extends IntegrationTest {
         assertThat(rejected.problems())
                 .extracting(FieldProblem::field)
                 .containsExactly(
-                        "paperCredentials",
-                        "email",
+                        "credentialsBy",
                         "streetAddress",
                         "postalCode",
                         "city",
@@ -151,7 +150,7 @@ class PatronRulesTest extends IntegrationTest {
                 true,
                 true,
                 false,
-                false,
+                "EMAIL",
                 null,
                 null,
                 null,
@@ -201,6 +200,7 @@ class PatronRulesTest extends IntegrationTest {
                                 null,
                                 null,
                                 "CONTACT",
+                                "EMAIL",
                                 null,
                                 null,
                                 null,

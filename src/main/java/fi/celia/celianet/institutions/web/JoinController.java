@@ -13,6 +13,7 @@ import fi.celia.celianet.institutions.internal.ApplicationQueue;
 import fi.celia.celianet.maintenance.ClosableService;
 import fi.celia.celianet.maintenance.ServiceAvailability;
 import fi.celia.celianet.maintenance.ServiceClosedException;
+import fi.celia.celianet.shared.ClientAddress;
 import fi.celia.celianet.shared.NotFoundException;
 import fi.celia.celianet.staff.OrganisationType;
 import jakarta.servlet.http.HttpServletRequest;
@@ -48,6 +49,7 @@ class JoinController {
     private final ApplicationFigures figures;
     private final SmartValidator validator;
     private final ServiceAvailability availability;
+    private final ClientAddress clientAddress;
 
     JoinController(
             InstitutionApplications applications,
@@ -55,13 +57,15 @@ class JoinController {
             ApplicationDecisions decisions,
             ApplicationFigures figures,
             SmartValidator validator,
-            ServiceAvailability availability) {
+            ServiceAvailability availability,
+            ClientAddress clientAddress) {
         this.applications = applications;
         this.queue = queue;
         this.decisions = decisions;
         this.figures = figures;
         this.validator = validator;
         this.availability = availability;
+        this.clientAddress = clientAddress;
     }
 
     @ModelAttribute("target")
@@ -124,7 +128,7 @@ class JoinController {
                     form.postalAddress(),
                     blankToNull(form.getMessage()),
                     LANGUAGES.contains(language) ? language : "fi",
-                    request.getRemoteAddr(),
+                    clientAddress.of(request),
                     registrars));
             return "redirect:/join/status/" + token;
         } catch (ServiceClosedException closed) {

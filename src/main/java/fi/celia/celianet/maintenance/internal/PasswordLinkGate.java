@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code PASSWORD_RESET} closes the public activation and reset link pages of patrons and institution
- * customers; staff invitation and reset links stay open.
+ * customers, and the entry of patrons' short codes; staff invitation and reset links stay open.
  */
 @Component
 class PasswordLinkGate implements LinkPageGate {
@@ -21,7 +21,8 @@ class PasswordLinkGate implements LinkPageGate {
             TokenPurpose.PATRON_ACTIVATION,
             TokenPurpose.PATRON_RESET,
             TokenPurpose.CUSTOMER_ACTIVATION,
-            TokenPurpose.CUSTOMER_RESET);
+            TokenPurpose.CUSTOMER_RESET,
+            TokenPurpose.PATRON_CODE);
 
     private final ServiceAvailability availability;
 

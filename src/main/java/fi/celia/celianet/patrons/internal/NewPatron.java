@@ -15,7 +15,8 @@ import java.util.UUID;
  * {@code noIdentityCodeReason}.
  *
  * @param postalAddress    null when the patron has no address
- * @param paperCredentials the credentials on paper, handed over in person (only for the IN_PERSON channel)
+ * @param credentialsBy    how the credentials travel: EMAIL, LETTER, PHONE or IN_PERSON (the last only for the
+ *                         IN_PERSON channel)
  */
 public record NewPatron(
         PersonalIdentityCode identityCode,
@@ -33,7 +34,7 @@ public record NewPatron(
         boolean consent,
         boolean serviceOnline,
         boolean serviceCdClubs,
-        boolean paperCredentials,
+        String credentialsBy,
         String contactName,
         String contactRelation,
         String contactPhone,
@@ -91,14 +92,8 @@ public record NewPatron(
             problems.add(new FieldProblem("hetu", "patrons.hetu.error.future"));
         }
         PatronRules.requireService(this, problems);
-        if (paperCredentials
-                && channel != null
-                && CHANNELS.contains(channel)
-                && !PatronRules.IN_PERSON.equals(channel)) {
-            problems.add(new FieldProblem("paperCredentials", "patrons.form.error.paperOnlyInPerson"));
-        }
         problems.addAll(PatronRules.check(
-                this, paperCredentials && PatronRules.IN_PERSON.equals(channel), effectiveBirthDate(), today));
+                this, channel != null && CHANNELS.contains(channel) ? channel : null, effectiveBirthDate(), today));
         if (organisationId == null) {
             problems.add(new FieldProblem("organisationId", "patrons.form.error.organisation"));
         }
@@ -125,7 +120,7 @@ public record NewPatron(
                 String.valueOf(consent),
                 String.valueOf(serviceOnline),
                 String.valueOf(serviceCdClubs),
-                String.valueOf(paperCredentials),
+                s(credentialsBy),
                 s(contactName),
                 s(contactRelation),
                 s(contactPhone),

@@ -85,8 +85,11 @@ public class Patron {
     @Column(nullable = false, updatable = false)
     private boolean consent;
 
-    @Column(name = "paper_credentials", nullable = false, updatable = false)
-    private boolean paperCredentials;
+    @Column(name = "credentials_by", nullable = false)
+    private String credentialsBy;
+
+    @Column(name = "phone_code_given_at")
+    private Instant phoneCodeGivenAt;
 
     @Column(name = "contact_name")
     private String contactName;
@@ -232,8 +235,19 @@ public class Patron {
         return consent;
     }
 
+    /** How the credentials travel: EMAIL, LETTER, PHONE or IN_PERSON. */
+    public String credentialsBy() {
+        return credentialsBy;
+    }
+
+    /** Whether the credentials are a printed letter handed over in person. */
     public boolean paperCredentials() {
-        return paperCredentials;
+        return PatronRules.IN_PERSON.equals(credentialsBy);
+    }
+
+    /** When a short code was last shown to be read out on the phone; null when never. */
+    public Instant phoneCodeGivenAt() {
+        return phoneCodeGivenAt;
     }
 
     public String contactName() {
@@ -300,6 +314,11 @@ public class Patron {
         return closedReason;
     }
 
+    /** When the patron set a password; null when never. */
+    public Instant passwordSetAt() {
+        return passwordSetAt;
+    }
+
     public boolean hasPassword() {
         return passwordHash != null;
     }
@@ -335,15 +354,30 @@ public class Patron {
         return ERASED.equals(status);
     }
 
-    /** Where the credentials e-mail goes, or null when it goes on paper or there is no address. */
+    /**
+     * Where the credentials e-mail goes: the address of the person {@code credentialsTo} names; null when the
+     * credentials do not go by e-mail or that person has no address.
+     */
     public String credentialsRecipient() {
-        if (paperCredentials) {
+        if (!PatronRules.EMAIL.equals(credentialsBy)) {
             return null;
         }
-        if ("CONTACT".equals(credentialsTo) && contactEmail != null) {
-            return contactEmail;
-        }
-        return email;
+        return emailOf(credentialsTo);
+    }
+
+    /** The e-mail address of the patron (PATRON), the contact person (CONTACT) or the guardian (GUARDIAN). */
+    public String emailOf(String person) {
+        return switch (person == null ? PatronRules.PATRON : person) {
+            case PatronRules.CONTACT -> contactEmail;
+            case PatronRules.GUARDIAN -> guardianEmail;
+            default -> email;
+        };
+    }
+
+    /** Any address a mail for the patron can go to: the credentials recipient first, then the patron's own. */
+    public String anyEmail() {
+        String to = emailOf(credentialsTo);
+        return to != null ? to : email;
     }
 
     /** The details staff may change, as they are now. */
@@ -360,6 +394,7 @@ public class Patron {
                 contactPhone,
                 contactEmail,
                 credentialsTo,
+                credentialsBy,
                 guardianName,
                 guardianPhone,
                 guardianEmail,
@@ -397,6 +432,7 @@ public class Patron {
         this.contactPhone = changes.contactPhone();
         this.contactEmail = changes.contactEmail();
         this.credentialsTo = changes.credentialsTo();
+        this.credentialsBy = changes.credentialsBy();
         this.guardianName = changes.guardianName();
         this.guardianPhone = changes.guardianPhone();
         this.guardianEmail = changes.guardianEmail();
@@ -471,6 +507,12 @@ public class Patron {
         this.passwordSetAt = now;
         this.updatedAt = now;
         return true;
+    }
+
+    /** Records that a short code was shown to be read out on the phone. */
+    void phoneCodeGiven(Instant now) {
+        this.phoneCodeGivenAt = now;
+        this.updatedAt = now;
     }
 
     private void record(Instant at, String actor, String field, String oldValue, String newValue) {

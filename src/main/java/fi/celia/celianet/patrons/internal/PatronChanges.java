@@ -24,6 +24,7 @@ public record PatronChanges(
         String contactPhone,
         String contactEmail,
         String credentialsTo,
+        String credentialsBy,
         String guardianName,
         String guardianPhone,
         String guardianEmail,
@@ -38,13 +39,13 @@ public record PatronChanges(
 
     /**
      * Everything that keeps these details from being saved on the patron, each on the form field it concerns;
-     * empty when they can be saved. The patron's own facts count: credentials on paper need no e-mail, and a
-     * patron under 15 (by the birth date on record) needs a guardian.
+     * empty when they can be saved. The patron's own facts count: the printed letter is handed over only to a
+     * patron registered in person, and a patron under 15 (by the birth date on record) needs a guardian.
      */
     public List<FieldProblem> validate(Patron patron, LocalDate today) {
         List<FieldProblem> problems = new ArrayList<>();
         PatronRules.requireService(this, problems);
-        problems.addAll(PatronRules.check(this, patron.paperCredentials(), patron.birthDate(), today));
+        problems.addAll(PatronRules.check(this, patron.channel(), patron.birthDate(), today));
         return problems;
     }
 
@@ -64,6 +65,7 @@ public record PatronChanges(
         values.put("contact_phone", contactPhone);
         values.put("contact_email", contactEmail);
         values.put("credentials_to", credentialsTo);
+        values.put("credentials_by", credentialsBy);
         values.put("guardian_name", guardianName);
         values.put("guardian_phone", guardianPhone);
         values.put("guardian_email", guardianEmail);

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import org.springframework.context.MessageSource;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
@@ -41,6 +42,7 @@ public class PatronCredentials {
     private final ServiceAvailability availability;
     private final CredentialTokens tokens;
     private final AuditLog audit;
+    private final CredentialLetters letters;
     private final Clock clock;
     private final MessageSource messages;
     private final PatronServiceLink libraryService;
@@ -52,6 +54,7 @@ public class PatronCredentials {
             ServiceAvailability availability,
             CredentialTokens tokens,
             AuditLog audit,
+            CredentialLetters letters,
             Clock clock,
             MessageSource messages,
             PatronServiceLink libraryService) {
@@ -61,6 +64,7 @@ public class PatronCredentials {
         this.availability = availability;
         this.tokens = tokens;
         this.audit = audit;
+        this.letters = letters;
         this.clock = clock;
         this.messages = messages;
         this.libraryService = libraryService;
@@ -69,20 +73,55 @@ public class PatronCredentials {
     /** The newest credentials e-mail of the patron, if one was queued. */
     @Transactional(readOnly = true)
     public Optional<MailStatus> credentialsMail(UUID patronId) {
-        return mailbox.latest("PATRON", patronId, PatronMail.CREDENTIALS);
+        return newest(patronId, PatronMail.CREDENTIALS);
+    }
+
+    /** The newest mail of a template, whether to the patron or in its version for a contact person or guardian. */
+    private Optional<MailStatus> newest(UUID patronId, String template) {
+        return mailbox.about("PATRON", patronId).stream()
+                .filter(m -> m.template().equals(template)
+                        || m.template().equals(template + "-contact")
+                        || m.template().equals(template + "-guardian"))
+                .findFirst();
     }
 
     @Transactional(readOnly = true)
     public Optional<MailStatus> resetMail(UUID patronId) {
-        return mailbox.latest("PATRON", patronId, PatronMail.RESET);
+        return newest(patronId, PatronMail.RESET);
     }
 
-    /** The organisation's latest registrations, newest first, with their credentials mail. */
+    /** The organisation's latest registrations, newest first, with where their credentials stand. */
     @Transactional(readOnly = true)
     public List<RecentRegistration> latestRegistrations(UUID organisationId, int limit) {
         return patrons.findByOrganisationIdOrderByRegisteredAtDesc(organisationId, Limit.of(limit)).stream()
-                .map(p -> new RecentRegistration(p, credentialsMail(p.id()).orElse(null)))
+                .map(p -> new RecentRegistration(p, status(p)))
                 .toList();
+    }
+
+    /** Where the patron's credentials stand (see {@link CredentialsState}). */
+    @Transactional(readOnly = true)
+    public CredentialsStatus status(Patron patron) {
+        return CredentialsStates.of(patron, credentialsMail(patron.id()), letters.latest(patron.id()));
+    }
+
+    /**
+     * Whether a letter can be asked for now: the patron is active, has a complete postal address, has no letter
+     * waiting already and either takes the credentials by letter or has no e-mail address to send them to.
+     */
+    @Transactional(readOnly = true)
+    public boolean mayOrderLetter(Patron patron) {
+        return patron.active()
+                && patron.postalAddress() != null
+                && patron.postalAddress().isComplete()
+                && (PatronRules.LETTER.equals(patron.credentialsBy()) || patron.anyEmail() == null)
+                && letters.latest(patron.id()).map(l -> l.printedAt() != null).orElse(true);
+    }
+
+    /** Whether a code to read out on the phone is offered: by phone, or when there is no e-mail address. */
+    public boolean mayGivePhoneCode(Patron patron) {
+        return patron.active()
+                && !PatronRules.IN_PERSON.equals(patron.credentialsBy())
+                && (PatronRules.PHONE.equals(patron.credentialsBy()) || patron.anyEmail() == null);
     }
 
     /**
@@ -97,12 +136,15 @@ public class PatronCredentials {
         if (!patron.active()) {
             return MailRequestOutcome.NOT_ACTIVE;
         }
-        String recipient = patron.credentialsRecipient() != null ? patron.credentialsRecipient() : patron.email();
+        String recipient = patron.anyEmail();
         if (recipient == null) {
             return MailRequestOutcome.NO_ADDRESS;
         }
         Instant hourAgo = Instant.now(clock).minus(Duration.ofHours(1));
-        if (mailbox.countSince("PATRON", id, PatronMail.RESET, hourAgo) >= RESETS_PER_HOUR) {
+        int lastHour = mailbox.countSince("PATRON", id, PatronMail.RESET, hourAgo)
+                + mailbox.countSince("PATRON", id, PatronMail.RESET + "-contact", hourAgo)
+                + mailbox.countSince("PATRON", id, PatronMail.RESET + "-guardian", hourAgo);
+        if (lastHour >= RESETS_PER_HOUR) {
             audit.record(
                     user.username(),
                     "PATRON_PASSWORD_RESET_REQUESTED",
@@ -157,17 +199,134 @@ public class PatronCredentials {
     }
 
     /**
-     * A printable credentials letter for a patron whose credentials are handed over on paper: issues a new
-     * activation link (the earlier one stops working) and returns the token, to be printed and never stored.
+     * Issues a short code to be read out on the phone (the earlier code stops working) and records when; the code
+     * is returned once, to be shown on the answer to this request only, and never stored in clear.
+     *
+     * @return empty when a phone code is not offered for the patron (not active, or handed a letter in person)
      */
     @Transactional
-    public String issueLetterToken(StaffPrincipal user, UUID id) {
+    public Optional<IssuedCode> givePhoneCode(StaffPrincipal user, UUID id) {
+        Patron patron = records.find(user, id);
+        if (!patron.active() || PatronRules.IN_PERSON.equals(patron.credentialsBy())) {
+            return Optional.empty();
+        }
+        Instant now = Instant.now(clock);
+        String code = tokens.issueCode(TokenPurpose.PATRON_CODE, id);
+        patron.phoneCodeGiven(now);
+        audit.success(user.username(), "PATRON_PHONE_CODE_GIVEN", "PATRON", id, null);
+        return Optional.of(new IssuedCode(code, now.plus(TokenPurpose.PATRON_CODE.validity())));
+    }
+
+    /** A short code as issued: shown once, valid until {@code validUntil}. */
+    public record IssuedCode(String code, Instant validUntil) {}
+
+    /**
+     * Asks for a credentials letter to the patron's postal address; a second request while one waits adds nothing.
+     *
+     * @return false when no letter can be asked for now ({@link #mayOrderLetter}) or one waits already
+     */
+    @Transactional
+    public boolean orderLetter(StaffPrincipal user, UUID id) {
+        Patron patron = records.find(user, id);
+        if (!mayOrderLetter(patron)) {
+            return false;
+        }
+        boolean requested = letters.request(id, CredentialLetters.LETTER, user.username(), Instant.now(clock));
+        if (requested) {
+            audit.success(user.username(), "PATRON_CREDENTIALS_LETTER_REQUESTED", "PATRON", id, null);
+        }
+        return requested;
+    }
+
+    /**
+     * The letters waiting to be printed that the user may print: their own organisation's, or every
+     * organisation's for service staff.
+     */
+    @Transactional(readOnly = true)
+    public List<LetterView> waitingLetters(StaffPrincipal user) {
+        return letters.waiting(scope(user)).stream().map(this::view).toList();
+    }
+
+    /** The printed letters not yet marked posted that the user may see. */
+    @Transactional(readOnly = true)
+    public List<LetterView> unpostedLetters(StaffPrincipal user) {
+        return letters.unposted(scope(user)).stream().map(this::view).toList();
+    }
+
+    /**
+     * Prints every waiting letter the user may print: claims them (a letter another printer holds is skipped, so
+     * none is printed twice), issues each patron a new short code (revoking the earlier code) and marks them
+     * printed, all in one transaction with the caller's rendering. Audited per patron.
+     */
+    @Transactional
+    public <T> T printWaiting(StaffPrincipal user, Function<List<PrintedLetter>, T> render) {
+        Instant now = Instant.now(clock);
+        List<PrintedLetter> printed = letters.claimWaiting(scope(user), user.username(), now).stream()
+                .map(l -> {
+                    Patron patron = patrons.findById(l.patronId()).orElseThrow();
+                    String code = tokens.issueCode(TokenPurpose.PATRON_CODE, patron.id());
+                    audit.success(user.username(), "PATRON_CREDENTIALS_LETTER_PRINTED", "PATRON", patron.id(), null);
+                    return new PrintedLetter(patron, code, now.plus(TokenPurpose.PATRON_CODE.validity()));
+                })
+                .toList();
+        return render.apply(printed);
+    }
+
+    /** The in-person letter: a new short code, printed at once and handed over. Audited. */
+    @Transactional
+    public <T> T printInPerson(StaffPrincipal user, UUID id, Function<PrintedLetter, T> render) {
         Patron patron = records.find(user, id);
         if (!patron.active()) {
             throw new NotFoundException();
         }
-        String token = tokens.issue(TokenPurpose.PATRON_ACTIVATION, id);
+        Instant now = Instant.now(clock);
+        String code = tokens.issueCode(TokenPurpose.PATRON_CODE, id);
+        letters.printedNow(id, CredentialLetters.IN_PERSON, user.username(), now);
         audit.success(user.username(), "PATRON_CREDENTIALS_LETTER_PRINTED", "PATRON", id, null);
-        return token;
+        return render.apply(new PrintedLetter(patron, code, now.plus(TokenPurpose.PATRON_CODE.validity())));
     }
+
+    /** Marks a printed letter as posted, recording the date. @return false when it is not the user's to mark */
+    @Transactional
+    public boolean markPosted(StaffPrincipal user, UUID letterId) {
+        var organisation = letters.organisationOf(letterId);
+        if (organisation.isEmpty() || !user.mayActFor(organisation.get())) {
+            return false;
+        }
+        return letters.markPosted(letterId, user.username(), Instant.now(clock))
+                .map(l -> {
+                    audit.success(user.username(), "PATRON_CREDENTIALS_LETTER_POSTED", "PATRON", l.patronId(), null);
+                    return true;
+                })
+                .orElse(false);
+    }
+
+    private LetterView view(CredentialLetters.Letter letter) {
+        Patron patron = patrons.findById(letter.patronId()).orElseThrow();
+        return new LetterView(
+                letter.id(),
+                patron.id(),
+                patron.patronNumber(),
+                patron.name(),
+                patron.organisationId(),
+                letter.requestedAt(),
+                letter.printedAt());
+    }
+
+    private static UUID scope(StaffPrincipal user) {
+        return user.isServiceStaff() ? null : user.organisationId();
+    }
+
+    /** A letter on the letters page. */
+    public record LetterView(
+            UUID id,
+            UUID patronId,
+            String patronNumber,
+            String name,
+            UUID organisationId,
+            Instant requestedAt,
+            Instant printedAt) {}
+
+    /** A letter being printed: the patron, the code issued for it (in clear, this once) and how long it lives. */
+    public record PrintedLetter(Patron patron, String code, Instant validUntil) {}
 }

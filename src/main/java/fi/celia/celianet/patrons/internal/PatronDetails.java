@@ -23,6 +23,8 @@ interface PatronDetails {
 
     String credentialsTo();
 
+    String credentialsBy();
+
     String guardianName();
 
     String guardianPhone();

@@ -3,6 +3,7 @@ package fi.celia.celianet.patrons.internal;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.credentials.CredentialTokens;
+import fi.celia.celianet.notifications.Mailbox;
 import fi.celia.celianet.patrons.PersonalIdentityCode;
 import fi.celia.celianet.shared.FieldProblem;
 import fi.celia.celianet.shared.NotFoundException;
@@ -10,8 +11,11 @@ import fi.celia.celianet.staff.Organisation;
 import fi.celia.celianet.staff.Organisations;
 import fi.celia.celianet.staff.StaffPrincipal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
@@ -30,6 +34,8 @@ public class PatronLifecycle {
     private final Organisations organisations;
     private final CredentialTokens tokens;
     private final AuditLog audit;
+    private final PatronTransfers transfers;
+    private final Mailbox mailbox;
     private final Clock clock;
 
     PatronLifecycle(
@@ -38,12 +44,16 @@ public class PatronLifecycle {
             Organisations organisations,
             CredentialTokens tokens,
             AuditLog audit,
+            PatronTransfers transfers,
+            Mailbox mailbox,
             Clock clock) {
         this.records = records;
         this.patrons = patrons;
         this.organisations = organisations;
         this.tokens = tokens;
         this.audit = audit;
+        this.transfers = transfers;
+        this.mailbox = mailbox;
         this.clock = clock;
     }
 
@@ -81,7 +91,8 @@ public class PatronLifecycle {
      * Moves responsibility for the patron to another organisation: a registrar takes the patron over for their
      * own organisation, naming the patron's exact identity code (as found by an exact search) and confirming
      * that the patron agreed; service staff move a patron to any active organisation. Kept in the patron's
-     * history and audited, naming both organisations.
+     * history and audited, naming both organisations; the patron is told by e-mail when the credentials go by
+     * e-mail, and the organisation left behind sees the transfer on its home page.
      *
      * @throws NotFoundException when there is no such active patron or the identity code does not match
      */
@@ -107,9 +118,47 @@ public class PatronLifecycle {
         }
         String from = organisations.nameOf(patron.organisationId());
         String to = organisations.nameOf(target);
-        patron.transfer(target, from, to, user.username(), Instant.now(clock));
+        UUID previous = patron.organisationId();
+        Instant now = Instant.now(clock);
+        patron.transfer(target, from, to, user.username(), now);
+        // told by their credentials route: by e-mail when the credentials go by e-mail; otherwise the patron page
+        // says that nobody was told
+        String recipient = patron.credentialsRecipient();
+        if (recipient != null) {
+            mailbox.enqueue(PatronMail.mail(
+                    patron, recipient, PatronMail.TRANSFER, UUID.randomUUID(), Map.of("organisation", to)));
+        }
+        transfers.record(id, previous, target, now, recipient != null);
         audit.success(user.username(), "PATRON_TRANSFERRED", "PATRON", id, from + " → " + to);
     }
+
+    /** The patron's latest transfer between organisations, with both names, as the patron page tells it. */
+    @Transactional(readOnly = true)
+    public Optional<TransferView> lastTransfer(UUID patronId) {
+        return transfers.latest(patronId).map(this::view);
+    }
+
+    /** The organisation's patrons moved to another organisation in the last 30 days, newest first. */
+    @Transactional(readOnly = true)
+    public List<TransferView> transfersAway(UUID organisationId, int limit) {
+        return transfers.awayFrom(organisationId, Instant.now(clock).minus(Duration.ofDays(30)), limit).stream()
+                .map(this::view)
+                .toList();
+    }
+
+    private TransferView view(PatronTransfers.Transfer t) {
+        return new TransferView(
+                t.patronNumber(),
+                t.patronName(),
+                organisations.nameOf(t.from()),
+                organisations.nameOf(t.to()),
+                t.at(),
+                t.patronTold());
+    }
+
+    /** A transfer as people read it: the patron, both organisations by name, when, and whether the patron was told. */
+    public record TransferView(
+            String patronNumber, String patronName, String fromName, String toName, Instant at, boolean told) {}
 
     /** Closes the patron: no sign-in (password and links revoked), no shipments; still findable. Service staff only. */
     @Transactional

@@ -29,7 +29,7 @@ class PatronPasswords implements PasswordTarget {
 
     @Override
     public Set<TokenPurpose> purposes() {
-        return EnumSet.of(TokenPurpose.PATRON_ACTIVATION, TokenPurpose.PATRON_RESET);
+        return EnumSet.of(TokenPurpose.PATRON_ACTIVATION, TokenPurpose.PATRON_RESET, TokenPurpose.PATRON_CODE);
     }
 
     /** A patron signs in to the library service with the patron number. */

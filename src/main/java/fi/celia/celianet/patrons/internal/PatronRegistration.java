@@ -20,7 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Saves a registration exactly once. One transaction writes the submission token (an idempotency key scoped
- * to the staff member), the patron row and its credentials mail in the outbox; the unique constraint on the
+ * to the staff member), the patron row and its credentials mail in the outbox (or its waiting letter); the unique constraint on the
  * identity code decides between two librarians registering the same person at the same moment.
  */
 @Service
@@ -30,6 +30,7 @@ public class PatronRegistration {
     private final PatronRepository patrons;
     private final ServiceAvailability availability;
     private final PatronMail mail;
+    private final CredentialLetters letters;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -38,12 +39,14 @@ public class PatronRegistration {
             PatronRepository patrons,
             ServiceAvailability availability,
             PatronMail mail,
+            CredentialLetters letters,
             AuditLog audit,
             Clock clock) {
         this.inserts = inserts;
         this.patrons = patrons;
         this.availability = availability;
         this.mail = mail;
+        this.letters = letters;
         this.audit = audit;
         this.clock = clock;
     }
@@ -88,6 +91,10 @@ public class PatronRegistration {
             throw new DuplicateIdentityCodeException(patron.identityCode());
         }
         mail.credentials(id);
+        if (PatronRules.LETTER.equals(patron.credentialsBy())) {
+            // in the registration's transaction: the submission token above makes it one letter per registration
+            letters.request(id, CredentialLetters.LETTER, user.username(), now);
+        }
         audit.success(
                 user.username(),
                 "PATRON_REGISTERED",

@@ -7,48 +7,68 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The rules a registration and an edit share, each problem on the form field it concerns and with its own message:
- * a patron with the CD clubs needs a postal address, credentials need somewhere to go, a contact person needs a
- * name, and a patron under {@value #GUARDIAN_AGE} needs a guardian who consented.
+ * The rules a registration and an edit share, each problem on the form field it concerns and with its own message
+ * (one problem per field): a patron with the CD clubs or credentials by letter needs a postal address, credentials
+ * by e-mail need the recipient's address, the printed letter is handed over only in person, a contact person needs
+ * a name, and a patron under {@value #GUARDIAN_AGE} needs a guardian who consented.
  */
 final class PatronRules {
 
     static final int GUARDIAN_AGE = 15;
     static final String IN_PERSON = "IN_PERSON";
+    static final String EMAIL = "EMAIL";
+    static final String LETTER = "LETTER";
+    static final String PHONE = "PHONE";
+    static final String PATRON = "PATRON";
     static final String CONTACT = "CONTACT";
+    static final String GUARDIAN = "GUARDIAN";
 
     private PatronRules() {}
 
     /**
-     * @param paperCredentials whether the credentials go on paper (handed over in person)
-     * @param birthDate        the patron's birth date, null when unknown
+     * @param channel   how the patron was registered (IN_PERSON, PHONE, REMOTE); null when unknown
+     * @param birthDate the patron's birth date, null when unknown
      */
-    static List<FieldProblem> check(PatronDetails d, boolean paperCredentials, LocalDate birthDate, LocalDate today) {
+    static List<FieldProblem> check(PatronDetails d, String channel, LocalDate birthDate, LocalDate today) {
         List<FieldProblem> problems = new ArrayList<>();
-        boolean toContact = CONTACT.equals(d.credentialsTo());
-        if (toContact && blank(d.contactEmail())) {
+        String by = d.credentialsBy() == null ? EMAIL : d.credentialsBy();
+        boolean byEmail = EMAIL.equals(by);
+        boolean minor = underGuardianAge(birthDate, today);
+        if (IN_PERSON.equals(by) && channel != null && !IN_PERSON.equals(channel)) {
+            problems.add(new FieldProblem("credentialsBy", "patrons.form.error.paperOnlyInPerson"));
+        }
+        if (GUARDIAN.equals(d.credentialsTo()) && byEmail && !minor) {
+            problems.add(new FieldProblem("credentialsTo", "patrons.form.error.guardianOnlyForMinors"));
+        }
+        if (byEmail && CONTACT.equals(d.credentialsTo()) && blank(d.contactEmail())) {
             problems.add(new FieldProblem("contactEmail", "patrons.form.error.contactEmailForCredentials"));
         }
-        if (d.serviceOnline() && blank(d.email()) && !paperCredentials && !toContact) {
+        if (byEmail && GUARDIAN.equals(d.credentialsTo()) && minor && blank(d.guardianEmail())) {
+            problems.add(new FieldProblem("guardianEmail", "patrons.form.error.guardianEmailForCredentials"));
+        }
+        boolean toPatron = d.credentialsTo() == null || PATRON.equals(d.credentialsTo());
+        if (d.serviceOnline() && blank(d.email()) && byEmail && toPatron) {
             problems.add(new FieldProblem("email", "patrons.form.error.emailForOnline"));
         }
-        if (d.serviceCdClubs()) {
+        boolean letter = LETTER.equals(by);
+        if (d.serviceCdClubs() || letter) {
             PostalAddress address = d.postalAddress();
+            String why = d.serviceCdClubs() ? "Cd" : "Letter";
             if (blank(PostalAddress.streetOf(address))) {
-                problems.add(new FieldProblem("streetAddress", "patrons.form.error.addressForCd"));
+                problems.add(new FieldProblem("streetAddress", "patrons.form.error.addressFor" + why));
             }
             if (blank(PostalAddress.postalCodeOf(address))) {
-                problems.add(new FieldProblem("postalCode", "patrons.form.error.postalCodeForCd"));
+                problems.add(new FieldProblem("postalCode", "patrons.form.error.postalCodeFor" + why));
             }
             if (blank(PostalAddress.cityOf(address))) {
-                problems.add(new FieldProblem("city", "patrons.form.error.cityForCd"));
+                problems.add(new FieldProblem("city", "patrons.form.error.cityFor" + why));
             }
         }
         if ((!blank(d.contactPhone()) || !blank(d.contactEmail()) || !blank(d.contactRelation()))
                 && blank(d.contactName())) {
             problems.add(new FieldProblem("contactName", "patrons.form.error.contactName"));
         }
-        if (underGuardianAge(birthDate, today)) {
+        if (minor) {
             if (blank(d.guardianName())) {
                 problems.add(new FieldProblem("guardianName", "patrons.form.error.guardianName"));
             }

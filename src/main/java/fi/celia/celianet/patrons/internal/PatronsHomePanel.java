@@ -5,16 +5,21 @@ import fi.celia.celianet.staff.StaffPrincipal;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
-/** A registrar's home page: their organisation's latest registrations and where each credentials mail stands. */
+/**
+ * A registrar's home page: their organisation's latest registrations and where each one's credentials stand, and the
+ * patrons moved to another organisation in the last 30 days.
+ */
 @Component
 class PatronsHomePanel implements HomePanel {
 
     static final int LATEST = 10;
 
     private final PatronCredentials credentials;
+    private final PatronLifecycle lifecycle;
 
-    PatronsHomePanel(PatronCredentials credentials) {
+    PatronsHomePanel(PatronCredentials credentials, PatronLifecycle lifecycle) {
         this.credentials = credentials;
+        this.lifecycle = lifecycle;
     }
 
     @Override
@@ -34,6 +39,10 @@ class PatronsHomePanel implements HomePanel {
 
     @Override
     public Map<String, Object> model(StaffPrincipal user) {
-        return Map.of("registrations", credentials.latestRegistrations(user.organisationId(), LATEST));
+        return Map.of(
+                "registrations",
+                credentials.latestRegistrations(user.organisationId(), LATEST),
+                "transfersAway",
+                lifecycle.transfersAway(user.organisationId(), LATEST));
     }
 }

@@ -58,13 +58,13 @@ class RegistrationInserts {
                                 """
                 INSERT INTO patron (id, patron_number, identity_code, birth_date, no_identity_code_reason, first_name,
                     last_name, search_name, email, phone, street_address, postal_code, city, language, channel,
-                    eligibility, service_online, service_cd_clubs, consent, paper_credentials, contact_name,
+                    eligibility, service_online, service_cd_clubs, consent, credentials_by, contact_name,
                     contact_relation, contact_phone, contact_email, credentials_to, guardian_name, guardian_phone,
                     guardian_email, guardian_consent, organisation_id, registered_by, registered_by_name,
                     registered_at, status, updated_at)
                 VALUES (:id, 'C' || lpad(nextval('patron_number_seq')::text, 7, '0'), :code, :birthDate, :reason,
                     :firstName, :lastName, :searchName, :email, :phone, :street, :postalCode, :city, :language,
-                    :channel, :eligibility, :online, :cd, :consent, :paper, :contactName, :contactRelation,
+                    :channel, :eligibility, :online, :cd, :consent, :credentialsBy, :contactName, :contactRelation,
                     :contactPhone, :contactEmail, :credentialsTo, :guardianName, :guardianPhone, :guardianEmail,
                     :guardianConsent, :organisation, :staff, :staffName, :now, 'ACTIVE', :now)
                 ON CONFLICT (identity_code) DO NOTHING""")
@@ -90,7 +90,7 @@ class RegistrationInserts {
                         .param("online", p.serviceOnline())
                         .param("cd", p.serviceCdClubs())
                         .param("consent", p.consent())
-                        .param("paper", p.paperCredentials())
+                        .param("credentialsBy", p.credentialsBy())
                         .param("contactName", p.contactName())
                         .param("contactRelation", p.contactRelation())
                         .param("contactPhone", p.contactPhone())

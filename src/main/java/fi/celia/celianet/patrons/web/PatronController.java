@@ -10,6 +10,7 @@ import fi.celia.celianet.patrons.internal.MailRequestOutcome;
 import fi.celia.celianet.patrons.internal.NewPatron;
 import fi.celia.celianet.patrons.internal.Patron;
 import fi.celia.celianet.patrons.internal.PatronCredentials;
+import fi.celia.celianet.patrons.internal.PatronLifecycle;
 import fi.celia.celianet.patrons.internal.PatronRecords;
 import fi.celia.celianet.patrons.internal.PatronRegistration;
 import fi.celia.celianet.patrons.internal.PatronRejectedException;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Controller;
@@ -58,6 +60,8 @@ class PatronController {
     private final PatronCredentials credentials;
     private final Organisations organisations;
     private final AuditLog audit;
+    private final Letters letters;
+    private final PatronLifecycle lifecycle;
     private final List<PatronPageSection> sections;
     private final Clock clock;
     private final String baseUrl;
@@ -68,6 +72,8 @@ class PatronController {
             PatronCredentials credentials,
             Organisations organisations,
             AuditLog audit,
+            Letters letters,
+            PatronLifecycle lifecycle,
             List<PatronPageSection> sections,
             Clock clock,
             @Value("${celianet.base-url}") String baseUrl) {
@@ -77,6 +83,8 @@ class PatronController {
         this.credentials = credentials;
         this.organisations = organisations;
         this.audit = audit;
+        this.letters = letters;
+        this.lifecycle = lifecycle;
         this.sections = sections.stream()
                 .sorted(Comparator.comparingInt(PatronPageSection::order))
                 .toList();
@@ -173,6 +181,11 @@ class PatronController {
                 model.addAttribute("actionProblem", "patrons.reset.rateLimited");
                 return page(records.open(user, id), false, model);
             }
+            if (outcome != MailRequestOutcome.QUEUED) {
+                response.setStatus(HttpStatus.CONFLICT.value());
+                model.addAttribute("actionProblem", "patrons.reset." + outcome.name());
+                return page(records.open(user, id), false, model);
+            }
             redirect.addFlashAttribute("flashMessage", "patrons.reset." + outcome.name());
             return "redirect:/patrons/" + id;
         } catch (ServiceClosedException closed) {
@@ -183,25 +196,71 @@ class PatronController {
     }
 
     @PostMapping("/patrons/{id}/credentials/resend")
-    String resend(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, RedirectAttributes redirect) {
+    String resend(
+            @PathVariable UUID id,
+            @AuthenticationPrincipal StaffPrincipal user,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
         MailRequestOutcome outcome = credentials.resendCredentials(user, id);
+        if (outcome != MailRequestOutcome.QUEUED) {
+            // a refusal is said as a problem on the page, never as a success message
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("actionProblem", "patrons.credentials.resend." + outcome.name());
+            return page(records.open(user, id), false, model);
+        }
         redirect.addFlashAttribute("flashMessage", "patrons.credentials.resend." + outcome.name());
         return "redirect:/patrons/" + id;
     }
 
-    /** The printable credentials letter (paper credentials): a new activation link, shown once, never in a URL of ours. */
-    @PostMapping("/patrons/{id}/letter")
-    String letter(
+    /**
+     * Shows a new short code once, to be read out on the phone: the answer to the POST itself (200, not stored
+     * anywhere, not cached), so the code never passes through the session or a flash message. Audited.
+     */
+    @PostMapping("/patrons/{id}/phone-code")
+    String phoneCode(
             @PathVariable UUID id,
             @AuthenticationPrincipal StaffPrincipal user,
             Model model,
             HttpServletResponse response) {
-        String token = credentials.issueLetterToken(user, id);
         response.setHeader("Cache-Control", "no-store");
-        model.addAttribute("patron", records.open(user, id));
-        model.addAttribute("link", baseUrl + TokenPurpose.PATRON_ACTIVATION.path() + token);
-        model.addAttribute("validUntil", Instant.now(clock).plus(TokenPurpose.PATRON_ACTIVATION.validity()));
-        return "patrons/letter";
+        var issued = credentials.givePhoneCode(user, id);
+        if (issued.isEmpty()) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("actionProblem", "patrons.phoneCode.refused");
+            return page(records.open(user, id), false, model);
+        }
+        model.addAttribute("phoneCode", issued.get().code());
+        model.addAttribute("phoneCodeValidUntil", issued.get().validUntil());
+        model.addAttribute("activateUrl", baseUrl + TokenPurpose.PATRON_CODE.path());
+        return page(records.open(user, id), false, model);
+    }
+
+    /** Asks for a credentials letter to the patron's address; it waits on the letters page until printed. */
+    @PostMapping("/patrons/{id}/letters")
+    String orderLetter(
+            @PathVariable UUID id,
+            @AuthenticationPrincipal StaffPrincipal user,
+            Model model,
+            HttpServletResponse response,
+            RedirectAttributes redirect) {
+        if (!credentials.orderLetter(user, id)) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("actionProblem", "patrons.letters.orderRefused");
+            return page(records.open(user, id), false, model);
+        }
+        redirect.addFlashAttribute("flashMessage", "patrons.letters.ordered");
+        return "redirect:/patrons/" + id;
+    }
+
+    /**
+     * The credentials letter handed over in person: a new short code, printed at once in the layout of the posted
+     * letters (a PDF, so that printing it prints the letter alone). Never cached; the code is in the PDF only.
+     */
+    @PostMapping("/patrons/{id}/letter")
+    ResponseEntity<byte[]> letter(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user) {
+        byte[] pdf = credentials.printInPerson(user, id, printed -> letters.render(List.of(letters.letter(printed))));
+        return Letters.pdf(pdf, "credentials-letter.pdf");
     }
 
     private String page(Patron patron, boolean revealed, Model model) {
@@ -211,9 +270,10 @@ class PatronController {
         model.addAttribute("patron", patron);
         model.addAttribute("revealed", revealed);
         model.addAttribute("organisationName", organisations.nameOf(patron.organisationId()));
-        model.addAttribute(
-                "credentialsMail", credentials.credentialsMail(patron.id()).orElse(null));
-        model.addAttribute("expectsCredentialsMail", patron.active() && patron.credentialsRecipient() != null);
+        model.addAttribute("credentials", credentials.status(patron));
+        model.addAttribute("mayOrderLetter", credentials.mayOrderLetter(patron));
+        model.addAttribute("mayGivePhoneCode", credentials.mayGivePhoneCode(patron));
+        model.addAttribute("lastTransfer", lifecycle.lastTransfer(patron.id()).orElse(null));
         model.addAttribute("resetMail", credentials.resetMail(patron.id()).orElse(null));
         model.addAttribute("history", audit.forTarget("PATRON", patron.id(), 50));
         model.addAttribute("changes", patron.changes());

@@ -90,19 +90,22 @@ class PatronEditController {
             RedirectAttributes redirect) {
         String text = reason == null ? "" : reason.strip();
         if (text.isEmpty() || text.length() > 500 || text.chars().anyMatch(Character::isISOControl)) {
-            redirect.addFlashAttribute("flashMessage", "patrons.close.reasonRequired");
+            // a refusal: the patron page shows it as a problem, never as a success message
+            redirect.addFlashAttribute("actionProblem", "patrons.close.reasonRequired");
             records.open(user, id);
             return "redirect:/patrons/" + id;
         }
         boolean closed = lifecycle.close(user, id, text);
-        redirect.addFlashAttribute("flashMessage", closed ? "patrons.close.done" : "patrons.close.notActive");
+        redirect.addFlashAttribute(
+                closed ? "flashMessage" : "actionProblem", closed ? "patrons.close.done" : "patrons.close.notActive");
         return "redirect:/patrons/" + id;
     }
 
     @PostMapping("/patrons/{id}/erase")
     String erase(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, RedirectAttributes redirect) {
         boolean erased = lifecycle.erase(user, id);
-        redirect.addFlashAttribute("flashMessage", erased ? "patrons.erase.done" : "patrons.erase.notClosed");
+        redirect.addFlashAttribute(
+                erased ? "flashMessage" : "actionProblem", erased ? "patrons.erase.done" : "patrons.erase.notClosed");
         return "redirect:/patrons/" + id;
     }
 
@@ -129,6 +132,7 @@ class PatronEditController {
         form.setContactPhone(c.contactPhone());
         form.setContactEmail(c.contactEmail());
         form.setCredentialsTo(c.credentialsTo());
+        form.setCredentialsBy(c.credentialsBy());
         form.setGuardianName(c.guardianName());
         form.setGuardianPhone(c.guardianPhone());
         form.setGuardianEmail(c.guardianEmail());

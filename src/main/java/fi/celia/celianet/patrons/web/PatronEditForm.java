@@ -28,6 +28,7 @@ class PatronEditForm extends PatronFields {
                 getContactPhone(),
                 getContactEmail(),
                 credentialsRecipient(),
+                getCredentialsBy(),
                 getGuardianName(),
                 getGuardianPhone(),
                 getGuardianEmail(),

@@ -48,8 +48,12 @@ abstract class PatronFields extends ContactFields {
     @Email(regexp = EMAIL, message = "{validation.email}")
     private String contactEmail;
 
-    @Pattern(regexp = "PATRON|CONTACT", message = "{patrons.form.error.credentialsTo}")
+    @Pattern(regexp = "PATRON|CONTACT|GUARDIAN", message = "{patrons.form.error.credentialsTo}")
     private String credentialsTo = "PATRON";
+
+    @NotBlank(message = "{patrons.form.error.credentialsBy}")
+    @Pattern(regexp = "EMAIL|LETTER|PHONE|IN_PERSON", message = "{patrons.form.error.credentialsBy}")
+    private String credentialsBy = "EMAIL";
 
     @Size(max = 100, message = "{patrons.form.error.nameLength}")
     @Pattern(regexp = NAME, message = "{validation.characters}")
@@ -70,9 +74,9 @@ abstract class PatronFields extends ContactFields {
         return services == null ? List.of() : services;
     }
 
-    /** Whose e-mail receives the credentials: the contact person when chosen, otherwise the patron. */
+    /** Whose e-mail receives the credentials: the contact person or the guardian when chosen, otherwise the patron. */
     String credentialsRecipient() {
-        return "CONTACT".equals(credentialsTo) ? "CONTACT" : "PATRON";
+        return "CONTACT".equals(credentialsTo) || "GUARDIAN".equals(credentialsTo) ? credentialsTo : "PATRON";
     }
 
     public String getLanguage() {
@@ -129,6 +133,14 @@ abstract class PatronFields extends ContactFields {
 
     public void setCredentialsTo(String credentialsTo) {
         this.credentialsTo = credentialsTo;
+    }
+
+    public String getCredentialsBy() {
+        return credentialsBy;
+    }
+
+    public void setCredentialsBy(String credentialsBy) {
+        this.credentialsBy = credentialsBy;
     }
 
     public String getGuardianName() {

@@ -49,8 +49,6 @@ class RegistrationForm extends PatronFields {
     @AssertTrue(message = "{patrons.form.error.consent}")
     private boolean consent;
 
-    private boolean paperCredentials;
-
     private boolean confirmSoftDuplicate;
 
     @Size(max = 36, message = "{patrons.form.error.organisation}")
@@ -116,7 +114,7 @@ class RegistrationForm extends PatronFields {
                 consent,
                 chosen.contains("ONLINE"),
                 chosen.contains("CD_CLUBS"),
-                paperCredentials,
+                getCredentialsBy(),
                 getContactName(),
                 getContactRelation(),
                 getContactPhone(),
@@ -201,14 +199,6 @@ class RegistrationForm extends PatronFields {
 
     public void setConsent(boolean consent) {
         this.consent = consent;
-    }
-
-    public boolean isPaperCredentials() {
-        return paperCredentials;
-    }
-
-    public void setPaperCredentials(boolean paperCredentials) {
-        this.paperCredentials = paperCredentials;
     }
 
     public boolean isConfirmSoftDuplicate() {

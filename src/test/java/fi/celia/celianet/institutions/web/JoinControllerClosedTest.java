@@ -15,6 +15,7 @@ import fi.celia.celianet.maintenance.ClosureNotice;
 import fi.celia.celianet.maintenance.ContactChannel;
 import fi.celia.celianet.maintenance.ServiceAvailability;
 import fi.celia.celianet.maintenance.ServiceClosedException;
+import fi.celia.celianet.shared.ClientAddress;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.Map;
@@ -53,7 +54,8 @@ class JoinControllerClosedTest {
                 mock(ApplicationDecisions.class),
                 figures,
                 validator,
-                availability);
+                availability,
+                new ClientAddress());
 
         var form = new JoinForm();
         form.setSubmissionToken(UUID.randomUUID().toString());
