@@ -3,6 +3,7 @@ package fi.celia.celianet.notifications;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -106,6 +108,34 @@ public class Mailbox {
                 .param("id", referenceId)
                 .query(STATUS)
                 .list();
+    }
+
+    /**
+     * The newest mail of any of the templates about each of the references, in one query: for lists that show
+     * where a mail stands on every row. A reference with no such mail has no entry.
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, MailStatus> latestAbout(
+            String referenceType, Collection<UUID> referenceIds, Collection<String> templates) {
+        if (referenceIds.isEmpty() || templates.isEmpty()) {
+            return Map.of();
+        }
+        // JDBC: DISTINCT ON keeps the newest row of each reference, set-wise.
+        return jdbc
+                .sql(
+                        """
+                SELECT DISTINCT ON (reference_id) reference_id, split_part(dedupe_key, ':', 1) AS template, state,
+                    attempts, created_at, sent_at, recipient
+                FROM outbound_mail WHERE reference_type = :type AND reference_id IN (:ids)
+                AND split_part(dedupe_key, ':', 1) IN (:templates)
+                ORDER BY reference_id, created_at DESC""")
+                .param("type", referenceType)
+                .param("ids", referenceIds)
+                .param("templates", templates)
+                .query((rs, n) -> Map.entry(rs.getObject("reference_id", UUID.class), STATUS.mapRow(rs, n)))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** How many mails of a template about a reference were queued since a moment: for rate limits. */

@@ -4,9 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -80,6 +84,22 @@ class CredentialLetters {
                 .param("patron", patronId)
                 .query(CredentialLetters::letter)
                 .optional();
+    }
+
+    /** The newest letter of each of the patrons, in one query; a patron with no letter has no entry. */
+    Map<UUID, Letter> latest(Collection<UUID> patronIds) {
+        if (patronIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc
+                .sql("SELECT DISTINCT ON (l.patron_id) " + COLUMNS
+                        + " FROM credential_letter l JOIN patron p ON p.id = l.patron_id WHERE l.patron_id IN (:patrons)"
+                        + " ORDER BY l.patron_id, l.requested_at DESC, l.printed_at DESC NULLS FIRST")
+                .param("patrons", patronIds)
+                .query(CredentialLetters::letter)
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Letter::patronId, Function.identity()));
     }
 
     /** The waiting letters of active patrons: of one organisation, or of all when {@code organisationId} is null. */

@@ -15,6 +15,7 @@ import fi.celia.celianet.staff.StaffPrincipal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -96,6 +97,34 @@ public class PatronCredentials {
         return patrons.findByOrganisationIdOrderByRegisteredAtDesc(organisationId, Limit.of(limit)).stream()
                 .map(p -> new RecentRegistration(p, status(p)))
                 .toList();
+    }
+
+    /**
+     * Where the credentials of each of the patrons stand, keyed by patron id: two queries however many patrons
+     * (the newest credentials mail of each, and the newest letter of each).
+     */
+    @Transactional(readOnly = true)
+    public Map<UUID, CredentialsStatus> statuses(Collection<Patron> list) {
+        if (list.isEmpty()) {
+            return Map.of();
+        }
+        List<UUID> ids = list.stream().map(Patron::id).toList();
+        Map<UUID, MailStatus> mails = mailbox.latestAbout(
+                "PATRON",
+                ids,
+                List.of(
+                        PatronMail.CREDENTIALS,
+                        PatronMail.CREDENTIALS + "-contact",
+                        PatronMail.CREDENTIALS + "-guardian"));
+        Map<UUID, CredentialLetters.Letter> newestLetters = letters.latest(ids);
+        Map<UUID, CredentialsStatus> statuses = new HashMap<>();
+        for (Patron p : list) {
+            statuses.put(
+                    p.id(),
+                    CredentialsStates.of(
+                            p, Optional.ofNullable(mails.get(p.id())), Optional.ofNullable(newestLetters.get(p.id()))));
+        }
+        return statuses;
     }
 
     /** Where the patron's credentials stand (see {@link CredentialsState}). */

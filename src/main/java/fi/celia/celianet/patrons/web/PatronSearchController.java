@@ -1,6 +1,7 @@
 package fi.celia.celianet.patrons.web;
 
 import fi.celia.celianet.patrons.internal.Patron;
+import fi.celia.celianet.patrons.internal.PatronCredentials;
 import fi.celia.celianet.patrons.internal.PatronLifecycle;
 import fi.celia.celianet.patrons.internal.PatronRecords;
 import fi.celia.celianet.patrons.internal.PatronSearch;
@@ -30,11 +31,17 @@ class PatronSearchController {
     private final PatronRecords records;
     private final PatronLifecycle lifecycle;
     private final Organisations organisations;
+    private final PatronCredentials credentials;
 
-    PatronSearchController(PatronRecords records, PatronLifecycle lifecycle, Organisations organisations) {
+    PatronSearchController(
+            PatronRecords records,
+            PatronLifecycle lifecycle,
+            Organisations organisations,
+            PatronCredentials credentials) {
         this.records = records;
         this.lifecycle = lifecycle;
         this.organisations = organisations;
+        this.credentials = credentials;
     }
 
     @GetMapping("/patrons")
@@ -59,6 +66,7 @@ class PatronSearchController {
                 "organisationNames",
                 organisations.namesOf(
                         result.patrons().stream().map(Patron::organisationId).collect(Collectors.toSet())));
+        model.addAttribute("credentialStates", credentials.statuses(result.patrons()));
         return view(user, model, form);
     }
 
