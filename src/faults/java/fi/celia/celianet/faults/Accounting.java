@@ -29,21 +29,52 @@ final class Accounting {
         lost.removeAll(found);
         Set<String> unexpected = new HashSet<>(found);
         unexpected.removeAll(attempted);
-        Map<String, Long> counted = foundInDatabase.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-        long duplicates = counted.values().stream().filter(c -> c > 1).mapToLong(c -> c - 1).sum();
-        Map<String, Long> mails = mailedTo.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
-        long duplicateMails = mails.values().stream().filter(c -> c > 1).mapToLong(c -> c - 1).sum();
-        return new Report(attempted.size(), acknowledged.size(), found.size(), mails.size(), lost.size(), unexpected.size(),
-                duplicates, duplicateMails, Map.copyOf(failures));
+        Map<String, Long> counted =
+                foundInDatabase.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        long duplicates = counted.values().stream()
+                .filter(c -> c > 1)
+                .mapToLong(c -> c - 1)
+                .sum();
+        Map<String, Long> mails =
+                mailedTo.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        long duplicateMails =
+                mails.values().stream().filter(c -> c > 1).mapToLong(c -> c - 1).sum();
+        return new Report(
+                attempted.size(),
+                acknowledged.size(),
+                found.size(),
+                mails.size(),
+                lost.size(),
+                unexpected.size(),
+                duplicates,
+                duplicateMails,
+                Map.copyOf(failures));
     }
 
-    record Report(int attempted, int acknowledged, int found, int mailed, int lost, int unexpected, long duplicates,
-            long duplicateMails, Map<Integer, Integer> failuresByStatus) {
+    record Report(
+            int attempted,
+            int acknowledged,
+            int found,
+            int mailed,
+            int lost,
+            int unexpected,
+            long duplicates,
+            long duplicateMails,
+            Map<Integer, Integer> failuresByStatus) {
 
         @Override
         public String toString() {
             return "attempted=%d acknowledged=%d found=%d mailed=%d | lost=%d unexpected=%d duplicates=%d duplicate-mails=%d | failures by status %s"
-                    .formatted(attempted, acknowledged, found, mailed, lost, unexpected, duplicates, duplicateMails, failuresByStatus);
+                    .formatted(
+                            attempted,
+                            acknowledged,
+                            found,
+                            mailed,
+                            lost,
+                            unexpected,
+                            duplicates,
+                            duplicateMails,
+                            failuresByStatus);
         }
     }
 }

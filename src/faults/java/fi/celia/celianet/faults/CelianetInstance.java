@@ -1,5 +1,8 @@
 package fi.celia.celianet.faults;
 
+import fi.celia.celianet.CelianetApplication;
+import fi.celia.celianet.support.TestDatabase;
+import fi.celia.celianet.support.TestMail;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,10 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import fi.celia.celianet.CelianetApplication;
-import fi.celia.celianet.support.TestDatabase;
-import fi.celia.celianet.support.TestMail;
 import net.javacrumbs.shedlock.core.LockConfiguration;
 import net.javacrumbs.shedlock.core.LockProvider;
 import net.javacrumbs.shedlock.core.SimpleLock;
@@ -45,16 +44,22 @@ final class CelianetInstance implements AutoCloseable {
         args.addAll(settings);
         Clock clock = Clock.offset(Clock.systemUTC(), clockOffset);
         // Command-line arguments outrank application.yml, as an operator's settings would.
-        this.context = new SpringApplicationBuilder(CelianetApplication.class).initializers(context -> {
-            ((GenericApplicationContext) context).registerBean("instanceClock", Clock.class, () -> clock,
-                    definition -> definition.setPrimary(true));
-            context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
-                @Override
-                public Object postProcessAfterInitialization(Object bean, String beanName) {
-                    return bean instanceof LockProvider locks ? counting(locks) : bean;
-                }
-            });
-        }).run(args.toArray(String[]::new));
+        this.context = new SpringApplicationBuilder(CelianetApplication.class)
+                .initializers(context -> {
+                    ((GenericApplicationContext) context)
+                            .registerBean(
+                                    "instanceClock",
+                                    Clock.class,
+                                    () -> clock,
+                                    definition -> definition.setPrimary(true));
+                    context.getBeanFactory().addBeanPostProcessor(new BeanPostProcessor() {
+                        @Override
+                        public Object postProcessAfterInitialization(Object bean, String beanName) {
+                            return bean instanceof LockProvider locks ? counting(locks) : bean;
+                        }
+                    });
+                })
+                .run(args.toArray(String[]::new));
     }
 
     static CelianetInstance start(String name, Duration clockOffset, String... settings) {
@@ -86,9 +91,11 @@ final class CelianetInstance implements AutoCloseable {
 
     private LockProvider counting(LockProvider locks) {
         return (LockConfiguration configuration) -> {
-            firings.computeIfAbsent(configuration.getName(), n -> new AtomicInteger()).incrementAndGet();
+            firings.computeIfAbsent(configuration.getName(), n -> new AtomicInteger())
+                    .incrementAndGet();
             Optional<SimpleLock> lock = locks.lock(configuration);
-            lock.ifPresent(held -> runs.computeIfAbsent(configuration.getName(), n -> new AtomicInteger()).incrementAndGet());
+            lock.ifPresent(held -> runs.computeIfAbsent(configuration.getName(), n -> new AtomicInteger())
+                    .incrementAndGet());
             return lock;
         };
     }

@@ -14,10 +14,22 @@ import java.util.stream.Collectors;
  * attempted but not found or, for a job that mails, not delivered; unexpected is found or delivered but never
  * attempted; duplicates are rows or mails beyond the first for one key.
  */
-record JobEffects(int attempted, int acknowledged, int found, int delivered, int lost, int unexpected, long duplicates,
-        long duplicateMails, boolean mails) {
+record JobEffects(
+        int attempted,
+        int acknowledged,
+        int found,
+        int delivered,
+        int lost,
+        int unexpected,
+        long duplicates,
+        long duplicateMails,
+        boolean mails) {
 
-    static JobEffects of(Set<String> attempted, int acknowledged, Collection<String> found, Collection<String> delivered,
+    static JobEffects of(
+            Set<String> attempted,
+            int acknowledged,
+            Collection<String> found,
+            Collection<String> delivered,
             boolean mails) {
         Set<String> foundOnce = new HashSet<>(found);
         Set<String> deliveredOnce = new HashSet<>(delivered);
@@ -26,12 +38,21 @@ record JobEffects(int attempted, int acknowledged, int found, int delivered, int
         Set<String> unexpected = new HashSet<>(foundOnce);
         unexpected.addAll(deliveredOnce);
         unexpected.removeAll(attempted);
-        return new JobEffects(attempted.size(), acknowledged, foundOnce.size(), deliveredOnce.size(),
-                lost.size(), unexpected.size(), beyondFirst(found), beyondFirst(delivered), mails);
+        return new JobEffects(
+                attempted.size(),
+                acknowledged,
+                foundOnce.size(),
+                deliveredOnce.size(),
+                lost.size(),
+                unexpected.size(),
+                beyondFirst(found),
+                beyondFirst(delivered),
+                mails);
     }
 
     private static long beyondFirst(Collection<String> keys) {
-        Map<String, Long> counted = keys.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        Map<String, Long> counted =
+                keys.stream().collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
         return counted.values().stream().mapToLong(n -> n - 1).sum();
     }
 
@@ -39,7 +60,8 @@ record JobEffects(int attempted, int acknowledged, int found, int delivered, int
     public String toString() {
         return mails
                 ? "attempted=%d acknowledged=%d found=%d delivered=%d | lost=%d unexpected=%d duplicates=%d duplicate-mails=%d"
-                        .formatted(attempted, acknowledged, found, delivered, lost, unexpected, duplicates, duplicateMails)
+                        .formatted(
+                                attempted, acknowledged, found, delivered, lost, unexpected, duplicates, duplicateMails)
                 : "attempted=%d acknowledged=%d found=%d | lost=%d unexpected=%d duplicates=%d"
                         .formatted(attempted, acknowledged, found, lost, unexpected, duplicates);
     }

@@ -26,8 +26,11 @@ final class Librarian {
 
     Librarian(int port) {
         this.base = "http://localhost:" + port;
-        this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
+        this.client = HttpClient.newBuilder()
+                .cookieHandler(cookies)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
     }
 
     /** The same browser (cookies) against another instance behind the load balancer. */
@@ -42,7 +45,8 @@ final class Librarian {
 
     void signIn(String username, String password) {
         String page = get("/login").body();
-        var response = post("/login", Map.of("username", username, "password", password, "_csrf", hidden(page, "_csrf")));
+        var response =
+                post("/login", Map.of("username", username, "password", password, "_csrf", hidden(page, "_csrf")));
         if (response.headers().firstValue("Location").orElse("/login").contains("/login")) {
             throw new AssertionError("sign-in failed for " + username);
         }
@@ -79,15 +83,20 @@ final class Librarian {
 
     HttpResponse<String> post(String path, Map<String, String> fields) {
         String body = fields.entrySet().stream()
-                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
         try {
-            return client.send(request.timeout(REQUEST_TIMEOUT).header("Accept", "text/html").build(),
+            return client.send(
+                    request.timeout(REQUEST_TIMEOUT)
+                            .header("Accept", "text/html")
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -98,7 +107,8 @@ final class Librarian {
     }
 
     static String hidden(String page, String name) {
-        Matcher m = Pattern.compile("name=\"" + Pattern.quote(name) + "\"[^>]*value=\"([^\"]*)\"").matcher(page);
+        Matcher m = Pattern.compile("name=\"" + Pattern.quote(name) + "\"[^>]*value=\"([^\"]*)\"")
+                .matcher(page);
         if (!m.find()) {
             throw new IllegalStateException("no " + name + " on the page");
         }

@@ -1,10 +1,36 @@
 package fi.celia.celianet.faults;
 
-import fi.celia.celianet.shared.PostalAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fi.celia.celianet.bookclubs.BookClubs;
+import fi.celia.celianet.bookclubs.ClubDetails;
+import fi.celia.celianet.bookclubs.ClubFormat;
+import fi.celia.celianet.calendar.Helsinki;
+import fi.celia.celianet.calendar.WorkingDays;
+import fi.celia.celianet.institutions.BusinessId;
+import fi.celia.celianet.institutions.InstitutionApplications;
+import fi.celia.celianet.institutions.NewApplication;
+import fi.celia.celianet.institutions.Registrar;
+import fi.celia.celianet.maintenance.ClosableService;
+import fi.celia.celianet.maintenance.ContactChannel;
+import fi.celia.celianet.maintenance.MaintenanceWindows;
+import fi.celia.celianet.maintenance.WindowDetails;
+import fi.celia.celianet.patrons.PersonalIdentityCode;
+import fi.celia.celianet.shared.PostalAddress;
+import fi.celia.celianet.staff.OrganisationType;
+import fi.celia.celianet.staff.Role;
+import fi.celia.celianet.staff.StaffAccount;
+import fi.celia.celianet.support.IntegrationTest;
+import fi.celia.celianet.support.TestData;
+import fi.celia.celianet.support.TestDatabase;
+import fi.celia.celianet.support.TestMail;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.net.URI;
 import java.sql.DriverManager;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -22,34 +48,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-
-import fi.celia.celianet.bookclubs.BookClubs;
-import fi.celia.celianet.bookclubs.ClubDetails;
-import fi.celia.celianet.bookclubs.ClubFormat;
-import fi.celia.celianet.calendar.Helsinki;
-import fi.celia.celianet.calendar.WorkingDays;
-import fi.celia.celianet.institutions.BusinessId;
-import fi.celia.celianet.institutions.InstitutionApplications;
-import fi.celia.celianet.institutions.NewApplication;
-import fi.celia.celianet.institutions.Registrar;
-import fi.celia.celianet.maintenance.ClosableService;
-import fi.celia.celianet.maintenance.ContactChannel;
-import fi.celia.celianet.maintenance.MaintenanceWindows;
-import fi.celia.celianet.maintenance.WindowDetails;
-import fi.celia.celianet.patrons.PersonalIdentityCode;
-import fi.celia.celianet.staff.OrganisationType;
-import fi.celia.celianet.staff.Role;
-import fi.celia.celianet.staff.StaffAccount;
-import fi.celia.celianet.support.IntegrationTest;
-import fi.celia.celianet.support.TestData;
-import fi.celia.celianet.support.TestDatabase;
-import fi.celia.celianet.support.TestMail;
-import jakarta.mail.Address;
-import jakarta.mail.internet.MimeMessage;
+import java.util.stream.Collectors;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -77,7 +82,8 @@ class RegistrationFaults extends IntegrationTest {
     private static final String FREEZE = "bookclubs-freeze";
     private static final String DIGEST = "institutions-overdue-digest";
     private static final String ANNOUNCE = "maintenance-announcements";
-    private static final AtomicInteger CODES = new AtomicInteger(ThreadLocalRandom.current().nextInt(1000));
+    private static final AtomicInteger CODES =
+            new AtomicInteger(ThreadLocalRandom.current().nextInt(1000));
 
     @Test
     void cuttingEveryDatabaseConnectionRepeatedlyLosesNothingAcknowledged() throws Exception {
@@ -95,9 +101,12 @@ class RegistrationFaults extends IntegrationTest {
         // The application recovers by itself within 30 s.
         Instant cutEnded = Instant.now();
         Librarian after = load.librarians.get(0);
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(250))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(250))
                 .until(() -> registerOnce(after, load.accounting, load.slowest));
-        System.out.printf("recovered %d ms after the last of %d cuts%n", Duration.between(cutEnded, Instant.now()).toMillis(), cuts);
+        System.out.printf(
+                "recovered %d ms after the last of %d cuts%n",
+                Duration.between(cutEnded, Instant.now()).toMillis(), cuts);
 
         var report = settle(load.accounting, registrar);
         System.out.println("connections cut: " + report);
@@ -117,20 +126,25 @@ class RegistrationFaults extends IntegrationTest {
         var load = new RegistrationLoad(registrar);
         Thread.sleep(3000);
         Instant restartStarted = Instant.now();
-        var restart = new ProcessBuilder("sh", "-c", System.getProperty("faults.restart")).inheritIO().start();
+        var restart = new ProcessBuilder("sh", "-c", System.getProperty("faults.restart"))
+                .inheritIO()
+                .start();
         assertThat(restart.waitFor()).as("the restart command succeeds").isZero();
         Instant databaseBack = Instant.now();
         // Registrations go on through the restart; the first acknowledged one after it shows recovery.
         int acknowledgedBefore = load.accounting.acknowledged.size();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
                 .until(() -> load.accounting.acknowledged.size() > acknowledgedBefore);
         Instant recovered = Instant.now();
         Thread.sleep(3000);
         load.stop();
 
         var report = settle(load.accounting, registrar);
-        System.out.printf("database restart: took %d ms; registrations acknowledged again %d ms after it; slowest request %d ms%n",
-                Duration.between(restartStarted, databaseBack).toMillis(), Duration.between(databaseBack, recovered).toMillis(),
+        System.out.printf(
+                "database restart: took %d ms; registrations acknowledged again %d ms after it; slowest request %d ms%n",
+                Duration.between(restartStarted, databaseBack).toMillis(),
+                Duration.between(databaseBack, recovered).toMillis(),
                 load.slowest.get());
         System.out.println("database restart: " + report);
         assertThat(Duration.between(databaseBack, recovered)).isLessThan(Duration.ofSeconds(30));
@@ -145,7 +159,7 @@ class RegistrationFaults extends IntegrationTest {
         final AtomicLong slowest = new AtomicLong();
         private final AtomicBoolean loading = new AtomicBoolean(true);
         private final ExecutorService pool = Executors.newFixedThreadPool(4);
-        private final List<java.util.concurrent.Future<?>> work = new ArrayList<>();
+        private final List<Future<?>> work = new ArrayList<>();
 
         RegistrationLoad(StaffAccount registrar) throws Exception {
             for (int i = 0; i < 4; i++) {
@@ -202,9 +216,12 @@ class RegistrationFaults extends IntegrationTest {
         assertThat(report.found()).isEqualTo(100);
         assertThat(report.mailed()).isEqualTo(100);
         assertThat(report.duplicateMails()).isZero();
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
-                "SELECT count(*) FROM outbound_mail WHERE state <> 'SENT' AND split_part(dedupe_key, ':', 1) = 'patron-credentials'")
-                .query(Integer.class).single() == 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> jdbc.sql(
+                                        "SELECT count(*) FROM outbound_mail WHERE state <> 'SENT' AND split_part(dedupe_key, ':', 1) = 'patron-credentials'")
+                                .query(Integer.class)
+                                .single()
+                        == 0);
     }
 
     @Test
@@ -215,7 +232,9 @@ class RegistrationFaults extends IntegrationTest {
 
             var browser = new Librarian(port);
             browser.signIn(registrar.getUsername(), TestData.PASSWORD);
-            assertThat(browser.switchTo(secondPort).get("/").statusCode()).as("a session started on one instance is valid on the other").isEqualTo(200);
+            assertThat(browser.switchTo(secondPort).get("/").statusCode())
+                    .as("a session started on one instance is valid on the other")
+                    .isEqualTo(200);
 
             browser.switchTo(port);
             Map<String, String> form = browser.openRegistrationForm();
@@ -223,11 +242,12 @@ class RegistrationFaults extends IntegrationTest {
             var start = new CountDownLatch(1);
             var pool = Executors.newFixedThreadPool(2);
             var locations = ConcurrentHashMap.<String>newKeySet();
-            List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+            List<Future<Integer>> answers = new ArrayList<>();
             for (int instancePort : new int[] {port, secondPort}) {
                 var copy = new Librarian(instancePort);
-                browser.cookies().getCookieStore().getCookies().forEach(c -> copy.cookies().getCookieStore()
-                        .add(java.net.URI.create("http://localhost:" + instancePort + "/"), c));
+                browser.cookies().getCookieStore().getCookies().forEach(c -> copy.cookies()
+                        .getCookieStore()
+                        .add(URI.create("http://localhost:" + instancePort + "/"), c));
                 answers.add(pool.submit(() -> {
                     start.await();
                     var response = copy.register(form, hetu, "twin-" + hetu.toLowerCase() + "@example.fi");
@@ -241,8 +261,11 @@ class RegistrationFaults extends IntegrationTest {
             }
             pool.shutdown();
             assertThat(locations).as("both copies lead to the same patron page").hasSize(1);
-            assertThat(jdbc.sql("SELECT count(*) FROM patron WHERE identity_code = :c").param("c", hetu)
-                    .query(Integer.class).single()).isEqualTo(1);
+            assertThat(jdbc.sql("SELECT count(*) FROM patron WHERE identity_code = :c")
+                            .param("c", hetu)
+                            .query(Integer.class)
+                            .single())
+                    .isEqualTo(1);
         }
     }
 
@@ -269,17 +292,25 @@ class RegistrationFaults extends IntegrationTest {
         for (int i = 0; i < 12; i++) {
             registerOnce(librarian, new Accounting(), new AtomicLong());
         }
-        List<UUID> members = jdbc.sql("SELECT id FROM patron WHERE registered_by = :r").param("r", registrar.getId())
-                .query(UUID.class).list();
+        List<UUID> members = jdbc.sql("SELECT id FROM patron WHERE registered_by = :r")
+                .param("r", registrar.getId())
+                .query(UUID.class)
+                .list();
         assertThat(members).hasSize(12);
         String clubName = TestData.unique("Vuorokerho");
-        UUID club = clubs.create(new ClubDetails(clubName, clubName, clubName, "", "", "", ClubFormat.CD, 35, 1), "test").id();
+        UUID club = clubs.create(
+                        new ClubDetails(clubName, clubName, clubName, "", "", "", ClubFormat.CD, 35, 1), "test")
+                .id();
         LocalDate firstDelivery = workday.plusDays(35);
         for (UUID patron : members) {
-            jdbc.sql("""
+            jdbc.sql(
+                            """
                     INSERT INTO club_subscription (id, patron_id, club_id, starts_on, created_at, created_by, updated_at)
                     VALUES (gen_random_uuid(), :patron, :club, :starts, now(), 'test', now())""")
-                    .param("patron", patron).param("club", club).param("starts", firstDelivery).update();
+                    .param("patron", patron)
+                    .param("club", club)
+                    .param("starts", firstDelivery)
+                    .update();
         }
         UUID notDue = shipment(club, firstDelivery.plusMonths(6), workday.plusDays(1));
 
@@ -288,32 +319,64 @@ class RegistrationFaults extends IntegrationTest {
         String digestKeys = "institution-overdue-digest:" + workday + ":%";
         Instant workdayStarts = Helsinki.startOfDay(workday);
         String[] jobsOften = {
-                "--celianet.bookclubs.freeze-interval=1s",
-                "--celianet.bookclubs.freeze-initial-delay=1s",
-                "--celianet.institutions.digest-cron=*/2 * * * * *",
-                "--celianet.maintenance.announce-cron=*/2 * * * * *"};
-        try (var a = CelianetInstance.start("a", ahead, jobsOften); var b = CelianetInstance.start("b", ahead, jobsOften)) {
+            "--celianet.bookclubs.freeze-interval=1s",
+            "--celianet.bookclubs.freeze-initial-delay=1s",
+            "--celianet.institutions.digest-cron=*/2 * * * * *",
+            "--celianet.maintenance.announce-cron=*/2 * * * * *"
+        };
+        try (var a = CelianetInstance.start("a", ahead, jobsOften);
+                var b = CelianetInstance.start("b", ahead, jobsOften)) {
             // Work arrives in three waves while each instance fires the freeze every second and the other two
             // jobs every two seconds.
             for (int wave = 0; wave < 3; wave++) {
                 shipments.add(shipment(club, firstDelivery.plusWeeks(wave), workday));
                 String title = TestData.unique("Yövuoro");
                 Instant start = Helsinki.instantOf(workday.plusDays(3 + wave).atTime(22, 0));
-                windowTitles.put(windows.create(new WindowDetails(start, start.plus(Duration.ofHours(2)),
-                        start.minus(Duration.ofDays(7)), title, title + " (sv)", title + " (en)", "Viesti " + title, "",
-                        "Message " + title, EnumSet.of(ClosableService.LENDING), EnumSet.of(ContactChannel.EMAIL)), "test"), title);
+                windowTitles.put(
+                        windows.create(
+                                new WindowDetails(
+                                        start,
+                                        start.plus(Duration.ofHours(2)),
+                                        start.minus(Duration.ofDays(7)),
+                                        title,
+                                        title + " (sv)",
+                                        title + " (en)",
+                                        "Viesti " + title,
+                                        "",
+                                        "Message " + title,
+                                        EnumSet.of(ClosableService.LENDING),
+                                        EnumSet.of(ContactChannel.EMAIL)),
+                                "test"),
+                        title);
                 Thread.sleep(6000);
             }
             UUID[] windowIds = windowTitles.keySet().toArray(UUID[]::new);
-            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() ->
-                    jdbc.sql("SELECT count(*) FROM club_shipment WHERE id = ANY(:ids) AND frozen_at IS NOT NULL")
-                            .param("ids", shipments.toArray(UUID[]::new)).query(Integer.class).single() == shipments.size()
-                    && jdbc.sql("SELECT count(*) FROM maintenance_window WHERE id = ANY(:ids) AND announced_version = version")
-                            .param("ids", windowIds).query(Integer.class).single() == windowIds.length
-                    && digestRuns(workdayStarts) > 0);
-            await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(500)).until(() -> jdbc.sql("""
+            await().atMost(Duration.ofMinutes(2))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> jdbc.sql(
+                                                    "SELECT count(*) FROM club_shipment WHERE id = ANY(:ids) AND frozen_at IS NOT NULL")
+                                            .param("ids", shipments.toArray(UUID[]::new))
+                                            .query(Integer.class)
+                                            .single()
+                                    == shipments.size()
+                            && jdbc.sql(
+                                                    "SELECT count(*) FROM maintenance_window WHERE id = ANY(:ids) AND announced_version = version")
+                                            .param("ids", windowIds)
+                                            .query(Integer.class)
+                                            .single()
+                                    == windowIds.length
+                            && digestRuns(workdayStarts) > 0);
+            await().atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> jdbc.sql(
+                                            """
                     SELECT count(*) FROM outbound_mail WHERE (reference_id = ANY(:ids) OR dedupe_key LIKE :digest)
-                    AND state <> 'SENT'""").param("ids", windowIds).param("digest", digestKeys).query(Integer.class).single() == 0);
+                    AND state <> 'SENT'""")
+                                    .param("ids", windowIds)
+                                    .param("digest", digestKeys)
+                                    .query(Integer.class)
+                                    .single()
+                            == 0);
             Map<UUID, Object> frozenAt = frozenAt(club);
             // The jobs go on firing on both instances: anything done twice would show up now.
             Thread.sleep(12_000);
@@ -321,25 +384,41 @@ class RegistrationFaults extends IntegrationTest {
             // Production freeze: one key per member of a frozen list.
             Set<String> dueMembers = new HashSet<>();
             shipments.forEach(shipment -> members.forEach(patron -> dueMembers.add(shipment + "/" + patron)));
-            List<String> frozenMembers = jdbc.sql("""
+            List<String> frozenMembers = jdbc.sql(
+                            """
                     SELECT m.shipment_id || '/' || m.patron_id FROM shipment_member m JOIN club_shipment s ON s.id = m.shipment_id
-                    WHERE s.club_id = :club""").param("club", club).query(String.class).list();
-            int recordedMembers = jdbc.sql("SELECT coalesce(sum(member_count), 0) FROM club_shipment WHERE club_id = :club AND frozen_at IS NOT NULL")
-                    .param("club", club).query(Integer.class).single();
+                    WHERE s.club_id = :club""")
+                    .param("club", club)
+                    .query(String.class)
+                    .list();
+            int recordedMembers = jdbc.sql(
+                            "SELECT coalesce(sum(member_count), 0) FROM club_shipment WHERE club_id = :club AND frozen_at IS NOT NULL")
+                    .param("club", club)
+                    .query(Integer.class)
+                    .single();
             var freeze = JobEffects.of(dueMembers, recordedMembers, frozenMembers, List.of(), false);
-            long refrozen = frozenAt(club).entrySet().stream().filter(e -> !e.getValue().equals(frozenAt.get(e.getKey()))).count();
-            System.out.printf("two instances, production freeze: %s refrozen=%d | %s%n", freeze, refrozen, locks(FREEZE, a, b));
+            long refrozen = frozenAt(club).entrySet().stream()
+                    .filter(e -> !e.getValue().equals(frozenAt.get(e.getKey())))
+                    .count();
+            System.out.printf(
+                    "two instances, production freeze: %s refrozen=%d | %s%n", freeze, refrozen, locks(FREEZE, a, b));
 
             // Overdue digest: one key per recipient.
-            Set<String> staff = new HashSet<>(jdbc.sql("SELECT lower(email) FROM staff_account WHERE active AND role IN ('STAFF', 'ADMIN')")
-                    .query(String.class).list());
-            var queuedDigests = jdbc.sql("SELECT lower(recipient), state FROM outbound_mail WHERE dedupe_key LIKE :digest")
-                    .param("digest", digestKeys).query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2))).list();
+            Set<String> staff = new HashSet<>(
+                    jdbc.sql("SELECT lower(email) FROM staff_account WHERE active AND role IN ('STAFF', 'ADMIN')")
+                            .query(String.class)
+                            .list());
+            var queuedDigests = jdbc.sql(
+                            "SELECT lower(recipient), state FROM outbound_mail WHERE dedupe_key LIKE :digest")
+                    .param("digest", digestKeys)
+                    .query((rs, n) -> Map.entry(rs.getString(1), rs.getString(2)))
+                    .list();
             List<String> deliveredDigests = new ArrayList<>();
             List<Map.Entry<String, String>> announcementsDelivered = new ArrayList<>();
             for (MimeMessage message : TestMail.server().getReceivedMessages()) {
                 String subject = message.getSubject();
-                var window = windowTitles.values().stream().filter(subject::contains).findFirst();
+                var window =
+                        windowTitles.values().stream().filter(subject::contains).findFirst();
                 for (Address address : message.getAllRecipients()) {
                     String to = address.toString().toLowerCase();
                     if (window.isPresent()) {
@@ -349,43 +428,70 @@ class RegistrationFaults extends IntegrationTest {
                     }
                 }
             }
-            var digest = JobEffects.of(staff, (int) queuedDigests.stream().filter(e -> e.getValue().equals("SENT")).count(),
-                    queuedDigests.stream().map(Map.Entry::getKey).toList(), deliveredDigests, true);
+            var digest = JobEffects.of(
+                    staff,
+                    (int) queuedDigests.stream()
+                            .filter(e -> e.getValue().equals("SENT"))
+                            .count(),
+                    queuedDigests.stream().map(Map.Entry::getKey).toList(),
+                    deliveredDigests,
+                    true);
             int digestRuns = digestRuns(workdayStarts);
-            System.out.printf("two instances, overdue digest: %s runs=%d | %s%n", digest, digestRuns, locks(DIGEST, a, b));
+            System.out.printf(
+                    "two instances, overdue digest: %s runs=%d | %s%n", digest, digestRuns, locks(DIGEST, a, b));
 
             // Announcements: one key per window and recipient.
-            Set<String> recipients = new HashSet<>(jdbc.sql("""
+            Set<String> recipients = new HashSet<>(jdbc.sql(
+                            """
                     SELECT DISTINCT lower(btrim(email)) FROM (
                         SELECT email FROM staff_account WHERE active
                         UNION ALL SELECT email FROM organisation WHERE active
                         UNION ALL SELECT email FROM patron WHERE status = 'ACTIVE') everyone
-                    WHERE email IS NOT NULL AND btrim(email) <> ''""").query(String.class).list());
+                    WHERE email IS NOT NULL AND btrim(email) <> ''""")
+                    .query(String.class)
+                    .list());
             Set<String> dueAnnouncements = new HashSet<>();
             windowTitles.values().forEach(title -> recipients.forEach(to -> dueAnnouncements.add(title + "/" + to)));
-            var queuedAnnouncements = jdbc.sql("""
+            var queuedAnnouncements = jdbc.sql(
+                            """
                     SELECT reference_id, lower(btrim(recipient)), state FROM outbound_mail WHERE reference_id = ANY(:ids)""")
                     .param("ids", windowIds)
-                    .query((rs, n) -> Map.entry(windowTitles.get(rs.getObject(1, UUID.class)) + "/" + rs.getString(2), rs.getString(3)))
+                    .query((rs, n) -> Map.entry(
+                            windowTitles.get(rs.getObject(1, UUID.class)) + "/" + rs.getString(2), rs.getString(3)))
                     .list();
-            var announcement = JobEffects.of(dueAnnouncements,
-                    (int) queuedAnnouncements.stream().filter(e -> e.getValue().equals("SENT")).count(),
+            var announcement = JobEffects.of(
+                    dueAnnouncements,
+                    (int) queuedAnnouncements.stream()
+                            .filter(e -> e.getValue().equals("SENT"))
+                            .count(),
                     queuedAnnouncements.stream().map(Map.Entry::getKey).toList(),
-                    announcementsDelivered.stream().map(e -> e.getKey() + "/" + e.getValue()).toList(), true);
-            System.out.printf("two instances, announcements (%d windows, %d recipients each): %s | %s%n", windowTitles.size(),
-                    recipients.size(), announcement, locks(ANNOUNCE, a, b));
+                    announcementsDelivered.stream()
+                            .map(e -> e.getKey() + "/" + e.getValue())
+                            .toList(),
+                    true);
+            System.out.printf(
+                    "two instances, announcements (%d windows, %d recipients each): %s | %s%n",
+                    windowTitles.size(), recipients.size(), announcement, locks(ANNOUNCE, a, b));
 
             assertThat(freeze.attempted()).isEqualTo(36);
             assertThat(freeze.found()).isEqualTo(36);
             assertThat(freeze.acknowledged()).isEqualTo(36);
             assertThat(freeze.lost()).isZero();
-            assertThat(freeze.unexpected()).as("members on a list whose production has not started").isZero();
+            assertThat(freeze.unexpected())
+                    .as("members on a list whose production has not started")
+                    .isZero();
             assertThat(freeze.duplicates()).isZero();
             assertThat(refrozen).isZero();
-            assertThat(jdbc.sql("SELECT frozen_at IS NULL FROM club_shipment WHERE id = :id").param("id", notDue)
-                    .query(Boolean.class).single()).as("a shipment whose production has not started stays open").isTrue();
+            assertThat(jdbc.sql("SELECT frozen_at IS NULL FROM club_shipment WHERE id = :id")
+                            .param("id", notDue)
+                            .query(Boolean.class)
+                            .single())
+                    .as("a shipment whose production has not started stays open")
+                    .isTrue();
 
-            assertThat(digestRuns).as("the digest ran once on the two instances").isEqualTo(1);
+            assertThat(digestRuns)
+                    .as("the digest ran once on the two instances")
+                    .isEqualTo(1);
             assertThat(a.runs(DIGEST) + b.runs(DIGEST)).isEqualTo(1);
             assertThat(digest.attempted()).isGreaterThanOrEqualTo(3);
             assertThat(digest.lost()).isZero();
@@ -406,24 +512,40 @@ class RegistrationFaults extends IntegrationTest {
             }
         } finally {
             for (UUID window : windowTitles.keySet()) {
-                jdbc.sql("DELETE FROM maintenance_window WHERE id = :id").param("id", window).update();
+                jdbc.sql("DELETE FROM maintenance_window WHERE id = :id")
+                        .param("id", window)
+                        .update();
             }
         }
     }
 
     private String submitApplication() {
         String email = TestData.unique("hakija").toLowerCase() + "@example.fi";
-        String tracking = applications.submit(new NewApplication(UUID.randomUUID().toString(), TestData.unique("Unohtunut koulu"),
-                OrganisationType.SCHOOL, businessId(), null, "Kaisa Kontakti", email, "+358 40 123 4567",
-                new PostalAddress("Koulukatu 1", "00100", "Helsinki"), "", "fi", null, List.of(new Registrar("Maija Main", "rekisteroija-" + email))));
-        return jdbc.sql("SELECT reference FROM institution_application WHERE tracking_token = :t").param("t", tracking)
-                .query(String.class).single();
+        String tracking = applications.submit(new NewApplication(
+                UUID.randomUUID().toString(),
+                TestData.unique("Unohtunut koulu"),
+                OrganisationType.SCHOOL,
+                businessId(),
+                null,
+                "Kaisa Kontakti",
+                email,
+                "+358 40 123 4567",
+                new PostalAddress("Koulukatu 1", "00100", "Helsinki"),
+                "",
+                "fi",
+                null,
+                List.of(new Registrar("Maija Main", "rekisteroija-" + email))));
+        return jdbc.sql("SELECT reference FROM institution_application WHERE tracking_token = :t")
+                .param("t", tracking)
+                .query(String.class)
+                .single();
     }
 
     private static String businessId() {
         while (true) {
             try {
-                return BusinessId.withCheckDigit("%07d".formatted(ThreadLocalRandom.current().nextInt(10_000_000)));
+                return BusinessId.withCheckDigit(
+                        "%07d".formatted(ThreadLocalRandom.current().nextInt(10_000_000)));
             } catch (IllegalArgumentException remainderOne) {
                 // another
             }
@@ -432,16 +554,22 @@ class RegistrationFaults extends IntegrationTest {
 
     private UUID shipment(UUID club, LocalDate delivery, LocalDate productionStarts) {
         UUID id = UUID.randomUUID();
-        jdbc.sql("""
+        jdbc.sql(
+                        """
                 INSERT INTO club_shipment (id, club_id, delivery_date, production_starts_on, created_at, updated_at)
                 VALUES (:id, :club, :delivery, :starts, now(), now())""")
-                .param("id", id).param("club", club).param("delivery", delivery).param("starts", productionStarts).update();
+                .param("id", id)
+                .param("club", club)
+                .param("delivery", delivery)
+                .param("starts", productionStarts)
+                .update();
         return id;
     }
 
     private Map<UUID, Object> frozenAt(UUID club) {
         Map<UUID, Object> frozen = new HashMap<>();
-        jdbc.sql("SELECT id, frozen_at FROM club_shipment WHERE club_id = :club AND frozen_at IS NOT NULL").param("club", club)
+        jdbc.sql("SELECT id, frozen_at FROM club_shipment WHERE club_id = :club AND frozen_at IS NOT NULL")
+                .param("club", club)
                 .query(rs -> {
                     frozen.put(rs.getObject(1, UUID.class), rs.getObject(2));
                 });
@@ -450,13 +578,17 @@ class RegistrationFaults extends IntegrationTest {
 
     /** Runs of the digest on the instances' day, from the audit trail (each run leaves one entry, mail or not). */
     private int digestRuns(Instant workdayStarts) {
-        return jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'INSTITUTION_OVERDUE_DIGEST' AND occurred_at >= :day")
-                .param("day", java.sql.Timestamp.from(workdayStarts)).query(Integer.class).single();
+        return jdbc.sql(
+                        "SELECT count(*) FROM audit_event WHERE action = 'INSTITUTION_OVERDUE_DIGEST' AND occurred_at >= :day")
+                .param("day", Timestamp.from(workdayStarts))
+                .query(Integer.class)
+                .single();
     }
 
     private static String locks(String lock, CelianetInstance... instances) {
-        return Arrays.stream(instances).map(i -> "%s fired %d, ran %d".formatted(i.name(), i.firings(lock), i.runs(lock)))
-                .collect(java.util.stream.Collectors.joining("; ", lock + ": ", ""));
+        return Arrays.stream(instances)
+                .map(i -> "%s fired %d, ran %d".formatted(i.name(), i.firings(lock), i.runs(lock)))
+                .collect(Collectors.joining("; ", lock + ": ", ""));
     }
 
     /** @return true when the registration was acknowledged with 303 */
@@ -472,7 +604,8 @@ class RegistrationFaults extends IntegrationTest {
                 return true;
             }
             accounting.failed(response.statusCode());
-            if (accounting.failures.size() == 1 && accounting.failures.values().iterator().next() == 1) {
+            if (accounting.failures.size() == 1
+                    && accounting.failures.values().iterator().next() == 1) {
                 System.out.println("first refused registration answered " + response.statusCode());
             }
             assertThat(response.body()).doesNotContain("Exception").doesNotContain("Whitelabel");
@@ -487,14 +620,22 @@ class RegistrationFaults extends IntegrationTest {
 
     private Accounting.Report settle(Accounting accounting, StaffAccount registrar) {
         List<String> found = jdbc.sql("SELECT identity_code FROM patron WHERE registered_by = :r")
-                .param("r", registrar.getId()).query(String.class).list();
+                .param("r", registrar.getId())
+                .query(String.class)
+                .list();
         try {
-            await().atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> mailedCodes().stream().filter(found::contains).distinct().count() >= found.size());
-        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            await().atMost(Duration.ofSeconds(150))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> mailedCodes().stream()
+                                    .filter(found::contains)
+                                    .distinct()
+                                    .count()
+                            >= found.size());
+        } catch (ConditionTimeoutException e) {
             System.out.println("not every found patron's mail arrived within 150 s");
         }
-        List<String> mailed = mailedCodes().stream().filter(accounting.attempted::contains).toList();
+        List<String> mailed =
+                mailedCodes().stream().filter(accounting.attempted::contains).toList();
         return accounting.report(found, mailed);
     }
 
@@ -505,10 +646,11 @@ class RegistrationFaults extends IntegrationTest {
                 for (Address address : message.getAllRecipients()) {
                     String to = address.toString();
                     if (to.startsWith("fault-")) {
-                        codes.add(to.substring("fault-".length(), to.indexOf('@')).toUpperCase());
+                        codes.add(
+                                to.substring("fault-".length(), to.indexOf('@')).toUpperCase());
                     }
                 }
-            } catch (jakarta.mail.MessagingException e) {
+            } catch (MessagingException e) {
                 throw new IllegalStateException(e);
             }
         }
@@ -529,7 +671,7 @@ class RegistrationFaults extends IntegrationTest {
     private static void cutEveryConnection() throws Exception {
         TestDatabase database = TestDatabase.get();
         try (var connection = DriverManager.getConnection(database.url(), database.username(), database.password());
-             var statement = connection.createStatement()) {
+                var statement = connection.createStatement()) {
             statement.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
                     + "WHERE datname = current_database() AND pid <> pg_backend_pid()");
         }

@@ -3,6 +3,16 @@ package fi.celia.celianet.maintenance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import fi.celia.celianet.CelianetApplication;
+import fi.celia.celianet.calendar.Helsinki;
+import fi.celia.celianet.maintenance.internal.Announcements;
+import fi.celia.celianet.notifications.internal.MailDelivery;
+import fi.celia.celianet.support.IntegrationTest;
+import fi.celia.celianet.support.TestData;
+import fi.celia.celianet.support.TestDatabase;
+import fi.celia.celianet.support.TestMail;
+import jakarta.mail.Address;
+import jakarta.mail.internet.MimeMessage;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,17 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import fi.celia.celianet.CelianetApplication;
-import fi.celia.celianet.calendar.Helsinki;
-import fi.celia.celianet.maintenance.internal.Announcements;
-import fi.celia.celianet.notifications.internal.MailDelivery;
-import fi.celia.celianet.support.IntegrationTest;
-import fi.celia.celianet.support.TestData;
-import fi.celia.celianet.support.TestDatabase;
-import fi.celia.celianet.support.TestMail;
-import jakarta.mail.Address;
-import jakarta.mail.internet.MimeMessage;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.scheduling.TaskScheduler;
@@ -61,36 +60,57 @@ class AnnouncementFaults extends IntegrationTest {
     void killingTheSenderHalfwayLosesNobodyAndResendsAtMostTheBatchInFlight() throws Exception {
         // This process's own sender stands aside: the child processes do the sending.
         ScheduledTask ownSender = scheduledTasks.getScheduledTasks().stream()
-                .filter(task -> task.toString().contains("MailDelivery.deliverDue")).findFirst().orElseThrow();
+                .filter(task -> task.toString().contains("MailDelivery.deliverDue"))
+                .findFirst()
+                .orElseThrow();
         ownSender.cancel(false);
         String prefix = TestData.unique("kill").toLowerCase();
         UUID window = null;
         Process child = null;
         try {
-            jdbc.sql("""
+            jdbc.sql(
+                            """
                     INSERT INTO organisation (id, customer_number, name, type, email, language, active, created_at, updated_at)
                     SELECT gen_random_uuid(), :p || '-' || g, 'Kill ' || g, 'OTHER', :p || '-' || g || '@example.org',
                            (ARRAY['fi', 'sv', 'en'])[1 + g % 3], true, now(), now()
-                    FROM generate_series(1, :n) g""").param("p", prefix).param("n", RECIPIENTS).update();
-            LocalDateTime start = LocalDateTime.now(Helsinki.ZONE).plusDays(3).withSecond(0).withNano(0);
-            window = Windows.create(windows, start, 8, 7, Windows.title("Siirto"), EnumSet.of(ClosableService.REGISTRATION),
+                    FROM generate_series(1, :n) g""")
+                    .param("p", prefix)
+                    .param("n", RECIPIENTS)
+                    .update();
+            LocalDateTime start =
+                    LocalDateTime.now(Helsinki.ZONE).plusDays(3).withSecond(0).withNano(0);
+            window = Windows.create(
+                    windows,
+                    start,
+                    8,
+                    7,
+                    Windows.title("Siirto"),
+                    EnumSet.of(ClosableService.REGISTRATION),
                     Set.of(ContactChannel.EMAIL));
             assertThat(announcements.enqueueDue()).isGreaterThanOrEqualTo(RECIPIENTS);
             UUID id = window;
 
             child = startSender(1);
             // Killed while a batch is out: claimed and being handed to the SMTP server, its outcome not recorded.
-            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(20))
+            await().atMost(Duration.ofMinutes(10))
+                    .pollInterval(Duration.ofMillis(20))
                     .until(() -> sent(id) >= RECIPIENTS / 2 && inFlight(id) > 0);
             child.destroyForcibly().waitFor();
             int sentAtKill = sent(id);
             int inFlight = inFlight(id);
-            System.out.printf("killed (SIGKILL) with %d of %d recorded as sent and %d in flight%n", sentAtKill, RECIPIENTS, inFlight);
+            System.out.printf(
+                    "killed (SIGKILL) with %d of %d recorded as sent and %d in flight%n",
+                    sentAtKill, RECIPIENTS, inFlight);
 
             child = startSender(2);
-            await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofSeconds(1)).until(() -> jdbc.sql(
-                    "SELECT count(*) FROM outbound_mail WHERE reference_id = :id AND state <> 'SENT'")
-                    .param("id", id).query(Integer.class).single() == 0);
+            await().atMost(Duration.ofMinutes(10))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() ->
+                            jdbc.sql("SELECT count(*) FROM outbound_mail WHERE reference_id = :id AND state <> 'SENT'")
+                                            .param("id", id)
+                                            .query(Integer.class)
+                                            .single()
+                                    == 0);
             child.destroy();
             child.waitFor();
             child = null;
@@ -104,41 +124,60 @@ class AnnouncementFaults extends IntegrationTest {
                 }
             }
             int duplicates = perAddress.values().stream().mapToInt(n -> n - 1).sum();
-            int resendsRecorded = jdbc.sql("SELECT coalesce(sum(lease_expiries), 0) FROM outbound_mail WHERE reference_id = :id")
-                    .param("id", id).query(Integer.class).single();
-            System.out.printf("announcement after kill -9: recipients=%d delivered=%d lost=%d duplicates=%d resends recorded=%d%n",
+            int resendsRecorded = jdbc.sql(
+                            "SELECT coalesce(sum(lease_expiries), 0) FROM outbound_mail WHERE reference_id = :id")
+                    .param("id", id)
+                    .query(Integer.class)
+                    .single();
+            System.out.printf(
+                    "announcement after kill -9: recipients=%d delivered=%d lost=%d duplicates=%d resends recorded=%d%n",
                     RECIPIENTS, perAddress.size(), RECIPIENTS - perAddress.size(), duplicates, resendsRecorded);
             assertThat(perAddress).as("every recipient got the mail").hasSize(RECIPIENTS);
             assertThat(duplicates).as("resent at most the batch in flight").isLessThanOrEqualTo(BATCH);
-            assertThat(resendsRecorded).as("resends are counted").isGreaterThanOrEqualTo(duplicates).isLessThanOrEqualTo(BATCH);
+            assertThat(resendsRecorded)
+                    .as("resends are counted")
+                    .isGreaterThanOrEqualTo(duplicates)
+                    .isLessThanOrEqualTo(BATCH);
         } finally {
             if (child != null) {
                 child.destroyForcibly().waitFor();
             }
             scheduler.scheduleWithFixedDelay(delivery::deliverDue, Duration.ofMillis(200));
             if (window != null) {
-                jdbc.sql("DELETE FROM maintenance_window WHERE id = :id").param("id", window).update();
+                jdbc.sql("DELETE FROM maintenance_window WHERE id = :id")
+                        .param("id", window)
+                        .update();
             }
             // Later tests' announcements go to every organisation contact: these 100,000 are this test's alone.
-            jdbc.sql("DELETE FROM organisation WHERE customer_number LIKE :p").param("p", prefix + "-%").update();
+            jdbc.sql("DELETE FROM organisation WHERE customer_number LIKE :p")
+                    .param("p", prefix + "-%")
+                    .update();
         }
     }
 
     private int inFlight(UUID window) {
         return jdbc.sql("SELECT count(*) FROM outbound_mail WHERE reference_id = :id AND state = 'SENDING'")
-                .param("id", window).query(Integer.class).single();
+                .param("id", window)
+                .query(Integer.class)
+                .single();
     }
 
     private int sent(UUID window) {
         return jdbc.sql("SELECT count(*) FROM outbound_mail WHERE reference_id = :id AND state = 'SENT'")
-                .param("id", window).query(Integer.class).single();
+                .param("id", window)
+                .query(Integer.class)
+                .single();
     }
 
     /** Celianet in a process of its own, on this test's database and mail server, with the test classpath. */
     private static Process startSender(int n) throws Exception {
         List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx1g",
-                "-cp", System.getProperty("java.class.path"), CelianetApplication.class.getName(), "--server.port=0"));
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx1g",
+                "-cp",
+                System.getProperty("java.class.path"),
+                CelianetApplication.class.getName(),
+                "--server.port=0"));
         command.addAll(TestDatabase.get().applicationArguments());
         command.addAll(TestMail.applicationArguments());
         command.addAll(List.of(
@@ -148,6 +187,9 @@ class AnnouncementFaults extends IntegrationTest {
                 "--logging.structured.format.console="));
         File log = Path.of("target", "faults-sender-" + n + ".log").toFile();
         Files.createDirectories(log.toPath().getParent());
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log)
+                .start();
     }
 }

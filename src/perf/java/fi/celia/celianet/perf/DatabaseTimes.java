@@ -10,8 +10,7 @@ import java.util.Map;
  */
 final class DatabaseTimes {
 
-    private DatabaseTimes() {
-    }
+    private DatabaseTimes() {}
 
     /** @param sample one generated patron: id, identity code, patron number, "last first" name, library */
     static void print(String[] sample) {
@@ -19,8 +18,10 @@ final class DatabaseTimes {
         Map<String, String> queries = new LinkedHashMap<>();
         queries.put("search by identity code", "SELECT * FROM patron WHERE identity_code = '" + sample[1] + "'");
         queries.put("search by patron number", "SELECT * FROM patron WHERE patron_number = '" + sample[2] + "'");
-        queries.put("search by name", "SELECT * FROM patron WHERE search_name LIKE '%" + surname + "%' AND status <> 'ERASED'"
-                + " ORDER BY last_name, first_name, registered_at DESC LIMIT 51");
+        queries.put(
+                "search by name",
+                "SELECT * FROM patron WHERE search_name LIKE '%" + surname + "%' AND status <> 'ERASED'"
+                        + " ORDER BY last_name, first_name, registered_at DESC LIMIT 51");
         queries.put("patron page (patron row)", "SELECT * FROM patron WHERE id = '" + sample[0] + "'");
         try (var connection = Librarians.database()) {
             System.out.println("\nDatabase's own time (EXPLAIN ANALYZE, best of 5):");
@@ -28,10 +29,11 @@ final class DatabaseTimes {
                 double best = Double.MAX_VALUE;
                 for (int i = 0; i < 5; i++) {
                     try (var statement = connection.createStatement();
-                         var rs = statement.executeQuery("EXPLAIN (ANALYZE, FORMAT JSON) " + query.getValue())) {
+                            var rs = statement.executeQuery("EXPLAIN (ANALYZE, FORMAT JSON) " + query.getValue())) {
                         rs.next();
                         String json = rs.getString(1);
-                        best = Math.min(best, number(json, "\"Execution Time\": ") + number(json, "\"Planning Time\": "));
+                        best = Math.min(
+                                best, number(json, "\"Execution Time\": ") + number(json, "\"Planning Time\": "));
                     }
                 }
                 System.out.printf("  %-28s %8.3f ms%n", query.getKey(), best);

@@ -1,12 +1,18 @@
 package fi.celia.celianet.perf;
 
-import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.exec;
+import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
+import fi.celia.celianet.patrons.PersonalIdentityCode;
+import io.gatling.javaapi.core.ChainBuilder;
+import io.gatling.javaapi.core.CheckBuilder;
+import io.gatling.javaapi.core.CoreDsl;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -19,12 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import fi.celia.celianet.patrons.PersonalIdentityCode;
-import io.gatling.javaapi.core.ChainBuilder;
-import io.gatling.javaapi.core.CheckBuilder;
-import io.gatling.javaapi.core.ScenarioBuilder;
-import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.util.stream.Collectors;
 
 /**
  * What the simulations are made of: librarians who sign in (CSRF included), search by identity code, patron
@@ -49,9 +50,10 @@ final class Librarians {
     static final int WARM_UP_SECONDS = Integer.getInteger("warmup", 30);
 
     private static final List<String[]> patrons = samplePatrons();
-    private static final Map<String, List<String[]>> patronsByLibrary = patrons.stream()
-            .collect(java.util.stream.Collectors.groupingBy(p -> p[4]));
-    private static final AtomicInteger registrationSequence = new AtomicInteger(ThreadLocalRandom.current().nextInt(5_000_000));
+    private static final Map<String, List<String[]>> patronsByLibrary =
+            patrons.stream().collect(Collectors.groupingBy(p -> p[4]));
+    private static final AtomicInteger registrationSequence =
+            new AtomicInteger(ThreadLocalRandom.current().nextInt(5_000_000));
     /** Codes that earlier load runs against this database registered already. */
     private static final Set<String> codesInUse = loadRegisteredCodes();
 
@@ -73,50 +75,82 @@ final class Librarians {
 
     private ChainBuilder signIn() {
         return exec(
-            http(prefix + "sign-in page").get("/login").check(hiddenField("_csrf").saveAs("csrf")),
-            http(prefix + "sign in").post("/login")
-                    .formParam("username", "#{username}").formParam("password", PASSWORD).formParam("_csrf", "#{csrf}")
-                    .check(status().is(302)),
-            http(prefix + "home").get("/").check(status().is(200)).check(hiddenField("_csrf").saveAs("csrf")));
+                http(prefix + "sign-in page")
+                        .get("/login")
+                        .check(hiddenField("_csrf").saveAs("csrf")),
+                http(prefix + "sign in")
+                        .post("/login")
+                        .formParam("username", "#{username}")
+                        .formParam("password", PASSWORD)
+                        .formParam("_csrf", "#{csrf}")
+                        .check(status().is(302)),
+                http(prefix + "home")
+                        .get("/")
+                        .check(status().is(200))
+                        .check(hiddenField("_csrf").saveAs("csrf")));
     }
 
     private ChainBuilder searchByCode() {
         return exec(session -> session.set("q", randomPatron()[1]))
-            .exec(http(prefix + "search by identity code").post("/patrons/search").formParam("q", "#{q}")
-                    .formParam("_csrf", "#{csrf}").check(status().is(200)));
+                .exec(http(prefix + "search by identity code")
+                        .post("/patrons/search")
+                        .formParam("q", "#{q}")
+                        .formParam("_csrf", "#{csrf}")
+                        .check(status().is(200)));
     }
 
     private ChainBuilder searchByNumber() {
         return exec(session -> session.set("q", randomPatron()[2]))
-            .exec(http(prefix + "search by patron number").post("/patrons/search").formParam("q", "#{q}")
-                    .formParam("_csrf", "#{csrf}").check(status().is(200)));
+                .exec(http(prefix + "search by patron number")
+                        .post("/patrons/search")
+                        .formParam("q", "#{q}")
+                        .formParam("_csrf", "#{csrf}")
+                        .check(status().is(200)));
     }
 
     private ChainBuilder searchByName() {
         return exec(session -> session.set("q", randomPatron()[3]))
-            .exec(http(prefix + "search by name").post("/patrons/search").formParam("q", "#{q}")
-                    .formParam("_csrf", "#{csrf}").check(status().is(200)));
+                .exec(http(prefix + "search by name")
+                        .post("/patrons/search")
+                        .formParam("q", "#{q}")
+                        .formParam("_csrf", "#{csrf}")
+                        .check(status().is(200)));
     }
 
     private ChainBuilder patronPage() {
         return exec(session -> session.set("patronId", randomOwnPatron(session.getString("username"))))
-            .exec(http(prefix + "patron page").get("/patrons/#{patronId}").check(status().is(200)));
+                .exec(http(prefix + "patron page").get("/patrons/#{patronId}").check(status().is(200)));
     }
 
     private ChainBuilder register() {
-        return exec(http(prefix + "registration form").get("/patrons/new")
-                    .check(hiddenField("submissionToken").saveAs("token")))
-            .exec(session -> session.set("hetu", freshCode()))
-            .exec(http(prefix + "registration").post("/patrons")
-                    .formParam("_csrf", "#{csrf}").formParam("submissionToken", "#{token}")
-                    .formParam("hetu", "#{hetu}").formParam("firstName", "Kuormitus").formParam("lastName", "Testaaja #{token}")
-                    .formParam("email", "load-#{token}@perf.invalid").formParam("phone", "0401234567")
-                    .formParam("streetAddress", "Testikatu 1").formParam("postalCode", "00100").formParam("city", "Helsinki")
-                    .formParam("language", "fi").formParam("channel", "PHONE").formParam("eligibility", "VISUAL")
-                    .formParam("consent", "true").formParam("services", "ONLINE").formParam("credentialsTo", "PATRON")
-                    .check(status().is(303)).check(header("Location").saveAs("registered")))
-            // As a browser would: the page that says the patron was saved (and takes the message from the session).
-            .exec(http(prefix + "registered patron page").get("#{registered}").check(status().is(200)));
+        return exec(http(prefix + "registration form")
+                        .get("/patrons/new")
+                        .check(hiddenField("submissionToken").saveAs("token")))
+                .exec(session -> session.set("hetu", freshCode()))
+                .exec(http(prefix + "registration")
+                        .post("/patrons")
+                        .formParam("_csrf", "#{csrf}")
+                        .formParam("submissionToken", "#{token}")
+                        .formParam("hetu", "#{hetu}")
+                        .formParam("firstName", "Kuormitus")
+                        .formParam("lastName", "Testaaja #{token}")
+                        .formParam("email", "load-#{token}@perf.invalid")
+                        .formParam("phone", "0401234567")
+                        .formParam("streetAddress", "Testikatu 1")
+                        .formParam("postalCode", "00100")
+                        .formParam("city", "Helsinki")
+                        .formParam("language", "fi")
+                        .formParam("channel", "PHONE")
+                        .formParam("eligibility", "VISUAL")
+                        .formParam("consent", "true")
+                        .formParam("services", "ONLINE")
+                        .formParam("credentialsTo", "PATRON")
+                        .check(status().is(303))
+                        .check(header("Location").saveAs("registered")))
+                // As a browser would: the page that says the patron was saved (and takes the message from the session).
+                .exec(http(prefix + "registered patron page")
+                        .get("#{registered}")
+                        .check(status().is(200)));
     }
 
     private ChainBuilder home() {
@@ -133,13 +167,27 @@ final class Librarians {
         return scenario(prefix + "librarians")
                 .exec(session -> session.set("username", "perf-librarian-" + (1 + session.userId() % LIBRARIANS)))
                 .exec(signIn())
-                .during(duration).on(exec(searchByCode(), think(), searchByNumber(), think(), searchByName(), think(), patronPage(),
-                        think(), patronPage(), think(), register(), think(), home(), think()));
+                .during(duration)
+                .on(exec(
+                        searchByCode(),
+                        think(),
+                        searchByNumber(),
+                        think(),
+                        searchByName(),
+                        think(),
+                        patronPage(),
+                        think(),
+                        patronPage(),
+                        think(),
+                        register(),
+                        think(),
+                        home(),
+                        think()));
     }
 
     /** A librarian reads the page before the next step: half a second to a second and a half. */
     private static ChainBuilder think() {
-        return io.gatling.javaapi.core.CoreDsl.pause(Duration.ofMillis(500), Duration.ofMillis(1500));
+        return CoreDsl.pause(Duration.ofMillis(500), Duration.ofMillis(1500));
     }
 
     /**
@@ -151,7 +199,8 @@ final class Librarians {
                 .exec(session -> session.set("username", "perf-librarian-" + (1 + session.userId() % LIBRARIANS)))
                 .exec(signIn())
                 .rendezVous(LIBRARIANS)
-                .during(duration).on(exec(register()));
+                .during(duration)
+                .on(exec(register()));
     }
 
     /**
@@ -161,10 +210,11 @@ final class Librarians {
      */
     static void vacuumBusyTables() {
         try (var connection = database();
-             var statement = connection.createStatement()) {
+                var statement = connection.createStatement()) {
             var autovacuum = statement.executeQuery("SHOW autovacuum");
             autovacuum.next();
-            System.out.println("autovacuum is " + autovacuum.getString(1) + "; vacuuming the busy tables before the run");
+            System.out.println(
+                    "autovacuum is " + autovacuum.getString(1) + "; vacuuming the busy tables before the run");
             statement.execute("VACUUM (ANALYZE) spring_session, spring_session_attributes, outbound_mail, "
                     + "patron_submission, audit_event");
         } catch (SQLException e) {
@@ -174,8 +224,8 @@ final class Librarians {
 
     /** A connection to the load test's database (-Djdbc.url, -Djdbc.user, -Djdbc.password). */
     static Connection database() throws SQLException {
-        return DriverManager.getConnection(JDBC_URL, System.getProperty("jdbc.user", "postgres"),
-                System.getProperty("jdbc.password", "postgres"));
+        return DriverManager.getConnection(
+                JDBC_URL, System.getProperty("jdbc.user", "postgres"), System.getProperty("jdbc.password", "postgres"));
     }
 
     void printDatabaseTimes() {
@@ -189,7 +239,10 @@ final class Librarians {
     /** A patron of the librarian's own library (the generator gives library n to perf-librarian-n). */
     private static String randomOwnPatron(String username) {
         List<String[]> own = patronsByLibrary.getOrDefault(username.substring("perf-librarian-".length()), List.of());
-        return (own.isEmpty() ? randomPatron() : own.get(ThreadLocalRandom.current().nextInt(own.size())))[0];
+        return (own.isEmpty()
+                        ? randomPatron()
+                        : own.get(ThreadLocalRandom.current().nextInt(own.size())))
+                [0];
     }
 
     /**
@@ -211,7 +264,7 @@ final class Librarians {
     private static Set<String> loadRegisteredCodes() {
         Set<String> codes = new HashSet<>();
         try (var connection = database();
-             var statement = connection.createStatement()) {
+                var statement = connection.createStatement()) {
             var rs = statement.executeQuery("SELECT identity_code FROM patron WHERE last_name LIKE 'Testaaja %'");
             while (rs.next()) {
                 codes.add(rs.getString(1));
@@ -225,15 +278,18 @@ final class Librarians {
     private static List<String[]> samplePatrons() {
         List<String[]> rows = new ArrayList<>();
         try (var connection = database();
-             var statement = connection.createStatement()) {
-            var rs = statement.executeQuery("""
+                var statement = connection.createStatement()) {
+            var rs = statement.executeQuery(
+                    """
                     SELECT p.id, p.identity_code, p.patron_number, p.last_name || ' ' || p.first_name AS name,
                            substr(o.name, length('Perf Library ') + 1) AS library
                     FROM patron p JOIN organisation o ON o.id = p.organisation_id
                     WHERE o.name LIKE 'Perf Library %' AND p.identity_code IS NOT NULL
                     ORDER BY p.patron_number LIMIT 20000""");
             while (rs.next()) {
-                rows.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)});
+                rows.add(new String[] {
+                    rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)
+                });
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Fill the database first with perf/generate.sh: " + e.getMessage(), e);

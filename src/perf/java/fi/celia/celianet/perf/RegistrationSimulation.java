@@ -4,9 +4,8 @@ import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.details;
 import static io.gatling.javaapi.core.CoreDsl.global;
 
-import java.time.Duration;
-
 import io.gatling.javaapi.core.Simulation;
+import java.time.Duration;
 
 /**
  * Twenty librarians registering patrons as fast as they can, after a warm-up of the same: p95 at most 150 ms,
@@ -19,10 +18,12 @@ public class RegistrationSimulation extends Simulation {
     {
         // Gatling's requests per second divide by the whole run, warm-up included, so the rate is asserted as
         // a count over the measured seconds.
-        setUp(Librarians.warmUp().registrationsOnly(Duration.ofSeconds(Librarians.WARM_UP_SECONDS))
-                .injectOpen(atOnceUsers(Librarians.LIBRARIANS))
-                .andThen(Librarians.measured().registrationsOnly(Duration.ofSeconds(SECONDS))
-                        .injectOpen(atOnceUsers(Librarians.LIBRARIANS))))
+        setUp(Librarians.warmUp()
+                        .registrationsOnly(Duration.ofSeconds(Librarians.WARM_UP_SECONDS))
+                        .injectOpen(atOnceUsers(Librarians.LIBRARIANS))
+                        .andThen(Librarians.measured()
+                                .registrationsOnly(Duration.ofSeconds(SECONDS))
+                                .injectOpen(atOnceUsers(Librarians.LIBRARIANS))))
                 .protocols(Librarians.PROTOCOL)
                 .assertions(
                         global().failedRequests().count().is(0L),
