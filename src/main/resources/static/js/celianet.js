@@ -24,4 +24,43 @@ document.addEventListener('DOMContentLoaded', function () {
     });
     update();
   });
+
+  // A button marked data-saving-text saves: once its form is sent, the button says so (data-saving-text, in the
+  // page's language), is marked aria-disabled and the form refuses further submits, so a double click sends one
+  // request. The button is not disabled: a disabled button's name and value would not be sent. The server's
+  // idempotency remains the guarantee; without JavaScript the form works as before.
+  document.querySelectorAll('form button[data-saving-text]').forEach(function (button) {
+    var form = button.form;
+    if (!form) {
+      return;
+    }
+    var label = button.textContent;
+    var status = document.createElement('span');
+    status.className = 'visually-hidden';
+    status.setAttribute('role', 'status');
+    form.appendChild(status);
+    var sent = false;
+    form.addEventListener('submit', function (event) {
+      if (sent) {
+        event.preventDefault();
+        return;
+      }
+      if (event.defaultPrevented || (event.submitter && event.submitter !== button)) {
+        return;
+      }
+      sent = true;
+      button.textContent = button.getAttribute('data-saving-text');
+      button.setAttribute('aria-disabled', 'true');
+      status.textContent = button.getAttribute('data-saving-text');
+    });
+    // Back to a page kept in the browser's page cache: the form can be sent again.
+    window.addEventListener('pageshow', function (event) {
+      if (event.persisted) {
+        sent = false;
+        button.textContent = label;
+        button.removeAttribute('aria-disabled');
+        status.textContent = '';
+      }
+    });
+  });
 });
