@@ -48,9 +48,15 @@ class DemoData implements ApplicationRunner {
             return;
         }
         Instant now = Instant.now(clock);
-        Organisation helsinki =
-                library("Helsinki City Library", "0201256-6", "Rautatieläisenkatu 8", "00520", "Helsinki", now);
-        Organisation espoo = library("Espoo City Library", "0101263-6", "Kamreerintie 3", "02770", "Espoo", now);
+        Organisation helsinki = library(
+                "Helsingin kaupunginkirjasto – Helsingfors stadsbibliotek",
+                "0201256-6",
+                "Rautatieläisenkatu 8",
+                "00520",
+                "Helsinki",
+                now);
+        Organisation espoo = library(
+                "Espoon kaupunginkirjasto – Esbo stadsbibliotek", "0101263-6", "Kamreerintie 3", "02770", "Espoo", now);
         String hash = encoder.encode(PASSWORD);
         account("demo-librarian", "Liisa Lukija", Role.REGISTRAR, helsinki, hash, now);
         account("demo-librarian-espoo", "Eero Esikko", Role.REGISTRAR, espoo, hash, now);

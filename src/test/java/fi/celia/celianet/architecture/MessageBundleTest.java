@@ -71,6 +71,34 @@ class MessageBundleTest {
     }
 
     /**
+     * A Finnish or Swedish text identical to its English one is usually an untranslated text. The
+     * exceptions: names (of the product, the service and the languages), texts that hold only placeholders
+     * and punctuation, and Swedish words that are spelt as in English.
+     */
+    @Test
+    void finnishAndSwedishTextsAreTranslated() throws IOException {
+        Set<String> names = Set.of("Celianet", "Celia", "Suomi", "Svenska", "English");
+        Set<String> sameInSwedish = Set.of("Organisation", "Status", "Format");
+        List<String> untranslated = new ArrayList<>();
+        for (String basename : basenames()) {
+            Properties english = load(RESOURCES.resolve(basename + "_en.properties"));
+            for (String language : List.of("fi", "sv")) {
+                Properties translated = load(RESOURCES.resolve(basename + "_" + language + ".properties"));
+                for (String key : translated.stringPropertyNames()) {
+                    String text = translated.getProperty(key).strip();
+                    boolean wordless = !text.replaceAll("\\{[^}]*}", "").matches("(?s).*\\p{L}.*");
+                    boolean allowed =
+                            wordless || names.contains(text) || language.equals("sv") && sameInSwedish.contains(text);
+                    if (!allowed && text.equals(english.getProperty(key, "").strip())) {
+                        untranslated.add(basename + "_" + language + ": " + key + "=" + text);
+                    }
+                }
+            }
+        }
+        assertThat(untranslated).as("texts left in English").isEmpty();
+    }
+
+    /**
      * Text between tags, and the text-bearing attributes, must be replaced by th:text / th:attr from the
      * bundles; the literal fallback written in the template must never reach a page.
      */
