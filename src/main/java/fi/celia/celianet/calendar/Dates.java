@@ -3,12 +3,15 @@ package fi.celia.celianet.calendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
@@ -30,6 +33,12 @@ public class Dates {
             DateTimeFormatter.ofPattern(DATE_PATTERN).withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter TYPED_ISO =
             DateTimeFormatter.ofPattern("uuuu-M-d").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter TYPED_TIME =
+            DateTimeFormatter.ofPattern("H.mm").withResolverStyle(ResolverStyle.STRICT);
+    /** "11.5.2026 klo 8.00", "11.5.2026 kl. 8.00", "11.5.2026 at 8:00", "11.5.2026 8.00". */
+    private static final Pattern TYPED_DATE_TIME = Pattern.compile(
+            "(\\d{1,2}\\.\\d{1,2}\\.\\d{4})\\s*(?:,|\\s(?:klo|kl\\.?|at))?\\s+(\\d{1,2})[.:](\\d{2})",
+            Pattern.CASE_INSENSITIVE);
 
     /** A date, or the Helsinki date of an instant; empty for null. */
     public String date(Object value) {
@@ -81,6 +90,32 @@ public class Dates {
         String t = text.strip();
         try {
             return LocalDate.parse(t, t.contains(".") ? TYPED_FINNISH : TYPED_ISO);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
+    /**
+     * A date and time as typed: as people write it ({@code 11.5.2026 klo 8.00}, {@code 11.5.2026 kl. 8.00},
+     * {@code 11.5.2026 8:00}) or as the date-time field sends it ({@code 2026-05-11T08:00}).
+     *
+     * @return the local date-time, or null when the text is not a date and time that exist
+     */
+    public static LocalDateTime parseDateTime(String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        String t = text.strip();
+        try {
+            if (t.contains("T")) {
+                return LocalDateTime.parse(t);
+            }
+            Matcher typed = TYPED_DATE_TIME.matcher(t);
+            if (!typed.matches()) {
+                return null;
+            }
+            LocalDate date = LocalDate.parse(typed.group(1), TYPED_FINNISH);
+            return date.atTime(LocalTime.parse(typed.group(2) + "." + typed.group(3), TYPED_TIME));
         } catch (DateTimeParseException e) {
             return null;
         }

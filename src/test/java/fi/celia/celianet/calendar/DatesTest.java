@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -53,5 +54,27 @@ class DatesTest {
         assertThat(dates.dateTime(Instant.parse("2026-12-31T22:05:00Z"))).isEqualTo("1.1.2027 00:05");
         assertThat(dates.date(LocalDate.of(2026, 5, 4))).isEqualTo("4.5.2026");
         assertThat(dates.date(null)).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "11.5.2026 klo 8.00",
+                "11.5.2026 kl. 8.00",
+                "11.5.2026 kl 08:00",
+                "11.5.2026 at 8.00",
+                "11.05.2026, 08:00",
+                "11.5.2026 8.00",
+                " 11.5.2026  KLO  8.00 ",
+                "2026-05-11T08:00"
+            })
+    void aDateAndTimeIsReadAsPeopleWriteItOrAsTheDateTimeFieldSendsIt(String typed) {
+        assertThat(Dates.parseDateTime(typed)).isEqualTo(LocalDateTime.of(2026, 5, 11, 8, 0));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"31.2.2026 klo 8.00", "11.5.2026 klo 24.00", "11.5.2026 klo 8.60", "11.5.2026", "8.00"})
+    void aDateAndTimeThatDoesNotExistIsRefused(String typed) {
+        assertThat(Dates.parseDateTime(typed)).isNull();
     }
 }

@@ -206,6 +206,26 @@ class MaintenanceWindowAdminTest extends IntegrationTest {
     }
 
     @Test
+    void timesTypedAsPeopleWriteThemAreSavedInHelsinkiTime() throws Exception {
+        // a browser without a date-time picker sends what the person typed, as the hint shows it
+        String title = Windows.title("Kirjoitettu aika");
+        var result = mvc.perform(form(
+                                post("/admin/maintenance"),
+                                "25.10.2031 klo 8.00",
+                                "27.10.2031 kl. 16:00",
+                                "22.10.2031 9.00",
+                                title)
+                        .param("services", "LENDING"))
+                .andExpect(status().isSeeOther())
+                .andReturn();
+        UUID id = UUID.fromString(result.getResponse().getRedirectedUrl().substring("/admin/maintenance/".length()));
+        var window = windows.find(id).orElseThrow().window();
+        assertThat(window.startsAt()).isEqualTo(Instant.parse("2031-10-25T05:00:00Z"));
+        assertThat(window.endsAt()).isEqualTo(Instant.parse("2031-10-27T14:00:00Z"));
+        assertThat(window.announceFrom()).isEqualTo(Instant.parse("2031-10-22T06:00:00Z"));
+    }
+
+    @Test
     void eachMistakeHasItsOwnMessageAndTheInputIsKept() throws Exception {
         LocalDateTime start = Windows.freshMonday();
         String title = Windows.title("Virhe");

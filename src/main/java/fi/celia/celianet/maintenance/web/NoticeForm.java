@@ -1,5 +1,6 @@
 package fi.celia.celianet.maintenance.web;
 
+import fi.celia.celianet.calendar.Dates;
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.maintenance.NoticeDetails;
 import fi.celia.celianet.maintenance.NoticeKind;
@@ -8,7 +9,6 @@ import fi.celia.celianet.shared.MultiLine;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.Map;
 import org.springframework.validation.Errors;
@@ -117,12 +117,12 @@ class NoticeForm {
             }
             return null;
         }
-        try {
-            return Helsinki.instantOf(LocalDateTime.parse(value.strip()));
-        } catch (DateTimeParseException e) {
+        LocalDateTime typed = Dates.parseDateTime(value);
+        if (typed == null) {
             errors.rejectValue(field, "maintenance.notice.error.unparseable");
             return null;
         }
+        return Helsinki.instantOf(typed);
     }
 
     public NoticeKind getKind() {

@@ -1,5 +1,6 @@
 package fi.celia.celianet.maintenance.web;
 
+import fi.celia.celianet.calendar.Dates;
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.maintenance.ClosableService;
 import fi.celia.celianet.maintenance.ContactChannel;
@@ -10,7 +11,6 @@ import jakarta.validation.constraints.Pattern;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -18,7 +18,7 @@ import java.util.Set;
 import org.springframework.validation.Errors;
 
 /**
- * The window form. Times arrive as {@code datetime-local} text in Helsinki time and stay text, so an
+ * The window form. Times arrive as {@code datetime-local} text, or typed as people write them ({@link Dates#parseDateTime}), in Helsinki time and stay text, so an
  * unparseable value comes back to the administrator as they typed it.
  */
 class WindowForm {
@@ -87,12 +87,12 @@ class WindowForm {
             errors.rejectValue(field, "maintenance.window.error." + field + ".required");
             return null;
         }
-        try {
-            return Helsinki.instantOf(LocalDateTime.parse(value.strip()));
-        } catch (DateTimeParseException e) {
+        LocalDateTime typed = Dates.parseDateTime(value);
+        if (typed == null) {
             errors.rejectValue(field, "maintenance.window.error." + field + ".unparseable");
             return null;
         }
+        return Helsinki.instantOf(typed);
     }
 
     public String getStartsAt() {
