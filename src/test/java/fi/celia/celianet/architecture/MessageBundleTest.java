@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -96,6 +98,32 @@ class MessageBundleTest {
             }
         }
         assertThat(untranslated).as("texts left in English").isEmpty();
+    }
+
+    /**
+     * The README's glossary names one word for each of the service's terms; these are the other words that
+     * crept in before (a patron is "asiakas" and "kund", a maintenance window "huoltokatko" and
+     * "serviceavbrott").
+     */
+    @Test
+    void theBundlesUseTheGlossarysWords() throws IOException {
+        Map<String, List<String>> otherWords = Map.of(
+                "fi", List.of("lainaaja", "huoltotauko", "käyttökatko"),
+                "sv", List.of("låntagare", "underhållsavbrott", "underhållsfönster"));
+        List<String> found = new ArrayList<>();
+        for (String basename : basenames()) {
+            for (var language : otherWords.entrySet()) {
+                Properties bundle = load(RESOURCES.resolve(basename + "_" + language.getKey() + ".properties"));
+                for (String key : bundle.stringPropertyNames()) {
+                    String text = bundle.getProperty(key).toLowerCase(Locale.ROOT);
+                    language.getValue().stream()
+                            .filter(text::contains)
+                            .forEach(word ->
+                                    found.add(basename + "_" + language.getKey() + ": " + key + " (" + word + ")"));
+                }
+            }
+        }
+        assertThat(found).as("words the glossary replaced").isEmpty();
     }
 
     /**
