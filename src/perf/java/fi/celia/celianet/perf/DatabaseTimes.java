@@ -20,7 +20,8 @@ final class DatabaseTimes {
         queries.put("search by patron number", "SELECT * FROM patron WHERE patron_number = '" + sample[2] + "'");
         queries.put(
                 "search by name",
-                "SELECT * FROM patron WHERE search_name LIKE '%" + surname + "%' AND status <> 'ERASED'"
+                "SELECT * FROM patron WHERE (search_name LIKE '%" + surname + "%' OR search_name LIKE '%" + surname
+                        + "%') AND status <> 'ERASED'"
                         + " ORDER BY last_name, first_name, registered_at DESC LIMIT 51");
         queries.put("patron page (patron row)", "SELECT * FROM patron WHERE id = '" + sample[0] + "'");
         try (var connection = Librarians.database()) {

@@ -1,7 +1,14 @@
 package fi.celia.celianet.patrons;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
 import java.time.LocalDate;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -39,5 +46,32 @@ public final class PatronFixtures {
         fields.add("services", "CD_CLUBS");
         fields.add("credentialsTo", "PATRON");
         return fields;
+    }
+
+    /**
+     * Searches as the search page does: the POST answers 303 See Other to the kept results' page, whose address is
+     * returned.
+     */
+    public static String searchLocation(MockMvc mvc, RequestPostProcessor session, String q, UUID organisationId)
+            throws Exception {
+        var request = post("/patrons/search").with(session).param("q", q);
+        if (organisationId != null) {
+            request.param("organisationId", organisationId.toString());
+        }
+        var response = mvc.perform(request).andReturn().getResponse();
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(303);
+        assertThat(response.getRedirectedUrl()).matches("/patrons/search/[0-9a-f-]{36}");
+        return response.getRedirectedUrl();
+    }
+
+    /** Searches as the search page does and returns the results page the browser is sent to. */
+    public static String search(MockMvc mvc, RequestPostProcessor session, String q, UUID organisationId)
+            throws Exception {
+        var page = mvc.perform(
+                        get(searchLocation(mvc, session, q, organisationId)).with(session))
+                .andReturn()
+                .getResponse();
+        assertThat(page.getStatus()).isEqualTo(200);
+        return page.getContentAsString();
     }
 }

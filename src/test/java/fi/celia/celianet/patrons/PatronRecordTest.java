@@ -202,7 +202,8 @@ class PatronRecordTest extends IntegrationTest {
                         .query(String.class)
                         .single())
                 .isEqualTo("CLOSED");
-        assertThat(mvc.perform(post("/patrons/search").with(staff).param("q", code))
+        String keptResults = PatronFixtures.searchLocation(mvc, staff, code, null);
+        assertThat(mvc.perform(get(keptResults).with(staff))
                         .andReturn()
                         .getResponse()
                         .getContentAsString())
@@ -243,6 +244,18 @@ class PatronRecordTest extends IntegrationTest {
                 .getResponse()
                 .getContentAsString();
         assertThat(page).contains(number).contains("Poistettu").doesNotContain(code.substring(0, 7));
+        // the erasure reaches the kept search that found the patron by identity code
+        assertThat(jdbc.sql("SELECT count(*) FROM kept_search_patron WHERE patron_id = :id")
+                        .param("id", id)
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+        assertThat(mvc.perform(get(keptResults).with(staff))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .contains("Aiemmat hakutulokset ovat vanhentuneet")
+                .doesNotContain(code.substring(0, 7));
         // the identity code is free again: the person can be registered anew
         assertThat(jdbc.sql("SELECT count(*) FROM patron WHERE identity_code = :c")
                         .param("c", code)

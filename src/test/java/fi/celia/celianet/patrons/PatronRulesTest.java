@@ -240,10 +240,7 @@ class PatronRulesTest extends IntegrationTest {
                         .getResponse()
                         .getContentAsString())
                 .doesNotContain("id=\"q-error\"");
-        var found = mvc.perform(post("/patrons/search").with(session).param("q", "  nobody-at-all  "))
-                .andReturn()
-                .getResponse()
-                .getContentAsString();
+        var found = PatronFixtures.search(mvc, session, "  nobody-at-all  ", null);
         assertThat(found)
                 .contains("id=\"results\"")
                 .contains("value=\"nobody-at-all\"")

@@ -4,7 +4,6 @@ import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.credentials.CredentialTokens;
 import fi.celia.celianet.notifications.Mailbox;
-import fi.celia.celianet.patrons.PersonalIdentityCode;
 import fi.celia.celianet.shared.FieldProblem;
 import fi.celia.celianet.shared.NotFoundException;
 import fi.celia.celianet.staff.Organisation;
@@ -36,6 +35,7 @@ public class PatronLifecycle {
     private final AuditLog audit;
     private final PatronTransfers transfers;
     private final Mailbox mailbox;
+    private final KeptSearches keptSearches;
     private final Clock clock;
 
     PatronLifecycle(
@@ -46,6 +46,7 @@ public class PatronLifecycle {
             AuditLog audit,
             PatronTransfers transfers,
             Mailbox mailbox,
+            KeptSearches keptSearches,
             Clock clock) {
         this.records = records;
         this.patrons = patrons;
@@ -54,6 +55,7 @@ public class PatronLifecycle {
         this.audit = audit;
         this.transfers = transfers;
         this.mailbox = mailbox;
+        this.keptSearches = keptSearches;
         this.clock = clock;
     }
 
@@ -89,15 +91,17 @@ public class PatronLifecycle {
 
     /**
      * Moves responsibility for the patron to another organisation: a registrar takes the patron over for their
-     * own organisation, naming the patron's exact identity code (as found by an exact search) and confirming
-     * that the patron agreed; service staff move a patron to any active organisation. Kept in the patron's
+     * own organisation, naming the single-use take-over grant that their search by the patron's exact identity code
+     * was given ({@link KeptSearches}), once the patron agreed; service staff move a patron to any active
+     * organisation. Kept in the patron's
      * history and audited, naming both organisations; the patron is told by e-mail when the credentials go by
      * e-mail, and the organisation left behind sees the transfer on its home page.
      *
-     * @throws NotFoundException when there is no such active patron or the identity code does not match
+     * @throws NotFoundException when there is no such active patron, or the grant is not the user's unused grant for
+     *     this patron
      */
     @Transactional
-    public void transfer(StaffPrincipal user, UUID id, String identityCode, UUID targetOrganisationId) {
+    public void transfer(StaffPrincipal user, UUID id, UUID takeoverGrant, UUID targetOrganisationId) {
         Patron patron = patrons.findById(id).filter(Patron::active).orElseThrow(NotFoundException::new);
         UUID target;
         if (user.isServiceStaff()) {
@@ -107,8 +111,7 @@ public class PatronLifecycle {
                     .orElseThrow(NotFoundException::new)
                     .getId();
         } else {
-            var code = PersonalIdentityCode.validate(identityCode);
-            if (!code.isValid() || !code.value().value().equals(patron.identityCode())) {
+            if (!keptSearches.useGrant(user, takeoverGrant, id)) {
                 throw new NotFoundException();
             }
             target = user.organisationId();
@@ -181,6 +184,7 @@ public class PatronLifecycle {
         if (!patron.erase(user.username(), Instant.now(clock))) {
             return false;
         }
+        keptSearches.forget(id);
         audit.success(user.username(), "PATRON_ERASED", "PATRON", id, null);
         return true;
     }

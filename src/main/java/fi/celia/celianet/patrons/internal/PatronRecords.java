@@ -1,12 +1,15 @@
 package fi.celia.celianet.patrons.internal;
 
 import fi.celia.celianet.audit.AuditLog;
+import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.patrons.PersonalIdentityCode;
 import fi.celia.celianet.shared.NotFoundException;
 import fi.celia.celianet.staff.Organisations;
 import fi.celia.celianet.staff.StaffPrincipal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -22,16 +25,18 @@ import org.springframework.transaction.annotation.Transactional;
 public class PatronRecords {
 
     public static final int PAGE_SIZE = 50;
-    private static final Pattern PATRON_NUMBER = Pattern.compile("[Cc][0-9]{7}");
+    private static final Pattern PATRON_NUMBER = Pattern.compile("[Cc]?([0-9]{7})");
 
     private final PatronRepository patrons;
     private final Organisations organisations;
     private final AuditLog audit;
+    private final Clock clock;
 
-    PatronRecords(PatronRepository patrons, Organisations organisations, AuditLog audit) {
+    PatronRecords(PatronRepository patrons, Organisations organisations, AuditLog audit, Clock clock) {
         this.patrons = patrons;
         this.organisations = organisations;
         this.audit = audit;
+        this.clock = clock;
     }
 
     /** The patron's page (the patron with its history): 404 unless the user may open it; the view is audited. */
@@ -71,7 +76,7 @@ public class PatronRecords {
         return patrons.findByIdentityCode(code.value()).map(p -> facts(user, p));
     }
 
-    private RegisteredElsewhere facts(StaffPrincipal user, Patron patron) {
+    RegisteredElsewhere facts(StaffPrincipal user, Patron patron) {
         boolean may = user.mayActFor(patron.organisationId());
         return new RegisteredElsewhere(
                 organisations.nameOf(patron.organisationId()),
@@ -82,9 +87,12 @@ public class PatronRecords {
     }
 
     /**
-     * Searches by identity code (exact), patron number, e-mail address or name (at least three characters,
-     * case- and accent-insensitive). A registrar's search covers their own organisation only; an exact
-     * identity code of another organisation's patron answers who registered it and when.
+     * Searches by identity code (exact), patron number (with or without its {@code C}), e-mail address, name, or
+     * the date part of an identity code together with a name ({@code 131052 Virtanen}). A name is at least three
+     * characters, case- and accent-insensitive, and its words match in the order typed or with the first word
+     * last ({@code Virtanen Aino} finds Aino Virtanen). Results are sorted by last name, then first name. A
+     * registrar's search covers their own organisation only; an exact identity code of another organisation's
+     * patron answers who registered it and when.
      */
     @Transactional
     public PatronSearch search(StaffPrincipal user, String query, UUID organisationFilter, int page) {
@@ -100,21 +108,23 @@ public class PatronRecords {
         var code = PersonalIdentityCode.validate(q);
         if (code.isValid()) {
             audit.success(user.username(), "PATRON_SEARCH_BY_IDENTITY_CODE", "PATRON", null, null);
+            String masked = code.value().masked();
             Optional<Patron> found = patrons.findByIdentityCode(code.value().value());
             if (found.isEmpty()) {
-                return new PatronSearch(List.of(), null, 0, false, null, true);
+                return new PatronSearch(List.of(), null, 0, false, null, masked, null, null, 0);
             }
             Patron patron = found.get();
             if (visible(user, scope, patron)) {
-                return new PatronSearch(List.of(patron), null, 0, false, null, true);
+                return new PatronSearch(List.of(patron), null, 0, false, null, masked, null, null, 0);
             }
-            return new PatronSearch(List.of(), facts(user, patron), 0, false, null, true);
+            return new PatronSearch(List.of(), facts(user, patron), 0, false, null, masked, patron.id(), null, 0);
         }
-        if (PATRON_NUMBER.matcher(q).matches()) {
+        var number = PATRON_NUMBER.matcher(q);
+        if (number.matches()) {
             List<Patron> found =
-                    patrons.findByPatronNumber(q.toUpperCase(Locale.ROOT)).filter(p -> visible(user, scope, p)).stream()
+                    patrons.findByPatronNumber("C" + number.group(1)).filter(p -> visible(user, scope, p)).stream()
                             .toList();
-            return new PatronSearch(found, null, 0, false, null, false);
+            return PatronSearch.found(found, 0, false);
         }
         int offset = pageIndex * PAGE_SIZE;
         List<Patron> rows;
@@ -123,24 +133,34 @@ public class PatronRecords {
                     ? patrons.searchByEmail(q, PAGE_SIZE + 1, offset)
                     : patrons.searchByEmailIn(scope, q, PAGE_SIZE + 1, offset);
         } else {
-            if (q.codePointCount(0, q.length()) < 3) {
+            NameQuery name = NameQuery.of(q, Helsinki.dateOf(Instant.now(clock)));
+            if (name.birthDates() == null && q.codePointCount(0, q.length()) < 3) {
                 return PatronSearch.problem("patrons.search.error.tooShort");
             }
-            String pattern = "%" + likeEscape(Patron.searchName(q)) + "%";
-            rows = scope == null
-                    ? patrons.searchByName(pattern, PAGE_SIZE + 1, offset)
-                    : patrons.searchByNameIn(scope, pattern, PAGE_SIZE + 1, offset);
+            if (name.birthDates() == null) {
+                rows = scope == null
+                        ? patrons.searchByName(name.inOrder(), name.firstWordLast(), PAGE_SIZE + 1, offset)
+                        : patrons.searchByNameIn(scope, name.inOrder(), name.firstWordLast(), PAGE_SIZE + 1, offset);
+            } else if (name.birthDates().isEmpty()) {
+                rows = List.of(); // a date part that is no date anyone was born on
+            } else {
+                List<LocalDate> d = name.birthDates();
+                LocalDate d1 = d.get(0);
+                LocalDate d2 = d.get(Math.min(1, d.size() - 1));
+                LocalDate d3 = d.get(Math.min(2, d.size() - 1));
+                rows = scope == null
+                        ? patrons.searchByBirthDateAndName(
+                                d1, d2, d3, name.inOrder(), name.firstWordLast(), PAGE_SIZE + 1, offset)
+                        : patrons.searchByBirthDateAndNameIn(
+                                scope, d1, d2, d3, name.inOrder(), name.firstWordLast(), PAGE_SIZE + 1, offset);
+            }
         }
         boolean hasNext = rows.size() > PAGE_SIZE;
-        return new PatronSearch(hasNext ? rows.subList(0, PAGE_SIZE) : rows, null, pageIndex, hasNext, null, false);
+        return PatronSearch.found(hasNext ? rows.subList(0, PAGE_SIZE) : rows, pageIndex, hasNext);
     }
 
     /** Whether a search shows the patron: the user may open it and it is in the organisation searched, if one. */
-    private static boolean visible(StaffPrincipal user, UUID scope, Patron patron) {
+    static boolean visible(StaffPrincipal user, UUID scope, Patron patron) {
         return user.mayActFor(patron.organisationId()) && (scope == null || scope.equals(patron.organisationId()));
-    }
-
-    private static String likeEscape(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }

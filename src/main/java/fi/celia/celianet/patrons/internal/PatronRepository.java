@@ -33,24 +33,75 @@ public interface PatronRepository extends JpaRepository<Patron, UUID> {
     // of query is its own statement (organisation or not), so PostgreSQL plans each with its own index: the
     // trigram index on search_name for names, the lower(email) index for addresses.
 
-    @Query(
-            value =
-                    """
-            SELECT * FROM patron WHERE search_name LIKE :pattern ESCAPE '\\' AND status <> 'ERASED'
-            ORDER BY last_name, first_name, registered_at DESC LIMIT :limit OFFSET :offset""",
-            nativeQuery = true)
-    List<Patron> searchByName(@Param("pattern") String pattern, @Param("limit") int limit, @Param("offset") int offset);
+    // A name matches in the order typed or with the first word moved last: two LIKE patterns, each served by the
+    // trigram index (a bitmap OR of two index scans).
 
     @Query(
             value =
                     """
-            SELECT * FROM patron WHERE search_name LIKE :pattern ESCAPE '\\' AND organisation_id = :org
+            SELECT * FROM patron
+            WHERE (search_name LIKE :inOrder ESCAPE '\\' OR search_name LIKE :firstWordLast ESCAPE '\\')
                 AND status <> 'ERASED'
+            ORDER BY last_name, first_name, registered_at DESC LIMIT :limit OFFSET :offset""",
+            nativeQuery = true)
+    List<Patron> searchByName(
+            @Param("inOrder") String inOrder,
+            @Param("firstWordLast") String firstWordLast,
+            @Param("limit") int limit,
+            @Param("offset") int offset);
+
+    @Query(
+            value =
+                    """
+            SELECT * FROM patron
+            WHERE (search_name LIKE :inOrder ESCAPE '\\' OR search_name LIKE :firstWordLast ESCAPE '\\')
+                AND organisation_id = :org AND status <> 'ERASED'
             ORDER BY last_name, first_name, registered_at DESC LIMIT :limit OFFSET :offset""",
             nativeQuery = true)
     List<Patron> searchByNameIn(
             @Param("org") UUID organisationId,
-            @Param("pattern") String pattern,
+            @Param("inOrder") String inOrder,
+            @Param("firstWordLast") String firstWordLast,
+            @Param("limit") int limit,
+            @Param("offset") int offset);
+
+    // An identity code's date part with a name: the birth date index finds the day's patrons (up to three dates, one
+    // per century the date part may mean), the name filters them.
+
+    @Query(
+            value =
+                    """
+            SELECT * FROM patron
+            WHERE birth_date IN (:d1, :d2, :d3)
+                AND (search_name LIKE :inOrder ESCAPE '\\' OR search_name LIKE :firstWordLast ESCAPE '\\')
+                AND status <> 'ERASED'
+            ORDER BY last_name, first_name, registered_at DESC LIMIT :limit OFFSET :offset""",
+            nativeQuery = true)
+    List<Patron> searchByBirthDateAndName(
+            @Param("d1") LocalDate d1,
+            @Param("d2") LocalDate d2,
+            @Param("d3") LocalDate d3,
+            @Param("inOrder") String inOrder,
+            @Param("firstWordLast") String firstWordLast,
+            @Param("limit") int limit,
+            @Param("offset") int offset);
+
+    @Query(
+            value =
+                    """
+            SELECT * FROM patron
+            WHERE birth_date IN (:d1, :d2, :d3)
+                AND (search_name LIKE :inOrder ESCAPE '\\' OR search_name LIKE :firstWordLast ESCAPE '\\')
+                AND organisation_id = :org AND status <> 'ERASED'
+            ORDER BY last_name, first_name, registered_at DESC LIMIT :limit OFFSET :offset""",
+            nativeQuery = true)
+    List<Patron> searchByBirthDateAndNameIn(
+            @Param("org") UUID organisationId,
+            @Param("d1") LocalDate d1,
+            @Param("d2") LocalDate d2,
+            @Param("d3") LocalDate d3,
+            @Param("inOrder") String inOrder,
+            @Param("firstWordLast") String firstWordLast,
             @Param("limit") int limit,
             @Param("offset") int offset);
 

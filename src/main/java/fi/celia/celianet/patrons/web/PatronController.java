@@ -6,6 +6,7 @@ import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.credentials.TokenPurpose;
 import fi.celia.celianet.maintenance.ServiceClosedException;
 import fi.celia.celianet.patrons.internal.DuplicateIdentityCodeException;
+import fi.celia.celianet.patrons.internal.KeptSearches;
 import fi.celia.celianet.patrons.internal.MailRequestOutcome;
 import fi.celia.celianet.patrons.internal.NewPatron;
 import fi.celia.celianet.patrons.internal.Patron;
@@ -43,6 +44,7 @@ import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -62,6 +64,7 @@ class PatronController {
     private final AuditLog audit;
     private final Letters letters;
     private final PatronLifecycle lifecycle;
+    private final KeptSearches keptSearches;
     private final List<PatronPageSection> sections;
     private final Clock clock;
     private final String baseUrl;
@@ -74,6 +77,7 @@ class PatronController {
             AuditLog audit,
             Letters letters,
             PatronLifecycle lifecycle,
+            KeptSearches keptSearches,
             List<PatronPageSection> sections,
             Clock clock,
             @Value("${celianet.base-url}") String baseUrl) {
@@ -85,6 +89,7 @@ class PatronController {
         this.audit = audit;
         this.letters = letters;
         this.lifecycle = lifecycle;
+        this.keptSearches = keptSearches;
         this.sections = sections.stream()
                 .sorted(Comparator.comparingInt(PatronPageSection::order))
                 .toList();
@@ -156,8 +161,17 @@ class PatronController {
         }
     }
 
+    /**
+     * The patron page. {@code from} names the kept search whose results linked here, so that "back to search" returns
+     * to those results; without it the way back leads to the user's latest kept search.
+     */
     @GetMapping("/patrons/{id}")
-    String show(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user, Model model) {
+    String show(
+            @PathVariable UUID id,
+            @RequestParam(name = "from", required = false) String from,
+            @AuthenticationPrincipal StaffPrincipal user,
+            Model model) {
+        model.addAttribute("fromSearch", RegistrationForm.uuid(from));
         return page(records.view(user, id), false, model);
     }
 
@@ -278,6 +292,9 @@ class PatronController {
         model.addAttribute("history", audit.forTarget("PATRON", patron.id(), 50));
         model.addAttribute("changes", patron.changes());
         StaffPrincipal user = currentUser();
+        if (model.getAttribute("fromSearch") == null && user != null) {
+            keptSearches.latest(user).ifPresent(key -> model.addAttribute("fromSearch", key));
+        }
         model.addAttribute(
                 "sections",
                 sections.stream()

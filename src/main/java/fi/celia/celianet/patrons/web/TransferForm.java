@@ -3,12 +3,12 @@ package fi.celia.celianet.patrons.web;
 import java.util.UUID;
 
 /**
- * Taking over a patron found by exact identity code (a registrar, with the patron's agreement) or moving a patron
- * to another organisation (service staff).
+ * Taking over a patron found by exact identity code (a registrar, with the patron's agreement, naming the single-use
+ * grant the search gave in place of the code) or moving a patron to another organisation (service staff).
  */
 class TransferForm {
 
-    private String hetu;
+    private String grant;
     private boolean patronAgreed;
     private String organisationId;
 
@@ -16,12 +16,16 @@ class TransferForm {
         return RegistrationForm.uuid(organisationId);
     }
 
-    public String getHetu() {
-        return hetu;
+    UUID takeoverGrant() {
+        return RegistrationForm.uuid(grant);
     }
 
-    public void setHetu(String hetu) {
-        this.hetu = hetu;
+    public String getGrant() {
+        return grant;
+    }
+
+    public void setGrant(String grant) {
+        this.grant = grant;
     }
 
     public boolean isPatronAgreed() {
