@@ -39,6 +39,20 @@ class InstitutionJourneyTest extends BrowserTest {
                 .isEmpty();
         assertAccessible("care home form sv");
 
+        // Registrars named and the type then changed to a care home: refused with a message, the rows removable.
+        open("/join?type=LIBRARY&lang=sv");
+        typeInto("#registrars-0-name", "Greta Registrerare");
+        select("#organisationType", "Vårdhem");
+        submitWith("form.form button.button:not(.secondary)");
+        assertErrorSummaryFocusedAndLinked();
+        assertThat(find("#error-summary").getText())
+                .contains("Registrerare kan anges endast för bibliotek och skolor.");
+        assertAccessible("care home with registrars refused sv");
+        submitWith("button[name=removeRow][value='0']");
+        assertThat(browser.findElements(By.cssSelector("input[name^=registrars]")))
+                .isEmpty();
+        assertThat(find("#organisationType").getAttribute("value")).isEqualTo("CARE_HOME");
+
         // A library, in Finnish: sent empty by keyboard first.
         open("/join?lang=fi");
         choose("type", "LIBRARY");
