@@ -31,6 +31,8 @@ public class Navigation {
             "/patrons/new",
             "/institutions/applications",
             "/bookclubs",
+            "/notices",
+            "/notices/manage",
             "/organisation/staff",
             "/admin/organisations",
             "/admin/staff",

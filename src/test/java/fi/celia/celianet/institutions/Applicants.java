@@ -56,6 +56,14 @@ final class Applicants {
         return fields;
     }
 
+    /** A complete care home application: no registrars, since only libraries and schools name any. */
+    static Map<String, String> careHome(String name) {
+        Map<String, String> fields = library(name);
+        fields.put("organisationType", "CARE_HOME");
+        fields.keySet().removeIf(field -> field.startsWith("registrars"));
+        return fields;
+    }
+
     static MockHttpServletRequestBuilder post(Map<String, String> fields) {
         return post(fields, randomAddress());
     }

@@ -204,8 +204,7 @@ class ApplicationQueueTest extends IntegrationTest {
         Map<String, String> school = Applicants.library(TestData.unique("Koulu"));
         school.put("organisationType", "SCHOOL");
         Applicants.submit(mvc, school);
-        Map<String, String> care = Applicants.library(TestData.unique("Hoitokoti"));
-        care.put("organisationType", "CARE_HOME");
+        Map<String, String> care = Applicants.careHome(TestData.unique("Hoitokoti"));
         Applicants.submit(mvc, care);
         var session = staff();
         UUID schoolId = idOf(school);

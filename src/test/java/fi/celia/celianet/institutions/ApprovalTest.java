@@ -63,6 +63,7 @@ class ApprovalTest extends IntegrationTest {
             results.add(pool.submit(() -> {
                 start.await();
                 return mvc.perform(post("/institutions/applications/{id}/approve", id)
+                                .param("confirmed", "true")
                                 .with(session))
                         .andReturn()
                         .getResponse();
@@ -130,10 +131,10 @@ class ApprovalTest extends IntegrationTest {
                         && TestMail.to(fields.get("registrars[0].email")).size() == 1
                         && TestMail.to(fields.get("registrars[1].email")).size() == 1);
         // one approval mail and one invitation each were queued: a second set would be more outbox rows
-        assertThat(queued(contact, "institution-approved")).isEqualTo(1);
-        assertThat(queued(fields.get("registrars[0].email"), "staff-invitation"))
+        assertThat(queued(contact, "institution-approved-registrars")).isEqualTo(1);
+        assertThat(queued(fields.get("registrars[0].email"), "staff-invitation-organisation"))
                 .isEqualTo(1);
-        assertThat(queued(fields.get("registrars[1].email"), "staff-invitation"))
+        assertThat(queued(fields.get("registrars[1].email"), "staff-invitation-organisation"))
                 .isEqualTo(1);
         assertThat(TestMail.to(contact).stream()
                         .filter(m -> subject(m).contains("hyväksytty"))
@@ -198,11 +199,13 @@ class ApprovalTest extends IntegrationTest {
                 .andExpect(status().isSeeOther());
 
         mvc.perform(post("/institutions/applications/{id}/approve", id)
+                        .param("confirmed", "true")
                         .with(first)
                         .param("version", seen))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("Joku muu muutti tätä tietoa samaan aikaan")));
         mvc.perform(post("/institutions/applications/{id}/reject", id)
+                        .param("confirmed", "true")
                         .with(first)
                         .param("version", seen)
                         .param("reason", "Ei kuulu palvelun piiriin."))
@@ -220,6 +223,7 @@ class ApprovalTest extends IntegrationTest {
 
         // With the page opened again, the same decision goes through.
         mvc.perform(post("/institutions/applications/{id}/approve", id)
+                        .param("confirmed", "true")
                         .with(first)
                         .param("version", versionOnPage(id, first)))
                 .andExpect(status().isSeeOther());
@@ -245,11 +249,11 @@ class ApprovalTest extends IntegrationTest {
     @Test
     void aCareHomeGetsItsCustomerAccountButNoRegistrars() throws Exception {
         String name = TestData.unique("Hoitokoti Aurinko");
-        Map<String, String> fields = Applicants.library(name);
-        fields.put("organisationType", "CARE_HOME");
+        Map<String, String> fields = Applicants.careHome(name);
         Applicants.submit(mvc, fields);
         var session = signIn(data.account(Role.STAFF, null).getUsername(), TestData.PASSWORD);
         mvc.perform(post("/institutions/applications/{id}/approve", idOf(fields))
+                        .param("confirmed", "true")
                         .with(session))
                 .andExpect(status().isSeeOther());
         UUID organisationId = jdbc.sql("SELECT id FROM organisation WHERE name = :n")
@@ -289,11 +293,13 @@ class ApprovalTest extends IntegrationTest {
         UUID id = idOf(fields);
         var session = signIn(data.account(Role.STAFF, null).getUsername(), TestData.PASSWORD);
         mvc.perform(post("/institutions/applications/{id}/reject", id)
+                        .param("confirmed", "true")
                         .with(session)
                         .param("reason", " "))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Anna hylkäyksen perustelu")));
         mvc.perform(post("/institutions/applications/{id}/reject", id)
+                        .param("confirmed", "true")
                         .with(session)
                         .param("reason", "Organisation is not in Finland."))
                 .andExpect(status().isSeeOther());
@@ -302,7 +308,9 @@ class ApprovalTest extends IntegrationTest {
         mvc.perform(get(statusPath))
                 .andExpect(content().string(containsString("Hylätty")))
                 .andExpect(content().string(containsString("Organisation is not in Finland.")));
-        mvc.perform(post("/institutions/applications/{id}/approve", id).with(session))
+        mvc.perform(post("/institutions/applications/{id}/approve", id)
+                        .param("confirmed", "true")
+                        .with(session))
                 .andExpect(status().isConflict())
                 .andExpect(content().string(containsString("hylkäsi jo")));
         assertThat(jdbc.sql("SELECT count(*) FROM organisation WHERE name = :n")
@@ -323,6 +331,7 @@ class ApprovalTest extends IntegrationTest {
             Applicants.submit(mvc, fields);
             clock.set(Helsinki.instantOf(LocalDateTime.of(2033, 5, day, 12, 0)));
             mvc.perform(post("/institutions/applications/{id}/reject", idOf(fields))
+                            .param("confirmed", "true")
                             .with(session)
                             .param("reason", "Testi"))
                     .andExpect(status().isSeeOther());
@@ -336,6 +345,7 @@ class ApprovalTest extends IntegrationTest {
         Applicants.submit(mvc, fourth);
         clock.set(Helsinki.instantOf(LocalDateTime.of(2033, 5, 9, 12, 0)));
         mvc.perform(post("/institutions/applications/{id}/reject", idOf(fourth))
+                        .param("confirmed", "true")
                         .with(session)
                         .param("reason", "Testi"))
                 .andExpect(status().isSeeOther());
@@ -366,6 +376,7 @@ class ApprovalTest extends IntegrationTest {
         Applicants.submit(mvc, fields);
         var staff = signIn(data.account(Role.STAFF, null).getUsername(), TestData.PASSWORD);
         mvc.perform(post("/institutions/applications/{id}/approve", idOf(fields))
+                        .param("confirmed", "true")
                         .with(staff))
                 .andExpect(status().isSeeOther());
         UUID organisationId = jdbc.sql("SELECT id FROM organisation WHERE name = :n")
@@ -425,6 +436,174 @@ class ApprovalTest extends IntegrationTest {
         mvc.perform(get(response.getRedirectedUrl()).with(registrar))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(lastName)));
+    }
+
+    @Test
+    void approvingAndRejectingAskForConfirmationAndABarePostDecidesNothing() throws Exception {
+        Map<String, String> fields = Applicants.library(TestData.unique("Varmistuskirjasto"));
+        Applicants.submit(mvc, fields);
+        UUID id = idOf(fields);
+        String reference = jdbc.sql("SELECT reference FROM institution_application WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
+        var session = signIn(data.account(Role.STAFF, null).getUsername(), TestData.PASSWORD);
+
+        var ask = mvc.perform(post("/institutions/applications/{id}/approve", id)
+                        .with(session)
+                        .param("version", versionOnPage(id, session)))
+                .andReturn()
+                .getResponse();
+        assertThat(ask.getStatus()).isEqualTo(200);
+        var confirm = Jsoup.parse(ask.getContentAsString());
+        assertThat(confirm.select("h1").text()).isEqualTo("Hyväksytäänkö hakemus " + reference + "?");
+        assertThat(confirm.select("#confirm-what").text()).contains(fields.get("email"));
+        assertThat(confirm.select("#confirm-registrars li").eachText())
+                .containsExactly(
+                        "Maija Main <" + fields.get("registrars[0].email") + ">",
+                        "Rauno Registrar <" + fields.get("registrars[1].email") + ">");
+        assertThat(statusOf(id)).isEqualTo("RECEIVED");
+        assertThat(organisationsNamed(fields.get("organisationName"))).isZero();
+
+        var form = confirm.selectFirst("main form[action$=/approve]");
+        assertThat(form.select("button").text()).isEqualTo("Kyllä, hyväksy hakemus");
+        var yes = post(form.attr("action")).with(session);
+        form.select("input[type=hidden]").forEach(input -> yes.param(input.attr("name"), input.val()));
+        mvc.perform(yes).andExpect(status().isSeeOther());
+        assertThat(statusOf(id)).isEqualTo("APPROVED");
+        assertThat(organisationsNamed(fields.get("organisationName"))).isEqualTo(1);
+
+        Map<String, String> other = Applicants.library(TestData.unique("Hylkäyskirjasto"));
+        Applicants.submit(mvc, other);
+        UUID rejected = idOf(other);
+        var askReject = Jsoup.parse(mvc.perform(post("/institutions/applications/{id}/reject", rejected)
+                        .with(session)
+                        .param("lang", "sv")
+                        .param("reason", "Organisationen finns inte i Finland."))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(askReject.select("h1").text()).startsWith("Ska ansökan").endsWith("avslås?");
+        assertThat(askReject.select("#confirm-reason").text()).isEqualTo("Organisationen finns inte i Finland.");
+        assertThat(statusOf(rejected)).isEqualTo("RECEIVED");
+        var rejectForm = askReject.selectFirst("main form[action$=/reject]");
+        var reallyReject = post(rejectForm.attr("action")).with(session);
+        rejectForm.select("input[type=hidden]").forEach(input -> reallyReject.param(input.attr("name"), input.val()));
+        mvc.perform(reallyReject).andExpect(status().isSeeOther());
+        assertThat(statusOf(rejected)).isEqualTo("REJECTED");
+        await().atMost(mailWait()).until(() -> TestMail.to(other.get("email")).stream()
+                .anyMatch(m -> TestMail.body(m).contains("Organisationen finns inte i Finland.")));
+    }
+
+    @Test
+    void theApprovalMailSpeaksOfInvitationsOnlyWhenThereAreAnyAndTheInvitationNamesTheOrganisation() throws Exception {
+        var session = signIn(data.account(Role.STAFF, null).getUsername(), TestData.PASSWORD);
+        Map<String, String> careHome = Applicants.careHome(TestData.unique("Hoivakoti Kielo"));
+        Applicants.submit(mvc, careHome);
+        mvc.perform(post("/institutions/applications/{id}/approve", idOf(careHome))
+                        .with(session)
+                        .param("confirmed", "true"))
+                .andExpect(status().isSeeOther());
+
+        String name = TestData.unique("Kutsukirjasto");
+        Map<String, String> library = Applicants.library(name);
+        Applicants.submit(mvc, library);
+        mvc.perform(post("/institutions/applications/{id}/approve", idOf(library))
+                        .with(session)
+                        .param("confirmed", "true"))
+                .andExpect(status().isSeeOther());
+
+        await().atMost(mailWait())
+                .until(() -> TestMail.to(careHome.get("email")).stream()
+                                .anyMatch(m -> subject(m).contains("hyväksytty"))
+                        && TestMail.to(library.get("email")).stream()
+                                .anyMatch(m -> subject(m).contains("hyväksytty"))
+                        && TestMail.to(library.get("registrars[0].email")).size() == 1);
+        String careHomeMail = approvalBody(careHome.get("email"));
+        assertThat(careHomeMail)
+                .contains("on hyväksytty")
+                .doesNotContain("rekisteröijä")
+                .doesNotContain("kutsu");
+        String libraryMail = approvalBody(library.get("email"));
+        assertThat(libraryMail)
+                .contains("Nimeämänne rekisteröijät saavat kukin oman kutsunsa sähköpostiin: "
+                        + "Maija Main, Rauno Registrar.");
+
+        MimeMessage invitation = TestMail.to(library.get("registrars[0].email")).get(0);
+        assertThat(subject(invitation)).isEqualTo("Kutsu Celianetiin: " + name);
+        assertThat(TestMail.body(invitation)).contains("rekisteröit asiakkaita yhteisölle " + name + ".");
+
+        // Each link's page says which user name the password is for.
+        String username = jdbc.sql("SELECT username FROM staff_account WHERE email = :e")
+                .param("e", library.get("registrars[0].email"))
+                .query(String.class)
+                .single();
+        assertThat(Jsoup.parse(mvc.perform(get(TestMail.linkPath(invitation)))
+                                .andExpect(status().isOk())
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString())
+                        .select("#user-name")
+                        .text())
+                .isEqualTo("Käyttäjätunnuksesi on " + username + ".");
+        MimeMessage approved = TestMail.to(library.get("email")).stream()
+                .filter(m -> subject(m).contains("hyväksytty"))
+                .findFirst()
+                .orElseThrow();
+        String customerUsername = jdbc.sql("SELECT lower(customer_number) FROM organisation WHERE name = :n")
+                .param("n", name)
+                .query(String.class)
+                .single();
+        assertThat(Jsoup.parse(mvc.perform(get(TestMail.linkPath(approved)))
+                                .andExpect(status().isOk())
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString())
+                        .select("#user-name")
+                        .text())
+                .isEqualTo("Käyttäjätunnuksesi on " + customerUsername + ".");
+    }
+
+    @Test
+    void staffSeeTheApplicantsReplyAwaitedInTheirOwnWords() throws Exception {
+        var session = signIn(data.account(Role.STAFF, null).getUsername(), TestData.PASSWORD);
+        for (String[] expected : new String[][] {
+            {"fi", "Odottaa hakijan vastausta"},
+            {"sv", "Väntar på sökandens svar"},
+            {"en", "Waiting for the applicant's reply"}
+        }) {
+            var queue = Jsoup.parse(mvc.perform(get("/institutions/applications")
+                            .param("lang", expected[0])
+                            .with(session))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString());
+            assertThat(queue.select("select#status option[value=WAITING_FOR_APPLICANT]")
+                            .text())
+                    .isEqualTo(expected[1]);
+        }
+    }
+
+    private String statusOf(UUID id) {
+        return jdbc.sql("SELECT status FROM institution_application WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
+    }
+
+    private int organisationsNamed(String name) {
+        return jdbc.sql("SELECT count(*) FROM organisation WHERE name = :n")
+                .param("n", name)
+                .query(Integer.class)
+                .single();
+    }
+
+    private static String approvalBody(String recipient) {
+        return TestMail.body(TestMail.to(recipient).stream()
+                .filter(m -> subject(m).contains("hyväksytty"))
+                .findFirst()
+                .orElseThrow());
     }
 
     static String subject(MimeMessage message) {

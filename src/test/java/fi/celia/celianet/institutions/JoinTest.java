@@ -31,7 +31,7 @@ class JoinTest extends IntegrationTest {
     void anApplicationLeadsToItsTrackingPageAndAnAcknowledgementMail() throws Exception {
         // Wednesday 10:00 in Helsinki: two working days on is Friday.
         clock.set(Instant.parse("2026-12-02T08:00:00Z"));
-        mvc.perform(get("/join"))
+        mvc.perform(get("/join").param("type", "LIBRARY"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Päätöstä odottavia hakemuksia nyt")))
                 .andExpect(content().string(containsString("name=\"registrars[0].email\"")));
@@ -199,6 +199,7 @@ class JoinTest extends IntegrationTest {
         Map<String, String> fields = Applicants.library(TestData.unique("Lukupiiri"));
         fields.put("organisationType", "OTHER");
         fields.put("businessId", "");
+        fields.keySet().removeIf(name -> name.startsWith("registrars"));
         mvc.perform(Applicants.post(fields))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("kerro, miksi yhteisöllä ei ole sitä")));
@@ -216,6 +217,126 @@ class JoinTest extends IntegrationTest {
                         .query(Integer.class)
                         .single())
                 .isZero();
+    }
+
+    @Test
+    void theTypeComesFirstAndTheFormAsksOnlyWhatThatTypeNeeds() throws Exception {
+        var choice =
+                Jsoup.parse(mvc.perform(get("/join")).andReturn().getResponse().getContentAsString());
+        var typeForm = choice.selectFirst("main form");
+        assertThat(typeForm.attr("method")).isEqualTo("get");
+        assertThat(typeForm.select("input[type=radio][name=type]").eachAttr("value"))
+                .containsExactly("LIBRARY", "SCHOOL", "CARE_HOME", "OTHER");
+        assertThat(choice.select("input[name^=registrars]")).isEmpty();
+        assertThat(typeForm.select("button").text()).isEqualTo("Jatka");
+
+        var careHome = Jsoup.parse(mvc.perform(get("/join").param("type", "CARE_HOME"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(careHome.select("select#organisationType option[selected]").val())
+                .isEqualTo("CARE_HOME");
+        assertThat(careHome.select("input[name^=registrars]")).isEmpty();
+        assertThat(careHome.select("#registrars, button[name=addRegistrar]")).isEmpty();
+        assertThat(careHome.select("input[name=noBusinessIdReason]")).isEmpty();
+
+        var library = Jsoup.parse(mvc.perform(get("/join").param("type", "LIBRARY"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(library.select("input[name^=registrars]").eachAttr("name"))
+                .containsExactly("registrars[0].name", "registrars[0].email");
+        assertThat(library.select("button[name=addRegistrar]")).hasSize(1);
+
+        var other = Jsoup.parse(mvc.perform(get("/join").param("type", "OTHER"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(other.select("input[name=noBusinessIdReason]")).hasSize(1);
+        assertThat(other.select("input[name^=registrars]")).isEmpty();
+
+        var unknown = Jsoup.parse(mvc.perform(get("/join").param("type", "CASTLE"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(unknown.select(".error-summary a[href=#type]").text()).isEqualTo("Valitse yhteisön tyyppi.");
+
+        var swedish = Jsoup.parse(mvc.perform(get("/join").param("type", "").param("lang", "sv"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(swedish.select(".error-summary a[href=#type]").text()).isNotBlank();
+        assertThat(swedish.select("main form button").text()).isEqualTo("Fortsätt");
+    }
+
+    @Test
+    void aCareHomeNamingRegistrarsIsRefusedWithAMessageAndNothingIsSaved() throws Exception {
+        Map<String, String> fields = Applicants.library(TestData.unique("Hoitokoti Kaisla"));
+        fields.put("organisationType", "CARE_HOME");
+        var response = mvc.perform(Applicants.post(fields)).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        var page = Jsoup.parse(response.getContentAsString());
+        assertThat(page.select(".error-summary a[href=#organisationType]").text())
+                .isEqualTo("Rekisteröijiä voi nimetä vain kirjastolle ja koululle. "
+                        + "Poista rekisteröijät tai valitse toinen tyyppi.");
+        // The rows named are shown, each with its remove button, and the rest of the input is kept.
+        assertThat(page.select("#registrars-0-name").val()).isEqualTo("Maija Main");
+        assertThat(page.select("button[name=removeRow]").eachAttr("value")).containsExactly("0", "1");
+        assertThat(page.select("button[name=addRegistrar]")).isEmpty();
+        assertThat(page.select("#organisationName").val()).isEqualTo(fields.get("organisationName"));
+        assertThat(jdbc.sql("SELECT count(*) FROM institution_application WHERE submission_token = :t")
+                        .param("t", fields.get("submissionToken"))
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+
+        fields.keySet().removeIf(name -> name.startsWith("registrars"));
+        Applicants.submit(mvc, fields);
+        assertThat(jdbc.sql("SELECT count(*) FROM institution_application_registrar r JOIN institution_application a"
+                                + " ON a.id = r.application_id WHERE a.submission_token = :t")
+                        .param("t", fields.get("submissionToken"))
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void aRegistrarRowIsRemovedWithoutJavaScriptAndTheRestIsKept() throws Exception {
+        Map<String, String> fields = Applicants.library(TestData.unique("Poistokirjasto"));
+        var response = mvc.perform(Applicants.post(fields).param("removeRow", "0"))
+                .andReturn()
+                .getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        var page = Jsoup.parse(response.getContentAsString());
+        assertThat(page.select(".error-summary")).isEmpty();
+        assertThat(page.select("input[name^=registrars]").eachAttr("name"))
+                .containsExactly("registrars[0].name", "registrars[0].email");
+        assertThat(page.select("#registrars-0-name").val()).isEqualTo("Rauno Registrar");
+        assertThat(page.select("#registrars-0-email").val()).isEqualTo(fields.get("registrars[1].email"));
+        assertThat(page.select("#organisationName").val()).isEqualTo(fields.get("organisationName"));
+        assertThat(page.select("#email").val()).isEqualTo(fields.get("email"));
+        // One row is left, and a library needs one: no remove button on it.
+        assertThat(page.select("button[name=removeRow]")).isEmpty();
+        assertThat(page.select("button[name=addRegistrar]")).hasSize(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM institution_application WHERE submission_token = :t")
+                        .param("t", fields.get("submissionToken"))
+                        .query(Integer.class)
+                        .single())
+                .isZero();
+
+        var school = Jsoup.parse(mvc.perform(get("/join").param("type", "SCHOOL"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(school.select("button[name=removeRow]")).isEmpty();
+        assertThat(Jsoup.parse(mvc.perform(Applicants.post(Applicants.library(TestData.unique("Kaksi")))
+                                        .param("addRegistrar", "1"))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString())
+                        .select("button[name=removeRow]")
+                        .eachText())
+                .containsExactly("Poista rekisteröijä 1", "Poista rekisteröijä 2", "Poista rekisteröijä 3");
     }
 
     @Test
@@ -266,11 +387,11 @@ class JoinTest extends IntegrationTest {
     void theRealFormPostsWithItsOwnTokensAndAnswers303() {
         var browser = new RealHttp(port);
         Map<String, String> fields = Applicants.library(TestData.unique("Selainkirjasto"));
-        String page = browser.get("/join").body();
+        String page = browser.get("/join?type=LIBRARY").body();
         var token = Jsoup.parse(page).selectFirst("input[name=submissionToken]");
         assertThat(token).isNotNull();
         fields.put("submissionToken", token.attr("value"));
-        var response = browser.submit("/join", "/join", fields);
+        var response = browser.submit("/join?type=LIBRARY", "/join", fields);
         assertThat(response.statusCode()).isEqualTo(303);
         String location = response.headers().firstValue("Location").orElseThrow();
         assertThat(location).contains("/join/status/");

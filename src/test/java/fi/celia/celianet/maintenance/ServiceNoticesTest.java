@@ -95,6 +95,66 @@ class ServiceNoticesTest extends IntegrationTest {
     }
 
     @Test
+    void everySignedInUserFindsCurrentNoticesAndComingSessionsFromTheNavigationButNotExpiredOnes() throws Exception {
+        String news = Windows.title("Uutinen");
+        String session = Windows.title("Tuokio");
+        String held = Windows.title("Pidetty tuokio");
+        String expired = Windows.title("Vanhentunut");
+        mvc.perform(notice("NEWS", news).param("bodyFi", "Uusi kenttä rekisteröinnissä."))
+                .andReturn();
+        mvc.perform(notice("QA_SESSION", session)
+                        .param("bodyFi", "Kysy kerhoista.")
+                        .param("sessionStartsAt", now.plusDays(3).withHour(10).toString())
+                        .param("joinLink", "https://meet.example.fi/kerhot"))
+                .andReturn();
+        mvc.perform(notice("QA_SESSION", held)
+                        .param("bodyFi", "Kysy hauista.")
+                        .param("sessionStartsAt", now.minusMinutes(30).toString())
+                        .param("joinLink", "https://meet.example.fi/haut")
+                        .param("summaryFi", "Hakuohjeet päivitettiin."))
+                .andReturn();
+        mvc.perform(notice("NEWS", expired)
+                        .param("bodyFi", "Tämä näkyi hetken.")
+                        .param("publishFrom", now.minusHours(3).toString())
+                        .param("publishUntil", now.minusHours(2).toString()))
+                .andReturn();
+
+        var library = data.library(TestData.unique("Kirjasto"));
+        var registrar = signIn(data.account(Role.REGISTRAR, library).getUsername(), TestData.PASSWORD);
+        var home = Jsoup.parse(
+                mvc.perform(get("/").with(registrar)).andReturn().getResponse().getContentAsString());
+        assertThat(home.select("nav.main-nav a[href=/notices]").text()).isEqualTo("Tiedotteet");
+
+        var page = Jsoup.parse(mvc.perform(get("/notices").with(registrar))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(page.select("nav.main-nav a[aria-current=page]").attr("href"))
+                .isEqualTo("/notices");
+        var coming = page.selectFirst("#coming-sessions");
+        assertThat(coming.select("h2").text()).isEqualTo("Tulevat kysymys- ja vastaustuokiot");
+        assertThat(coming.text()).contains(session).doesNotContain(held).doesNotContain(news);
+        assertThat(coming.select("a[href=https://meet.example.fi/kerhot]").text())
+                .isEqualTo("Liity tuokioon");
+        var current = page.selectFirst("#current-notices");
+        assertThat(current.text())
+                .contains(news)
+                .contains(held)
+                .contains("Hakuohjeet päivitettiin.")
+                .doesNotContain(session);
+        assertThat(page.text()).doesNotContain(expired);
+
+        var swedish =
+                Jsoup.parse(mvc.perform(get("/notices").param("lang", "sv").with(registrar))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        assertThat(swedish.select("#coming-sessions h2").text()).isEqualTo("Kommande frågestunder");
+        assertThat(swedish.select("#current-notices h2").text()).isEqualTo("Aktuellt");
+        assertThat(swedish.select("nav.main-nav a[href=/notices]").text()).isEqualTo("Meddelanden");
+    }
+
+    @Test
     void badNoticesAreRefusedEachWithItsOwnMessageAndTheInputIsKept() throws Exception {
         String title = Windows.title("Virheellinen");
         expectError(

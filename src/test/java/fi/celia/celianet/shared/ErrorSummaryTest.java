@@ -95,8 +95,10 @@ class ErrorSummaryTest extends IntegrationTest {
 
     @Test
     void theSignUpFormLinksTheRegistrarRows() throws Exception {
-        Document join =
-                Jsoup.parse(mvc.perform(get("/join")).andReturn().getResponse().getContentAsString());
+        Document join = Jsoup.parse(mvc.perform(get("/join").param("type", "LIBRARY"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
         var form = new LinkedMultiValueMap<String, String>();
         form.add(
                 "submissionToken",

@@ -61,7 +61,7 @@ class EveryFormTest extends IntegrationTest {
         Set<String> formsTried = new LinkedHashSet<>();
         for (var visitor : visitors.entrySet()) {
             List<String> start = visitor.getKey().equals("anonymous")
-                    ? List.of("/login", "/join", "/password/forgot")
+                    ? List.of("/login", "/join", "/join?type=LIBRARY", "/password/forgot")
                     : List.of("/");
             for (FoundForm form : crawl(start, visitor.getValue())) {
                 if (!formsTried.add(visitor.getKey() + " " + form.method + " " + form.action)) {

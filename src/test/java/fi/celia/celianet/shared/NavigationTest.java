@@ -42,8 +42,48 @@ class NavigationTest extends IntegrationTest {
         Organisation library = data.library(TestData.unique("Navigation Library"));
         var registrar = signIn(data.account(Role.REGISTRAR, library).getUsername(), TestData.PASSWORD);
         assertThat(marked(registrar, "/patrons/new")).isEqualTo(Map.of("/patrons/new", "page"));
-        // A page outside the navigation (the public notices) marks nothing.
-        assertThat(marked(registrar, "/notices")).isEmpty();
+        assertThat(marked(registrar, "/notices")).isEqualTo(Map.of("/notices", "page"));
+        // A page outside the navigation marks nothing.
+        assertThat(marked(registrar, "/join")).isEmpty();
+
+        var staff = signIn(data.account(Role.STAFF, null).getUsername(), TestData.PASSWORD);
+        assertThat(marked(staff, "/notices/manage")).isEqualTo(Map.of("/notices/manage", "page"));
+        assertThat(marked(staff, "/notices/manage/new")).isEqualTo(Map.of("/notices/manage", "true"));
+        assertThat(marked(staff, "/notices")).isEqualTo(Map.of("/notices", "page"));
+    }
+
+    @Test
+    void everyoneSignedInHasTheNoticesAndThoseWhoPublishThemTheirManagementPage() throws Exception {
+        Organisation library = data.library(TestData.unique("Navigation Library"));
+        var registrar = signIn(data.account(Role.REGISTRAR, library).getUsername(), TestData.PASSWORD);
+        var mainUser = signIn(data.account(Role.MAIN_USER, library).getUsername(), TestData.PASSWORD);
+        var staff = signIn(data.account(Role.STAFF, null).getUsername(), TestData.PASSWORD);
+        var admin = signIn(data.account(Role.ADMIN, null).getUsername(), TestData.PASSWORD);
+        for (var who : List.of(registrar, mainUser)) {
+            assertThat(links(who)).contains("/notices").doesNotContain("/notices/manage");
+        }
+        for (var who : List.of(staff, admin)) {
+            assertThat(links(who)).contains("/notices", "/notices/manage");
+        }
+        Element nav = Jsoup.parse(mvc.perform(get("/").param("lang", "sv").with(staff))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .selectFirst("nav.main-nav");
+        assertThat(nav.select("a[href=/notices]").text()).isEqualTo("Meddelanden");
+        assertThat(nav.select("a[href=/notices/manage]").text()).isEqualTo("Hantera meddelanden");
+        // Signed out, the notices page has no navigation at all.
+        assertThat(Jsoup.parse(mvc.perform(get("/notices"))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString())
+                        .select("nav.main-nav"))
+                .isEmpty();
+    }
+
+    private List<String> links(RequestPostProcessor who) throws Exception {
+        var page = mvc.perform(get("/").with(who)).andReturn().getResponse().getContentAsString();
+        return Jsoup.parse(page).select("nav.main-nav a[href]").eachAttr("href");
     }
 
     /** The links of the main navigation that carry aria-current, with its value. */

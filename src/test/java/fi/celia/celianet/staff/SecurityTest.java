@@ -58,14 +58,22 @@ class SecurityTest extends IntegrationTest {
     void eachRoleSeesTheNavigationOfThePagesItMayOpenAndNoOther() throws Exception {
         var library = data.library(TestData.unique("Library"));
         Map<Role, List<String>> links = Map.of(
-                Role.REGISTRAR, List.of("/patrons/new"),
-                Role.MAIN_USER, List.of("/patrons/new", "/organisation/staff"),
-                Role.STAFF, List.of("/patrons/new", "/institutions/applications", "/bookclubs"),
+                Role.REGISTRAR, List.of("/patrons/new", "/notices"),
+                Role.MAIN_USER, List.of("/patrons/new", "/notices", "/organisation/staff"),
+                Role.STAFF,
+                        List.of(
+                                "/patrons/new",
+                                "/institutions/applications",
+                                "/bookclubs",
+                                "/notices",
+                                "/notices/manage"),
                 Role.ADMIN,
                         List.of(
                                 "/patrons/new",
                                 "/institutions/applications",
                                 "/bookclubs",
+                                "/notices",
+                                "/notices/manage",
                                 "/admin/organisations",
                                 "/admin/staff",
                                 "/admin/maintenance",

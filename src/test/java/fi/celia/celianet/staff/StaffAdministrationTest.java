@@ -46,8 +46,9 @@ class StaffAdministrationTest extends IntegrationTest {
         var mail = await().atMost(mailWait())
                 .until(() -> TestMail.to(email), list -> list.size() == 1)
                 .get(0);
-        assertThat(mail.getSubject()).isEqualTo("Inbjudan till Celianet");
-        assertThat(TestMail.body(mail)).contains(username);
+        // The invitation names the organisation the account registers for.
+        assertThat(mail.getSubject()).isEqualTo("Inbjudan till Celianet: " + library.getName());
+        assertThat(TestMail.body(mail)).contains(username).contains("registrerar du kunder för " + library.getName());
         String link = TestMail.linkPath(mail);
         assertThat(link).startsWith("/password/set/");
         assertThat(jdbc.sql("SELECT count(*) FROM credential_token WHERE token_hash = :t")

@@ -14,10 +14,12 @@ import fi.celia.celianet.staff.StaffAccount;
 import fi.celia.celianet.staff.StaffAccounts;
 import fi.celia.celianet.staff.StaffPrincipal;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -158,11 +160,17 @@ public class ApplicationDecisions {
                 "INSTITUTION_APPLICATION",
                 id,
                 application.getReference() + " " + organisation.getCustomerNumber());
+        // The registrars are mentioned only when invitations really go out: a care home has none.
+        List<Registrar> invited = application.needsRegistrars() ? application.registrars() : List.of();
+        Map<String, String> params = new HashMap<>();
+        params.put("customerNumber", organisation.getCustomerNumber());
+        params.put("username", customerUsername);
+        params.put("registrars", invited.stream().map(Registrar::name).collect(Collectors.joining(", ")));
         mailbox.enqueue(mails.to(
                         application,
-                        ApplicationMails.APPROVED,
+                        invited.isEmpty() ? ApplicationMails.APPROVED : ApplicationMails.APPROVED_WITH_REGISTRARS,
                         id.toString(),
-                        Map.of("customerNumber", organisation.getCustomerNumber(), "username", customerUsername))
+                        params)
                 .withLink(TokenPurpose.CUSTOMER_ACTIVATION, customerAccount));
         return organisation;
     }

@@ -15,6 +15,9 @@ public class ApplicationMails {
     static final String IN_REVIEW = "institution-in-review";
     static final String INFO_REQUESTED = "institution-info-requested";
     static final String APPROVED = "institution-approved";
+    /** The approval of a library or a school: it names the registrars, who get invitations of their own. */
+    static final String APPROVED_WITH_REGISTRARS = "institution-approved-registrars";
+
     static final String REJECTED = "institution-rejected";
 
     private final String baseUrl;

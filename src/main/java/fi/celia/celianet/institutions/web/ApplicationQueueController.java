@@ -109,14 +109,22 @@ class ApplicationQueueController {
         return "redirect:" + BASE + id;
     }
 
+    /**
+     * Approving creates the customer and sends credentials at once, so it is asked twice: the application page's
+     * button leads to a page that says what will happen, and only its button ({@code confirmed=true}) approves.
+     */
     @PostMapping("/{id}/approve")
     public String approve(
             @PathVariable UUID id,
             @RequestParam(required = false) Long version,
+            @RequestParam(defaultValue = "false") boolean confirmed,
             @AuthenticationPrincipal StaffPrincipal user,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
+        if (!confirmed) {
+            return confirm(id, version, "approve", null, model, response);
+        }
         try {
             decisions.approve(id, version, user);
         } catch (AlreadyDecidedException decided) {
@@ -126,10 +134,12 @@ class ApplicationQueueController {
         return "redirect:" + BASE + id;
     }
 
+    /** Rejecting is asked twice like approving: the confirmation page shows the reason the applicant will read. */
     @PostMapping("/{id}/reject")
     public String reject(
             @PathVariable UUID id,
             @RequestParam(required = false) Long version,
+            @RequestParam(defaultValue = "false") boolean confirmed,
             @Valid @ModelAttribute("rejectForm") RejectForm form,
             BindingResult errors,
             @AuthenticationPrincipal StaffPrincipal user,
@@ -139,6 +149,9 @@ class ApplicationQueueController {
         if (errors.hasErrors()) {
             return page(id, model, new RequestInfoForm(), form);
         }
+        if (!confirmed) {
+            return confirm(id, version, "reject", form.getReason().strip(), model, response);
+        }
         try {
             decisions.reject(id, version, form.getReason().strip(), user);
         } catch (AlreadyDecidedException decided) {
@@ -146,6 +159,28 @@ class ApplicationQueueController {
         }
         redirect.addFlashAttribute("flashMessage", "institutions.application.rejected");
         return "redirect:" + BASE + id;
+    }
+
+    /**
+     * The page that asks whether to go on with a decision; nothing is changed by showing it. An application decided
+     * meanwhile shows its own page with who decided it.
+     */
+    private String confirm(
+            UUID id, Long version, String decision, String reason, Model model, HttpServletResponse response) {
+        ApplicationQueue.ApplicationPage page = applications.page(id);
+        if (!page.application().status().isOpen()) {
+            return alreadyDecided(
+                    id,
+                    new AlreadyDecidedException(
+                            page.application().status(), page.application().decidedBy()),
+                    model,
+                    response);
+        }
+        model.addAttribute("app", page.application());
+        model.addAttribute("decision", decision);
+        model.addAttribute("version", version);
+        model.addAttribute("reason", reason);
+        return "institutions/confirm-decision";
     }
 
     private String alreadyDecided(UUID id, AlreadyDecidedException decided, Model model, HttpServletResponse response) {

@@ -27,6 +27,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.SmartValidator;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -42,6 +43,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class JoinController {
 
     private static final List<String> LANGUAGES = List.of("fi", "sv", "en");
+    private static final List<OrganisationType> TYPES = List.of(
+            OrganisationType.LIBRARY, OrganisationType.SCHOOL, OrganisationType.CARE_HOME, OrganisationType.OTHER);
 
     private final InstitutionApplications applications;
     private final ApplicationQueue queue;
@@ -73,15 +76,42 @@ class JoinController {
         return figures.targetWorkingDays();
     }
 
+    /**
+     * The applicant chooses the type of the organisation first ({@code ?type=}, a plain GET form, so it works
+     * without JavaScript); the form that follows asks only what that type needs: registrars for a library or a
+     * school, the reason for a missing business ID for another kind of organisation.
+     */
     @GetMapping("/join")
-    String form(Model model) {
-        var form = new JoinForm();
-        form.setSubmissionToken(UUID.randomUUID().toString());
-        model.addAttribute("form", form);
+    String form(
+            @RequestParam(name = "type", required = false) String chosen,
+            @RequestParam(name = "step", required = false) String step,
+            Model model) {
         // Said before the applicant fills in the form; the service checks again when it is sent.
         availability
                 .closure(ClosableService.INSTITUTION_SIGNUP)
                 .ifPresent(closure -> model.addAttribute("closure", closure));
+        OrganisationType type = type(chosen);
+        if (type == null) {
+            var choice = new JoinTypeForm();
+            choice.setType(chosen);
+            var errors = new BeanPropertyBindingResult(choice, "typeForm");
+            // Continue without a choice sends no type at all, only the step: that too is an answer to show.
+            if (chosen != null || step != null) {
+                errors.rejectValue("type", "institutions.join.error.organisationType");
+            }
+            model.addAttribute("typeForm", choice);
+            model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "typeForm", errors);
+            model.addAttribute("types", TYPES);
+            model.addAttribute("estimate", figures.estimate());
+            return "institutions/join-type";
+        }
+        var form = new JoinForm();
+        form.setSubmissionToken(UUID.randomUUID().toString());
+        form.setOrganisationType(type.name());
+        if (!allowsRegistrars(type)) {
+            form.getRegistrars().clear();
+        }
+        model.addAttribute("form", form);
         return page(model);
     }
 
@@ -90,6 +120,8 @@ class JoinController {
             @ModelAttribute("form") JoinForm form,
             BindingResult errors,
             @RequestParam(name = "addRegistrar", required = false) String addRegistrar,
+            @RequestParam(name = "removeRow", required = false) String removeRow,
+            @RequestParam(name = "changeType", required = false) String changeType,
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
@@ -101,6 +133,19 @@ class JoinController {
                 form.getRegistrars().add(new RegistrarForm());
             }
             model.addAttribute("focusRegistrar", form.getRegistrars().size() - 1);
+            return page(model);
+        }
+        if (removeRow != null) {
+            removeRow(form, removeRow);
+            return page(model);
+        }
+        if (changeType != null) {
+            OrganisationType type = type(form.getOrganisationType());
+            if (type == null) {
+                errors.rejectValue("organisationType", "institutions.join.error.organisationType");
+            } else if (!allowsRegistrars(type)) {
+                form.getRegistrars().clear();
+            }
             return page(model);
         }
         if (form.getWebsite() != null && !form.getWebsite().isEmpty()) {
@@ -139,6 +184,26 @@ class JoinController {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             model.addAttribute("tooMany", true);
             return page(model);
+        }
+    }
+
+    /**
+     * Takes out the registrar row {@code index} (the row's remove button); the other input is kept. A library or a
+     * school always keeps one row to fill in.
+     */
+    private static void removeRow(JoinForm form, String index) {
+        List<RegistrarForm> rows = form.getRegistrars();
+        try {
+            int i = Integer.parseInt(index);
+            if (i >= 0 && i < rows.size()) {
+                rows.remove(i);
+            }
+        } catch (NumberFormatException notARow) {
+            // a hand-made request: nothing to remove
+        }
+        OrganisationType type = type(form.getOrganisationType());
+        if (rows.isEmpty() && type != null && allowsRegistrars(type)) {
+            rows.add(new RegistrarForm());
         }
     }
 
@@ -189,22 +254,36 @@ class JoinController {
         return queue.findByTrackingToken(token).orElseThrow(NotFoundException::new);
     }
 
+    /**
+     * The form for the type chosen: registrar rows for a library or a school, and, should a request name registrars
+     * for another type, those rows too, each with its remove button, so the applicant can take them out.
+     */
     private String page(Model model) {
         model.addAttribute("estimate", figures.estimate());
-        model.addAttribute(
-                "types",
-                List.of(
-                        OrganisationType.LIBRARY,
-                        OrganisationType.SCHOOL,
-                        OrganisationType.CARE_HOME,
-                        OrganisationType.OTHER));
+        model.addAttribute("types", TYPES);
         model.addAttribute("maxRegistrars", JoinForm.MAX_REGISTRARS);
+        JoinForm form = (JoinForm) model.getAttribute("form");
+        OrganisationType type = form == null ? null : type(form.getOrganisationType());
+        boolean allowed = type != null && allowsRegistrars(type);
+        boolean named = form != null && form.getRegistrars().stream().anyMatch(r -> r != null && !r.isBlank());
+        model.addAttribute("registrarsAllowed", allowed);
+        model.addAttribute("showRegistrars", allowed || named);
+        model.addAttribute(
+                "showNoBusinessIdReason",
+                type == OrganisationType.OTHER
+                        || (form != null
+                                && form.getNoBusinessIdReason() != null
+                                && !form.getNoBusinessIdReason().isBlank()));
         return "institutions/join";
+    }
+
+    private static boolean allowsRegistrars(OrganisationType type) {
+        return Application.needsRegistrars(type);
     }
 
     private static OrganisationType type(String value) {
         try {
-            return value == null || value.isBlank() ? null : OrganisationType.valueOf(value);
+            return value == null || value.isBlank() ? null : OrganisationType.valueOf(value.strip());
         } catch (IllegalArgumentException e) {
             return null;
         }
@@ -235,10 +314,18 @@ class JoinController {
 
     private static List<Registrar> validateRegistrars(JoinForm form, OrganisationType type, BindingResult errors) {
         List<Registrar> result = new ArrayList<>();
-        if (type != OrganisationType.LIBRARY && type != OrganisationType.SCHOOL) {
+        List<RegistrarForm> rows = form.getRegistrars();
+        if (type == null) {
             return result;
         }
-        List<RegistrarForm> rows = form.getRegistrars();
+        if (!allowsRegistrars(type)) {
+            // Only a library or a school gets registrar accounts: names given for another type are refused, not
+            // dropped, so the applicant is never told about invitations that would not come.
+            if (rows.stream().anyMatch(row -> row != null && !row.isBlank())) {
+                errors.rejectValue("organisationType", "institutions.join.error.registrarsNotAllowed");
+            }
+            return result;
+        }
         for (int i = 0; i < rows.size(); i++) {
             RegistrarForm row = rows.get(i);
             if (row == null || row.isBlank()) {

@@ -74,16 +74,19 @@ class JoinControllerClosedTest {
         model.addAttribute("form", form);
         var response = new MockHttpServletResponse();
 
-        String view = controller.submit(form, errors, null, model, new MockHttpServletRequest(), response);
+        String view = controller.submit(form, errors, null, null, null, model, new MockHttpServletRequest(), response);
 
         assertThat(view).isEqualTo("institutions/join");
         assertThat(response.getStatus()).isEqualTo(503);
         assertThat(model.get("closure")).isEqualTo(notice);
         assertThat(((JoinForm) model.get("form")).getOrganisationName()).isEqualTo("Huoltokirjasto");
 
-        // The empty form already says so before anyone fills it in.
+        // The first step, the choice of type, already says so before anyone fills in anything; so does the form.
         var fresh = new ExtendedModelMap();
-        assertThat(controller.form(fresh)).isEqualTo("institutions/join");
+        assertThat(controller.form(null, null, fresh)).isEqualTo("institutions/join-type");
         assertThat(fresh.get("closure")).isEqualTo(notice);
+        var chosen = new ExtendedModelMap();
+        assertThat(controller.form("CARE_HOME", null, chosen)).isEqualTo("institutions/join");
+        assertThat(chosen.get("closure")).isEqualTo(notice);
     }
 }
