@@ -18,4 +18,13 @@ public record NewApplication(
         String message,
         String language,
         String clientAddress,
-        List<Registrar> registrars) {}
+        List<Registrar> registrars) {
+
+    /** Registrars are named only for a library or a school: no other type is ever promised invitations. */
+    public NewApplication {
+        registrars = registrars == null ? List.of() : List.copyOf(registrars);
+        if (!registrars.isEmpty() && (type == null || !type.registersOwnPatrons())) {
+            throw new IllegalArgumentException("Registrars named for an organisation of type " + type);
+        }
+    }
+}

@@ -54,6 +54,6 @@ public record Application(
     }
 
     public static boolean needsRegistrars(OrganisationType type) {
-        return type == OrganisationType.LIBRARY || type == OrganisationType.SCHOOL;
+        return type != null && type.registersOwnPatrons();
     }
 }
