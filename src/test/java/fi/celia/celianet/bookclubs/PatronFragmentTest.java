@@ -38,7 +38,7 @@ class PatronFragmentTest extends BookClubTest {
                 .andExpect(content().string(Matchers.containsString("Asiakas liittyi kirjakerhoon.")))
                 .andExpect(content()
                         .string(Matchers.containsString(
-                                joined.nameFi() + ": ensimmäinen lähetys on se, joka toimitetaan 10.3.2035.")))
+                                joined.nameFi() + ": ensimmäinen lähetys toimitetaan 10.3.2035.")))
                 .andExpect(content().string(Matchers.containsString("<td>" + joined.nameFi() + "</td>")))
                 .andExpect(content().string(Matchers.containsString("<td>10.3.2035</td>")))
                 .andExpect(content().string(Matchers.containsString("Voimassa")))
