@@ -73,17 +73,20 @@ public class ShipmentExports {
                 limit));
     }
 
-    /** Writes the CSV (UTF-8, a header row, one member a row) to {@code out} as the rows arrive. */
+    /**
+     * Writes the members CSV for the production partner ({@link ProductionPartnerCsv}: UTF-8, no byte order mark, a
+     * header row, one member a row) to {@code out} as the rows arrive.
+     */
     public void writeCsv(UUID shipmentId, List<String> header, OutputStream out) {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
         readOnly.executeWithoutResult(status -> {
             try {
-                writeRow(writer, header);
+                ProductionPartnerCsv.writeRow(writer, header);
                 jdbc.query(
                         MEMBERS,
                         rs -> {
                             try {
-                                writeRow(
+                                ProductionPartnerCsv.writeRow(
                                         writer,
                                         List.of(
                                                 rs.getString("patron_number"),
@@ -129,28 +132,6 @@ public class ShipmentExports {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static void writeRow(Writer writer, List<String> values) throws IOException {
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                writer.write(',');
-            }
-            writer.write(csv(values.get(i)));
-        }
-        writer.write("\r\n");
-    }
-
-    static String csv(String value) {
-        if (value == null) {
-            return "";
-        }
-        // A leading =, +, - or @ would make a spreadsheet run the cell as a formula.
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return "\"" + safe.replace("\"", "\"\"") + "\"";
-        }
-        return safe;
     }
 
     /** Places labels on A4 pages, 3 across and 8 down, starting a new page every 24 labels. */
