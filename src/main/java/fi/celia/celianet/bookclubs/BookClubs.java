@@ -83,7 +83,7 @@ public class BookClubs {
     /**
      * Adds a monthly calendar: {@code months} deliveries, the first on {@code firstDelivery}, then on the same day
      * of each following month (the month's last day when it is shorter). Production of each starts
-     * {@code leadTimeDays} before its delivery; the lead time becomes the club's. Dates the club already ships on
+     * {@code leadTimeDays} before its delivery; the club's own lead time stays as it is. Dates the club already ships on
      * are left as they are, so generating the same calendar twice adds nothing.
      *
      * @param expectedVersion the club's version the form was drawn from, or null

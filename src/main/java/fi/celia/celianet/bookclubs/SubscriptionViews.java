@@ -1,10 +1,15 @@
 package fi.celia.celianet.bookclubs;
 
+import fi.celia.celianet.bookclubs.internal.BookClubRepository;
+import fi.celia.celianet.bookclubs.internal.ClubFirstDelivery;
 import fi.celia.celianet.bookclubs.internal.Membership;
 import fi.celia.celianet.bookclubs.internal.Subscription;
 import fi.celia.celianet.bookclubs.internal.SubscriptionPause;
 import fi.celia.celianet.bookclubs.internal.SubscriptionRepository;
 import fi.celia.celianet.calendar.Helsinki;
+import fi.celia.celianet.patrons.PatronDirectory;
+import fi.celia.celianet.patrons.PatronSummary;
+import fi.celia.celianet.shared.NotFoundException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,8 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * A patron's subscriptions as the patron page shows them. The page is asked for often, so it costs a fixed number
- * of queries whatever the number of subscriptions: the clubs, the subscriptions with their pauses, and every next
- * delivery at once.
+ * of queries whatever the number of subscriptions: the patron, the clubs, the subscriptions with their pauses, every
+ * next delivery at once, and every club's first delivery for a patron joining today.
  */
 @Service
 public class SubscriptionViews {
@@ -32,12 +37,22 @@ public class SubscriptionViews {
     private final SubscriptionRepository repository;
     private final BookClubs clubs;
     private final Membership membership;
+    private final BookClubRepository clubRepository;
+    private final PatronDirectory directory;
     private final Clock clock;
 
-    SubscriptionViews(SubscriptionRepository repository, BookClubs clubs, Membership membership, Clock clock) {
+    SubscriptionViews(
+            SubscriptionRepository repository,
+            BookClubs clubs,
+            Membership membership,
+            BookClubRepository clubRepository,
+            PatronDirectory directory,
+            Clock clock) {
         this.repository = repository;
         this.clubs = clubs;
         this.membership = membership;
+        this.clubRepository = clubRepository;
+        this.directory = directory;
         this.clock = clock;
     }
 
@@ -47,19 +62,45 @@ public class SubscriptionViews {
         return forPatron(patronId, clubs.catalogue());
     }
 
-    /** Everything the patron page's book-club section shows. */
+    /**
+     * Everything the patron page's book-club section shows: the subscriptions, each club still to join with the
+     * first delivery a patron joining today would receive (what {@link Subscriptions#subscribe} would choose, so a
+     * librarian can say it before the patron agrees), and what keeps the patron from joining.
+     */
     @Transactional(readOnly = true)
     public PatronSubscriptions patronPage(UUID patronId) {
+        PatronSummary patron = directory.find(patronId).orElseThrow(NotFoundException::new);
         List<Club> catalogue = clubs.catalogue();
         List<SubscriptionView> subscriptions = forPatron(patronId, catalogue);
         Set<UUID> joined = subscriptions.stream()
                 .filter(v -> v.state() != SubscriptionView.State.ENDED)
                 .map(v -> v.club().id())
                 .collect(Collectors.toSet());
+        Map<UUID, LocalDate> firstDeliveries = clubRepository.firstOpenDeliveries(today()).stream()
+                .collect(Collectors.toMap(ClubFirstDelivery::clubId, ClubFirstDelivery::deliveryDate));
         return new PatronSubscriptions(
                 patronId,
                 subscriptions,
-                catalogue.stream().filter(c -> !joined.contains(c.id())).toList());
+                catalogue.stream()
+                        .filter(c -> !joined.contains(c.id()))
+                        .map(c -> new PatronSubscriptions.JoinableClub(c, firstDeliveries.get(c.id())))
+                        .toList(),
+                missing(patron));
+    }
+
+    /** What the patron lacks to join a club, as message keys: the same checks {@link Subscriptions#subscribe} makes. */
+    static List<String> missing(PatronSummary patron) {
+        List<String> missing = new ArrayList<>();
+        if (!patron.active()) {
+            missing.add("bookclubs.patron.missing.closed");
+        }
+        if (!patron.cdClubsService()) {
+            missing.add("bookclubs.patron.missing.noService");
+        }
+        if (!patron.hasPostalAddress()) {
+            missing.add("bookclubs.patron.missing.noAddress");
+        }
+        return List.copyOf(missing);
     }
 
     /** The next shipment the subscription receives, if one is scheduled. */

@@ -288,4 +288,24 @@ class ClubCalendarTest extends BookClubTest {
                 .containsExactly(LocalDate.of(2030, 11, 15), LocalDate.of(2030, 12, 15), LocalDate.of(2031, 1, 15));
         assertThat(clubs.find(club.id()).orElseThrow().leadTimeDays()).isEqualTo(35);
     }
+
+    @Test
+    void aCalendarWithItsOwnLeadTimeLeavesTheClubsLeadTimeAsItWas() throws Exception {
+        var session = staffSession();
+        at(LocalDate.of(2030, 3, 1));
+        Club club = club(35, 1);
+        mvc.perform(post("/bookclubs/{id}/calendar", club.id())
+                        .with(session)
+                        .param("firstDelivery", "10.4.2030")
+                        .param("months", "2")
+                        .param("leadTimeDays", "1"))
+                .andExpect(status().isSeeOther());
+        assertThat(clubs.find(club.id()).orElseThrow().leadTimeDays()).isEqualTo(35);
+        assertThat(clubs.shipments(club.id()))
+                .extracting(Shipment::productionStartsOn)
+                .containsExactly(LocalDate.of(2030, 4, 9), LocalDate.of(2030, 5, 9));
+        mvc.perform(get("/bookclubs/{id}", club.id()).with(session))
+                .andExpect(status().isOk())
+                .andExpect(content().string(Matchers.containsString("<dd>35 päivää</dd>")));
+    }
 }

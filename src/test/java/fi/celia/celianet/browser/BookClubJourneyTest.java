@@ -15,7 +15,11 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.Select;
 
-/** Service staff create a club and its calendar; a registrar subscribes a patron and sees the first delivery date. */
+/**
+ * Service staff create a club and its calendar; a registrar sees, in Finnish and Swedish, the first delivery a patron
+ * joining today would get, subscribes the patron and sees that date confirmed; a patron without the CD service is
+ * told why there is no Subscribe button.
+ */
 class BookClubJourneyTest extends BrowserTest {
 
     private static final DateTimeFormatter FINNISH = DateTimeFormatter.ofPattern("d.M.yyyy");
@@ -47,7 +51,9 @@ class BookClubJourneyTest extends BrowserTest {
         assertAccessible("club page, no shipments");
 
         LocalDate today = Helsinki.dateOf(Instant.now(clock));
-        LocalDate firstDelivery = today.plusDays(60);
+        // Production of the first shipment (lead time 30 days) has started already: a new member gets the second.
+        LocalDate firstDelivery = today.plusDays(20);
+        LocalDate joinersFirst = firstDelivery.plusMonths(1);
         typeDate("#firstDelivery", firstDelivery);
         tabTo("#months");
         clearFocused();
@@ -61,13 +67,40 @@ class BookClubJourneyTest extends BrowserTest {
         // A registrar's patron, registered with the CD service and an address.
         var library = data.library(TestData.unique("Library"));
         var registrar = data.account(Role.REGISTRAR, library);
-        String patronPath = registerPatron(registrar.getUsername());
+        String patronPath = registerPatron(registrar.getUsername(), "ONLINE", "CD_CLUBS");
+        String withoutServicePath = registerPatron(registrar.getUsername(), "ONLINE");
 
         browser.manage().deleteAllCookies();
         signInAs(registrar.getUsername(), TestData.PASSWORD);
         open(patronPath);
         assertThat(find("#bookclubs-title").getText()).isNotBlank();
+        assertThat(firstDeliveryOf(name)).isEqualTo(joinersFirst.format(FINNISH));
+        assertThat(find("table.bookclubs-joinable thead").getText())
+                .contains("Ensimmäinen toimitus, jos asiakas liittyy tänään");
         assertAccessible("patron page, no clubs");
+        open(patronPath + "?lang=sv");
+        assertLanguage("sv");
+        assertThat(firstDeliveryOf(name + "-sv")).isEqualTo(joinersFirst.format(FINNISH));
+        assertThat(find("table.bookclubs-joinable thead").getText())
+                .contains("Första leveransen om kunden går med i dag");
+        assertThat(find("form[action$='/subscriptions'] button[type=submit]").getText())
+                .isEqualTo("Prenumerera");
+        assertAccessible("patron page in Swedish, no clubs");
+
+        open(withoutServicePath);
+        assertThat(browser.findElements(By.cssSelector("form[action$='/subscriptions']")))
+                .isEmpty();
+        assertThat(find(".bookclubs-missing").getText())
+                .contains("Kunden kan inte gå med i en bokklubb:")
+                .contains("kunden har inte tjänsten CD-bokklubbar");
+        assertAccessible("patron page in Swedish, no CD service");
+        open(withoutServicePath + "?lang=fi");
+        assertThat(find(".bookclubs-missing").getText())
+                .contains("Asiakas ei voi liittyä kirjakerhoon:")
+                .contains("asiakkaalla ei ole CD-kirjakerhopalvelua");
+        assertAccessible("patron page, no CD service");
+
+        open(patronPath);
         tabTo("#bookclubs-club");
         press(name);
         assertThat(new Select(find("#bookclubs-club")).getFirstSelectedOption().getText())
@@ -76,13 +109,21 @@ class BookClubJourneyTest extends BrowserTest {
 
         assertThat(find(".flash").getText()).contains("Asiakas liittyi kirjakerhoon");
         assertThat(find(".bookclubs .notice").getText())
-                .isEqualTo(
-                        name + ": ensimmäinen lähetys on se, joka toimitetaan " + firstDelivery.format(FINNISH) + ".");
-        assertThat(find(".bookclubs table tbody").getText()).contains(name).contains(firstDelivery.format(FINNISH));
+                .isEqualTo(name + ": ensimmäinen lähetys toimitetaan " + joinersFirst.format(FINNISH) + ".");
+        assertThat(find(".bookclubs table tbody").getText()).contains(name).contains(joinersFirst.format(FINNISH));
         assertAccessible("patron page, subscribed");
     }
 
-    private String registerPatron(String username) throws Exception {
+    /** The first-delivery cell of the club's row among the clubs to join. */
+    private String firstDeliveryOf(String club) {
+        return browser.findElements(By.cssSelector("table.bookclubs-joinable tbody tr")).stream()
+                .filter(row -> row.findElement(By.cssSelector("td")).getText().equals(club))
+                .map(row -> row.findElements(By.cssSelector("td")).get(1).getText())
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(club + " is not among the clubs to join"));
+    }
+
+    private String registerPatron(String username, String... services) throws Exception {
         var session = signIn(username, TestData.PASSWORD);
         String location = mvc.perform(post("/patrons")
                         .with(session)
@@ -98,7 +139,7 @@ class BookClubJourneyTest extends BrowserTest {
                         .param("language", "fi")
                         .param("channel", "IN_PERSON")
                         .param("eligibility", "VISUAL")
-                        .param("services", "ONLINE", "CD_CLUBS")
+                        .param("services", services)
                         .param("credentialsTo", "PATRON")
                         .param("consent", "true"))
                 .andReturn()

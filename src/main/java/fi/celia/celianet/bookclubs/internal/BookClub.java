@@ -108,7 +108,7 @@ public class BookClub {
     /**
      * Adds a monthly calendar: {@code months} deliveries, the first on {@code firstDelivery}, then on the same day
      * of each following month (the month's last day when it is shorter), each produced {@code leadTimeDays}
-     * before; the lead time becomes the club's. Dates the club already ships on are left as they are. The first
+     * before. The club's own lead time stays as it is: it is changed on the club, never by a calendar. Dates the club already ships on are left as they are. The first
      * delivery is today at the earliest and at most {@link Horizon five years} ahead.
      *
      * @return the shipments added
@@ -132,7 +132,6 @@ public class BookClub {
             throw new BookClubRefusal(
                     "firstDelivery", "bookclubs.calendar.error.tooFarAhead", DATE.format(Horizon.lastDate(today)));
         }
-        this.leadTimeDays = leadTimeDays;
         this.updatedAt = now;
         Set<LocalDate> scheduled =
                 shipments.stream().map(ClubShipment::deliveryDate).collect(Collectors.toSet());

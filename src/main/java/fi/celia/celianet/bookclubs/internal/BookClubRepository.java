@@ -52,6 +52,16 @@ public interface BookClubRepository extends JpaRepository<BookClub, UUID> {
             and sh.frozenAt is null and sh.deliveryDate >= :from order by sh.deliveryDate limit 1""")
     Optional<ClubShipment> firstOpen(UUID clubId, LocalDate today, LocalDate from);
 
+    /**
+     * For every club with one, the delivery date of its first shipment not frozen and not in production by
+     * {@code today}: what {@link #firstOpen} finds for each club, in one query.
+     */
+    @Query(
+            """
+            select new fi.celia.celianet.bookclubs.internal.ClubFirstDelivery(sh.club.id, min(sh.deliveryDate))
+            from ClubShipment sh where sh.productionStartsOn > :today and sh.frozenAt is null group by sh.club.id""")
+    List<ClubFirstDelivery> firstOpenDeliveries(LocalDate today);
+
     @Query("select max(sh.deliveryDate) from ClubShipment sh where sh.club.id = :clubId")
     Optional<LocalDate> lastDelivery(UUID clubId);
 }

@@ -4,7 +4,6 @@ import fi.celia.celianet.bookclubs.ShipmentMember;
 import fi.celia.celianet.shared.PostalAddress;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
@@ -16,11 +15,6 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDType0Font;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -28,19 +22,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The exports of a frozen member list, streamed from the database row by row (a server-side cursor with a fetch
- * size), so 100,000 members need neither much memory nor much time: a CSV file and A4 sheets of 3×8 address
- * labels in the DejaVu Sans font shipped with the application.
+ * size), so 100,000 members need neither much memory nor much time: a CSV file for the production partner
+ * ({@link ProductionPartnerCsv}) and A4 sheets of 3×8 address labels ({@link LabelSheet}).
  */
 @Component
 public class ShipmentExports {
 
-    static final String FONT = "fonts/DejaVuSans.ttf";
     static final int FETCH_SIZE = 1000;
-    static final int COLUMNS = 3;
-    static final int ROWS = 8;
-    private static final float PADDING = 14f;
-    private static final float FONT_SIZE = 10f;
-    private static final float MIN_FONT_SIZE = 6f;
 
     private static final String MEMBERS =
             """
@@ -73,17 +61,20 @@ public class ShipmentExports {
                 limit));
     }
 
-    /** Writes the CSV (UTF-8, a header row, one member a row) to {@code out} as the rows arrive. */
+    /**
+     * Writes the members CSV for the production partner ({@link ProductionPartnerCsv}: UTF-8, no byte order mark, a
+     * header row, one member a row) to {@code out} as the rows arrive.
+     */
     public void writeCsv(UUID shipmentId, List<String> header, OutputStream out) {
         Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 64 * 1024);
         readOnly.executeWithoutResult(status -> {
             try {
-                writeRow(writer, header);
+                ProductionPartnerCsv.writeRow(writer, header);
                 jdbc.query(
                         MEMBERS,
                         rs -> {
                             try {
-                                writeRow(
+                                ProductionPartnerCsv.writeRow(
                                         writer,
                                         List.of(
                                                 rs.getString("patron_number"),
@@ -104,12 +95,10 @@ public class ShipmentExports {
         });
     }
 
-    /** Writes A4 sheets of 3×8 address labels: name, street, postal code and city. */
+    /** Writes A4 sheets of 3×8 address labels: name, street, postal code and city, each fitted to its label. */
     public void writeLabels(UUID shipmentId, OutputStream out) {
-        try (PDDocument document = new PDDocument(IOUtils.createTempFileOnlyStreamCache());
-                InputStream fontFile = new ClassPathResource(FONT).getInputStream()) {
-            PDType0Font font = PDType0Font.load(document, fontFile, true);
-            Labels labels = new Labels(document, font);
+        try (PDDocument document = new PDDocument(IOUtils.createTempFileOnlyStreamCache())) {
+            LabelSheet labels = new LabelSheet(document);
             readOnly.executeWithoutResult(status -> jdbc.query(
                     MEMBERS,
                     rs -> {
@@ -128,110 +117,6 @@ public class ShipmentExports {
             document.save(out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static void writeRow(Writer writer, List<String> values) throws IOException {
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                writer.write(',');
-            }
-            writer.write(csv(values.get(i)));
-        }
-        writer.write("\r\n");
-    }
-
-    static String csv(String value) {
-        if (value == null) {
-            return "";
-        }
-        // A leading =, +, - or @ would make a spreadsheet run the cell as a formula.
-        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
-        if (safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")) {
-            return "\"" + safe.replace("\"", "\"\"") + "\"";
-        }
-        return safe;
-    }
-
-    /** Places labels on A4 pages, 3 across and 8 down, starting a new page every 24 labels. */
-    private static final class Labels {
-
-        private final PDDocument document;
-        private final PDType0Font font;
-        private final float width = PDRectangle.A4.getWidth() / COLUMNS;
-        private final float height = PDRectangle.A4.getHeight() / ROWS;
-        private PDPageContentStream page;
-        private int index;
-
-        Labels(PDDocument document, PDType0Font font) {
-            this.document = document;
-            this.font = font;
-        }
-
-        void add(List<String> lines) {
-            try {
-                int slot = index % (COLUMNS * ROWS);
-                if (slot == 0) {
-                    finish();
-                    PDPage next = new PDPage(PDRectangle.A4);
-                    document.addPage(next);
-                    page = new PDPageContentStream(document, next);
-                }
-                int column = slot % COLUMNS;
-                int row = slot / COLUMNS;
-                float x = column * width + PADDING;
-                float top = PDRectangle.A4.getHeight() - row * height - PADDING;
-                float y = top - FONT_SIZE;
-                for (String line : lines) {
-                    String text = printable(line);
-                    float size = fit(text, width - 2 * PADDING);
-                    page.beginText();
-                    page.setFont(font, size);
-                    page.newLineAtOffset(x, y);
-                    page.showText(text);
-                    page.endText();
-                    y -= FONT_SIZE * 1.3f;
-                }
-                index++;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-
-        void finish() throws IOException {
-            if (page != null) {
-                page.close();
-                page = null;
-            }
-        }
-
-        private float fit(String text, float available) throws IOException {
-            float size = FONT_SIZE;
-            while (size > MIN_FONT_SIZE && font.getStringWidth(text) / 1000f * size > available) {
-                size -= 0.5f;
-            }
-            return size;
-        }
-
-        /** Leaves out characters the font cannot draw, rather than failing the whole sheet. */
-        private String printable(String text) {
-            String value = text == null ? "" : text;
-            try {
-                font.encode(value);
-                return value;
-            } catch (IllegalArgumentException | IOException e) {
-                StringBuilder kept = new StringBuilder();
-                value.codePoints().forEach(cp -> {
-                    String one = new String(Character.toChars(cp));
-                    try {
-                        font.encode(one);
-                        kept.append(one);
-                    } catch (IllegalArgumentException | IOException ignored) {
-                        kept.append('?');
-                    }
-                });
-                return kept.toString();
-            }
         }
     }
 }
