@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -167,6 +168,38 @@ public class PatronList {
         return count[0];
     }
 
+    /**
+     * The credentials state of each of the patrons as the list derives it in SQL, keyed by patron id: for holding
+     * the SQL derivation to {@link CredentialsStates}.
+     */
+    @Transactional(readOnly = true)
+    Map<UUID, String> credentialsStates(Collection<UUID> patronIds) {
+        if (patronIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, Object> params = new HashMap<>(mailParams());
+        params.put("ids", patronIds);
+        Map<UUID, String> states = new HashMap<>();
+        jdbc.sql("SELECT p.id, " + CREDENTIALS_STATE + " AS credentials_state FROM patron p" + CREDENTIALS_JOINS
+                        + " WHERE p.id IN (:ids)")
+                .params(params)
+                .query(rs -> {
+                    states.put(rs.getObject("id", UUID.class), rs.getString("credentials_state"));
+                });
+        return states;
+    }
+
+    private static Map<String, Object> mailParams() {
+        return Map.of(
+                "mailReferenceType",
+                "PATRON",
+                "mailTemplates",
+                List.of(
+                        PatronMail.CREDENTIALS,
+                        PatronMail.CREDENTIALS + "-contact",
+                        PatronMail.CREDENTIALS + "-guardian"));
+    }
+
     private void requireAccess(StaffPrincipal user, PatronListQuery query) {
         if (!user.mayActFor(query.organisationId())) {
             audit.record(
@@ -196,13 +229,7 @@ public class PatronList {
             List<String> where = new ArrayList<>();
             where.add("p.organisation_id = :organisation");
             params.put("organisation", query.organisationId());
-            params.put("mailReferenceType", "PATRON");
-            params.put(
-                    "mailTemplates",
-                    List.of(
-                            PatronMail.CREDENTIALS,
-                            PatronMail.CREDENTIALS + "-contact",
-                            PatronMail.CREDENTIALS + "-guardian"));
+            params.putAll(mailParams());
             if (query.registeredFrom() != null) {
                 where.add("p.registered_at >= :from");
                 params.put("from", startOf(query.registeredFrom()));
