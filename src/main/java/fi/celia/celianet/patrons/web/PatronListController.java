@@ -95,7 +95,7 @@ class PatronListController {
                 HttpHeaders.CONTENT_DISPOSITION,
                 ContentDisposition.attachment()
                         .filename(text("patrons.list.csv.file", locale) + "-"
-                                + LocalDate.now(clock.withZone(Helsinki.ZONE)) + ".csv")
+                                + LocalDate.ofInstant(clock.instant(), Helsinki.ZONE) + ".csv")
                         .build()
                         .toString());
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
