@@ -138,6 +138,22 @@ public class Mailbox {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
+    /**
+     * For another module's set-wise query over its own rows (a list of thousands, filtered and paged in the
+     * database): the subquery of a {@code LEFT JOIN LATERAL} that yields the newest mail of any of the templates
+     * about the reference in {@code referenceColumn}, as {@link #latestAbout} picks it, with the columns
+     * {@code state}, {@code attempts} and {@code created_at}. The query binds {@code :mailReferenceType} and
+     * {@code :mailTemplates}. Here rather than in the caller, so the outbox's columns stay this module's business.
+     */
+    public static String newestAboutSql(String referenceColumn) {
+        if (!referenceColumn.matches("[a-z_]+\\.[a-z_]+")) {
+            throw new IllegalArgumentException("not a column: " + referenceColumn);
+        }
+        return "SELECT state, attempts, created_at FROM outbound_mail WHERE reference_type = :mailReferenceType"
+                + " AND reference_id = " + referenceColumn
+                + " AND split_part(dedupe_key, ':', 1) IN (:mailTemplates) ORDER BY created_at DESC LIMIT 1";
+    }
+
     /** How many mails of a template about a reference were queued since a moment: for rate limits. */
     @Transactional(readOnly = true)
     public int countSince(String referenceType, UUID referenceId, String template, Instant since) {

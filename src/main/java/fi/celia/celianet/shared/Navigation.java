@@ -28,6 +28,7 @@ public class Navigation {
     static final List<String> LINKS = List.of(
             "/",
             "/patrons",
+            "/patrons/list",
             "/patrons/new",
             "/institutions/applications",
             "/bookclubs",

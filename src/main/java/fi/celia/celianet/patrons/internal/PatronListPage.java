@@ -1,0 +1,34 @@
+package fi.celia.celianet.patrons.internal;
+
+import java.util.List;
+
+/**
+ * One page of the patron list.
+ *
+ * @param page the page's index, from 0
+ * @param total how many patrons the filters match, on every page
+ */
+public record PatronListPage(List<PatronListRow> rows, int page, int pageSize, long total) {
+
+    public boolean hasPrevious() {
+        return page > 0;
+    }
+
+    public boolean hasNext() {
+        return (long) (page + 1) * pageSize < total;
+    }
+
+    /** How many pages the matches fill; at least one. */
+    public long pages() {
+        return Math.max(1, (total + pageSize - 1) / pageSize);
+    }
+
+    /** The position of the page's first row, from 1; 0 when the page is empty. */
+    public long first() {
+        return rows.isEmpty() ? 0 : (long) page * pageSize + 1;
+    }
+
+    public long last() {
+        return rows.isEmpty() ? 0 : (long) page * pageSize + rows.size();
+    }
+}
