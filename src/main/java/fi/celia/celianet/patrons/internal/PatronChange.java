@@ -10,11 +10,18 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.List;
+import java.util.stream.Stream;
 
 /** One change in a patron's history: who, when, which field, the old and the new value. Part of {@link Patron}. */
 @Entity
 @Table(name = "patron_history")
 public class PatronChange {
+
+    /** Every field a change can name: the details staff edit, the organisation (a move) and the status. */
+    public static final List<String> FIELDS = Stream.concat(
+                    PatronChanges.FIELDS.stream(), Stream.of("organisation", "status"))
+            .toList();
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -61,6 +68,11 @@ public class PatronChange {
 
     public String field() {
         return field;
+    }
+
+    /** The message key of a field's name, as people read it: {@code patrons.field.street_address}. */
+    public static String messageKey(String field) {
+        return "patrons.field." + field;
     }
 
     public String oldValue() {

@@ -1,5 +1,6 @@
 package fi.celia.celianet.patrons.internal;
 
+import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.credentials.CredentialTokens;
@@ -84,7 +85,7 @@ public class PatronLifecycle {
         }
         // flushed here, so that a concurrent save that committed first surfaces as the repository's exception
         patrons.flush();
-        audit.success(user.username(), "PATRON_CHANGED", "PATRON", id, String.join(", ", changed));
+        audit.success(user.username(), AuditEvent.PATRON_CHANGED, "PATRON", id, String.join(", ", changed));
     }
 
     /**
@@ -129,7 +130,7 @@ public class PatronLifecycle {
                     patron, recipient, PatronMail.TRANSFER, UUID.randomUUID(), Map.of("organisation", to)));
         }
         transfers.record(id, previous, target, now, recipient != null);
-        audit.success(user.username(), "PATRON_TRANSFERRED", "PATRON", id, from + " → " + to);
+        audit.success(user.username(), AuditEvent.PATRON_TRANSFERRED, "PATRON", id, from + " → " + to);
     }
 
     /** The patron's latest transfer between organisations, with both names, as the patron page tells it. */
@@ -169,7 +170,7 @@ public class PatronLifecycle {
             return false;
         }
         tokens.revokeAll(id);
-        audit.success(user.username(), "PATRON_CLOSED", "PATRON", id, reason);
+        audit.success(user.username(), AuditEvent.PATRON_CLOSED, "PATRON", id, reason);
         return true;
     }
 
@@ -181,7 +182,7 @@ public class PatronLifecycle {
         if (!patron.erase(user.username(), Instant.now(clock))) {
             return false;
         }
-        audit.success(user.username(), "PATRON_ERASED", "PATRON", id, null);
+        audit.success(user.username(), AuditEvent.PATRON_ERASED, "PATRON", id, null);
         return true;
     }
 

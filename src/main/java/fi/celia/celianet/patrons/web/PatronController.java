@@ -1,5 +1,6 @@
 package fi.celia.celianet.patrons.web;
 
+import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.audit.AuditOutcome;
 import fi.celia.celianet.calendar.Helsinki;
@@ -10,6 +11,7 @@ import fi.celia.celianet.patrons.internal.MailRequestOutcome;
 import fi.celia.celianet.patrons.internal.NewPatron;
 import fi.celia.celianet.patrons.internal.Patron;
 import fi.celia.celianet.patrons.internal.PatronCredentials;
+import fi.celia.celianet.patrons.internal.PatronHistory;
 import fi.celia.celianet.patrons.internal.PatronLifecycle;
 import fi.celia.celianet.patrons.internal.PatronRecords;
 import fi.celia.celianet.patrons.internal.PatronRegistration;
@@ -54,6 +56,7 @@ class PatronController {
 
     private static final String FORM = "patrons/form";
     private static final String PAGE = "patrons/show";
+    private static final int HISTORY_SIZE = 50;
 
     private final PatronRegistration registration;
     private final PatronRecords records;
@@ -63,6 +66,7 @@ class PatronController {
     private final Letters letters;
     private final PatronLifecycle lifecycle;
     private final List<PatronPageSection> sections;
+    private final PatronHistory history;
     private final Clock clock;
     private final String baseUrl;
 
@@ -75,6 +79,7 @@ class PatronController {
             Letters letters,
             PatronLifecycle lifecycle,
             List<PatronPageSection> sections,
+            PatronHistory history,
             Clock clock,
             @Value("${celianet.base-url}") String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -88,6 +93,7 @@ class PatronController {
         this.sections = sections.stream()
                 .sorted(Comparator.comparingInt(PatronPageSection::order))
                 .toList();
+        this.history = history;
         this.clock = clock;
     }
 
@@ -138,7 +144,13 @@ class PatronController {
             response.setStatus(HttpStatus.CONFLICT.value());
             records.registeredFacts(user, duplicate.code()).ifPresent(facts -> model.addAttribute("duplicate", facts));
             errors.rejectValue("hetu", "patrons.hetu.error.alreadyRegistered");
-            audit.record(user.username(), "PATRON_REGISTRATION_DUPLICATE", "PATRON", null, AuditOutcome.FAILURE, null);
+            audit.record(
+                    user.username(),
+                    AuditEvent.PATRON_REGISTRATION_DUPLICATE,
+                    "PATRON",
+                    null,
+                    AuditOutcome.FAILURE,
+                    null);
             return form(user, model);
         } catch (SoftDuplicatesException similar) {
             model.addAttribute(
@@ -275,7 +287,8 @@ class PatronController {
         model.addAttribute("mayGivePhoneCode", credentials.mayGivePhoneCode(patron));
         model.addAttribute("lastTransfer", lifecycle.lastTransfer(patron.id()).orElse(null));
         model.addAttribute("resetMail", credentials.resetMail(patron.id()).orElse(null));
-        model.addAttribute("history", audit.forTarget("PATRON", patron.id(), 50));
+        model.addAttribute("history", history.of(patron.id(), HISTORY_SIZE));
+        model.addAttribute("registration", history.registration(patron.id()).orElse(null));
         model.addAttribute("changes", patron.changes());
         StaffPrincipal user = currentUser();
         model.addAttribute(
