@@ -25,3 +25,15 @@ CREATE INDEX audit_event_actor_trgm_ix ON audit_event USING gin (actor gin_trgm_
 -- The mail log's filter: any part of an address or a subject, whatever the case.
 CREATE INDEX outbound_mail_recipient_trgm_ix ON outbound_mail USING gin (recipient gin_trgm_ops);
 CREATE INDEX outbound_mail_subject_trgm_ix ON outbound_mail USING gin (subject gin_trgm_ops);
+
+-- The same for each field a patron's history of changes keeps.
+ALTER TABLE patron_history
+    ADD COLUMN changed_by_organisation_id uuid,
+    ADD COLUMN changed_by_service boolean NOT NULL DEFAULT false,
+    ADD CONSTRAINT patron_history_changed_by_affiliation_ck
+        CHECK (NOT (changed_by_service AND changed_by_organisation_id IS NOT NULL));
+UPDATE patron_history h
+SET changed_by_organisation_id = CASE WHEN s.role IN ('REGISTRAR', 'MAIN_USER') THEN s.organisation_id END,
+    changed_by_service = s.role IN ('STAFF', 'ADMIN')
+FROM staff_account s
+WHERE s.username = h.changed_by;

@@ -82,6 +82,16 @@ class PatronHistoryTest extends IntegrationTest {
                         "Katuosoite, Postinumero, Postitoimipaikka");
         assertThat(cells(rows.get(3)))
                 .containsExactly(registrarA.getUsername() + " (" + libraryA.getName() + ")", "Rekisteröity", "");
+        // the table of changed values names the same people the same way
+        assertThat(page.select("#change-entries tbody tr").stream()
+                        .map(r -> cells(r).subList(0, 2))
+                        .toList())
+                .containsExactly(
+                        List.of(registrarB.getUsername() + " (" + libraryB.getName() + ")", "Sähköpostiosoite"),
+                        List.of(staffMember.getUsername() + " (Celia)", "Vastuuorganisaatio"),
+                        List.of(staffMember.getUsername() + " (Celia)", "Postitoimipaikka"),
+                        List.of(staffMember.getUsername() + " (Celia)", "Postinumero"),
+                        List.of(staffMember.getUsername() + " (Celia)", "Katuosoite"));
         String history = page.select("#history").text();
         assertThat(history).doesNotContain("Katsoi asiakkaan sivua");
         COLUMN_NAMES.forEach(name -> assertThat(history).doesNotContain(name));

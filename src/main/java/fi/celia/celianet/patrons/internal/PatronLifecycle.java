@@ -79,7 +79,7 @@ public class PatronLifecycle {
         if (!problems.isEmpty()) {
             throw new PatronRejectedException(problems);
         }
-        List<String> changed = patron.change(changes, user.username(), now);
+        List<String> changed = patron.change(changes, user, now);
         if (changed.isEmpty()) {
             return;
         }
@@ -121,7 +121,7 @@ public class PatronLifecycle {
         String to = organisations.nameOf(target);
         UUID previous = patron.organisationId();
         Instant now = Instant.now(clock);
-        patron.transfer(target, from, to, user.username(), now);
+        patron.transfer(target, from, to, user, now);
         // told by their credentials route: by e-mail when the credentials go by e-mail; otherwise the patron page
         // says that nobody was told
         String recipient = patron.credentialsRecipient();
@@ -166,7 +166,7 @@ public class PatronLifecycle {
     public boolean close(StaffPrincipal user, UUID id, String reason) {
         requireServiceStaff(user);
         Patron patron = patrons.findById(id).orElseThrow(NotFoundException::new);
-        if (!patron.close(reason, user.username(), Instant.now(clock))) {
+        if (!patron.close(reason, user, Instant.now(clock))) {
             return false;
         }
         tokens.revokeAll(id);
@@ -179,7 +179,7 @@ public class PatronLifecycle {
     public boolean erase(StaffPrincipal user, UUID id) {
         requireServiceStaff(user);
         Patron patron = patrons.findWithChangesById(id).orElseThrow(NotFoundException::new);
-        if (!patron.erase(user.username(), Instant.now(clock))) {
+        if (!patron.erase(user, Instant.now(clock))) {
             return false;
         }
         audit.success(user.username(), AuditEvent.PATRON_ERASED, "PATRON", id, null);

@@ -10,6 +10,7 @@ import fi.celia.celianet.patrons.internal.DuplicateIdentityCodeException;
 import fi.celia.celianet.patrons.internal.MailRequestOutcome;
 import fi.celia.celianet.patrons.internal.NewPatron;
 import fi.celia.celianet.patrons.internal.Patron;
+import fi.celia.celianet.patrons.internal.PatronChange;
 import fi.celia.celianet.patrons.internal.PatronCredentials;
 import fi.celia.celianet.patrons.internal.PatronHistory;
 import fi.celia.celianet.patrons.internal.PatronLifecycle;
@@ -30,6 +31,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -289,7 +291,15 @@ class PatronController {
         model.addAttribute("resetMail", credentials.resetMail(patron.id()).orElse(null));
         model.addAttribute("history", history.of(patron.id(), HISTORY_SIZE));
         model.addAttribute("registration", history.registration(patron.id()).orElse(null));
-        model.addAttribute("changes", patron.changes());
+        List<PatronChange> changes = patron.changes();
+        model.addAttribute("changes", changes);
+        model.addAttribute(
+                "changeOrganisations",
+                organisations.namesOf(changes.stream()
+                        .map(PatronChange::actorOrganisationId)
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .toList()));
         StaffPrincipal user = currentUser();
         model.addAttribute(
                 "sections",
