@@ -31,7 +31,10 @@ class AuditController {
         this.messages = messages;
     }
 
-    /** With an unusable filter (a date that does not exist, a period that ends before it starts) the page lists nothing and says why on the field. */
+    /**
+     * With an unusable filter (a date that does not exist, a period that ends before it starts) the page lists
+     * nothing and says why on the field.
+     */
     @GetMapping("/admin/audit")
     String list(@Valid @ModelAttribute("filter") AuditFilterForm form, BindingResult binding, Model model) {
         // the events in the order of their names in the page's language, so the list can be read through

@@ -46,9 +46,9 @@ class MailLogController {
         String where = text.isEmpty()
                 ? ""
                 : "WHERE recipient ILIKE :pattern ESCAPE '\\' OR subject ILIKE :pattern ESCAPE '\\'";
-        var query = jdbc.sql(
-                "SELECT id, recipient, subject, state, attempts, created_at, sent_at, last_error, NULL AS body FROM outbound_mail "
-                        + where
+        var query =
+                jdbc.sql("SELECT id, recipient, subject, state, attempts, created_at, sent_at, last_error, NULL AS body"
+                        + " FROM outbound_mail " + where
                         + " ORDER BY created_at DESC, id LIMIT :limit OFFSET :offset");
         if (!text.isEmpty()) {
             query = query.param("pattern", "%" + escapeLike(text) + "%");
