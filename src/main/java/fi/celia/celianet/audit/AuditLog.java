@@ -1,11 +1,15 @@
 package fi.celia.celianet.audit;
 
+import fi.celia.celianet.audit.spi.ActorAffiliations;
+import fi.celia.celianet.audit.spi.ActorAffiliations.Affiliation;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -24,7 +28,10 @@ public class AuditLog {
             rs.getLong("id"),
             rs.getTimestamp("occurred_at").toInstant(),
             rs.getString("actor"),
+            rs.getObject("actor_organisation_id", UUID.class),
+            rs.getBoolean("actor_service"),
             rs.getString("action"),
+            event(rs.getString("action")),
             rs.getString("target_type"),
             rs.getString("target_id"),
             AuditOutcome.valueOf(rs.getString("outcome")),
@@ -33,22 +40,34 @@ public class AuditLog {
     // JdbcClient, not JPA: an append-only log, read as counts and paged reports.
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final List<ActorAffiliations> affiliations;
 
-    AuditLog(JdbcClient jdbc, Clock clock) {
+    AuditLog(JdbcClient jdbc, Clock clock, List<ActorAffiliations> affiliations) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.affiliations = List.copyOf(affiliations);
     }
 
+    /** Writes a record, with whom the actor acts for now (when the actor is the signed-in staff member). */
     @Transactional
     public void record(
-            String actor, String action, String targetType, Object targetId, AuditOutcome outcome, String details) {
+            String actor, AuditEvent event, String targetType, Object targetId, AuditOutcome outcome, String details) {
+        String who = actor == null ? "anonymous" : actor;
+        Affiliation affiliation = affiliations.stream()
+                .map(a -> a.of(who))
+                .flatMap(Optional::stream)
+                .findFirst()
+                .orElse(new Affiliation(null, false));
         jdbc.sql(
                         """
-                INSERT INTO audit_event (occurred_at, actor, action, target_type, target_id, outcome, details)
-                VALUES (:at, :actor, :action, :targetType, :targetId, :outcome, :details)""")
+                INSERT INTO audit_event (occurred_at, actor, actor_organisation_id, actor_service, action, target_type,
+                    target_id, outcome, details)
+                VALUES (:at, :actor, :organisation, :service, :action, :targetType, :targetId, :outcome, :details)""")
                 .param("at", Timestamp.from(Instant.now(clock)))
-                .param("actor", clean(actor == null ? "anonymous" : actor))
-                .param("action", action)
+                .param("actor", clean(who))
+                .param("organisation", affiliation.organisationId())
+                .param("service", affiliation.service())
+                .param("action", event.name())
                 .param("targetType", targetType)
                 .param("targetId", targetId == null ? null : clean(targetId.toString()))
                 .param("outcome", outcome.name())
@@ -56,13 +75,13 @@ public class AuditLog {
                 .update();
     }
 
-    public void success(String actor, String action, String targetType, Object targetId, String details) {
-        record(actor, action, targetType, targetId, AuditOutcome.SUCCESS, details);
+    public void success(String actor, AuditEvent event, String targetType, Object targetId, String details) {
+        record(actor, event, targetType, targetId, AuditOutcome.SUCCESS, details);
     }
 
     /** How many times the action succeeded on the target since the given moment. */
     @Transactional(readOnly = true)
-    public int successesSince(String action, String targetType, Object targetId, Instant since) {
+    public int successesSince(AuditEvent event, String targetType, Object targetId, Instant since) {
         return jdbc.sql(
                         """
                 SELECT count(*) FROM audit_event WHERE target_type = :type AND target_id = :id AND occurred_at >= :since
@@ -70,35 +89,45 @@ public class AuditLog {
                 .param("type", targetType)
                 .param("id", targetId.toString())
                 .param("since", Timestamp.from(since))
-                .param("action", action)
+                .param("action", event.name())
                 .query(Integer.class)
                 .single();
     }
 
+    /** The target's records of the given events, newest first. */
     @Transactional(readOnly = true)
-    public List<AuditRecord> forTarget(String targetType, Object targetId, int limit) {
+    public List<AuditRecord> forTarget(String targetType, Object targetId, Collection<AuditEvent> events, int limit) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql(
                         """
-                SELECT * FROM audit_event WHERE target_type = :type AND target_id = :id
+                SELECT * FROM audit_event WHERE target_type = :type AND target_id = :id AND action IN (:actions)
                 ORDER BY occurred_at DESC, id DESC LIMIT :limit""")
                 .param("type", targetType)
                 .param("id", targetId.toString())
+                .param("actions", events.stream().map(Enum::name).toList())
                 .param("limit", limit)
                 .query(ROW)
                 .list();
     }
 
+    /**
+     * One page of the trail, newest first. The actor matches any part of the user name, whatever the case; the
+     * period runs from {@code from} (inclusive) to {@code to} (exclusive).
+     */
     @Transactional(readOnly = true)
     public AuditPage search(AuditFilter filter, int page, int size) {
         StringBuilder where = new StringBuilder(" WHERE true");
         List<Object> args = new ArrayList<>();
         if (filter.actor() != null && !filter.actor().isBlank()) {
-            where.append(" AND actor = ?");
-            args.add(filter.actor().trim().toLowerCase(Locale.ROOT));
+            // the trigram index on actor serves ILIKE; a typed % or _ is matched as itself
+            where.append(" AND actor ILIKE ? ESCAPE '\\'");
+            args.add("%" + escapeLike(filter.actor().strip()) + "%");
         }
-        if (filter.action() != null && !filter.action().isBlank()) {
+        if (filter.event() != null) {
             where.append(" AND action = ?");
-            args.add(filter.action().trim());
+            args.add(filter.event().name());
         }
         if (filter.outcome() != null) {
             where.append(" AND outcome = ?");
@@ -124,13 +153,26 @@ public class AuditLog {
         return new AuditPage(hasNext ? rows.subList(0, size) : rows, page, hasNext);
     }
 
+    /** Text to find inside a LIKE pattern as typed: the wildcards and the escape character match themselves. */
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private static AuditEvent event(String action) {
+        try {
+            return AuditEvent.valueOf(action);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     /** Audit text is shown on pages and may reach logs: no control characters, bounded length. */
     static String clean(String text) {
         String oneLine = text.replaceAll("\\p{Cntrl}", " ");
         return oneLine.length() > MAX_TEXT ? oneLine.substring(0, MAX_TEXT) + "…" : oneLine;
     }
 
-    public record AuditFilter(String actor, String action, AuditOutcome outcome, Instant from, Instant to) {}
+    public record AuditFilter(String actor, AuditEvent event, AuditOutcome outcome, Instant from, Instant to) {}
 
     public record AuditPage(List<AuditRecord> records, int page, boolean hasNext) {}
 }

@@ -1,5 +1,6 @@
 package fi.celia.celianet.bookclubs;
 
+import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.bookclubs.internal.BookClub;
 import fi.celia.celianet.bookclubs.internal.BookClubRepository;
@@ -69,7 +70,7 @@ public class BookClubs {
     @Transactional
     public Club create(ClubDetails details, String actor) {
         BookClub club = repository.save(BookClub.create(details, Instant.now(clock)));
-        audit.success(actor, "BOOKCLUB_CREATED", "BOOK_CLUB", club.id(), details.nameFi());
+        audit.success(actor, AuditEvent.BOOKCLUB_CREATED, "BOOK_CLUB", club.id(), details.nameFi());
         return club.toClub(0);
     }
 
@@ -104,7 +105,7 @@ public class BookClubs {
         repository.flush();
         audit.success(
                 actor,
-                "BOOKCLUB_CALENDAR",
+                AuditEvent.BOOKCLUB_CALENDAR,
                 "BOOK_CLUB",
                 clubId,
                 "first=" + firstDelivery + " months=" + months + " lead=" + leadTimeDays + " added=" + added.size());
@@ -138,7 +139,8 @@ public class BookClubs {
         ClubShipment shipment =
                 club.changeShipment(shipmentId, expectedVersion, deliveryDate, titles, today, Instant.now(clock));
         repository.flush();
-        audit.success(actor, "BOOKCLUB_SHIPMENT_UPDATED", "CLUB_SHIPMENT", shipmentId, "delivery=" + deliveryDate);
+        audit.success(
+                actor, AuditEvent.BOOKCLUB_SHIPMENT_UPDATED, "CLUB_SHIPMENT", shipmentId, "delivery=" + deliveryDate);
         return withCounts(List.of(shipment), today).get(0);
     }
 

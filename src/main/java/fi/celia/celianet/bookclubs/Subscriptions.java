@@ -1,5 +1,6 @@
 package fi.celia.celianet.bookclubs;
 
+import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.bookclubs.internal.Subscription;
 import fi.celia.celianet.bookclubs.internal.SubscriptionRepository;
@@ -119,7 +120,7 @@ public class Subscriptions {
         UUID id = subscription.id();
         audit.success(
                 user.username(),
-                "BOOKCLUB_SUBSCRIBED",
+                AuditEvent.BOOKCLUB_SUBSCRIBED,
                 "PATRON",
                 patronId,
                 "club=" + clubId + " first=" + first.deliveryDate());
@@ -169,7 +170,7 @@ public class Subscriptions {
         LocalDate pausedFrom = sub.pause(effect.date(), Instant.now(clock));
         audit.success(
                 user.username(),
-                "BOOKCLUB_PAUSED",
+                AuditEvent.BOOKCLUB_PAUSED,
                 "PATRON",
                 patronId,
                 "subscription=" + subscriptionId + " from=" + pausedFrom);
@@ -198,7 +199,7 @@ public class Subscriptions {
         sub.resume(effect.date(), Instant.now(clock));
         audit.success(
                 user.username(),
-                "BOOKCLUB_RESUMED",
+                AuditEvent.BOOKCLUB_RESUMED,
                 "PATRON",
                 patronId,
                 "subscription=" + subscriptionId + " from=" + effect.date());
@@ -224,7 +225,7 @@ public class Subscriptions {
         LocalDate endsOn = sub.end(effect.date(), Instant.now(clock));
         audit.success(
                 user.username(),
-                "BOOKCLUB_ENDED",
+                AuditEvent.BOOKCLUB_ENDED,
                 "PATRON",
                 patronId,
                 "subscription=" + subscriptionId + " from=" + endsOn);

@@ -1,5 +1,6 @@
 package fi.celia.celianet.institutions;
 
+import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.audit.AuditOutcome;
 import fi.celia.celianet.calendar.Helsinki;
@@ -82,7 +83,7 @@ public class InstitutionApplications {
                                 >= PER_CLIENT_PER_HOUR)) {
             audit.record(
                     "applicant",
-                    "INSTITUTION_APPLICATION_SUBMITTED",
+                    AuditEvent.INSTITUTION_APPLICATION_SUBMITTED,
                     "INSTITUTION_APPLICATION",
                     null,
                     AuditOutcome.DENIED,
@@ -101,7 +102,8 @@ public class InstitutionApplications {
         String reference = "L-%d-%05d".formatted(year, number);
         InstitutionApplication saved =
                 applications.save(InstitutionApplication.submitted(id, reference, newToken(), application, now));
-        audit.success("applicant", "INSTITUTION_APPLICATION_SUBMITTED", "INSTITUTION_APPLICATION", id, reference);
+        audit.success(
+                "applicant", AuditEvent.INSTITUTION_APPLICATION_SUBMITTED, "INSTITUTION_APPLICATION", id, reference);
         mailbox.enqueue(mails.to(saved, ApplicationMails.RECEIVED, id.toString(), Map.of()));
         return saved.getTrackingToken();
     }

@@ -1,5 +1,6 @@
 package fi.celia.celianet.maintenance;
 
+import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.calendar.Horizon;
 import fi.celia.celianet.maintenance.internal.Snapshot;
@@ -191,7 +192,7 @@ public class MaintenanceWindows implements ServiceAvailability {
         requireValid(details);
         UUID id = UUID.randomUUID();
         repository.save(new MaintenanceWindow(id, details, Instant.now(clock), actor));
-        audit.success(actor, "MAINTENANCE_WINDOW_CREATED", AUDIT_TYPE, id, describe(details));
+        audit.success(actor, AuditEvent.MAINTENANCE_WINDOW_CREATED, AUDIT_TYPE, id, describe(details));
         changes.incrementAndGet();
         return id;
     }
@@ -224,7 +225,7 @@ public class MaintenanceWindows implements ServiceAvailability {
         repository.flush();
         audit.success(
                 actor,
-                rescheduled ? "MAINTENANCE_WINDOW_RESCHEDULED" : "MAINTENANCE_WINDOW_EDITED",
+                rescheduled ? AuditEvent.MAINTENANCE_WINDOW_RESCHEDULED : AuditEvent.MAINTENANCE_WINDOW_EDITED,
                 AUDIT_TYPE,
                 id,
                 describe(details));
@@ -238,7 +239,7 @@ public class MaintenanceWindows implements ServiceAvailability {
             return false;
         }
         repository.flush();
-        audit.success(actor, "MAINTENANCE_WINDOW_CANCELLED", AUDIT_TYPE, id, null);
+        audit.success(actor, AuditEvent.MAINTENANCE_WINDOW_CANCELLED, AUDIT_TYPE, id, null);
         changes.incrementAndGet();
         return true;
     }
@@ -250,7 +251,7 @@ public class MaintenanceWindows implements ServiceAvailability {
             return false;
         }
         repository.flush();
-        audit.success(actor, "MAINTENANCE_WINDOW_ENDED_EARLY", AUDIT_TYPE, id, null);
+        audit.success(actor, AuditEvent.MAINTENANCE_WINDOW_ENDED_EARLY, AUDIT_TYPE, id, null);
         changes.incrementAndGet();
         return true;
     }

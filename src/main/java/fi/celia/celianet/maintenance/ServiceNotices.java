@@ -1,5 +1,6 @@
 package fi.celia.celianet.maintenance;
 
+import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.calendar.Horizon;
 import fi.celia.celianet.maintenance.internal.NoticeRepository;
@@ -147,7 +148,11 @@ public class ServiceNotices {
         UUID id = UUID.randomUUID();
         repository.save(new ServiceNotice(id, details, Instant.now(clock), actor));
         audit.success(
-                actor, "SERVICE_NOTICE_CREATED", AUDIT_TYPE, id, details.kind().name());
+                actor,
+                AuditEvent.SERVICE_NOTICE_CREATED,
+                AUDIT_TYPE,
+                id,
+                details.kind().name());
         return id;
     }
 
@@ -171,7 +176,11 @@ public class ServiceNotices {
         notice.revise(details, Instant.now(clock), actor);
         repository.flush();
         audit.success(
-                actor, "SERVICE_NOTICE_EDITED", AUDIT_TYPE, id, details.kind().name());
+                actor,
+                AuditEvent.SERVICE_NOTICE_EDITED,
+                AUDIT_TYPE,
+                id,
+                details.kind().name());
     }
 
     private void requireValid(NoticeDetails details) {

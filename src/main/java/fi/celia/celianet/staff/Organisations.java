@@ -1,5 +1,6 @@
 package fi.celia.celianet.staff;
 
+import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.shared.NotFoundException;
 import fi.celia.celianet.staff.internal.OrganisationRepository;
@@ -49,7 +50,7 @@ public class Organisations {
         var organisation = new Organisation(UUID.randomUUID(), "A" + organisations.nextCustomerNumber(), now);
         organisation.update(details, now);
         organisations.save(organisation);
-        audit.success(actor, "ORGANISATION_CREATED", "ORGANISATION", organisation.getId(), details.name());
+        audit.success(actor, AuditEvent.ORGANISATION_CREATED, "ORGANISATION", organisation.getId(), details.name());
         return organisation;
     }
 
@@ -57,7 +58,7 @@ public class Organisations {
     public Organisation update(UUID id, OrganisationDetails details, String actor) {
         Organisation organisation = organisations.findById(id).orElseThrow(NotFoundException::new);
         organisation.update(details, Instant.now(clock));
-        audit.success(actor, "ORGANISATION_UPDATED", "ORGANISATION", id, details.name());
+        audit.success(actor, AuditEvent.ORGANISATION_UPDATED, "ORGANISATION", id, details.name());
         return organisation;
     }
 
@@ -69,13 +70,13 @@ public class Organisations {
         accounts.findByOrganisationIdOrderByUsernameAsc(id).stream()
                 .filter(StaffAccount::isActive)
                 .forEach(account -> staffAccounts.deactivate(account.getId(), actor));
-        audit.success(actor, "ORGANISATION_DEACTIVATED", "ORGANISATION", id, null);
+        audit.success(actor, AuditEvent.ORGANISATION_DEACTIVATED, "ORGANISATION", id, null);
     }
 
     @Transactional
     public void activate(UUID id, String actor) {
         organisations.findById(id).orElseThrow(NotFoundException::new).activate(Instant.now(clock));
-        audit.success(actor, "ORGANISATION_ACTIVATED", "ORGANISATION", id, null);
+        audit.success(actor, AuditEvent.ORGANISATION_ACTIVATED, "ORGANISATION", id, null);
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package fi.celia.celianet.staff;
 
+import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.audit.AuditOutcome;
 import fi.celia.celianet.staff.internal.SignInLockout;
@@ -242,7 +243,7 @@ class SecurityConfiguration {
                     HttpServletRequest request, HttpServletResponse response, Authentication authentication)
                     throws IOException, ServletException {
                 StaffPrincipal principal = (StaffPrincipal) authentication.getPrincipal();
-                audit.success(principal.username(), "SIGN_IN", "STAFF_ACCOUNT", principal.id(), null);
+                audit.success(principal.username(), AuditEvent.SIGN_IN, "STAFF_ACCOUNT", principal.id(), null);
                 delegate.onAuthenticationSuccess(request, response, authentication);
             }
         };
@@ -258,7 +259,12 @@ class SecurityConfiguration {
             String actor = name == null || name.isBlank() ? "anonymous" : StaffAccounts.normalise(name);
             boolean locked = exception instanceof LockedException;
             audit.record(
-                    actor, locked ? "SIGN_IN_LOCKED" : "SIGN_IN", "STAFF_ACCOUNT", null, AuditOutcome.FAILURE, null);
+                    actor,
+                    locked ? AuditEvent.SIGN_IN_LOCKED : AuditEvent.SIGN_IN,
+                    "STAFF_ACCOUNT",
+                    null,
+                    AuditOutcome.FAILURE,
+                    null);
             response.sendRedirect(request.getContextPath() + (locked ? "/login?locked" : "/login?error"));
         };
     }
@@ -269,7 +275,7 @@ class SecurityConfiguration {
             var principal = request.getUserPrincipal();
             audit.record(
                     principal == null ? "anonymous" : principal.getName(),
-                    "ACCESS_DENIED",
+                    AuditEvent.ACCESS_DENIED,
                     "PATH",
                     request.getMethod() + " " + request.getRequestURI(),
                     AuditOutcome.DENIED,

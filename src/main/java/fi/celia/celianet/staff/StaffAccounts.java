@@ -1,5 +1,6 @@
 package fi.celia.celianet.staff;
 
+import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.audit.AuditOutcome;
 import fi.celia.celianet.credentials.CredentialTokens;
@@ -71,7 +72,7 @@ public class StaffAccounts implements PasswordTarget {
         mail.invitation(account);
         audit.success(
                 actor,
-                "STAFF_CREATED",
+                AuditEvent.STAFF_CREATED,
                 "STAFF_ACCOUNT",
                 account.getId(),
                 username + " " + request.role()
@@ -85,7 +86,7 @@ public class StaffAccounts implements PasswordTarget {
         StaffAccount account = accounts.findById(id).orElseThrow(NotFoundException::new);
         account.update(displayName.trim(), email.trim(), language(language), role, organisationId, Instant.now(clock));
         endSessions(account);
-        audit.success(actor, "STAFF_UPDATED", "STAFF_ACCOUNT", id, account.getUsername() + " " + role);
+        audit.success(actor, AuditEvent.STAFF_UPDATED, "STAFF_ACCOUNT", id, account.getUsername() + " " + role);
         return account;
     }
 
@@ -96,21 +97,21 @@ public class StaffAccounts implements PasswordTarget {
         account.setActive(false, Instant.now(clock));
         tokens.revokeAll(id);
         endSessions(account);
-        audit.success(actor, "STAFF_DEACTIVATED", "STAFF_ACCOUNT", id, account.getUsername());
+        audit.success(actor, AuditEvent.STAFF_DEACTIVATED, "STAFF_ACCOUNT", id, account.getUsername());
     }
 
     @Transactional
     public void activate(UUID id, String actor) {
         StaffAccount account = accounts.findById(id).orElseThrow(NotFoundException::new);
         account.setActive(true, Instant.now(clock));
-        audit.success(actor, "STAFF_ACTIVATED", "STAFF_ACCOUNT", id, account.getUsername());
+        audit.success(actor, AuditEvent.STAFF_ACTIVATED, "STAFF_ACCOUNT", id, account.getUsername());
     }
 
     @Transactional
     public void unlock(UUID id, String actor) {
         StaffAccount account = accounts.findById(id).orElseThrow(NotFoundException::new);
         lockout.clear(account.getUsername());
-        audit.success(actor, "STAFF_UNLOCKED", "STAFF_ACCOUNT", id, account.getUsername());
+        audit.success(actor, AuditEvent.STAFF_UNLOCKED, "STAFF_ACCOUNT", id, account.getUsername());
     }
 
     /** Sends a new invitation; the earlier link stops working when the new one is sent. */
@@ -118,7 +119,7 @@ public class StaffAccounts implements PasswordTarget {
     public void resendInvitation(UUID id, String actor) {
         StaffAccount account = accounts.findById(id).orElseThrow(NotFoundException::new);
         mail.invitation(account);
-        audit.success(actor, "STAFF_INVITATION_RESENT", "STAFF_ACCOUNT", id, account.getUsername());
+        audit.success(actor, AuditEvent.STAFF_INVITATION_RESENT, "STAFF_ACCOUNT", id, account.getUsername());
     }
 
     /**
@@ -139,11 +140,12 @@ public class StaffAccounts implements PasswordTarget {
             // cannot both see a count below the limit.
             accounts.lockById(account.getId());
             Instant hourAgo = Instant.now(clock).minus(Duration.ofHours(1));
-            if (audit.successesSince("STAFF_PASSWORD_RESET_REQUESTED", "STAFF_ACCOUNT", account.getId(), hourAgo)
+            if (audit.successesSince(
+                            AuditEvent.STAFF_PASSWORD_RESET_REQUESTED, "STAFF_ACCOUNT", account.getId(), hourAgo)
                     >= RESETS_PER_HOUR) {
                 audit.record(
                         account.getUsername(),
-                        "STAFF_PASSWORD_RESET_REQUESTED",
+                        AuditEvent.STAFF_PASSWORD_RESET_REQUESTED,
                         "STAFF_ACCOUNT",
                         account.getId(),
                         AuditOutcome.DENIED,
@@ -152,7 +154,11 @@ public class StaffAccounts implements PasswordTarget {
             }
             mail.passwordReset(account);
             audit.success(
-                    account.getUsername(), "STAFF_PASSWORD_RESET_REQUESTED", "STAFF_ACCOUNT", account.getId(), null);
+                    account.getUsername(),
+                    AuditEvent.STAFF_PASSWORD_RESET_REQUESTED,
+                    "STAFF_ACCOUNT",
+                    account.getId(),
+                    null);
         });
     }
 
@@ -169,7 +175,7 @@ public class StaffAccounts implements PasswordTarget {
         account.setPasswordHash(passwordHash, Instant.now(clock));
         lockout.clear(account.getUsername());
         endSessions(account);
-        audit.success(account.getUsername(), "STAFF_PASSWORD_SET", "STAFF_ACCOUNT", subjectId, null);
+        audit.success(account.getUsername(), AuditEvent.STAFF_PASSWORD_SET, "STAFF_ACCOUNT", subjectId, null);
     }
 
     @Override

@@ -6,6 +6,7 @@
         displayName = "Staff",
         allowedDependencies = {
             "audit",
+            "audit :: spi",
             "credentials",
             "credentials :: spi",
             "notifications",

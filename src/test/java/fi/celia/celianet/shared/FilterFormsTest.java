@@ -25,7 +25,7 @@ class FilterFormsTest extends IntegrationTest {
         var registrar = data.account(Role.REGISTRAR, data.library(TestData.unique("Mail Library")));
         var admin = signIn(data.account(Role.ADMIN, null).getUsername(), TestData.PASSWORD);
         Document found = page(mvc.perform(get("/admin/mail")
-                        .param("recipient", " " + registrar.getEmail().toUpperCase() + " ")
+                        .param("q", " " + registrar.getEmail().toUpperCase() + " ")
                         .with(admin))
                 .andReturn()
                 .getResponse()
@@ -33,14 +33,14 @@ class FilterFormsTest extends IntegrationTest {
         assertThat(found.select("tbody tr").text()).contains(registrar.getEmail());
 
         var response = mvc.perform(get("/admin/mail")
-                        .param("recipient", registrar.getEmail() + "\u0000")
+                        .param("q", registrar.getEmail() + "\u0000")
                         .with(admin))
                 .andReturn()
                 .getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
         Document refused = page(response.getContentAsString());
-        assertThat(refused.select("#recipient-error").text()).contains(CONTROL_CHARACTERS);
-        assertThat(refused.select(".error-summary a[href=#recipient]")).hasSize(1);
+        assertThat(refused.select("#q-error").text()).contains(CONTROL_CHARACTERS);
+        assertThat(refused.select(".error-summary a[href=#q]")).hasSize(1);
         assertThat(refused.select("tbody tr")).isEmpty();
     }
 

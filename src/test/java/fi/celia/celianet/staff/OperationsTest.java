@@ -56,17 +56,18 @@ class OperationsTest extends IntegrationTest {
         var session = signIn(admin.getUsername(), TestData.PASSWORD);
         mvc.perform(get("/admin/audit")
                         .param("actor", admin.getUsername())
-                        .param("action", "SIGN_IN")
+                        .param("event", "SIGN_IN")
                         .with(session))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString(admin.getUsername())))
+                .andExpect(content().string(Matchers.containsString("<td>Kirjautuminen</td>")))
                 .andExpect(content().string(Matchers.containsString("Onnistui")));
         mvc.perform(get("/admin/audit")
                         .param("outcome", "DENIED")
                         .param("actor", admin.getUsername())
                         .with(session))
                 .andExpect(status().isOk())
-                .andExpect(content().string(Matchers.not(Matchers.containsString("<td>SIGN_IN</td>"))));
+                .andExpect(content().string(Matchers.not(Matchers.containsString("<td>Kirjautuminen</td>"))));
     }
 
     @Test
@@ -78,7 +79,7 @@ class OperationsTest extends IntegrationTest {
                 .param("r", registrar.getEmail())
                 .query(UUID.class)
                 .single();
-        mvc.perform(get("/admin/mail").param("recipient", registrar.getEmail()).with(session))
+        mvc.perform(get("/admin/mail").param("q", registrar.getEmail()).with(session))
                 .andExpect(status().isOk())
                 .andExpect(content().string(Matchers.containsString(registrar.getEmail())));
         mvc.perform(get("/admin/mail/{id}", id).with(session))

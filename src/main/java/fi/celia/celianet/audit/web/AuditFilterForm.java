@@ -1,23 +1,40 @@
 package fi.celia.celianet.audit.web;
 
+import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditOutcome;
+import fi.celia.celianet.calendar.Dates;
+import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import org.springframework.format.annotation.DateTimeFormat;
 
-/** The audit trail's filters, bound like any form so that a bad value is a field error. */
+/**
+ * The audit trail's filters, GET parameters bound like any form so that a bad value is a field error: an event, any
+ * part of a user name, an outcome, and a period of dates typed as 31.12.2026.
+ */
 class AuditFilterForm {
 
+    @Size(max = 100, message = "{validation.tooLong}")
     private String actor;
-    private String action;
+
+    private AuditEvent event;
     private AuditOutcome outcome;
 
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    private LocalDate from;
+    @Size(max = 20, message = "{validation.tooLong}")
+    private String from;
 
-    @DateTimeFormat(iso = DateTimeFormat.ISO.DATE)
-    private LocalDate to;
+    @Size(max = 20, message = "{validation.tooLong}")
+    private String to;
 
     private int page;
+
+    /** The first day as typed; null when none was typed or it is no date. */
+    LocalDate fromDate() {
+        return Dates.parse(from);
+    }
+
+    /** The last day as typed; null when none was typed or it is no date. */
+    LocalDate toDate() {
+        return Dates.parse(to);
+    }
 
     public String getActor() {
         return actor;
@@ -27,12 +44,12 @@ class AuditFilterForm {
         this.actor = actor;
     }
 
-    public String getAction() {
-        return action;
+    public AuditEvent getEvent() {
+        return event;
     }
 
-    public void setAction(String action) {
-        this.action = action;
+    public void setEvent(AuditEvent event) {
+        this.event = event;
     }
 
     public AuditOutcome getOutcome() {
@@ -43,19 +60,19 @@ class AuditFilterForm {
         this.outcome = outcome;
     }
 
-    public LocalDate getFrom() {
+    public String getFrom() {
         return from;
     }
 
-    public void setFrom(LocalDate from) {
+    public void setFrom(String from) {
         this.from = from;
     }
 
-    public LocalDate getTo() {
+    public String getTo() {
         return to;
     }
 
-    public void setTo(LocalDate to) {
+    public void setTo(String to) {
         this.to = to;
     }
 

@@ -1,5 +1,6 @@
 package fi.celia.celianet.bookclubs.web;
 
+import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.bookclubs.BookClubRefusal;
 import fi.celia.celianet.bookclubs.BookClubs;
@@ -185,7 +186,7 @@ class BookClubController {
     ResponseEntity<StreamingResponseBody> csv(
             @PathVariable UUID clubId, @PathVariable UUID shipmentId, @AuthenticationPrincipal StaffPrincipal user) {
         Shipment shipment = clubs.findShipment(clubId, shipmentId).orElseThrow(NotFoundException::new);
-        audit.success(user.username(), "BOOKCLUB_MEMBERS_CSV", "CLUB_SHIPMENT", shipmentId, null);
+        audit.success(user.username(), AuditEvent.BOOKCLUB_MEMBERS_CSV, "CLUB_SHIPMENT", shipmentId, null);
         var locale = LocaleContextHolder.getLocale();
         List<String> header = List.of("patronNumber", "name", "street", "postalCode", "city", "language").stream()
                 .map(k -> messages.getMessage("bookclubs.csv." + k, null, locale))
@@ -205,7 +206,7 @@ class BookClubController {
     ResponseEntity<StreamingResponseBody> labels(
             @PathVariable UUID clubId, @PathVariable UUID shipmentId, @AuthenticationPrincipal StaffPrincipal user) {
         Shipment shipment = clubs.findShipment(clubId, shipmentId).orElseThrow(NotFoundException::new);
-        audit.success(user.username(), "BOOKCLUB_LABELS_PDF", "CLUB_SHIPMENT", shipmentId, null);
+        audit.success(user.username(), AuditEvent.BOOKCLUB_LABELS_PDF, "CLUB_SHIPMENT", shipmentId, null);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_PDF)
                 .header(

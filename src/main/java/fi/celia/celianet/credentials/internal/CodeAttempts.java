@@ -1,5 +1,6 @@
 package fi.celia.celianet.credentials.internal;
 
+import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.audit.AuditOutcome;
 import java.sql.Timestamp;
@@ -67,7 +68,7 @@ public class CodeAttempts {
             LOG.warn("More than {} wrong activation codes in the last hour: answers slowed down", OVERALL);
             audit.record(
                     "system",
-                    "ACTIVATION_CODE_FLOOD",
+                    AuditEvent.ACTIVATION_CODE_FLOOD,
                     "ACTIVATION_CODE",
                     null,
                     AuditOutcome.FAILURE,

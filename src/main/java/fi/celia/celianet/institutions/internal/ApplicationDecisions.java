@@ -1,5 +1,6 @@
 package fi.celia.celianet.institutions.internal;
 
+import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.credentials.TokenPurpose;
 import fi.celia.celianet.institutions.Registrar;
@@ -71,7 +72,11 @@ public class ApplicationDecisions {
                 applications.findByTrackingTokenForUpdate(trackingToken).orElseThrow(NotFoundException::new);
         application.reply(text, clock.now(), clock.workingDays());
         audit.success(
-                "applicant", "INSTITUTION_APPLICATION_REPLIED", "INSTITUTION_APPLICATION", application.getId(), null);
+                "applicant",
+                AuditEvent.INSTITUTION_APPLICATION_REPLIED,
+                "INSTITUTION_APPLICATION",
+                application.getId(),
+                null);
     }
 
     /**
@@ -85,7 +90,7 @@ public class ApplicationDecisions {
         application.take(user.id(), user.displayName(), clock.now());
         audit.success(
                 user.username(),
-                "INSTITUTION_APPLICATION_TAKEN",
+                AuditEvent.INSTITUTION_APPLICATION_TAKEN,
                 "INSTITUTION_APPLICATION",
                 id,
                 application.getReference());
@@ -100,7 +105,7 @@ public class ApplicationDecisions {
         application.askApplicant(user.id(), user.displayName(), message, now);
         audit.success(
                 user.username(),
-                "INSTITUTION_APPLICATION_INFO_REQUESTED",
+                AuditEvent.INSTITUTION_APPLICATION_INFO_REQUESTED,
                 "INSTITUTION_APPLICATION",
                 id,
                 application.getReference());
@@ -156,7 +161,7 @@ public class ApplicationDecisions {
                 user.displayName(), organisation.getId(), organisation.getCustomerNumber(), now, clock.workingDays());
         audit.success(
                 user.username(),
-                "INSTITUTION_APPLICATION_APPROVED",
+                AuditEvent.INSTITUTION_APPLICATION_APPROVED,
                 "INSTITUTION_APPLICATION",
                 id,
                 application.getReference() + " " + organisation.getCustomerNumber());
@@ -182,7 +187,7 @@ public class ApplicationDecisions {
         application.reject(user.displayName(), reason, clock.now(), clock.workingDays());
         audit.success(
                 user.username(),
-                "INSTITUTION_APPLICATION_REJECTED",
+                AuditEvent.INSTITUTION_APPLICATION_REJECTED,
                 "INSTITUTION_APPLICATION",
                 id,
                 application.getReference());

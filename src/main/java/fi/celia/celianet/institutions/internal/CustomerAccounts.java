@@ -1,5 +1,6 @@
 package fi.celia.celianet.institutions.internal;
 
+import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.credentials.TokenPurpose;
 import fi.celia.celianet.credentials.spi.PasswordTarget;
@@ -64,7 +65,7 @@ public class CustomerAccounts implements PasswordTarget {
         accounts.findByIdAndActiveTrue(subjectId)
                 .orElseThrow(NotFoundException::new)
                 .setPassword(passwordHash, Instant.now(clock));
-        audit.success("customer", "CUSTOMER_PASSWORD_SET", "CUSTOMER_ACCOUNT", subjectId, null);
+        audit.success("customer", AuditEvent.CUSTOMER_PASSWORD_SET, "CUSTOMER_ACCOUNT", subjectId, null);
     }
 
     /** @param activated whether the contact has set the password */

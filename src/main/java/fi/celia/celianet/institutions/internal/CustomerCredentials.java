@@ -1,5 +1,6 @@
 package fi.celia.celianet.institutions.internal;
 
+import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.audit.AuditOutcome;
 import fi.celia.celianet.credentials.TokenPurpose;
@@ -85,7 +86,7 @@ public class CustomerCredentials implements ForgottenPassword {
         if (account.hasPassword()) {
             return Outcome.ALREADY_ACTIVATED;
         }
-        return send(account, ACTIVATION, user.username(), "CUSTOMER_ACTIVATION_RESENT");
+        return send(account, ACTIVATION, user.username(), AuditEvent.CUSTOMER_ACTIVATION_RESENT);
     }
 
     /** Sends a reset link (valid 24 hours) once the password is set. */
@@ -99,7 +100,7 @@ public class CustomerCredentials implements ForgottenPassword {
         if (!account.hasPassword()) {
             return Outcome.NOT_ACTIVATED;
         }
-        return send(account, RESET, user.username(), "CUSTOMER_PASSWORD_RESET_REQUESTED");
+        return send(account, RESET, user.username(), AuditEvent.CUSTOMER_PASSWORD_RESET_REQUESTED);
     }
 
     /**
@@ -125,8 +126,8 @@ public class CustomerCredentials implements ForgottenPassword {
                             account.hasPassword() ? RESET : ACTIVATION,
                             account.getUsername(),
                             account.hasPassword()
-                                    ? "CUSTOMER_PASSWORD_RESET_REQUESTED"
-                                    : "CUSTOMER_ACTIVATION_RESENT"));
+                                    ? AuditEvent.CUSTOMER_PASSWORD_RESET_REQUESTED
+                                    : AuditEvent.CUSTOMER_ACTIVATION_RESENT));
         }
     }
 
@@ -136,7 +137,7 @@ public class CustomerCredentials implements ForgottenPassword {
                 .flatMap(a -> accounts.lockById(a.getId()));
     }
 
-    private Outcome send(CustomerAccount account, String template, String actor, String action) {
+    private Outcome send(CustomerAccount account, String template, String actor, AuditEvent action) {
         UUID id = account.getId();
         if (!availability.isOpen(ClosableService.PASSWORD_RESET)) {
             audit.record(actor, action, REFERENCE, id, AuditOutcome.DENIED, "service closed");

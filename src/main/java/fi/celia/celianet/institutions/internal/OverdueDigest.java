@@ -1,5 +1,6 @@
 package fi.celia.celianet.institutions.internal;
 
+import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.calendar.WorkingDays;
@@ -94,7 +95,7 @@ public class OverdueDigest {
         }
         audit.success(
                 "system",
-                "INSTITUTION_OVERDUE_DIGEST",
+                AuditEvent.INSTITUTION_OVERDUE_DIGEST,
                 "INSTITUTION_APPLICATION",
                 null,
                 overdue.size() + " overdue, " + sent + " mails");

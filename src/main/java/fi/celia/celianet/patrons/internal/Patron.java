@@ -1,6 +1,7 @@
 package fi.celia.celianet.patrons.internal;
 
 import fi.celia.celianet.shared.PostalAddress;
+import fi.celia.celianet.staff.StaffPrincipal;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
@@ -406,7 +407,7 @@ public class Patron {
      *
      * @return the names of the fields that changed; empty when nothing did (and nothing was written)
      */
-    List<String> change(PatronChanges changes, String actor, Instant now) {
+    List<String> change(PatronChanges changes, StaffPrincipal actor, Instant now) {
         if (erased()) {
             throw new IllegalStateException("an erased patron has no details to change");
         }
@@ -442,7 +443,7 @@ public class Patron {
     }
 
     /** Moves the patron to another organisation; the history names both (by name, as people read them). */
-    void transfer(UUID organisation, String fromName, String toName, String actor, Instant now) {
+    void transfer(UUID organisation, String fromName, String toName, StaffPrincipal actor, Instant now) {
         if (!active()) {
             throw new IllegalStateException("only an active patron moves");
         }
@@ -452,7 +453,7 @@ public class Patron {
     }
 
     /** Closes an active patron: the password goes, the patron stays findable. @return false when not active */
-    boolean close(String reason, String actor, Instant now) {
+    boolean close(String reason, StaffPrincipal actor, Instant now) {
         if (!active()) {
             return false;
         }
@@ -469,7 +470,7 @@ public class Patron {
      * Replaces a closed patron's personal data by a marker, in the record and in its history (where only the
      * organisations stay); the patron number stays. @return false when the patron is not closed
      */
-    boolean erase(String actor, Instant now) {
+    boolean erase(StaffPrincipal actor, Instant now) {
         if (!CLOSED.equals(status)) {
             return false;
         }
@@ -515,7 +516,7 @@ public class Patron {
         this.updatedAt = now;
     }
 
-    private void record(Instant at, String actor, String field, String oldValue, String newValue) {
+    private void record(Instant at, StaffPrincipal actor, String field, String oldValue, String newValue) {
         changes.add(new PatronChange(this, at, actor, field, oldValue, newValue));
     }
 

@@ -31,6 +31,12 @@ public record PatronChanges(
         boolean guardianConsent)
         implements PatronDetails {
 
+    /** The fields of {@link #values()}, in order: what an edit can record in the history. */
+    static final List<String> FIELDS = List.copyOf(new PatronChanges(
+                    null, null, null, null, false, false, null, null, null, null, null, null, null, null, null, false)
+            .values()
+            .keySet());
+
     public PatronChanges {
         if (postalAddress != null) {
             postalAddress = PostalAddress.of(postalAddress.street(), postalAddress.postalCode(), postalAddress.city());

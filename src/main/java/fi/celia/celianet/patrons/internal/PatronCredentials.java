@@ -1,5 +1,6 @@
 package fi.celia.celianet.patrons.internal;
 
+import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.audit.AuditOutcome;
 import fi.celia.celianet.credentials.CredentialTokens;
@@ -176,7 +177,7 @@ public class PatronCredentials {
         if (lastHour >= RESETS_PER_HOUR) {
             audit.record(
                     user.username(),
-                    "PATRON_PASSWORD_RESET_REQUESTED",
+                    AuditEvent.PATRON_PASSWORD_RESET_REQUESTED,
                     "PATRON",
                     id,
                     AuditOutcome.DENIED,
@@ -184,7 +185,7 @@ public class PatronCredentials {
             return MailRequestOutcome.RATE_LIMITED;
         }
         mailbox.enqueue(resetMail(patron, recipient));
-        audit.success(user.username(), "PATRON_PASSWORD_RESET_REQUESTED", "PATRON", id, null);
+        audit.success(user.username(), AuditEvent.PATRON_PASSWORD_RESET_REQUESTED, "PATRON", id, null);
         return MailRequestOutcome.QUEUED;
     }
 
@@ -223,7 +224,7 @@ public class PatronCredentials {
         }
         mailbox.enqueue(PatronMail.mail(patron, recipient, PatronMail.CREDENTIALS, UUID.randomUUID())
                 .withLink(TokenPurpose.PATRON_ACTIVATION, id));
-        audit.success(user.username(), "PATRON_CREDENTIALS_RESENT", "PATRON", id, null);
+        audit.success(user.username(), AuditEvent.PATRON_CREDENTIALS_RESENT, "PATRON", id, null);
         return MailRequestOutcome.QUEUED;
     }
 
@@ -242,7 +243,7 @@ public class PatronCredentials {
         Instant now = Instant.now(clock);
         String code = tokens.issueCode(TokenPurpose.PATRON_CODE, id);
         patron.phoneCodeGiven(now);
-        audit.success(user.username(), "PATRON_PHONE_CODE_GIVEN", "PATRON", id, null);
+        audit.success(user.username(), AuditEvent.PATRON_PHONE_CODE_GIVEN, "PATRON", id, null);
         return Optional.of(new IssuedCode(code, now.plus(TokenPurpose.PATRON_CODE.validity())));
     }
 
@@ -262,7 +263,7 @@ public class PatronCredentials {
         }
         boolean requested = letters.request(id, CredentialLetters.LETTER, user.username(), Instant.now(clock));
         if (requested) {
-            audit.success(user.username(), "PATRON_CREDENTIALS_LETTER_REQUESTED", "PATRON", id, null);
+            audit.success(user.username(), AuditEvent.PATRON_CREDENTIALS_LETTER_REQUESTED, "PATRON", id, null);
         }
         return requested;
     }
@@ -294,7 +295,8 @@ public class PatronCredentials {
                 .map(l -> {
                     Patron patron = patrons.findById(l.patronId()).orElseThrow();
                     String code = tokens.issueCode(TokenPurpose.PATRON_CODE, patron.id());
-                    audit.success(user.username(), "PATRON_CREDENTIALS_LETTER_PRINTED", "PATRON", patron.id(), null);
+                    audit.success(
+                            user.username(), AuditEvent.PATRON_CREDENTIALS_LETTER_PRINTED, "PATRON", patron.id(), null);
                     return new PrintedLetter(patron, code, now.plus(TokenPurpose.PATRON_CODE.validity()));
                 })
                 .toList();
@@ -311,7 +313,7 @@ public class PatronCredentials {
         Instant now = Instant.now(clock);
         String code = tokens.issueCode(TokenPurpose.PATRON_CODE, id);
         letters.printedNow(id, CredentialLetters.IN_PERSON, user.username(), now);
-        audit.success(user.username(), "PATRON_CREDENTIALS_LETTER_PRINTED", "PATRON", id, null);
+        audit.success(user.username(), AuditEvent.PATRON_CREDENTIALS_LETTER_PRINTED, "PATRON", id, null);
         return render.apply(new PrintedLetter(patron, code, now.plus(TokenPurpose.PATRON_CODE.validity())));
     }
 
@@ -324,7 +326,8 @@ public class PatronCredentials {
         }
         return letters.markPosted(letterId, user.username(), Instant.now(clock))
                 .map(l -> {
-                    audit.success(user.username(), "PATRON_CREDENTIALS_LETTER_POSTED", "PATRON", l.patronId(), null);
+                    audit.success(
+                            user.username(), AuditEvent.PATRON_CREDENTIALS_LETTER_POSTED, "PATRON", l.patronId(), null);
                     return true;
                 })
                 .orElse(false);

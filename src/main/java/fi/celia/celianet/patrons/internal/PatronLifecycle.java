@@ -1,5 +1,6 @@
 package fi.celia.celianet.patrons.internal;
 
+import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.credentials.CredentialTokens;
@@ -80,13 +81,13 @@ public class PatronLifecycle {
         if (!problems.isEmpty()) {
             throw new PatronRejectedException(problems);
         }
-        List<String> changed = patron.change(changes, user.username(), now);
+        List<String> changed = patron.change(changes, user, now);
         if (changed.isEmpty()) {
             return;
         }
         // flushed here, so that a concurrent save that committed first surfaces as the repository's exception
         patrons.flush();
-        audit.success(user.username(), "PATRON_CHANGED", "PATRON", id, String.join(", ", changed));
+        audit.success(user.username(), AuditEvent.PATRON_CHANGED, "PATRON", id, String.join(", ", changed));
     }
 
     /**
@@ -123,7 +124,7 @@ public class PatronLifecycle {
         String to = organisations.nameOf(target);
         UUID previous = patron.organisationId();
         Instant now = Instant.now(clock);
-        patron.transfer(target, from, to, user.username(), now);
+        patron.transfer(target, from, to, user, now);
         // told by their credentials route: by e-mail when the credentials go by e-mail; otherwise the patron page
         // says that nobody was told
         String recipient = patron.credentialsRecipient();
@@ -132,7 +133,7 @@ public class PatronLifecycle {
                     patron, recipient, PatronMail.TRANSFER, UUID.randomUUID(), Map.of("organisation", to)));
         }
         transfers.record(id, previous, target, now, recipient != null);
-        audit.success(user.username(), "PATRON_TRANSFERRED", "PATRON", id, from + " → " + to);
+        audit.success(user.username(), AuditEvent.PATRON_TRANSFERRED, "PATRON", id, from + " → " + to);
     }
 
     /** The patron's latest transfer between organisations, with both names, as the patron page tells it. */
@@ -168,11 +169,11 @@ public class PatronLifecycle {
     public boolean close(StaffPrincipal user, UUID id, String reason) {
         requireServiceStaff(user);
         Patron patron = patrons.findById(id).orElseThrow(NotFoundException::new);
-        if (!patron.close(reason, user.username(), Instant.now(clock))) {
+        if (!patron.close(reason, user, Instant.now(clock))) {
             return false;
         }
         tokens.revokeAll(id);
-        audit.success(user.username(), "PATRON_CLOSED", "PATRON", id, reason);
+        audit.success(user.username(), AuditEvent.PATRON_CLOSED, "PATRON", id, reason);
         return true;
     }
 
@@ -181,11 +182,11 @@ public class PatronLifecycle {
     public boolean erase(StaffPrincipal user, UUID id) {
         requireServiceStaff(user);
         Patron patron = patrons.findWithChangesById(id).orElseThrow(NotFoundException::new);
-        if (!patron.erase(user.username(), Instant.now(clock))) {
+        if (!patron.erase(user, Instant.now(clock))) {
             return false;
         }
         keptSearches.forget(id);
-        audit.success(user.username(), "PATRON_ERASED", "PATRON", id, null);
+        audit.success(user.username(), AuditEvent.PATRON_ERASED, "PATRON", id, null);
         return true;
     }
 

@@ -1,5 +1,6 @@
 package fi.celia.celianet.patrons.internal;
 
+import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.audit.AuditOutcome;
 import fi.celia.celianet.calendar.Helsinki;
@@ -110,7 +111,7 @@ public class PatronList {
                 .list();
         audit.success(
                 user.username(),
-                "PATRON_LIST_VIEWED",
+                AuditEvent.PATRON_LIST_VIEWED,
                 "ORGANISATION",
                 query.organisationId(),
                 query.summary() + " page=" + index + " rows=" + total);
@@ -159,7 +160,7 @@ public class PatronList {
         } finally {
             audit.record(
                     user.username(),
-                    "PATRON_LIST_EXPORTED",
+                    AuditEvent.PATRON_LIST_EXPORTED,
                     "ORGANISATION",
                     query.organisationId(),
                     done ? AuditOutcome.SUCCESS : AuditOutcome.FAILURE,
@@ -204,7 +205,7 @@ public class PatronList {
         if (!user.mayActFor(query.organisationId())) {
             audit.record(
                     user.username(),
-                    "PATRON_LIST_VIEWED",
+                    AuditEvent.PATRON_LIST_VIEWED,
                     "ORGANISATION",
                     query.organisationId(),
                     AuditOutcome.DENIED,

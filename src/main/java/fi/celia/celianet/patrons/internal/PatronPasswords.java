@@ -1,5 +1,6 @@
 package fi.celia.celianet.patrons.internal;
 
+import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.credentials.TokenPurpose;
 import fi.celia.celianet.credentials.spi.PasswordTarget;
@@ -46,6 +47,6 @@ class PatronPasswords implements PasswordTarget {
         if (!patron.setPassword(passwordHash, Instant.now(clock))) {
             throw new NotFoundException();
         }
-        audit.success(patron.patronNumber(), "PATRON_PASSWORD_SET", "PATRON", subjectId, null);
+        audit.success(patron.patronNumber(), AuditEvent.PATRON_PASSWORD_SET, "PATRON", subjectId, null);
     }
 }

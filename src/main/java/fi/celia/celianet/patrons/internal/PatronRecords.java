@@ -1,5 +1,6 @@
 package fi.celia.celianet.patrons.internal;
 
+import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.patrons.PersonalIdentityCode;
@@ -43,7 +44,7 @@ public class PatronRecords {
     @Transactional
     public Patron view(StaffPrincipal user, UUID id) {
         Patron patron = open(user, id);
-        audit.success(user.username(), "PATRON_VIEWED", "PATRON", id, null);
+        audit.success(user.username(), AuditEvent.PATRON_VIEWED, "PATRON", id, null);
         return patron;
     }
 
@@ -51,7 +52,7 @@ public class PatronRecords {
     @Transactional
     public Patron reveal(StaffPrincipal user, UUID id) {
         Patron patron = open(user, id);
-        audit.success(user.username(), "PATRON_IDENTITY_CODE_REVEALED", "PATRON", id, null);
+        audit.success(user.username(), AuditEvent.PATRON_IDENTITY_CODE_REVEALED, "PATRON", id, null);
         return patron;
     }
 
@@ -107,7 +108,7 @@ public class PatronRecords {
         UUID scope = user.isServiceStaff() ? organisationFilter : user.organisationId();
         var code = PersonalIdentityCode.validate(q);
         if (code.isValid()) {
-            audit.success(user.username(), "PATRON_SEARCH_BY_IDENTITY_CODE", "PATRON", null, null);
+            audit.success(user.username(), AuditEvent.PATRON_SEARCH_BY_IDENTITY_CODE, "PATRON", null, null);
             String masked = code.value().masked();
             Optional<Patron> found = patrons.findByIdentityCode(code.value().value());
             if (found.isEmpty()) {

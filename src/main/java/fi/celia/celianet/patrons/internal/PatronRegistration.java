@@ -1,5 +1,6 @@
 package fi.celia.celianet.patrons.internal;
 
+import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.maintenance.ClosableService;
@@ -97,7 +98,7 @@ public class PatronRegistration {
         }
         audit.success(
                 user.username(),
-                "PATRON_REGISTERED",
+                AuditEvent.PATRON_REGISTERED,
                 "PATRON",
                 id,
                 "organisation " + patron.organisationId() + ", channel " + patron.channel());

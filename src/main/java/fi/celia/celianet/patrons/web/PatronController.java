@@ -1,5 +1,6 @@
 package fi.celia.celianet.patrons.web;
 
+import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.audit.AuditOutcome;
 import fi.celia.celianet.calendar.Helsinki;
@@ -10,7 +11,9 @@ import fi.celia.celianet.patrons.internal.KeptSearches;
 import fi.celia.celianet.patrons.internal.MailRequestOutcome;
 import fi.celia.celianet.patrons.internal.NewPatron;
 import fi.celia.celianet.patrons.internal.Patron;
+import fi.celia.celianet.patrons.internal.PatronChange;
 import fi.celia.celianet.patrons.internal.PatronCredentials;
+import fi.celia.celianet.patrons.internal.PatronHistory;
 import fi.celia.celianet.patrons.internal.PatronLifecycle;
 import fi.celia.celianet.patrons.internal.PatronRecords;
 import fi.celia.celianet.patrons.internal.PatronRegistration;
@@ -29,6 +32,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
@@ -56,6 +60,7 @@ class PatronController {
 
     private static final String FORM = "patrons/form";
     private static final String PAGE = "patrons/show";
+    private static final int HISTORY_SIZE = 50;
 
     private final PatronRegistration registration;
     private final PatronRecords records;
@@ -66,6 +71,7 @@ class PatronController {
     private final PatronLifecycle lifecycle;
     private final KeptSearches keptSearches;
     private final List<PatronPageSection> sections;
+    private final PatronHistory history;
     private final Clock clock;
     private final String baseUrl;
 
@@ -79,6 +85,7 @@ class PatronController {
             PatronLifecycle lifecycle,
             KeptSearches keptSearches,
             List<PatronPageSection> sections,
+            PatronHistory history,
             Clock clock,
             @Value("${celianet.base-url}") String baseUrl) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
@@ -93,6 +100,7 @@ class PatronController {
         this.sections = sections.stream()
                 .sorted(Comparator.comparingInt(PatronPageSection::order))
                 .toList();
+        this.history = history;
         this.clock = clock;
     }
 
@@ -143,7 +151,13 @@ class PatronController {
             response.setStatus(HttpStatus.CONFLICT.value());
             records.registeredFacts(user, duplicate.code()).ifPresent(facts -> model.addAttribute("duplicate", facts));
             errors.rejectValue("hetu", "patrons.hetu.error.alreadyRegistered");
-            audit.record(user.username(), "PATRON_REGISTRATION_DUPLICATE", "PATRON", null, AuditOutcome.FAILURE, null);
+            audit.record(
+                    user.username(),
+                    AuditEvent.PATRON_REGISTRATION_DUPLICATE,
+                    "PATRON",
+                    null,
+                    AuditOutcome.FAILURE,
+                    null);
             return form(user, model);
         } catch (SoftDuplicatesException similar) {
             model.addAttribute(
@@ -289,8 +303,17 @@ class PatronController {
         model.addAttribute("mayGivePhoneCode", credentials.mayGivePhoneCode(patron));
         model.addAttribute("lastTransfer", lifecycle.lastTransfer(patron.id()).orElse(null));
         model.addAttribute("resetMail", credentials.resetMail(patron.id()).orElse(null));
-        model.addAttribute("history", audit.forTarget("PATRON", patron.id(), 50));
-        model.addAttribute("changes", patron.changes());
+        model.addAttribute("history", history.of(patron.id(), HISTORY_SIZE));
+        model.addAttribute("registration", history.registration(patron.id()).orElse(null));
+        List<PatronChange> changes = patron.changes();
+        model.addAttribute("changes", changes);
+        model.addAttribute(
+                "changeOrganisations",
+                organisations.namesOf(changes.stream()
+                        .map(PatronChange::actorOrganisationId)
+                        .filter(Objects::nonNull)
+                        .distinct()
+                        .toList()));
         StaffPrincipal user = currentUser();
         if (model.getAttribute("fromSearch") == null && user != null) {
             keptSearches.latest(user).ifPresent(key -> model.addAttribute("fromSearch", key));
