@@ -145,6 +145,9 @@ class ErrorSummaryTest extends IntegrationTest {
         Element summary = page.getElementById("error-summary");
         assertThat(summary).as("the error summary").isNotNull();
         List<String> links = summary.select("a[href]").eachAttr("href");
+        assertThat(summary.select("> ul > li > a[href]").eachAttr("href"))
+                .as("the summary's links, each an item of its list")
+                .isEqualTo(links);
         assertThat(links).as("links of the error summary").contains(expected);
 
         List<String> unreachable = new ArrayList<>();

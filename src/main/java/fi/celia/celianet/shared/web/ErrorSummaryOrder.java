@@ -61,9 +61,11 @@ public class ErrorSummaryOrder extends AbstractTemplateHandler {
         String name = tag.getElementCompleteName().toLowerCase(Locale.ROOT);
         depth++;
         if (!summaryDone) {
-            if (name.equals("ul") && depth == 2) {
+            if (name.equals("ul") && depth == 2 && !listSeen) {
+                head.add(() -> getNext().handleOpenElement(tag));
                 inList = true;
                 listSeen = true;
+                return;
             } else if (name.equals("li") && inList && depth == 3) {
                 current = new ArrayList<>(pending);
                 pending = new ArrayList<>();
