@@ -89,7 +89,7 @@ class MessageBundleTest {
                 for (String key : translated.stringPropertyNames()) {
                     String text = translated.getProperty(key).strip();
                     String words = text.replaceAll("\\{[^}]*}", "")
-                            .replaceAll("[\\p{P}\\s]+", " ")
+                            .replaceAll("[^\\p{L}]+", " ")
                             .strip();
                     boolean allowed = words.isEmpty()
                             || names.contains(words)

@@ -11,6 +11,7 @@ import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -25,7 +26,8 @@ import org.springframework.util.MultiValueMap;
 /**
  * A form that comes back with errors lists them in the error summary, and each link of the summary reaches the
  * field it is about: an input, select or text area with that id on the page (for a radio or checkbox group, its
- * first input). Every field that shows an error is linked from the summary.
+ * first input). Every field that shows an error is linked from the summary, and the summary lists the problems in
+ * the order of their fields on the page.
  */
 class ErrorSummaryTest extends IntegrationTest {
 
@@ -48,6 +50,18 @@ class ErrorSummaryTest extends IntegrationTest {
 
         assertSummaryReachesEveryField(
                 page, "#language", "#channel", "#eligibility", "#services", "#consent", "#firstName", "#postalCode");
+        // the identity code is checked after the form's own limits, yet its problem is listed where its field is
+        assertThat(page.getElementById("error-summary").select("a[href]").eachAttr("href"))
+                .containsSubsequence(
+                        "#hetu",
+                        "#firstName",
+                        "#lastName",
+                        "#postalCode",
+                        "#language",
+                        "#channel",
+                        "#eligibility",
+                        "#services",
+                        "#consent");
     }
 
     @Test
@@ -133,6 +147,9 @@ class ErrorSummaryTest extends IntegrationTest {
         Element summary = page.getElementById("error-summary");
         assertThat(summary).as("the error summary").isNotNull();
         List<String> links = summary.select("a[href]").eachAttr("href");
+        assertThat(summary.select("> ul > li > a[href]").eachAttr("href"))
+                .as("the summary's links, each an item of its list")
+                .isEqualTo(links);
         assertThat(links).as("links of the error summary").contains(expected);
 
         List<String> unreachable = new ArrayList<>();
@@ -162,5 +179,15 @@ class ErrorSummaryTest extends IntegrationTest {
                         .toList())
                 .as("ids used twice, which a link cannot tell apart")
                 .isEmpty();
+        assertInTheOrderOfThePage(page, links);
+    }
+
+    /** The summary's links follow the order of the fields they reach, as the page has them. */
+    private static void assertInTheOrderOfThePage(Document page, List<String> links) {
+        List<Element> all = page.getAllElements();
+        List<String> byPosition = links.stream()
+                .sorted(Comparator.comparingInt(link -> all.indexOf(page.getElementById(link.substring(1)))))
+                .toList();
+        assertThat(links).as("the summary's problems in the order of the form").isEqualTo(byPosition);
     }
 }
