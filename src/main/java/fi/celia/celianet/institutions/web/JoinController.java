@@ -354,6 +354,7 @@ class JoinController {
         }
         if (result.isEmpty() && !errors.hasFieldErrors("registrars*")) {
             errors.rejectValue("registrars[0].name", "institutions.join.error.registrarsRequired");
+            errors.rejectValue("registrars[0].email", "validation.email");
         }
         return result;
     }
