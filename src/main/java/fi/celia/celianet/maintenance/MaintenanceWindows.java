@@ -2,6 +2,7 @@ package fi.celia.celianet.maintenance;
 
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.calendar.Horizon;
+import fi.celia.celianet.maintenance.internal.SendingRepository;
 import fi.celia.celianet.maintenance.internal.Snapshot;
 import fi.celia.celianet.maintenance.internal.WindowRepository;
 import fi.celia.celianet.shared.FieldProblem;
@@ -34,13 +35,15 @@ public class MaintenanceWindows implements ServiceAvailability {
     static final int MAX_MESSAGE = 4000;
 
     private final WindowRepository repository;
+    private final SendingRepository sendings;
     private final Clock clock;
     private final AuditLog audit;
     private final AtomicLong changes = new AtomicLong();
     private volatile Snapshot<List<CurrentWindow>> banners;
 
-    MaintenanceWindows(WindowRepository repository, Clock clock, AuditLog audit) {
+    MaintenanceWindows(WindowRepository repository, SendingRepository sendings, Clock clock, AuditLog audit) {
         this.repository = repository;
+        this.sendings = sendings;
         this.clock = clock;
         this.audit = audit;
     }
@@ -197,8 +200,8 @@ public class MaintenanceWindows implements ServiceAvailability {
     }
 
     /**
-     * Saves new details. A change of times or services is a reschedule: it bumps the version so an announced
-     * window gets a follow-up mail.
+     * Saves new details. A change of times or services is a reschedule: it bumps the version, so the window's
+     * page offers an update to whoever was told. Saving never sends mail.
      */
     @Transactional
     public void update(UUID id, WindowDetails details, String actor) {
@@ -222,6 +225,8 @@ public class MaintenanceWindows implements ServiceAvailability {
         requireValid(details);
         boolean rescheduled = window.revise(details, now, actor);
         repository.flush();
+        // Saving sends no mail; a sending scheduled for the announce-from time follows it.
+        sendings.reschedule(id, window.announceFrom());
         audit.success(
                 actor,
                 rescheduled ? "MAINTENANCE_WINDOW_RESCHEDULED" : "MAINTENANCE_WINDOW_EDITED",
