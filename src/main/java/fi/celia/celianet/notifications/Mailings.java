@@ -58,8 +58,14 @@ public class Mailings {
                 n++;
             }
             // A language the texts do not have reads Finnish.
-            subject.append(" WHEN '").append(wording).append(":' || r.language THEN :s").append(n);
-            body.append(" WHEN '").append(wording).append(":' || r.language THEN :b").append(n);
+            subject.append(" WHEN '")
+                    .append(wording)
+                    .append(":' || r.language THEN :s")
+                    .append(n);
+            body.append(" WHEN '")
+                    .append(wording)
+                    .append(":' || r.language THEN :b")
+                    .append(n);
             params.put("s" + n, text(mailing.subjects(), wording, "fi"));
             params.put("b" + n, text(mailing.bodies(), wording, "fi"));
             n++;
@@ -115,8 +121,7 @@ public class Mailings {
                 SELECT r.audience, r.language, count(*) AS n FROM (%s) r
                 GROUP BY r.audience, r.language ORDER BY r.audience, r.language"""
                                 .formatted(recipientsSql(audiences, eachOnItsOwn)))
-                .query((rs, i) ->
-                        new RecipientCount(Audience.valueOf(rs.getString(1)), rs.getString(2), rs.getLong(3)))
+                .query((rs, i) -> new RecipientCount(Audience.valueOf(rs.getString(1)), rs.getString(2), rs.getLong(3)))
                 .list();
     }
 
@@ -160,7 +165,8 @@ public class Mailings {
         String lists = mailingLists.stream()
                 .filter(list -> audiences.contains(list.audience()))
                 .sorted(Comparator.comparingInt(MailingList::precedence))
-                .map(list -> "SELECT email, language, wording, about, '" + list.audience().name() + "' AS audience, "
+                .map(list -> "SELECT email, language, wording, about, '"
+                        + list.audience().name() + "' AS audience, "
                         + list.precedence() + " AS source FROM (" + list.selectRecipients() + ") list"
                         + list.precedence())
                 .collect(Collectors.joining(" UNION ALL "));

@@ -106,8 +106,7 @@ public class Announcements {
      */
     public SendingKind offered(MaintenanceWindow window, List<AnnouncementSending> sent) {
         WindowState state = window.stateAt(Instant.now(clock));
-        boolean changedSinceSent =
-                window.announcedVersion() != null && window.announcedVersion() != window.version();
+        boolean changedSinceSent = window.announcedVersion() != null && window.announcedVersion() != window.version();
         if (state == WindowState.COMPLETED) {
             return null;
         }
@@ -193,8 +192,7 @@ public class Announcements {
                 if (sending == null || sending.isQueued()) {
                     return 0;
                 }
-                MaintenanceWindow window =
-                        windows.lockById(sending.windowId()).orElseThrow();
+                MaintenanceWindow window = windows.lockById(sending.windowId()).orElseThrow();
                 return queue(window, sending, Instant.now(clock));
             });
             queued += count == null ? 0 : count;

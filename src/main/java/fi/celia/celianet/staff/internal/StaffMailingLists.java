@@ -11,7 +11,9 @@ class StaffMailingLists {
 
     @Bean
     MailingList staffMembers() {
-        return list(1, "SELECT email, language, 'STAFF' AS wording, NULL AS about FROM staff_account WHERE active AND btrim(email) <> ''");
+        return list(
+                1,
+                "SELECT email, language, 'STAFF' AS wording, NULL AS about FROM staff_account WHERE active AND btrim(email) <> ''");
     }
 
     @Bean
