@@ -188,11 +188,14 @@ public class Announcements {
         int queued = 0;
         for (UUID id : sendings.due(Instant.now(clock))) {
             Integer count = transactions.execute(status -> {
+                // The window first, then the sending: the order a change to the window takes them in.
+                UUID windowId = sendings.windowOf(id).orElse(null);
+                MaintenanceWindow window =
+                        windowId == null ? null : windows.lockById(windowId).orElse(null);
                 AnnouncementSending sending = sendings.lockById(id).orElse(null);
-                if (sending == null || sending.isQueued()) {
+                if (window == null || sending == null || sending.isQueued()) {
                     return 0;
                 }
-                MaintenanceWindow window = windows.lockById(sending.windowId()).orElseThrow();
                 return queue(window, sending, Instant.now(clock));
             });
             queued += count == null ? 0 : count;

@@ -16,6 +16,10 @@ public interface SendingRepository extends JpaRepository<AnnouncementSending, UU
     @Query("SELECT s FROM AnnouncementSending s WHERE s.windowId = :windowId ORDER BY s.createdAt")
     List<AnnouncementSending> ofWindow(UUID windowId);
 
+    /** The window of a sending, read without loading (or locking) the sending. */
+    @Query(value = "SELECT window_id FROM announcement_sending WHERE id = :id", nativeQuery = true)
+    Optional<UUID> windowOf(UUID id);
+
     /** A sending to queue, locked until the transaction ends. */
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("SELECT s FROM AnnouncementSending s WHERE s.id = :id")
