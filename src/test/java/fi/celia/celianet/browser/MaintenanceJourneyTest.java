@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -169,7 +170,8 @@ class MaintenanceJourneyTest extends BrowserTest {
                         .isPositive();
                 assertAccessible("maintenance window with its audiences " + lang);
 
-                andWait(() -> find("#preview-link").click());
+                tabTo("#preview-link");
+                andWait(() -> press(Keys.ENTER));
                 assertThat(find("#preview-PATRON-" + lang).getText()).contains(language[4]);
                 assertAccessible("announcement preview " + lang);
                 // For the documentation: the preview as an administrator sees it.
@@ -181,7 +183,7 @@ class MaintenanceJourneyTest extends BrowserTest {
                                 .toPath(),
                         shot,
                         StandardCopyOption.REPLACE_EXISTING);
-                browser.navigate().back();
+                open("/admin/maintenance/" + id);
 
                 // Nobody chosen: the page says so and nothing is counted or sent.
                 submitWith("#send-button");
