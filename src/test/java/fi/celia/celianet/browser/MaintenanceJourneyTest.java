@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -174,15 +175,19 @@ class MaintenanceJourneyTest extends BrowserTest {
                 andWait(() -> press(Keys.ENTER));
                 assertThat(find("#preview-PATRON-" + lang).getText()).contains(language[4]);
                 assertAccessible("announcement preview " + lang);
-                // For the documentation: the preview as an administrator sees it.
+                // For the documentation: the whole preview as an administrator sees it.
                 Path shot = Path.of("target", "screenshots", "announcement-preview-" + lang + ".png");
                 Files.createDirectories(shot.getParent());
+                Dimension size = browser.manage().window().getSize();
+                long height = ((Number) script("return document.documentElement.scrollHeight")).longValue();
+                browser.manage().window().setSize(new Dimension(size.getWidth(), (int) Math.min(height + 150, 8000)));
                 Files.copy(
                         ((TakesScreenshot) browser)
                                 .getScreenshotAs(OutputType.FILE)
                                 .toPath(),
                         shot,
                         StandardCopyOption.REPLACE_EXISTING);
+                browser.manage().window().setSize(size);
                 open("/admin/maintenance/" + id);
 
                 // Nobody chosen: the page says so and nothing is counted or sent.
