@@ -16,6 +16,10 @@ import fi.celia.celianet.maintenance.ClosableService;
 import fi.celia.celianet.maintenance.ContactChannel;
 import fi.celia.celianet.maintenance.MaintenanceWindows;
 import fi.celia.celianet.maintenance.WindowDetails;
+import fi.celia.celianet.maintenance.internal.Announcements;
+import fi.celia.celianet.maintenance.internal.SendingKind;
+import fi.celia.celianet.notifications.Audience;
+import fi.celia.celianet.notifications.RecipientCount;
 import fi.celia.celianet.patrons.PersonalIdentityCode;
 import fi.celia.celianet.shared.PostalAddress;
 import fi.celia.celianet.staff.OrganisationType;
@@ -78,6 +82,9 @@ class RegistrationFaults extends IntegrationTest {
 
     @Autowired
     MaintenanceWindows windows;
+
+    @Autowired
+    Announcements announcements;
 
     private static final String FREEZE = "bookclubs-freeze";
     private static final String DIGEST = "institutions-overdue-digest";
@@ -332,22 +339,38 @@ class RegistrationFaults extends IntegrationTest {
                 shipments.add(shipment(club, firstDelivery.plusWeeks(wave), workday));
                 String title = TestData.unique("Yövuoro");
                 Instant start = Helsinki.instantOf(workday.plusDays(3 + wave).atTime(22, 0));
-                windowTitles.put(
-                        windows.create(
-                                new WindowDetails(
-                                        start,
-                                        start.plus(Duration.ofHours(2)),
-                                        start.minus(Duration.ofDays(7)),
-                                        title,
-                                        title + " (sv)",
-                                        title + " (en)",
-                                        "Viesti " + title,
-                                        "",
-                                        "Message " + title,
-                                        EnumSet.of(ClosableService.LENDING),
-                                        EnumSet.of(ContactChannel.EMAIL)),
-                                "test"),
-                        title);
+                // Announced from a moment still ahead for this process (so confirming schedules the sending rather
+                // than queuing it) and already past for the two instances, whose clocks stand on the working day.
+                Instant announceFrom = Instant.now().plus(ahead.dividedBy(2));
+                UUID windowId = windows.create(
+                        new WindowDetails(
+                                start,
+                                start.plus(Duration.ofHours(2)),
+                                announceFrom,
+                                title,
+                                title + " (sv)",
+                                title + " (en)",
+                                "Viesti " + title,
+                                "",
+                                "Message " + title,
+                                EnumSet.of(ClosableService.LENDING),
+                                EnumSet.of(ContactChannel.EMAIL)),
+                        "test");
+                int counted = (int) announcements.count(EnumSet.allOf(Audience.class)).stream()
+                        .mapToLong(RecipientCount::count)
+                        .sum();
+                assertThat(announcements
+                                .send(
+                                        UUID.randomUUID(),
+                                        windowId,
+                                        SendingKind.ANNOUNCEMENT,
+                                        EnumSet.allOf(Audience.class),
+                                        true,
+                                        counted,
+                                        "faults")
+                                .outcome())
+                        .isEqualTo(Announcements.Outcome.SCHEDULED);
+                windowTitles.put(windowId, title);
                 Thread.sleep(6000);
             }
             UUID[] windowIds = windowTitles.keySet().toArray(UUID[]::new);
@@ -360,7 +383,7 @@ class RegistrationFaults extends IntegrationTest {
                                             .single()
                                     == shipments.size()
                             && jdbc.sql(
-                                                    "SELECT count(*) FROM maintenance_window WHERE id = ANY(:ids) AND announced_version = version")
+                                                    "SELECT count(*) FROM announcement_sending WHERE window_id = ANY(:ids) AND queued_at IS NOT NULL")
                                             .param("ids", windowIds)
                                             .query(Integer.class)
                                             .single()
@@ -441,12 +464,20 @@ class RegistrationFaults extends IntegrationTest {
                     "two instances, overdue digest: %s runs=%d | %s%n", digest, digestRuns, locks(DIGEST, a, b));
 
             // Announcements: one key per window and recipient.
+            // Patrons are reached where their credentials go: a guardian's or contact person's address when it
+            // is theirs, the patron's own otherwise.
             Set<String> recipients = new HashSet<>(jdbc.sql(
                             """
                     SELECT DISTINCT lower(btrim(email)) FROM (
                         SELECT email FROM staff_account WHERE active
                         UNION ALL SELECT email FROM organisation WHERE active
-                        UNION ALL SELECT email FROM patron WHERE status = 'ACTIVE') everyone
+                        UNION ALL SELECT CASE
+                            WHEN credentials_to = 'GUARDIAN' AND guardian_name IS NOT NULL
+                                 AND btrim(coalesce(guardian_email, '')) <> '' THEN guardian_email
+                            WHEN credentials_to = 'CONTACT' AND contact_name IS NOT NULL
+                                 AND btrim(coalesce(contact_email, '')) <> '' THEN contact_email
+                            ELSE email END
+                        FROM patron WHERE status = 'ACTIVE') everyone
                     WHERE email IS NOT NULL AND btrim(email) <> ''""")
                     .query(String.class)
                     .list());
@@ -459,11 +490,14 @@ class RegistrationFaults extends IntegrationTest {
                     .query((rs, n) -> Map.entry(
                             windowTitles.get(rs.getObject(1, UUID.class)) + "/" + rs.getString(2), rs.getString(3)))
                     .list();
+            // Acknowledged: what the scheduled sendings recorded as queued when the job counted again.
             var announcement = JobEffects.of(
                     dueAnnouncements,
-                    (int) queuedAnnouncements.stream()
-                            .filter(e -> e.getValue().equals("SENT"))
-                            .count(),
+                    jdbc.sql(
+                                    "SELECT coalesce(sum(queued_count), 0)::int FROM announcement_sending WHERE window_id = ANY(:ids)")
+                            .param("ids", windowIds)
+                            .query(Integer.class)
+                            .single(),
                     queuedAnnouncements.stream().map(Map.Entry::getKey).toList(),
                     announcementsDelivered.stream()
                             .map(e -> e.getKey() + "/" + e.getValue())

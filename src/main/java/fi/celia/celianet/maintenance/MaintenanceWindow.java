@@ -68,11 +68,11 @@ public class MaintenanceWindow extends EditedRecord {
     @Column(name = "ended_early_at")
     private Instant endedEarlyAt;
 
-    /** Bumped by each reschedule and by cancellation; announcements go out once per version. */
+    /** Bumped by each reschedule and by cancellation; an announcement or update reaches an address once per version. */
     @Column(name = "version", nullable = false)
     private int version;
 
-    /** Written only by the announcement job, with one update that leaves the edit lock alone. */
+    /** Written only when a sending is queued, with one update that leaves the edit lock alone. */
     @Column(name = "announced_version", insertable = false, updatable = false)
     private Integer announcedVersion;
 
@@ -86,8 +86,8 @@ public class MaintenanceWindow extends EditedRecord {
     }
 
     /**
-     * Saves new details. A change of times or services is a reschedule: it bumps the version so an announced
-     * window gets a follow-up mail. @return whether it was a reschedule
+     * Saves new details. A change of times or services is a reschedule: it bumps the version, so a window whose
+     * announcement was sent can be sent an update. @return whether it was a reschedule
      */
     boolean revise(WindowDetails details, Instant now, String actor) {
         boolean rescheduled = !startsAt.equals(details.startsAt())

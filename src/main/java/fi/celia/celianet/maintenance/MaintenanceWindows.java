@@ -3,6 +3,7 @@ package fi.celia.celianet.maintenance;
 import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.calendar.Horizon;
+import fi.celia.celianet.maintenance.internal.SendingRepository;
 import fi.celia.celianet.maintenance.internal.Snapshot;
 import fi.celia.celianet.maintenance.internal.WindowRepository;
 import fi.celia.celianet.shared.FieldProblem;
@@ -35,13 +36,15 @@ public class MaintenanceWindows implements ServiceAvailability {
     static final int MAX_MESSAGE = 4000;
 
     private final WindowRepository repository;
+    private final SendingRepository sendings;
     private final Clock clock;
     private final AuditLog audit;
     private final AtomicLong changes = new AtomicLong();
     private volatile Snapshot<List<CurrentWindow>> banners;
 
-    MaintenanceWindows(WindowRepository repository, Clock clock, AuditLog audit) {
+    MaintenanceWindows(WindowRepository repository, SendingRepository sendings, Clock clock, AuditLog audit) {
         this.repository = repository;
+        this.sendings = sendings;
         this.clock = clock;
         this.audit = audit;
     }
@@ -198,8 +201,8 @@ public class MaintenanceWindows implements ServiceAvailability {
     }
 
     /**
-     * Saves new details. A change of times or services is a reschedule: it bumps the version so an announced
-     * window gets a follow-up mail.
+     * Saves new details. A change of times or services is a reschedule: it bumps the version, so the window's
+     * page offers an update to whoever was told. Saving never sends mail.
      */
     @Transactional
     public void update(UUID id, WindowDetails details, String actor) {
@@ -223,6 +226,8 @@ public class MaintenanceWindows implements ServiceAvailability {
         requireValid(details);
         boolean rescheduled = window.revise(details, now, actor);
         repository.flush();
+        // Saving sends no mail; a sending scheduled for the announce-from time follows it.
+        sendings.reschedule(id, window.announceFrom());
         audit.success(
                 actor,
                 rescheduled ? AuditEvent.MAINTENANCE_WINDOW_RESCHEDULED : AuditEvent.MAINTENANCE_WINDOW_EDITED,

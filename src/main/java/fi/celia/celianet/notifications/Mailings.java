@@ -5,7 +5,10 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,12 +16,14 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Set-wise mailings: one mail to every address on every {@link MailingList}, queued with ONE
+ * Set-wise mailings: one mail to every address on the {@link MailingList}s of the chosen audiences, queued with ONE
  * {@code INSERT … SELECT} in the caller's transaction however many recipients there are, then delivered by the
  * outbox like any other mail (throttled batches, retries, resumption after a restart).
  */
 @Service
 public class Mailings {
+
+    private static final List<String> LANGUAGES = List.of("fi", "sv", "en");
 
     private final List<MailingList> mailingLists;
     private final JdbcClient jdbc;
@@ -30,40 +35,94 @@ public class Mailings {
         this.clock = clock;
     }
 
-    /** @return how many mails were queued; an address that already has this mailing gets no second one */
+    /**
+     * Queues the mailing to every address of its audiences: one mail per address, in the language and wording
+     * of the first list (by precedence) the address is on.
+     *
+     * @return how many mails were queued; an address that already has this mailing gets no second one
+     */
     @Transactional
-    public int enqueueToEveryone(Mailing mailing) {
+    public int enqueue(Mailing mailing) {
         Instant now = Instant.now(clock);
-        // JDBC: a fan-out to every list in one INSERT … SELECT … ON CONFLICT, never a row at a time.
+        StringBuilder subject = new StringBuilder("CASE r.wording || ':' || r.language");
+        StringBuilder body = new StringBuilder("CASE r.wording || ':' || r.language");
+        Map<String, String> params = new HashMap<>();
+        int n = 0;
+        for (Wording wording : Wording.values()) {
+            for (String language : LANGUAGES) {
+                String key = Mailing.key(wording, language);
+                subject.append(" WHEN '").append(key).append("' THEN :s").append(n);
+                body.append(" WHEN '").append(key).append("' THEN :b").append(n);
+                params.put("s" + n, text(mailing.subjects(), wording, language));
+                params.put("b" + n, text(mailing.bodies(), wording, language));
+                n++;
+            }
+            // A language the texts do not have reads Finnish.
+            subject.append(" WHEN '")
+                    .append(wording)
+                    .append(":' || r.language THEN :s")
+                    .append(n);
+            body.append(" WHEN '")
+                    .append(wording)
+                    .append(":' || r.language THEN :b")
+                    .append(n);
+            params.put("s" + n, text(mailing.subjects(), wording, "fi"));
+            params.put("b" + n, text(mailing.bodies(), wording, "fi"));
+            n++;
+        }
+        subject.append(" END");
+        body.append(" END");
+        // JDBC: a fan-out to every list of the audiences in one INSERT … SELECT … ON CONFLICT, never a row at a time.
         var statement = jdbc.sql(
                         """
                 INSERT INTO outbound_mail (id, dedupe_key, recipient, language, subject, body, reference_type, reference_id,
                     state, attempts, created_at, next_attempt_at, priority)
-                SELECT gen_random_uuid(), :prefix || lower(r.email), r.email, r.language,
-                       CASE r.language WHEN 'sv' THEN :subjectSv WHEN 'en' THEN :subjectEn ELSE :subjectFi END,
-                       CASE r.language WHEN 'sv' THEN :bodySv WHEN 'en' THEN :bodyEn ELSE :bodyFi END,
+                SELECT gen_random_uuid(), :prefix || r.address, r.email, r.language, %s,
+                       replace(%s, :about, coalesce(r.about, '')),
                        :type, :id, 'QUEUED', 0, :now, :now, :priority
-                FROM (
-                    -- One mail per address: a person on several lists (a staff member who is also an
-                    -- organisation's contact, say) gets it once, in the language of the list that comes first.
-                    SELECT DISTINCT ON (lower(btrim(email))) btrim(email) AS email, language
-                    FROM (%s) addresses
-                    ORDER BY lower(btrim(email)), source
-                ) r
+                FROM (%s) r
                 ON CONFLICT (dedupe_key) DO NOTHING"""
-                                .formatted(recipientsSql()))
+                                .formatted(subject, body, recipientsSql(mailing.audiences(), false)))
                 .param("prefix", mailing.template() + ":" + mailing.dedupeKey() + ":")
+                .param("about", Mailing.ABOUT)
                 .param("type", mailing.referenceType())
                 .param("id", mailing.referenceId())
                 .param("now", Timestamp.from(now))
                 .param("priority", mailing.priority());
-        for (String language : List.of("fi", "sv", "en")) {
-            String suffix = Character.toUpperCase(language.charAt(0)) + language.substring(1);
-            statement = statement
-                    .param("subject" + suffix, inLanguage(mailing, language, true))
-                    .param("body" + suffix, inLanguage(mailing, language, false));
+        for (var param : params.entrySet()) {
+            statement = statement.param(param.getKey(), param.getValue());
         }
         return statement.update();
+    }
+
+    /**
+     * How many addresses a mailing to the audiences would reach now, by audience and language, in one grouped
+     * query. Together the counts are exactly what {@link #enqueue} would queue for a new mailing: an address on
+     * the lists of two chosen audiences counts once, under the audience whose list comes first.
+     */
+    @Transactional(readOnly = true)
+    public List<RecipientCount> count(Set<Audience> audiences) {
+        return count(audiences, false);
+    }
+
+    /** Like {@link #count}, but each audience counted on its own (an address on two counts in both). */
+    @Transactional(readOnly = true)
+    public List<RecipientCount> countEach(Set<Audience> audiences) {
+        return count(audiences, true);
+    }
+
+    private List<RecipientCount> count(Set<Audience> audiences, boolean eachOnItsOwn) {
+        if (audiences.isEmpty()) {
+            return List.of();
+        }
+        // JDBC: one aggregate over the union of the lists, however many addresses they hold.
+        return jdbc.sql(
+                        """
+                SELECT r.audience, r.language, count(*) AS n FROM (%s) r
+                GROUP BY r.audience, r.language ORDER BY r.audience, r.language"""
+                                .formatted(recipientsSql(audiences, eachOnItsOwn)))
+                .query((rs, i) -> new RecipientCount(Audience.valueOf(rs.getString(1)), rs.getString(2), rs.getLong(3)))
+                .list();
     }
 
     /** Mails of a template about a reference that are still queued are not sent at all. @return how many */
@@ -96,18 +155,53 @@ public class Mailings {
                 .single();
     }
 
-    /** Every mailing list, as one union that says which list each address came from. */
-    private String recipientsSql() {
-        return mailingLists.stream()
+    /**
+     * The recipients of the audiences: one row per address ({@code address}, lower case) with its {@code email},
+     * {@code language}, {@code wording}, {@code audience} and {@code about} (the names of the patrons a guardian
+     * or contact person is told about, when one address receives mail for several). With {@code eachOnItsOwn},
+     * one row per audience and address instead.
+     */
+    private String recipientsSql(Set<Audience> audiences, boolean eachOnItsOwn) {
+        String lists = mailingLists.stream()
+                .filter(list -> audiences.contains(list.audience()))
                 .sorted(Comparator.comparingInt(MailingList::precedence))
-                .map(list -> "SELECT email, language, " + list.precedence() + " AS source FROM ("
-                        + list.selectEmailAndLanguage() + ") list" + list.precedence())
+                .map(list -> "SELECT email, language, wording, about, '"
+                        + list.audience().name() + "' AS audience, "
+                        + list.precedence() + " AS source FROM (" + list.selectRecipients() + ") list"
+                        + list.precedence())
                 .collect(Collectors.joining(" UNION ALL "));
+        if (lists.isEmpty()) {
+            lists = "SELECT NULL::text AS email, NULL::text AS language, NULL::text AS wording, NULL::text AS about,"
+                    + " NULL::text AS audience, 0 AS source WHERE false";
+        }
+        String distinct = eachOnItsOwn ? "audience, address" : "address";
+        // One mail per address: a person on several lists (a staff member who is also an organisation's contact,
+        // say) gets it once, in the language and wording of the list that comes first; a patron's own wording
+        // before a guardian's when the same list has both.
+        return """
+                SELECT DISTINCT ON (%s) address, email, language, wording, audience, about FROM (
+                    SELECT lower(btrim(email)) AS address, min(btrim(email)) AS email, min(language) AS language,
+                           wording, audience, source, string_agg(DISTINCT about, ', ' ORDER BY about) AS about
+                    FROM (%s) lists
+                    WHERE email IS NOT NULL AND btrim(email) <> ''
+                    GROUP BY lower(btrim(email)), wording, audience, source
+                ) grouped
+                ORDER BY %s, source, wording = 'PATRON' DESC, wording"""
+                .formatted(distinct, lists, distinct);
     }
 
-    private static String inLanguage(Mailing mailing, String language, boolean subject) {
-        var texts = subject ? mailing.subjects() : mailing.bodies();
-        String text = texts.get(language);
-        return text == null ? texts.get("fi") : text;
+    /** The text of a wording in a language: Finnish when the language has none, the staff wording when the wording has none. */
+    private static String text(Map<String, String> texts, Wording wording, String language) {
+        for (String key : List.of(
+                Mailing.key(wording, language),
+                Mailing.key(wording, "fi"),
+                Mailing.key(Wording.STAFF, language),
+                Mailing.key(Wording.STAFF, "fi"))) {
+            String text = texts.get(key);
+            if (text != null) {
+                return text;
+            }
+        }
+        return "";
     }
 }

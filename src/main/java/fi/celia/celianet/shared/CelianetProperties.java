@@ -12,7 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param baseUrl the address the links in mail point to, without a trailing slash
  */
 @ConfigurationProperties("celianet")
-public record CelianetProperties(String baseUrl, Mail mail, Institutions institutions, PatronService patronService) {
+public record CelianetProperties(
+        String baseUrl,
+        Mail mail,
+        Institutions institutions,
+        PatronService patronService,
+        ServiceChannels serviceChannels) {
 
     public CelianetProperties {
         baseUrl = baseUrl == null ? "" : baseUrl.strip().replaceAll("/+$", "");
@@ -44,6 +49,16 @@ public record CelianetProperties(String baseUrl, Mail mail, Institutions institu
             return name.getOrDefault(language, name.get("fi"));
         }
     }
+
+    /**
+     * How customer service is reached, named wherever a maintenance window lists the channels open meanwhile
+     * (banners, closed-service pages, announcement mails). A blank one is named without an address.
+     *
+     * @param email its e-mail address
+     * @param phone its phone number, as people dial it
+     * @param chat  the address of the page where its chat opens
+     */
+    public record ServiceChannels(String email, String phone, String chat) {}
 
     /** @param targetWorkingDays the promise to applicants: a decision within this many working days */
     public record Institutions(int targetWorkingDays) {}

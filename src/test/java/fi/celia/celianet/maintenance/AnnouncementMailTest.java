@@ -7,6 +7,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.maintenance.internal.AnnouncementJob;
 import fi.celia.celianet.maintenance.internal.Announcements;
+import fi.celia.celianet.maintenance.internal.SendingKind;
+import fi.celia.celianet.notifications.Audience;
+import fi.celia.celianet.notifications.RecipientCount;
 import fi.celia.celianet.notifications.internal.MailDelivery;
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.IntegrationTest;
@@ -28,7 +31,8 @@ import org.springframework.scheduling.config.ScheduledTask;
 import org.springframework.scheduling.config.ScheduledTaskHolder;
 
 /**
- * Announcement mails go out in real time (the clock is not moved), so the outbox delivers them to GreenMail.
+ * Announcement mails, sent as an administrator confirms them, go out in real time (the clock is not moved), so
+ * the outbox delivers them to GreenMail.
  * Each test removes its own window afterwards, so no other test sees it in a banner.
  */
 class AnnouncementMailTest extends IntegrationTest {
@@ -78,8 +82,22 @@ class AnnouncementMailTest extends IntegrationTest {
                     EnumSet.of(ClosableService.REGISTRATION),
                     Set.of(ContactChannel.EMAIL));
 
-            int queued = announcements.enqueueDue();
-            assertThat(queued).isGreaterThanOrEqualTo(2000);
+            // Nothing goes out until an administrator sends it: here to the organisations, at once.
+            assertThat(announcements.enqueueDue()).isZero();
+            int counted = (int) announcements.count(Set.of(Audience.ORGANISATIONS)).stream()
+                    .mapToLong(RecipientCount::count)
+                    .sum();
+            var result = announcements.send(
+                    UUID.randomUUID(),
+                    id,
+                    SendingKind.ANNOUNCEMENT,
+                    Set.of(Audience.ORGANISATIONS),
+                    false,
+                    counted,
+                    "test");
+            int queued = result.queued();
+            assertThat(result.outcome()).isEqualTo(Announcements.Outcome.QUEUED);
+            assertThat(queued).isEqualTo(counted).isGreaterThanOrEqualTo(2000);
             assertThat(jdbc.sql("SELECT count(*) FROM outbound_mail WHERE reference_id = :id AND recipient LIKE :p")
                             .param("id", id)
                             .param("p", prefix + "-%")
@@ -102,8 +120,17 @@ class AnnouncementMailTest extends IntegrationTest {
                             .query(String.class)
                             .single())
                     .isEqualTo("maintenance-announcement:" + id + ":1:" + prefix + "-7@example.org");
-            assertThat(announcements.enqueueDue())
-                    .as("announced once per version")
+            assertThat(announcements
+                            .send(
+                                    UUID.randomUUID(),
+                                    id,
+                                    SendingKind.ANNOUNCEMENT,
+                                    Set.of(Audience.ORGANISATIONS),
+                                    false,
+                                    counted,
+                                    "test")
+                            .queued())
+                    .as("announced once per version, however often it is confirmed")
                     .isZero();
 
             // Halfway through, the sender stops (as at a shutdown); the queue keeps the rest, and a new sender
@@ -213,7 +240,7 @@ class AnnouncementMailTest extends IntegrationTest {
     }
 
     @Test
-    void aRescheduleAndACancellationSendFollowUps() throws Exception {
+    void aRescheduleAndACancellationAreSentAsUpdatesWhenTheAdministratorSendsThem() throws Exception {
         var staff = data.account(Role.STAFF, null);
         LocalDateTime start =
                 LocalDateTime.now(Helsinki.ZONE).plusDays(3).withSecond(0).withNano(0);
@@ -225,6 +252,10 @@ class AnnouncementMailTest extends IntegrationTest {
                             .query(Integer.class)
                             .single())
                     .isEqualTo(1);
+            assertThat(about(staff.getEmail(), title))
+                    .as("the announce time alone sends nothing")
+                    .isEmpty();
+            send(id, SendingKind.ANNOUNCEMENT);
             await().atMost(mailWait())
                     .until(() -> about(staff.getEmail(), title).size() == 1);
             assertThat(about(staff.getEmail(), title).get(0).getSubject())
@@ -249,12 +280,16 @@ class AnnouncementMailTest extends IntegrationTest {
                             EnumSet.of(ClosableService.LENDING),
                             Set.of()),
                     "test");
-            assertThat(announcements.enqueueDue()).isPositive();
+            assertThat(announcements.enqueueDue()).as("saving sends nothing").isZero();
+            assertThat(send(id, SendingKind.UPDATE)).isPositive();
             await().atMost(mailWait())
                     .until(() -> about(staff.getEmail(), title).size() == 2);
 
             assertThat(windows.cancel(id, "test")).isTrue();
-            assertThat(announcements.enqueueDue()).isPositive();
+            assertThat(send(id, SendingKind.UPDATE)).isPositive();
+            assertThat(send(id, SendingKind.UPDATE))
+                    .as("offered once per change")
+                    .isZero();
             await().atMost(mailWait())
                     .until(() -> about(staff.getEmail(), title).size() == 3);
             assertThat(about(staff.getEmail(), title).stream().map(m -> {
@@ -266,7 +301,6 @@ class AnnouncementMailTest extends IntegrationTest {
                     }))
                     .anyMatch(s -> s.startsWith("Huoltokatkon aika muuttui"))
                     .anyMatch(s -> s.startsWith("Huoltokatko on peruttu"));
-            assertThat(announcements.enqueueDue()).isZero();
             assertThat(jdbc.sql("SELECT count(*) FROM outbound_mail WHERE reference_id = :id AND recipient = :r")
                             .param("id", id)
                             .param("r", staff.getEmail())
@@ -274,10 +308,20 @@ class AnnouncementMailTest extends IntegrationTest {
                             .single())
                     .isEqualTo(3);
         } finally {
+            jdbc.sql("UPDATE outbound_mail SET state = 'CANCELLED' WHERE reference_id = :id AND state = 'QUEUED'")
+                    .param("id", id)
+                    .update();
             jdbc.sql("DELETE FROM maintenance_window WHERE id = :id")
                     .param("id", id)
                     .update();
         }
+    }
+
+    /** Sends to the organisations (staff among them) at once, as the confirmation page does. @return mails queued */
+    private int send(UUID id, SendingKind kind) {
+        return announcements
+                .send(UUID.randomUUID(), id, kind, Set.of(Audience.ORGANISATIONS), false, 0, "test")
+                .queued();
     }
 
     private int countOf(UUID window, String state) {

@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.maintenance.internal.Announcements;
+import fi.celia.celianet.maintenance.internal.SendingKind;
+import fi.celia.celianet.notifications.Audience;
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
@@ -392,7 +394,8 @@ class MaintenanceWindowAdminTest extends IntegrationTest {
         UUID id = Windows.create(windows, start, 2, 1, title, Windows.only(ClosableService.LENDING), Set.of());
         clock.set(Windows.at(start.minusHours(1)));
         String shown = lockVersionOn("/admin/maintenance/" + id);
-        announcements.enqueueDue();
+        announcements.send(
+                UUID.randomUUID(), id, SendingKind.ANNOUNCEMENT, Set.of(Audience.ORGANISATIONS), false, 0, "test");
         assertThat(windows.find(id).orElseThrow().window().announcedVersion()).isEqualTo(1);
 
         mvc.perform(form(

@@ -116,12 +116,24 @@ class StatusApiTest extends IntegrationTest {
                 .containsExactly("registration", "passwordReset", "lending", "institutionSignup");
         JsonNode window = windowIn(status, id);
         assertThat(names(window))
-                .containsExactly("id", "state", "startsAt", "endsAt", "services", "openChannels", "title", "message");
+                .containsExactly(
+                        "id",
+                        "state",
+                        "startsAt",
+                        "endsAt",
+                        "services",
+                        "openChannels",
+                        "contacts",
+                        "title",
+                        "message");
         String offset = Windows.at(start).atZone(Helsinki.ZONE).getOffset().getId();
         assertThat(window.get("startsAt").asString()).isEqualTo(start + ":00" + offset);
         assertThat(window.get("endsAt").asString()).isEqualTo(start.plusHours(8) + ":00" + offset);
         assertThat(window.get("services").toString()).isEqualTo("[\"passwordReset\",\"lending\"]");
         assertThat(window.get("openChannels").toString()).isEqualTo("[\"email\",\"chat\"]");
+        assertThat(window.get("contacts").toString())
+                .as("where the open channels are reached, from celianet.service-channels")
+                .isEqualTo("{\"email\":\"asiakaspalvelu@celia.fi\",\"chat\":\"https://www.celia.fi\"}");
         assertThat(window.get("title").get("fi").asString()).isEqualTo(title);
         assertThat(window.get("title").get("sv").asString()).isEqualTo(title + " (sv)");
         assertThat(window.get("title").get("en").asString()).isEqualTo(title);

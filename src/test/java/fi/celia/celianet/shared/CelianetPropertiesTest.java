@@ -22,13 +22,15 @@ class CelianetPropertiesTest extends IntegrationTest {
         assertThat(properties.institutions().targetWorkingDays()).isEqualTo(2);
         assertThat(properties.baseUrl()).doesNotEndWith("/");
         assertThat(properties.patronService().url()).isEqualTo("https://celia.fi");
+        assertThat(properties.serviceChannels().email()).isEqualTo("asiakaspalvelu@celia.fi");
+        assertThat(properties.serviceChannels().phone()).isEqualTo("0295 333 050");
         assertThat(properties.patronService().name(Locale.forLanguageTag("sv"))).isEqualTo("Celias webbibliotek");
         assertThat(properties.patronService().name(Locale.GERMAN)).isEqualTo("Celian verkkokirjasto");
     }
 
     @Test
     void theBaseAddressIsWrittenWithoutATrailingSlashWhateverItWasGiven() {
-        var given = new CelianetProperties("https://celianet.example.fi//", null, null, null);
+        var given = new CelianetProperties("https://celianet.example.fi//", null, null, null, null);
         assertThat(given.baseUrl()).isEqualTo("https://celianet.example.fi");
         assertThat(given.link("/join/status/x")).isEqualTo("https://celianet.example.fi/join/status/x");
     }

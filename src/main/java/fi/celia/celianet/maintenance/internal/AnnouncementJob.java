@@ -7,9 +7,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Queues the announcement mails of windows whose announce-from time has passed, and the follow-ups of
- * rescheduled or cancelled ones. One instance at a time (ShedLock); the windows themselves start and end
- * without it.
+ * Queues the announcement sendings an administrator scheduled for a window's announce-from time, once that time
+ * has come, counting their audiences again. A window's announce-from time alone sends nothing: it only shows the
+ * banner. One instance at a time (ShedLock); the windows themselves start and end without it.
  */
 @Component
 public class AnnouncementJob {
@@ -27,7 +27,7 @@ public class AnnouncementJob {
     public void run() {
         int queued = announcements.enqueueDue();
         if (queued > 0) {
-            log.info("Queued {} maintenance announcement mails", queued);
+            log.info("Queued {} scheduled maintenance announcement mails", queued);
         }
     }
 }

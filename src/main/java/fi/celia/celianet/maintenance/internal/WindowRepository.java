@@ -53,19 +53,7 @@ public interface WindowRepository extends JpaRepository<MaintenanceWindow, UUID>
     @Query("SELECT w FROM MaintenanceWindow w WHERE w.id = :id")
     Optional<MaintenanceWindow> lockById(UUID id);
 
-    /** Windows whose announcement or follow-up is still to be queued. */
-    @Query(
-            value =
-                    """
-            SELECT id FROM maintenance_window
-            WHERE announced_version IS DISTINCT FROM version
-              AND (announced_version IS NOT NULL
-                   OR (cancelled_at IS NULL AND announce_from <= :now AND coalesce(ended_early_at, ends_at) > :now))
-            ORDER BY announce_from""",
-            nativeQuery = true)
-    List<UUID> announcementDue(Instant now);
-
-    /** Marks the window's version announced; a bulk update, so it is not an edit and leaves the edit lock alone. */
+    /** Marks the window's version announced (a sending of it was queued); a bulk update, so it is not an edit and leaves the edit lock alone. */
     @Modifying(flushAutomatically = true)
     @Query(value = "UPDATE maintenance_window SET announced_version = version WHERE id = :id", nativeQuery = true)
     int markAnnounced(UUID id);

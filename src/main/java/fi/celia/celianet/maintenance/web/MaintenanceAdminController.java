@@ -7,10 +7,19 @@ import fi.celia.celianet.maintenance.MaintenanceWindows;
 import fi.celia.celianet.maintenance.WindowDetails;
 import fi.celia.celianet.maintenance.WindowRejectedException;
 import fi.celia.celianet.maintenance.internal.AnnouncementProgress;
+import fi.celia.celianet.maintenance.internal.Announcements;
+import fi.celia.celianet.maintenance.internal.SendingKind;
+import fi.celia.celianet.notifications.Audience;
+import fi.celia.celianet.notifications.RecipientCount;
 import fi.celia.celianet.shared.FieldProblems;
 import fi.celia.celianet.shared.NotFoundException;
 import jakarta.validation.Valid;
 import java.security.Principal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,9 +29,15 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Administrators (the signed-in principal names the actor) schedule, reschedule, end early and cancel maintenance windows ({@code /admin/**} is admin-only). */
+/**
+ * Administrators (the signed-in principal names the actor) schedule, reschedule, end early and cancel maintenance
+ * windows, and send their announcements ({@code /admin/**} is admin-only). Saving a window sends no mail: the
+ * window's page counts the audiences and previews the mails, the administrator chooses whom to tell and when,
+ * and a confirmation page repeats the counts before anything is queued.
+ */
 @Controller
 @RequestMapping("/admin/maintenance")
 class MaintenanceAdminController {
@@ -31,10 +46,15 @@ class MaintenanceAdminController {
 
     private final MaintenanceWindows windows;
     private final AnnouncementProgress progress;
+    private final Announcements announcements;
+    private final Clock clock;
 
-    MaintenanceAdminController(MaintenanceWindows windows, AnnouncementProgress progress) {
+    MaintenanceAdminController(
+            MaintenanceWindows windows, AnnouncementProgress progress, Announcements announcements, Clock clock) {
         this.windows = windows;
         this.progress = progress;
+        this.announcements = announcements;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -108,6 +128,70 @@ class MaintenanceAdminController {
         }
     }
 
+    /** The confirmation page: the chosen audiences counted again, by language; nothing is queued yet. */
+    @GetMapping("/{id}/send")
+    String confirm(
+            @PathVariable UUID id,
+            @Valid @ModelAttribute("sendForm") SendForm sendForm,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        CurrentWindow window = windows.find(id).orElseThrow(NotFoundException::new);
+        SendingKind kind = announcements.offered(window.window(), announcements.sendingsOf(id));
+        if (kind == null) {
+            redirect.addFlashAttribute("flashProblem", "maintenance.send.notAllowed");
+            return "redirect:" + BASE + "/" + id;
+        }
+        if (sendForm.scheduled() && !canSchedule(window)) {
+            errors.rejectValue("when", "maintenance.send.error.announcePassed");
+        }
+        if (errors.hasErrors()) {
+            model.addAttribute("form", WindowForm.of(window.window()));
+            return form(model, window);
+        }
+        List<RecipientCount> counts = announcements.count(sendForm.getAudiences());
+        model.addAttribute("window", window);
+        model.addAttribute("kind", kind);
+        model.addAttribute("counts", new AudienceCounts(counts, sendForm.getAudiences()));
+        model.addAttribute("sendingId", UUID.randomUUID());
+        return "maintenance/send-confirm";
+    }
+
+    /** Carries out a confirmed sending; the same confirmation sent again does nothing more. */
+    @PostMapping("/{id}/sendings")
+    String send(
+            @PathVariable UUID id,
+            @RequestParam UUID sendingId,
+            @RequestParam SendingKind kind,
+            @RequestParam Set<Audience> audiences,
+            @RequestParam String when,
+            @RequestParam int expected,
+            Principal user,
+            RedirectAttributes redirect) {
+        requireWindow(id);
+        var result = announcements.send(
+                sendingId, id, kind, audiences, SendForm.SCHEDULED.equals(when), expected, user.getName());
+        switch (result.outcome()) {
+            case QUEUED -> redirect.addFlashAttribute("flashMessage", "maintenance.send.queued");
+            case SCHEDULED -> redirect.addFlashAttribute("flashMessage", "maintenance.send.scheduled");
+            case ALREADY_DONE -> redirect.addFlashAttribute("flashMessage", "maintenance.send.alreadyDone");
+            case NOT_ALLOWED -> redirect.addFlashAttribute("flashProblem", "maintenance.send.notAllowed");
+        }
+        return "redirect:" + BASE + "/" + id;
+    }
+
+    /** Each language's mail for each audience, as it would go out now. */
+    @GetMapping("/{id}/preview")
+    String preview(@PathVariable UUID id, Model model) {
+        CurrentWindow window = windows.find(id).orElseThrow(NotFoundException::new);
+        SendingKind kind = announcements.offered(window.window(), announcements.sendingsOf(id));
+        SendingKind shown = kind == null ? SendingKind.ANNOUNCEMENT : kind;
+        model.addAttribute("window", window);
+        model.addAttribute("kind", shown);
+        model.addAttribute("mails", announcements.preview(window.window(), shown));
+        return "maintenance/send-preview";
+    }
+
     @PostMapping("/{id}/cancel")
     String cancel(@PathVariable UUID id, Principal user, RedirectAttributes redirect) {
         requireWindow(id);
@@ -136,8 +220,24 @@ class MaintenanceAdminController {
         model.addAttribute("allServices", ClosableService.values());
         model.addAttribute("allChannels", ContactChannel.values());
         if (window != null) {
-            model.addAttribute("mailProgress", progress.of(window.window().id()));
+            UUID id = window.window().id();
+            var sent = announcements.sendingsOf(id);
+            model.addAttribute("mailProgress", progress.of(id));
+            model.addAttribute("sendings", sent);
+            model.addAttribute("offered", announcements.offered(window.window(), sent));
+            model.addAttribute("canSchedule", canSchedule(window));
+            model.addAttribute("allAudiences", Audience.values());
+            model.addAttribute(
+                    "audienceCounts", new AudienceCounts(announcements.countEach(), EnumSet.allOf(Audience.class)));
+            if (!model.containsAttribute("sendForm")) {
+                model.addAttribute("sendForm", new SendForm());
+            }
         }
         return "maintenance/window-form";
+    }
+
+    /** A sending can wait for the announce-from time while that time is still ahead. */
+    private boolean canSchedule(CurrentWindow window) {
+        return window.window().announceFrom().isAfter(Instant.now(clock));
     }
 }

@@ -6,6 +6,7 @@ import fi.celia.celianet.maintenance.ContactChannel;
 import fi.celia.celianet.maintenance.CurrentWindow;
 import fi.celia.celianet.maintenance.MaintenanceWindow;
 import fi.celia.celianet.maintenance.MaintenanceWindows;
+import fi.celia.celianet.maintenance.internal.ServiceChannels;
 import fi.celia.celianet.maintenance.internal.Snapshot;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -44,12 +45,14 @@ class StatusController {
     private static final List<String> LANGUAGES = List.of("fi", "sv", "en");
 
     private final MaintenanceWindows windows;
+    private final ServiceChannels channels;
     private final JsonMapper json;
     private final Clock clock;
     private volatile Snapshot<Answer> latest;
 
-    StatusController(MaintenanceWindows windows, JsonMapper json, Clock clock) {
+    StatusController(MaintenanceWindows windows, ServiceChannels channels, JsonMapper json, Clock clock) {
         this.windows = windows;
+        this.channels = channels;
         this.json = json;
         this.clock = clock;
     }
@@ -85,15 +88,13 @@ class StatusController {
             services.put(camel(service.name()), status.closed().contains(service) ? "closed" : "open");
         }
         body.put("services", services);
-        body.put(
-                "windows",
-                status.windows().stream().map(StatusController::window).toList());
+        body.put("windows", status.windows().stream().map(this::window).toList());
         return json.writeValueAsString(body);
     }
 
     private record Answer(String body, String etag) {}
 
-    private static Map<String, Object> window(CurrentWindow current) {
+    private Map<String, Object> window(CurrentWindow current) {
         MaintenanceWindow w = current.window();
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("id", w.id().toString());
@@ -107,6 +108,14 @@ class StatusController {
                         .map(ContactChannel::name)
                         .map(c -> c.toLowerCase(Locale.ROOT))
                         .toList());
+        // Where each open channel is reached (an address, a number), so an app can show it as it is.
+        Map<String, String> contacts = new LinkedHashMap<>();
+        for (ContactChannel channel : w.openChannels()) {
+            if (!channels.address(channel).isEmpty()) {
+                contacts.put(channel.name().toLowerCase(Locale.ROOT), channels.address(channel));
+            }
+        }
+        out.put("contacts", contacts);
         Map<String, String> title = new LinkedHashMap<>();
         Map<String, String> message = new LinkedHashMap<>();
         for (String language : LANGUAGES) {

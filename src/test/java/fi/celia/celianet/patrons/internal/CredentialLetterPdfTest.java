@@ -79,7 +79,8 @@ class CredentialLetterPdfTest {
                         Map.of(
                                 "fi", "Celian verkkokirjasto",
                                 "sv", "Celias webbibliotek",
-                                "en", "Celia online library"))));
+                                "en", "Celia online library")),
+                null));
     }
 
     static CredentialLetter letter(String language) {
