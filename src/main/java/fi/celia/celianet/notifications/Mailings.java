@@ -142,12 +142,13 @@ public class Mailings {
     /** Queued, sent and failed mails about a reference. */
     @Transactional(readOnly = true)
     public MailProgress progress(String referenceType, UUID referenceId) {
-        // JDBC: counts over the reference's rows in one aggregate query.
+        // JDBC: counts over the reference's rows in one aggregate query. A mail being handed to the SMTP server
+        // (SENDING) is still waiting, so the total stays the same while the sender works through the queue.
         return jdbc.sql(
                         """
-                SELECT count(*) FILTER (WHERE state = 'QUEUED' AND last_error IS NULL) AS queued,
+                SELECT count(*) FILTER (WHERE state IN ('QUEUED', 'SENDING') AND last_error IS NULL) AS queued,
                        count(*) FILTER (WHERE state = 'SENT') AS sent,
-                       count(*) FILTER (WHERE state = 'QUEUED' AND last_error IS NOT NULL) AS failed
+                       count(*) FILTER (WHERE state IN ('QUEUED', 'SENDING') AND last_error IS NOT NULL) AS failed
                 FROM outbound_mail WHERE reference_type = :type AND reference_id = :id""")
                 .param("type", referenceType)
                 .param("id", referenceId)
