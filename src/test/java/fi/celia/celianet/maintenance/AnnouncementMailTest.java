@@ -267,18 +267,7 @@ class AnnouncementMailTest extends IntegrationTest {
 
             windows.update(
                     id,
-                    new WindowDetails(
-                            Windows.at(start.plusDays(1)),
-                            Windows.at(start.plusDays(1).plusHours(8)),
-                            Windows.at(start.minusDays(7)),
-                            title,
-                            "",
-                            "",
-                            "",
-                            "",
-                            "",
-                            EnumSet.of(ClosableService.LENDING),
-                            Set.of()),
+                    Windows.lending(start.plusDays(1), start.plusDays(1).plusHours(8), start.minusDays(7), title),
                     "test");
             assertThat(announcements.enqueueDue()).as("saving sends nothing").isZero();
             assertThat(send(id, SendingKind.UPDATE)).isPositive();

@@ -14,7 +14,6 @@ import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
 import java.time.Duration;
 import java.time.LocalDateTime;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,18 +79,8 @@ class AnnouncementSendingTest extends IntegrationTest {
             // Saved again (a reschedule), and the job run twice: still nothing.
             windows.update(
                     id,
-                    new WindowDetails(
-                            Windows.at(start.plusHours(1)),
-                            Windows.at(start.plusHours(5)),
-                            Windows.at(start.minusDays(3)),
-                            title,
-                            "",
-                            "",
-                            "",
-                            "",
-                            "",
-                            EnumSet.of(ClosableService.LENDING),
-                            Set.of(ContactChannel.EMAIL)),
+                    Windows.lending(
+                            start.plusHours(1), start.plusHours(5), start.minusDays(3), title, ContactChannel.EMAIL),
                     "test");
             job.run();
             assertThat(announcements.enqueueDue()).isZero();
@@ -293,21 +282,7 @@ class AnnouncementSendingTest extends IntegrationTest {
             // The audience grows before the announce time; moving the announce time moves the sending with it.
             String late = TestData.unique("myohassa") + "@example.fi";
             data.patron(TestData.unique("Myöhäinen Lukija"), null, null, late, false);
-            windows.update(
-                    id,
-                    new WindowDetails(
-                            Windows.at(start),
-                            Windows.at(start.plusHours(4)),
-                            Windows.at(start.minusDays(6)),
-                            title,
-                            "",
-                            "",
-                            "",
-                            "",
-                            "",
-                            EnumSet.of(ClosableService.LENDING),
-                            Set.of()),
-                    "test");
+            windows.update(id, Windows.lending(start, start.plusHours(4), start.minusDays(6), title), "test");
             clock.set(Windows.at(start.minusDays(7)).plus(Duration.ofHours(1)));
             assertThat(announcements.enqueueDue())
                     .as("not at the old announce time")
@@ -355,20 +330,7 @@ class AnnouncementSendingTest extends IntegrationTest {
             assertThat(page("/admin/maintenance/" + id).select("#send-button").text())
                     .isEqualTo("Lähetä tiedote");
             windows.update(
-                    id,
-                    new WindowDetails(
-                            Windows.at(start.plusHours(2)),
-                            Windows.at(start.plusHours(6)),
-                            Windows.at(start.minusDays(7)),
-                            title,
-                            "",
-                            "",
-                            "",
-                            "",
-                            "",
-                            EnumSet.of(ClosableService.LENDING),
-                            Set.of()),
-                    "test");
+                    id, Windows.lending(start.plusHours(2), start.plusHours(6), start.minusDays(7), title), "test");
             assertThat(mailsAbout(id, "maintenance-update:%"))
                     .as("saving sends nothing")
                     .isZero();

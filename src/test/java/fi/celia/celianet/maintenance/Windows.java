@@ -63,6 +63,27 @@ final class Windows {
                 "test");
     }
 
+    /** Details that close lending, with the title alone (as a reschedule in a test saves them). */
+    static WindowDetails lending(
+            LocalDateTime start,
+            LocalDateTime end,
+            LocalDateTime announceFrom,
+            String title,
+            ContactChannel... channels) {
+        return new WindowDetails(
+                at(start),
+                at(end),
+                at(announceFrom),
+                title,
+                "",
+                "",
+                "",
+                "",
+                "",
+                EnumSet.of(ClosableService.LENDING),
+                channels.length == 0 ? Set.of() : EnumSet.of(channels[0], channels));
+    }
+
     static String title(String prefix) {
         return TestData.unique(prefix);
     }
