@@ -316,6 +316,30 @@ class AnnouncementSendingTest extends IntegrationTest {
     }
 
     @Test
+    void aScheduledAnnouncementOfACancelledWindowIsNeverSentAndThePageSaysWhy() throws Exception {
+        LocalDateTime start = Windows.freshMonday();
+        String title = Windows.title("Peruttu");
+        UUID id = Windows.create(windows, start, 4, 7, title, Windows.only(ClosableService.LENDING), Set.of());
+        try {
+            mvc.perform(post("/admin/maintenance/" + id + "/sendings")
+                            .with(admin)
+                            .params(formOf(confirmPage(id, List.of("PATRONS"), "SCHEDULED"))))
+                    .andExpect(status().isSeeOther());
+            assertThat(windows.cancel(id, "test")).isTrue();
+            clock.set(Windows.at(start.minusDays(7)).plusSeconds(1));
+            assertThat(announcements.enqueueDue()).isZero();
+            assertThat(mailsAbout(id)).isZero();
+            assertThat(page("/admin/maintenance/" + id)
+                            .select("#sendings tbody tr td")
+                            .get(4)
+                            .text())
+                    .isEqualTo("Ei lähetetä: huoltokatko peruttiin ennen lähetysaikaa");
+        } finally {
+            delete(id);
+        }
+    }
+
+    @Test
     void aChangeAfterSendingOffersAnUpdateThatReachesEachRecipientOnce() throws Exception {
         var staff = data.account(Role.STAFF, null);
         LocalDateTime start = Windows.freshMonday();
