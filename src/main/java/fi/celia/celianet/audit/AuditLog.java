@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -23,6 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditLog {
 
     static final int MAX_TEXT = 500;
+
+    /** What stands in an erased value's place in a record's details. */
+    static final String ERASED = "[…]";
 
     private static final RowMapper<AuditRecord> ROW = (rs, n) -> new AuditRecord(
             rs.getLong("id"),
@@ -77,6 +83,47 @@ public class AuditLog {
 
     public void success(String actor, AuditEvent event, String targetType, Object targetId, String details) {
         record(actor, event, targetType, targetId, AuditOutcome.SUCCESS, details);
+    }
+
+    /**
+     * Takes a person's erased data out of the trail of one target: the details of the free-text events go, and in
+     * every other record of the target each of the values (compared without regard to case) is replaced by a
+     * marker. Who did what, to which target and when stays. @return how many records were changed
+     */
+    @Transactional
+    public int erase(String targetType, Object targetId, Collection<String> values, Collection<AuditEvent> freeText) {
+        List<Pattern> patterns = values.stream()
+                .filter(v -> v != null && !v.isBlank())
+                .map(v -> Pattern.compile(Pattern.quote(v.strip()), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE))
+                .toList();
+        Set<String> dropped = freeText.stream().map(AuditEvent::name).collect(Collectors.toSet());
+        // JDBC: the target's records by its index, each redacted in Java where a value occurs.
+        var rows = jdbc.sql(
+                        """
+                SELECT id, action, details FROM audit_event
+                WHERE target_type = :type AND target_id = :id AND details IS NOT NULL""")
+                .param("type", targetType)
+                .param("id", targetId.toString())
+                .query((rs, n) -> new Object[] {rs.getLong("id"), rs.getString("action"), rs.getString("details")})
+                .list();
+        int changed = 0;
+        for (Object[] row : rows) {
+            String details = (String) row[2];
+            String redacted = dropped.contains((String) row[1]) ? null : details;
+            for (Pattern pattern : patterns) {
+                if (redacted != null) {
+                    redacted = pattern.matcher(redacted).replaceAll(ERASED);
+                }
+            }
+            if (!details.equals(redacted)) {
+                jdbc.sql("UPDATE audit_event SET details = :details WHERE id = :id")
+                        .param("details", redacted)
+                        .param("id", row[0])
+                        .update();
+                changed++;
+            }
+        }
+        return changed;
     }
 
     /** How many times the action succeeded on the target since the given moment. */

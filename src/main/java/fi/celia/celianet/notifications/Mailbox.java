@@ -81,6 +81,34 @@ public class Mailbox {
         return inserted == 1;
     }
 
+    /**
+     * Forgets the mails to or about someone whose personal data is erased: every mail about the reference, with a
+     * link for it, or to one of the addresses keeps only its state and dates; its recipient, subject, body and
+     * dedupe key are blanked, and one not yet sent is cancelled. @return how many mails were blanked
+     */
+    @Transactional
+    public int forget(String referenceType, UUID referenceId, Collection<String> addresses) {
+        List<String> lowered = addresses.stream()
+                .filter(a -> a != null && !a.isBlank())
+                .map(a -> a.trim().toLowerCase(Locale.ROOT))
+                .distinct()
+                .toList();
+        // JDBC: one set-wise UPDATE of the outbox rows; the dedupe key stays unique through the row's id.
+        return jdbc.sql(
+                        """
+                UPDATE outbound_mail SET recipient = '', subject = '', body = '', dedupe_key = 'erased:' || id,
+                    last_error = NULL,
+                    state = CASE WHEN state IN ('QUEUED', 'SENDING') THEN 'CANCELLED' ELSE state END,
+                    lease_until = NULL
+                WHERE dedupe_key NOT LIKE 'erased:%'
+                  AND ((reference_type = :type AND reference_id = :id) OR link_subject_id = :id
+                    OR lower(trim(recipient)) IN (:addresses))""")
+                .param("type", referenceType)
+                .param("id", referenceId)
+                .param("addresses", lowered.isEmpty() ? List.of("") : lowered)
+                .update();
+    }
+
     /** The newest mail of a template about a reference, e.g. the credentials mail of a patron. */
     @Transactional(readOnly = true)
     public Optional<MailStatus> latest(String referenceType, UUID referenceId, String template) {

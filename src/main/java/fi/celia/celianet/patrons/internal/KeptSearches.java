@@ -257,15 +257,15 @@ public class KeptSearches {
     }
 
     /**
-     * Forgets an erased patron: every kept search by identity code that found the patron, and the patron's place
-     * in every other kept search.
+     * Forgets an erased patron: every kept search that found the patron goes, as its query may be the patron's
+     * name or identity code.
      */
     @Transactional
     void forget(UUID patronId) {
         jdbc.sql(
                         """
-                DELETE FROM kept_search WHERE registered_elsewhere = :patron OR (masked_code IS NOT NULL
-                    AND id IN (SELECT kept_search_id FROM kept_search_patron WHERE patron_id = :patron))""")
+                DELETE FROM kept_search WHERE registered_elsewhere = :patron
+                    OR id IN (SELECT kept_search_id FROM kept_search_patron WHERE patron_id = :patron)""")
                 .param("patron", patronId)
                 .update();
         jdbc.sql("DELETE FROM kept_search_patron WHERE patron_id = :patron")

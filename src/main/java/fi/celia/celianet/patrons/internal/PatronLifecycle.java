@@ -13,10 +13,13 @@ import fi.celia.celianet.staff.StaffPrincipal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -37,6 +40,7 @@ public class PatronLifecycle {
     private final PatronTransfers transfers;
     private final Mailbox mailbox;
     private final KeptSearches keptSearches;
+    private final RegistrationInserts registrationSubmissions;
     private final Clock clock;
 
     PatronLifecycle(
@@ -48,6 +52,7 @@ public class PatronLifecycle {
             PatronTransfers transfers,
             Mailbox mailbox,
             KeptSearches keptSearches,
+            RegistrationInserts registrationSubmissions,
             Clock clock) {
         this.records = records;
         this.patrons = patrons;
@@ -57,6 +62,7 @@ public class PatronLifecycle {
         this.transfers = transfers;
         this.mailbox = mailbox;
         this.keptSearches = keptSearches;
+        this.registrationSubmissions = registrationSubmissions;
         this.clock = clock;
     }
 
@@ -182,12 +188,51 @@ public class PatronLifecycle {
     public boolean erase(StaffPrincipal user, UUID id) {
         requireServiceStaff(user);
         Patron patron = patrons.findWithChangesById(id).orElseThrow(NotFoundException::new);
+        List<String> addresses = Stream.of(patron.email(), patron.contactEmail(), patron.guardianEmail())
+                .filter(Objects::nonNull)
+                .toList();
+        List<String> values = personalValues(patron);
         if (!patron.erase(user, Instant.now(clock))) {
             return false;
         }
         keptSearches.forget(id);
+        registrationSubmissions.forget(id);
+        mailbox.forget("PATRON", id, addresses);
+        audit.erase("PATRON", id, values, List.of(AuditEvent.PATRON_CLOSED));
         audit.success(user.username(), AuditEvent.PATRON_ERASED, "PATRON", id, null);
         return true;
+    }
+
+    /** What of the patron's personal data could have been written into free text: names, addresses, numbers. */
+    private static List<String> personalValues(Patron patron) {
+        List<String> values = new ArrayList<>();
+        String code = patron.identityCode();
+        if (code != null) {
+            values.add(code);
+            if (code.length() == 11) {
+                values.add(code.substring(0, 6) + code.substring(7));
+            }
+        }
+        Stream.of(
+                        patron.name(),
+                        patron.firstName(),
+                        patron.lastName(),
+                        patron.email(),
+                        patron.phone(),
+                        patron.contactName(),
+                        patron.contactPhone(),
+                        patron.contactEmail(),
+                        patron.guardianName(),
+                        patron.guardianPhone(),
+                        patron.guardianEmail())
+                .filter(v -> v != null && v.strip().length() > 2)
+                .forEach(v -> {
+                    values.add(v.strip());
+                    if (v.matches("[+0-9 ()-]+")) {
+                        values.add(v.replaceAll("[^+0-9]", ""));
+                    }
+                });
+        return values;
     }
 
     private static void requireServiceStaff(StaffPrincipal user) {

@@ -49,6 +49,16 @@ class RegistrationInserts {
     }
 
     /**
+     * Forgets an erased patron's submission records: their fingerprint is a digest of the registration form, which
+     * the identity code alone nearly decides.
+     */
+    void forget(UUID patronId) {
+        jdbc.sql("DELETE FROM patron_submission WHERE patron_id = :patron")
+                .param("patron", patronId)
+                .update();
+    }
+
+    /**
      * The new patron, numbered from the sequence in the same statement.
      *
      * @return false when the identity code is already registered (the unique constraint decides)
