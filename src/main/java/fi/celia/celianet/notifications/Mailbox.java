@@ -82,9 +82,11 @@ public class Mailbox {
     }
 
     /**
-     * Forgets the mails to or about someone whose personal data is erased: every mail about the reference, with a
-     * link for it, or to one of the addresses keeps only its state and dates; its recipient, subject, body and
-     * dedupe key are blanked, and one not yet sent is cancelled. @return how many mails were blanked
+     * Forgets the mails to or about someone whose personal data is erased: every mail about the reference or with a
+     * link for it, and every mail about nothing in particular (such as a book club's welcome) to one of the
+     * person's own addresses, keeps only its state and dates; its recipient, subject, body and dedupe key are
+     * blanked, and one not yet sent is cancelled. A mail about someone else to a shared address stays.
+     * @return how many mails were blanked
      */
     @Transactional
     public int forget(String referenceType, UUID referenceId, Collection<String> addresses) {
@@ -102,7 +104,8 @@ public class Mailbox {
                     lease_until = NULL
                 WHERE dedupe_key NOT LIKE 'erased:%'
                   AND ((reference_type = :type AND reference_id = :id) OR link_subject_id = :id
-                    OR lower(trim(recipient)) IN (:addresses))""")
+                    OR (reference_type IS NULL AND link_subject_id IS NULL
+                        AND lower(trim(recipient)) IN (:addresses)))""")
                 .param("type", referenceType)
                 .param("id", referenceId)
                 .param("addresses", lowered.isEmpty() ? List.of("") : lowered)

@@ -188,9 +188,8 @@ public class PatronLifecycle {
     public boolean erase(StaffPrincipal user, UUID id) {
         requireServiceStaff(user);
         Patron patron = patrons.findWithChangesById(id).orElseThrow(NotFoundException::new);
-        List<String> addresses = Stream.of(patron.email(), patron.contactEmail(), patron.guardianEmail())
-                .filter(Objects::nonNull)
-                .toList();
+        List<String> addresses =
+                Stream.of(patron.email()).filter(Objects::nonNull).toList();
         List<String> values = personalValues(patron);
         if (!patron.erase(user, Instant.now(clock))) {
             return false;
