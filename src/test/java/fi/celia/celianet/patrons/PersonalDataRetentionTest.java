@@ -1,6 +1,8 @@
 package fi.celia.celianet.patrons;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import fi.celia.celianet.patrons.internal.PersonalDataRetention;
 import fi.celia.celianet.staff.Organisation;
@@ -15,6 +17,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,7 +51,7 @@ class PersonalDataRetentionTest extends IntegrationTest {
     }
 
     @Test
-    void removesWhatIsPastItsPeriodAndNothingElseAndAuditsTheCounts() {
+    void removesWhatIsPastItsPeriodAndNothingElseAndAuditsTheCounts() throws Exception {
         UUID mailDue = mail("SENT", now.minus(MAIL).minus(MINUTE));
         UUID mailKept = mail("SENT", now.minus(MAIL).plus(MINUTE));
         UUID mailQueued = mail("QUEUED", null);
@@ -153,6 +157,32 @@ class PersonalDataRetentionTest extends IntegrationTest {
         assertThat(mailsDue).isPositive();
         assertThat(tokensDue).isGreaterThanOrEqualTo(3);
         assertThat(patronsDue).isPositive();
+
+        // The mail log says a blanked mail's contents were removed, in Finnish and in Swedish, and still when it went.
+        var admin = signIn(data.account(Role.ADMIN, null).getUsername(), TestData.PASSWORD);
+        Document fi = Jsoup.parse(mvc.perform(get("/admin/mail/" + mailDue).with(admin))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(fi.select("h1").text()).isEqualTo("Poistettu säilytysajan jälkeen");
+        assertThat(fi.select("#mail-removed").text()).startsWith("Viestin vastaanottaja, aihe ja sisältö poistettiin");
+        assertThat(fi.select("pre.mail-body")).isEmpty();
+        Document sv = Jsoup.parse(
+                mvc.perform(get("/admin/mail/" + mailDue).param("lang", "sv").with(admin))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        assertThat(sv.select("h1").text()).isEqualTo("Raderat efter lagringstiden");
+        assertThat(sv.select("#mail-removed").text()).startsWith("Meddelandets mottagare, ämne och innehåll raderades");
+        Document kept = Jsoup.parse(mvc.perform(get("/admin/mail/" + mailKept).with(admin))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(kept.select("h1").text()).isEqualTo("Tervetuloa");
+        assertThat(kept.select("#mail-removed")).isEmpty();
 
         // A second run finds nothing left of it.
         var again = retention.purge();
