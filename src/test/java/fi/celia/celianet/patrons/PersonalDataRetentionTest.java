@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import fi.celia.celianet.credentials.CredentialTokens;
+import fi.celia.celianet.notifications.Mailbox;
 import fi.celia.celianet.patrons.internal.PersonalDataRetention;
 import fi.celia.celianet.staff.Organisation;
 import fi.celia.celianet.staff.Role;
@@ -14,6 +16,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,6 +40,12 @@ class PersonalDataRetentionTest extends IntegrationTest {
 
     @Autowired
     private PersonalDataRetention retention;
+
+    @Autowired
+    private Mailbox mailbox;
+
+    @Autowired
+    private CredentialTokens tokens;
 
     private Instant now;
     private StaffAccount registrar;
@@ -188,6 +197,27 @@ class PersonalDataRetentionTest extends IntegrationTest {
         var again = retention.purge();
         assertThat(again.mails()).isZero();
         assertThat(again.patrons()).isZero();
+    }
+
+    @Test
+    void aBacklogLongerThanOneBatchIsWorkedThroughBatchByBatch() {
+        List<UUID> mails = new ArrayList<>();
+        List<UUID> spent = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            mails.add(mail("SENT", now.minus(MAIL).minus(MINUTE)));
+            spent.add(token(null, null, now.minus(TOKENS).minus(MINUTE)));
+        }
+
+        assertThat(mailbox.blankSentBefore(now.minus(MAIL), 2)).isGreaterThanOrEqualTo(5);
+        assertThat(tokens.deleteSpentBefore(now.minus(TOKENS), 2)).isGreaterThanOrEqualTo(5);
+
+        assertThat(jdbc.sql("SELECT count(*) FROM outbound_mail WHERE id IN (:ids) AND recipient = '' AND body = ''")
+                        .param("ids", mails)
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(5);
+        assertThat(ids("SELECT id FROM credential_token WHERE id IN (:ids)", spent.toArray(UUID[]::new)))
+                .isEmpty();
     }
 
     private UUID mail(String state, Instant sentAt) {
