@@ -105,6 +105,27 @@ public class CredentialTokens {
                 .update();
     }
 
+    /**
+     * Deletes the tokens that stopped working (used, revoked or expired, whichever came first) before a moment, a
+     * batch at a time, each batch in its own transaction so a long backlog never holds one. @return how many
+     */
+    public int deleteSpentBefore(Instant cutoff, int batchSize) {
+        // JDBC: a set-wise delete by batch (LEAST skips the nulls: the first moment the token stopped working).
+        int total = 0;
+        int deleted;
+        do {
+            deleted = jdbc.sql(
+                            """
+                DELETE FROM credential_token WHERE id IN (SELECT id FROM credential_token
+                    WHERE LEAST(used_at, revoked_at, expires_at) < :cutoff LIMIT :batch)""")
+                    .param("cutoff", Timestamp.from(cutoff))
+                    .param("batch", batchSize)
+                    .update();
+            total += deleted;
+        } while (deleted == batchSize);
+        return total;
+    }
+
     @Transactional(readOnly = true)
     public TokenState inspect(String token, Set<TokenPurpose> accepted) {
         return find(token, accepted, false).map(this::stateOf).orElse(TokenState.UNKNOWN);

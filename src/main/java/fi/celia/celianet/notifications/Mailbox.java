@@ -201,6 +201,31 @@ public class Mailbox {
                 .single();
     }
 
+    /**
+     * Blanks the recipient, subject, body and last error of the mails sent before a moment, a batch at a time,
+     * each batch in its own transaction so a long backlog never holds one. The rows themselves stay: a patron's
+     * page says when the credentials mail went, a mailing counts what it sent, and the dedupe key keeps an event
+     * delivered again from mailing anyone twice; the mail log still shows that a mail went and when, to nobody
+     * named. @return how many mails were blanked
+     */
+    public int blankSentBefore(Instant cutoff, int batchSize) {
+        // JDBC: a set-wise update by batch; created_at <= sent_at, so its index narrows the scan to old rows.
+        int total = 0;
+        int blanked;
+        do {
+            blanked = jdbc.sql(
+                            """
+                UPDATE outbound_mail SET recipient = '', subject = '', body = '', last_error = NULL
+                WHERE id IN (SELECT id FROM outbound_mail WHERE state = 'SENT' AND created_at < :cutoff
+                    AND sent_at < :cutoff AND recipient <> '' LIMIT :batch)""")
+                    .param("cutoff", Timestamp.from(cutoff))
+                    .param("batch", batchSize)
+                    .update();
+            total += blanked;
+        } while (blanked == batchSize);
+        return total;
+    }
+
     String render(String key, Locale locale, Map<String, String> params) {
         String text = messages.getMessage(key, null, locale);
         Matcher matcher = PLACEHOLDER.matcher(text);

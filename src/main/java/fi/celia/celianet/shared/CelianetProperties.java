@@ -17,7 +17,8 @@ public record CelianetProperties(
         Mail mail,
         Institutions institutions,
         PatronService patronService,
-        ServiceChannels serviceChannels) {
+        ServiceChannels serviceChannels,
+        Retention retention) {
 
     public CelianetProperties {
         baseUrl = baseUrl == null ? "" : baseUrl.strip().replaceAll("/+$", "");
@@ -59,6 +60,17 @@ public record CelianetProperties(
      * @param chat  the address of the page where its chat opens
      */
     public record ServiceChannels(String email, String phone, String chat) {}
+
+    /**
+     * How long personal data that has served its purpose is kept before the retention job removes it.
+     *
+     * @param sentMail      a sent mail (recipient, subject, body) counted from when it was sent
+     * @param spentTokens   a used, revoked or expired credential token, and a registration form's submission key,
+     *     counted from when it stopped working (was written, for a submission key)
+     * @param closedPatrons a closed patron, counted from the closing, before the patron's personal data is erased
+     * @param batchSize     how many rows one statement removes, each in its own transaction
+     */
+    public record Retention(Duration sentMail, Duration spentTokens, Duration closedPatrons, int batchSize) {}
 
     /** @param targetWorkingDays the promise to applicants: a decision within this many working days */
     public record Institutions(int targetWorkingDays) {}

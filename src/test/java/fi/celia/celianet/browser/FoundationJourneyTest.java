@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.TestData;
 import fi.celia.celianet.support.TestMail;
+import java.sql.Timestamp;
+import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -91,6 +93,29 @@ class FoundationJourneyTest extends BrowserTest {
             andWait(() -> mails.get(0).click());
             assertAccessible("one mail");
         }
+    }
+
+    @Test
+    void aMailWhoseContentsTheRetentionPeriodRemovedSaysSo() {
+        // as the retention job leaves a sent mail: the row, its state and times, naming nobody and saying nothing
+        UUID id = UUID.randomUUID();
+        jdbc.sql(
+                        """
+                INSERT INTO outbound_mail (id, dedupe_key, recipient, language, subject, body, state, created_at,
+                    next_attempt_at, sent_at)
+                VALUES (:id, :key, '', 'fi', '', '', 'SENT', :now, :now, :now)""")
+                .param("id", id)
+                .param("key", "retention-journey:" + id)
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+        signInAs(data.account(Role.ADMIN, null).getUsername(), TestData.PASSWORD);
+        open("/admin/mail");
+        assertThat(find("a[href='/admin/mail/" + id + "']").getText()).isEqualTo("Poistettu säilytysajan jälkeen");
+        assertAccessible("mail log with a removed mail");
+        open("/admin/mail/" + id);
+        assertThat(find("h1").getText()).isEqualTo("Poistettu säilytysajan jälkeen");
+        assertThat(find("#mail-removed").getText()).contains("jäljellä on vain, että viesti lähti ja milloin");
+        assertAccessible("a removed mail");
     }
 
     @Test

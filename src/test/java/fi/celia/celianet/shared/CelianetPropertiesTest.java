@@ -30,7 +30,7 @@ class CelianetPropertiesTest extends IntegrationTest {
 
     @Test
     void theBaseAddressIsWrittenWithoutATrailingSlashWhateverItWasGiven() {
-        var given = new CelianetProperties("https://celianet.example.fi//", null, null, null, null);
+        var given = new CelianetProperties("https://celianet.example.fi//", null, null, null, null, null);
         assertThat(given.baseUrl()).isEqualTo("https://celianet.example.fi");
         assertThat(given.link("/join/status/x")).isEqualTo("https://celianet.example.fi/join/status/x");
     }

@@ -9,6 +9,7 @@ import fi.celia.celianet.shared.FieldProblem;
 import fi.celia.celianet.shared.NotFoundException;
 import fi.celia.celianet.staff.Organisation;
 import fi.celia.celianet.staff.Organisations;
+import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.staff.StaffPrincipal;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,6 +32,10 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class PatronLifecycle {
+
+    /** Who a scheduled job acts as: service-wide, of no organisation, never signed in. */
+    private static final StaffPrincipal SYSTEM =
+            new StaffPrincipal(null, "system", "system", Role.ADMIN, null, "fi", null, false);
 
     private final PatronRecords records;
     private final PatronRepository patrons;
@@ -187,6 +192,19 @@ public class PatronLifecycle {
     @Transactional
     public boolean erase(StaffPrincipal user, UUID id) {
         requireServiceStaff(user);
+        return eraseAs(user, id);
+    }
+
+    /**
+     * Erases a patron closed longer than personal data is kept, as the retention job: the same erasure as on
+     * request, recorded in the history and the audit trail as done by {@code system}. @return false when not closed
+     */
+    @Transactional
+    public boolean eraseExpired(UUID id) {
+        return eraseAs(SYSTEM, id);
+    }
+
+    private boolean eraseAs(StaffPrincipal user, UUID id) {
         Patron patron = patrons.findWithChangesById(id).orElseThrow(NotFoundException::new);
         List<String> addresses =
                 Stream.of(patron.email()).filter(Objects::nonNull).toList();

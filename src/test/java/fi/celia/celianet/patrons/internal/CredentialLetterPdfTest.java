@@ -80,6 +80,7 @@ class CredentialLetterPdfTest {
                                 "fi", "Celian verkkokirjasto",
                                 "sv", "Celias webbibliotek",
                                 "en", "Celia online library")),
+                null,
                 null));
     }
 
