@@ -1,5 +1,6 @@
 package fi.celia.celianet.patrons.internal;
 
+import fi.celia.celianet.audit.AccessPurpose;
 import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.calendar.Helsinki;
@@ -40,11 +41,14 @@ public class PatronRecords {
         this.clock = clock;
     }
 
-    /** The patron's page (the patron with its history): 404 unless the user may open it; the view is audited. */
+    /**
+     * The patron's page (the patron with its history): 404 unless the user may open it; the view is audited with
+     * why the page was opened.
+     */
     @Transactional
-    public Patron view(StaffPrincipal user, UUID id) {
+    public Patron view(StaffPrincipal user, UUID id, AccessPurpose purpose) {
         Patron patron = open(user, id);
-        audit.success(user.username(), AuditEvent.PATRON_VIEWED, "PATRON", id, null);
+        audit.success(user.username(), AuditEvent.PATRON_VIEWED, "PATRON", id, null, purpose);
         return patron;
     }
 
@@ -52,7 +56,8 @@ public class PatronRecords {
     @Transactional
     public Patron reveal(StaffPrincipal user, UUID id) {
         Patron patron = open(user, id);
-        audit.success(user.username(), AuditEvent.PATRON_IDENTITY_CODE_REVEALED, "PATRON", id, null);
+        audit.success(
+                user.username(), AuditEvent.PATRON_IDENTITY_CODE_REVEALED, "PATRON", id, null, AccessPurpose.VIEW);
         return patron;
     }
 
@@ -108,9 +113,16 @@ public class PatronRecords {
         UUID scope = user.isServiceStaff() ? organisationFilter : user.organisationId();
         var code = PersonalIdentityCode.validate(q);
         if (code.isValid()) {
-            audit.success(user.username(), AuditEvent.PATRON_SEARCH_BY_IDENTITY_CODE, "PATRON", null, null);
             String masked = code.value().masked();
             Optional<Patron> found = patrons.findByIdentityCode(code.value().value());
+            // against the patron found (an identity code is one patron's), whether or not the user may open it
+            audit.success(
+                    user.username(),
+                    AuditEvent.PATRON_SEARCH_BY_IDENTITY_CODE,
+                    "PATRON",
+                    found.map(Patron::id).orElse(null),
+                    null,
+                    AccessPurpose.SEARCH);
             if (found.isEmpty()) {
                 return new PatronSearch(List.of(), null, 0, false, null, masked, null, null, 0);
             }

@@ -1,5 +1,6 @@
 package fi.celia.celianet.patrons.web;
 
+import fi.celia.celianet.audit.AccessPurpose;
 import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.audit.AuditOutcome;
@@ -157,7 +158,8 @@ class PatronController {
                     "PATRON",
                     null,
                     AuditOutcome.FAILURE,
-                    null);
+                    null,
+                    AccessPurpose.REGISTRATION);
             return form(user, model);
         } catch (SoftDuplicatesException similar) {
             model.addAttribute(
@@ -185,8 +187,10 @@ class PatronController {
             @RequestParam(name = "from", required = false) String from,
             @AuthenticationPrincipal StaffPrincipal user,
             Model model) {
-        model.addAttribute("fromSearch", RegistrationForm.uuid(from));
-        return page(records.view(user, id), false, model);
+        UUID fromSearch = RegistrationForm.uuid(from);
+        model.addAttribute("fromSearch", fromSearch);
+        AccessPurpose purpose = fromSearch == null ? AccessPurpose.VIEW : AccessPurpose.SEARCH_RESULT;
+        return page(records.view(user, id, purpose), false, model);
     }
 
     /** Shows the full identity code on the page itself (never in a URL or the session); audited. */
