@@ -181,6 +181,18 @@ public class AuditLog {
                 .list();
     }
 
+    /** Every record of the target, oldest first: what a data subject's report lists. */
+    @Transactional(readOnly = true)
+    public List<AuditRecord> allForTarget(String targetType, Object targetId) {
+        return jdbc.sql(
+                        """
+                SELECT * FROM audit_event WHERE target_type = :type AND target_id = :id ORDER BY occurred_at, id""")
+                .param("type", targetType)
+                .param("id", targetId.toString())
+                .query(ROW)
+                .list();
+    }
+
     /**
      * One page of the trail, newest first. The actor matches any part of the user name, whatever the case; the
      * period runs from {@code from} (inclusive) to {@code to} (exclusive).

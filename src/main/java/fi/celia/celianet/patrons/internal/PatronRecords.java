@@ -3,6 +3,7 @@ package fi.celia.celianet.patrons.internal;
 import fi.celia.celianet.audit.AccessPurpose;
 import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
+import fi.celia.celianet.audit.AuditRecord;
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.patrons.PersonalIdentityCode;
 import fi.celia.celianet.shared.NotFoundException;
@@ -12,9 +13,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,6 +53,29 @@ public class PatronRecords {
         Patron patron = open(user, id);
         audit.success(user.username(), AuditEvent.PATRON_VIEWED, "PATRON", id, null, purpose);
         return patron;
+    }
+
+    /**
+     * The patron's own report of the data held about them and of every consultation and change of their record, for
+     * service staff only; producing it is audited.
+     *
+     * @throws AccessDeniedException for anyone but the service's staff
+     */
+    @Transactional
+    public byte[] dataReport(StaffPrincipal user, UUID id, PatronDataReportPdf pdf) {
+        if (!user.isServiceStaff()) {
+            throw new AccessDeniedException("a patron's data report is for the service's staff");
+        }
+        Patron patron = open(user, id);
+        var records = audit.allForTarget("PATRON", id);
+        var names = organisations.namesOf(records.stream()
+                .map(AuditRecord::actorOrganisationId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
+        byte[] report = pdf.render(patron, records, names, Instant.now(clock));
+        audit.success(user.username(), AuditEvent.PATRON_DATA_REPORT, "PATRON", id, null);
+        return report;
     }
 
     /** The full identity code, for a user who may open the patron; the reveal is audited. */

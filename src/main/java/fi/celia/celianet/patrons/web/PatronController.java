@@ -14,6 +14,7 @@ import fi.celia.celianet.patrons.internal.NewPatron;
 import fi.celia.celianet.patrons.internal.Patron;
 import fi.celia.celianet.patrons.internal.PatronChange;
 import fi.celia.celianet.patrons.internal.PatronCredentials;
+import fi.celia.celianet.patrons.internal.PatronDataReportPdf;
 import fi.celia.celianet.patrons.internal.PatronHistory;
 import fi.celia.celianet.patrons.internal.PatronLifecycle;
 import fi.celia.celianet.patrons.internal.PatronRecords;
@@ -75,6 +76,7 @@ class PatronController {
     private final PatronHistory history;
     private final Clock clock;
     private final String baseUrl;
+    private final PatronDataReportPdf dataReport;
 
     PatronController(
             PatronRegistration registration,
@@ -88,7 +90,9 @@ class PatronController {
             List<PatronPageSection> sections,
             PatronHistory history,
             Clock clock,
-            @Value("${celianet.base-url}") String baseUrl) {
+            @Value("${celianet.base-url}") String baseUrl,
+            PatronDataReportPdf dataReport) {
+        this.dataReport = dataReport;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.registration = registration;
         this.records = records;
@@ -293,6 +297,12 @@ class PatronController {
     ResponseEntity<byte[]> letter(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user) {
         byte[] pdf = credentials.printInPerson(user, id, printed -> letters.render(List.of(letters.letter(printed))));
         return Letters.pdf(pdf, "credentials-letter.pdf");
+    }
+
+    /** The patron's own report of the data held about them, in their language; service staff only, audited. */
+    @GetMapping("/patrons/{id}/data-report")
+    ResponseEntity<byte[]> dataReport(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user) {
+        return Letters.pdf(records.dataReport(user, id, dataReport), "data-report.pdf");
     }
 
     private String page(Patron patron, boolean revealed, Model model) {
