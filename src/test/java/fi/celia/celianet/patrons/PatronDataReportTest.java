@@ -72,6 +72,8 @@ class PatronDataReportTest extends IntegrationTest {
             String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
             assertThat(text)
                     .contains("Henkilötunnus: " + code)
+                    .contains("Asiointikieli: Suomi")
+                    .contains("Tila: Voimassa")
                     .contains("Katsoi asiakkaan sivua. Käsittelijä: " + library.getName()
                             + ". Tarkoitus: Avattu hakutuloksista.")
                     .contains("Tarkoitus: Haku henkilötunnuksella.")

@@ -94,9 +94,18 @@ public class PatronDataReportPdf {
                             " ", nonNull(patron.streetAddress()), nonNull(patron.postalCode()), nonNull(patron.city()))
                     .strip();
             w.field("address", locale, address);
-            w.field("language", locale, patron.language());
+            w.field(
+                    "language",
+                    locale,
+                    patron.language() == null
+                            ? null
+                            : messages.getMessage(
+                                    "layout.language." + patron.language(), null, patron.language(), locale));
             w.field("registered", locale, when(patron.registeredAt()));
-            w.field("status", locale, patron.status());
+            w.field(
+                    "status",
+                    locale,
+                    messages.getMessage("patrons.status." + patron.status(), null, patron.status(), locale));
 
             w.block(StandardStructureTypes.H2, true, SUBHEADING_SIZE, text("credentials", locale));
             w.block(
