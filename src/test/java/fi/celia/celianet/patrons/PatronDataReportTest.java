@@ -89,4 +89,43 @@ class PatronDataReportTest extends IntegrationTest {
                         .list())
                 .hasSize(1);
     }
+
+    @Test
+    void aSwedishSpeakingPatronsReportIsInSwedish() throws Exception {
+        var library = data.library(TestData.unique("Library"));
+        var session = signIn(data.account(Role.REGISTRAR, library).getUsername(), TestData.PASSWORD);
+        var registered = mvc.perform(post("/patrons")
+                        .with(session)
+                        .params(PatronFixtures.form(
+                                UUID.randomUUID().toString(),
+                                PatronFixtures.newCode(),
+                                TestData.unique("report") + "@example.fi")))
+                .andReturn()
+                .getResponse();
+        UUID id = UUID.fromString(registered.getRedirectedUrl().substring("/patrons/".length()));
+        assertThat(mvc.perform(post("/patrons/" + id)
+                                .with(session)
+                                .param("email", TestData.unique("sv") + "@example.fi")
+                                .param("language", "sv")
+                                .param("services", "ONLINE")
+                                .param("city", "Vasa")
+                                .param("credentialsTo", "PATRON"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(303);
+
+        var staff = signIn(data.account(Role.STAFF, null).getUsername(), TestData.PASSWORD);
+        var response = mvc.perform(get("/patrons/" + id + "/data-report").with(staff))
+                .andReturn()
+                .getResponse();
+        try (PDDocument pdf = Loader.loadPDF(response.getContentAsByteArray())) {
+            assertThat(pdf.getDocumentCatalog().getLanguage()).isEqualTo("sv");
+            String text = new PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            assertThat(text)
+                    .contains("Uppgifter som sparats om dig")
+                    .contains("Uppgifter ändrade. Behandlare: " + library.getName()
+                            + ". Ändamål: Ändring av uppgifterna.");
+        }
+    }
 }
