@@ -41,7 +41,8 @@ public class AuditLog {
             rs.getString("target_type"),
             rs.getString("target_id"),
             AuditOutcome.valueOf(rs.getString("outcome")),
-            rs.getString("details"));
+            rs.getString("details"),
+            purpose(rs.getString("purpose")));
 
     // JdbcClient, not JPA: an append-only log, read as counts and paged reports.
     private final JdbcClient jdbc;
@@ -58,6 +59,19 @@ public class AuditLog {
     @Transactional
     public void record(
             String actor, AuditEvent event, String targetType, Object targetId, AuditOutcome outcome, String details) {
+        record(actor, event, targetType, targetId, outcome, details, null);
+    }
+
+    /** Writes a record of an access to a patron's record, with why it happened (null when not known). */
+    @Transactional
+    public void record(
+            String actor,
+            AuditEvent event,
+            String targetType,
+            Object targetId,
+            AuditOutcome outcome,
+            String details,
+            AccessPurpose purpose) {
         String who = actor == null ? "anonymous" : actor;
         Affiliation affiliation = affiliations.stream()
                 .map(a -> a.of(who))
@@ -67,8 +81,9 @@ public class AuditLog {
         jdbc.sql(
                         """
                 INSERT INTO audit_event (occurred_at, actor, actor_organisation_id, actor_service, action, target_type,
-                    target_id, outcome, details)
-                VALUES (:at, :actor, :organisation, :service, :action, :targetType, :targetId, :outcome, :details)""")
+                    target_id, outcome, details, purpose)
+                VALUES (:at, :actor, :organisation, :service, :action, :targetType, :targetId, :outcome, :details,
+                    :purpose)""")
                 .param("at", Timestamp.from(Instant.now(clock)))
                 .param("actor", clean(who))
                 .param("organisation", affiliation.organisationId())
@@ -78,11 +93,18 @@ public class AuditLog {
                 .param("targetId", targetId == null ? null : clean(targetId.toString()))
                 .param("outcome", outcome.name())
                 .param("details", details == null ? null : clean(details))
+                .param("purpose", purpose == null ? null : purpose.name())
                 .update();
     }
 
     public void success(String actor, AuditEvent event, String targetType, Object targetId, String details) {
         record(actor, event, targetType, targetId, AuditOutcome.SUCCESS, details);
+    }
+
+    /** A successful access to a patron's record, with why it happened. */
+    public void success(
+            String actor, AuditEvent event, String targetType, Object targetId, String details, AccessPurpose purpose) {
+        record(actor, event, targetType, targetId, AuditOutcome.SUCCESS, details, purpose);
     }
 
     /**
@@ -159,6 +181,18 @@ public class AuditLog {
                 .list();
     }
 
+    /** Every record of the target, oldest first: what a data subject's report lists. */
+    @Transactional(readOnly = true)
+    public List<AuditRecord> allForTarget(String targetType, Object targetId) {
+        return jdbc.sql(
+                        """
+                SELECT * FROM audit_event WHERE target_type = :type AND target_id = :id ORDER BY occurred_at, id""")
+                .param("type", targetType)
+                .param("id", targetId.toString())
+                .query(ROW)
+                .list();
+    }
+
     /**
      * One page of the trail, newest first. The actor matches any part of the user name, whatever the case; the
      * period runs from {@code from} (inclusive) to {@code to} (exclusive).
@@ -208,6 +242,17 @@ public class AuditLog {
     private static AuditEvent event(String action) {
         try {
             return AuditEvent.valueOf(action);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private static AccessPurpose purpose(String name) {
+        if (name == null) {
+            return null;
+        }
+        try {
+            return AccessPurpose.valueOf(name);
         } catch (IllegalArgumentException e) {
             return null;
         }

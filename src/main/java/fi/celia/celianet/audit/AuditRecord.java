@@ -10,6 +10,7 @@ import java.util.UUID;
  * @param actorOrganisationId the organisation the actor acted for when the record was written, when one of its own
  *     staff; null otherwise
  * @param actorService the actor was one of the service's own staff then
+ * @param purpose why a patron's record was accessed, when recorded
  */
 public record AuditRecord(
         long id,
@@ -22,4 +23,5 @@ public record AuditRecord(
         String targetType,
         String targetId,
         AuditOutcome outcome,
-        String details) {}
+        String details,
+        AccessPurpose purpose) {}

@@ -1,5 +1,6 @@
 package fi.celia.celianet.bookclubs;
 
+import fi.celia.celianet.audit.AccessPurpose;
 import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.bookclubs.internal.Subscription;
@@ -123,7 +124,8 @@ public class Subscriptions {
                 AuditEvent.BOOKCLUB_SUBSCRIBED,
                 "PATRON",
                 patronId,
-                "club=" + clubId + " first=" + first.deliveryDate());
+                "club=" + clubId + " first=" + first.deliveryDate(),
+                AccessPurpose.CLUB_WORK);
         if (patron.hasEmail()) {
             String language = patron.language() == null ? "fi" : patron.language();
             mailbox.enqueue(OutgoingMail.of(
@@ -173,7 +175,8 @@ public class Subscriptions {
                 AuditEvent.BOOKCLUB_PAUSED,
                 "PATRON",
                 patronId,
-                "subscription=" + subscriptionId + " from=" + pausedFrom);
+                "subscription=" + subscriptionId + " from=" + pausedFrom,
+                AccessPurpose.CLUB_WORK);
         return new SubscriptionChange(
                 SubscriptionChange.Kind.PAUSED,
                 subscriptionId,
@@ -202,7 +205,8 @@ public class Subscriptions {
                 AuditEvent.BOOKCLUB_RESUMED,
                 "PATRON",
                 patronId,
-                "subscription=" + subscriptionId + " from=" + effect.date());
+                "subscription=" + subscriptionId + " from=" + effect.date(),
+                AccessPurpose.CLUB_WORK);
         return new SubscriptionChange(
                 SubscriptionChange.Kind.RESUMED,
                 subscriptionId,
@@ -228,7 +232,8 @@ public class Subscriptions {
                 AuditEvent.BOOKCLUB_ENDED,
                 "PATRON",
                 patronId,
-                "subscription=" + subscriptionId + " from=" + endsOn);
+                "subscription=" + subscriptionId + " from=" + endsOn,
+                AccessPurpose.CLUB_WORK);
         return new SubscriptionChange(
                 SubscriptionChange.Kind.ENDED,
                 subscriptionId,

@@ -40,6 +40,23 @@ class AuditEventMessagesTest {
     }
 
     @Test
+    void everyAccessPurposeHasItsNameInEveryLanguage() throws IOException {
+        List<String> missing = new ArrayList<>();
+        for (String language : LANGUAGES) {
+            Properties messages = load("messages_" + language + ".properties");
+            for (AccessPurpose purpose : AccessPurpose.values()) {
+                String text = messages.getProperty(purpose.messageKey());
+                if (text == null || text.isBlank() || text.contains(purpose.name())) {
+                    missing.add(language + ": " + purpose);
+                }
+            }
+        }
+        assertThat(missing).as("access purposes without a name").isEmpty();
+        assertThat(load("messages_fi.properties").getProperty(AccessPurpose.SEARCH_RESULT.messageKey()))
+                .isEqualTo("Avattu hakutuloksista");
+    }
+
+    @Test
     void everyFieldAPatronsHistoryCanRecordHasItsNameInEveryLanguage() throws IOException {
         assertThat(PatronChange.FIELDS).contains("street_address", "postal_code", "organisation", "status");
         List<String> missing = new ArrayList<>();

@@ -1,5 +1,6 @@
 package fi.celia.celianet.support;
 
+import fi.celia.celianet.audit.AccessPurpose;
 import fi.celia.celianet.patrons.PersonalIdentityCode;
 import fi.celia.celianet.patrons.internal.DuplicateIdentityCodeException;
 import fi.celia.celianet.patrons.internal.NewPatron;
@@ -150,7 +151,8 @@ public class TestData {
 
     /** Changes the patron's postal address through the patrons module. */
     public void movePatron(UUID patronId, PostalAddress address) {
-        PatronChanges c = records.view(registrar(), patronId).details();
+        PatronChanges c =
+                records.view(registrar(), patronId, AccessPurpose.VIEW).details();
         lifecycle.update(
                 registrar(),
                 patronId,

@@ -1,5 +1,6 @@
 package fi.celia.celianet.patrons.internal;
 
+import fi.celia.celianet.audit.AccessPurpose;
 import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.audit.AuditOutcome;
@@ -181,11 +182,18 @@ public class PatronCredentials {
                     "PATRON",
                     id,
                     AuditOutcome.DENIED,
-                    "rate limit");
+                    "rate limit",
+                    AccessPurpose.CREDENTIALS_HELP);
             return MailRequestOutcome.RATE_LIMITED;
         }
         mailbox.enqueue(resetMail(patron, recipient));
-        audit.success(user.username(), AuditEvent.PATRON_PASSWORD_RESET_REQUESTED, "PATRON", id, null);
+        audit.success(
+                user.username(),
+                AuditEvent.PATRON_PASSWORD_RESET_REQUESTED,
+                "PATRON",
+                id,
+                null,
+                AccessPurpose.CREDENTIALS_HELP);
         return MailRequestOutcome.QUEUED;
     }
 
@@ -224,7 +232,13 @@ public class PatronCredentials {
         }
         mailbox.enqueue(PatronMail.mail(patron, recipient, PatronMail.CREDENTIALS, UUID.randomUUID())
                 .withLink(TokenPurpose.PATRON_ACTIVATION, id));
-        audit.success(user.username(), AuditEvent.PATRON_CREDENTIALS_RESENT, "PATRON", id, null);
+        audit.success(
+                user.username(),
+                AuditEvent.PATRON_CREDENTIALS_RESENT,
+                "PATRON",
+                id,
+                null,
+                AccessPurpose.CREDENTIALS_HELP);
         return MailRequestOutcome.QUEUED;
     }
 
@@ -243,7 +257,13 @@ public class PatronCredentials {
         Instant now = Instant.now(clock);
         String code = tokens.issueCode(TokenPurpose.PATRON_CODE, id);
         patron.phoneCodeGiven(now);
-        audit.success(user.username(), AuditEvent.PATRON_PHONE_CODE_GIVEN, "PATRON", id, null);
+        audit.success(
+                user.username(),
+                AuditEvent.PATRON_PHONE_CODE_GIVEN,
+                "PATRON",
+                id,
+                null,
+                AccessPurpose.CREDENTIALS_HELP);
         return Optional.of(new IssuedCode(code, now.plus(TokenPurpose.PATRON_CODE.validity())));
     }
 
@@ -263,7 +283,13 @@ public class PatronCredentials {
         }
         boolean requested = letters.request(id, CredentialLetters.LETTER, user.username(), Instant.now(clock));
         if (requested) {
-            audit.success(user.username(), AuditEvent.PATRON_CREDENTIALS_LETTER_REQUESTED, "PATRON", id, null);
+            audit.success(
+                    user.username(),
+                    AuditEvent.PATRON_CREDENTIALS_LETTER_REQUESTED,
+                    "PATRON",
+                    id,
+                    null,
+                    AccessPurpose.CREDENTIALS_HELP);
         }
         return requested;
     }
@@ -296,7 +322,12 @@ public class PatronCredentials {
                     Patron patron = patrons.findById(l.patronId()).orElseThrow();
                     String code = tokens.issueCode(TokenPurpose.PATRON_CODE, patron.id());
                     audit.success(
-                            user.username(), AuditEvent.PATRON_CREDENTIALS_LETTER_PRINTED, "PATRON", patron.id(), null);
+                            user.username(),
+                            AuditEvent.PATRON_CREDENTIALS_LETTER_PRINTED,
+                            "PATRON",
+                            patron.id(),
+                            null,
+                            AccessPurpose.CREDENTIALS_HELP);
                     return new PrintedLetter(patron, code, now.plus(TokenPurpose.PATRON_CODE.validity()));
                 })
                 .toList();
@@ -313,7 +344,13 @@ public class PatronCredentials {
         Instant now = Instant.now(clock);
         String code = tokens.issueCode(TokenPurpose.PATRON_CODE, id);
         letters.printedNow(id, CredentialLetters.IN_PERSON, user.username(), now);
-        audit.success(user.username(), AuditEvent.PATRON_CREDENTIALS_LETTER_PRINTED, "PATRON", id, null);
+        audit.success(
+                user.username(),
+                AuditEvent.PATRON_CREDENTIALS_LETTER_PRINTED,
+                "PATRON",
+                id,
+                null,
+                AccessPurpose.CREDENTIALS_HELP);
         return render.apply(new PrintedLetter(patron, code, now.plus(TokenPurpose.PATRON_CODE.validity())));
     }
 
@@ -327,7 +364,12 @@ public class PatronCredentials {
         return letters.markPosted(letterId, user.username(), Instant.now(clock))
                 .map(l -> {
                     audit.success(
-                            user.username(), AuditEvent.PATRON_CREDENTIALS_LETTER_POSTED, "PATRON", l.patronId(), null);
+                            user.username(),
+                            AuditEvent.PATRON_CREDENTIALS_LETTER_POSTED,
+                            "PATRON",
+                            l.patronId(),
+                            null,
+                            AccessPurpose.CREDENTIALS_HELP);
                     return true;
                 })
                 .orElse(false);

@@ -1,5 +1,6 @@
 package fi.celia.celianet.patrons.internal;
 
+import fi.celia.celianet.audit.AccessPurpose;
 import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.calendar.Helsinki;
@@ -98,7 +99,13 @@ public class PatronLifecycle {
         }
         // flushed here, so that a concurrent save that committed first surfaces as the repository's exception
         patrons.flush();
-        audit.success(user.username(), AuditEvent.PATRON_CHANGED, "PATRON", id, String.join(", ", changed));
+        audit.success(
+                user.username(),
+                AuditEvent.PATRON_CHANGED,
+                "PATRON",
+                id,
+                String.join(", ", changed),
+                AccessPurpose.EDIT);
     }
 
     /**
@@ -144,7 +151,13 @@ public class PatronLifecycle {
                     patron, recipient, PatronMail.TRANSFER, UUID.randomUUID(), Map.of("organisation", to)));
         }
         transfers.record(id, previous, target, now, recipient != null);
-        audit.success(user.username(), AuditEvent.PATRON_TRANSFERRED, "PATRON", id, from + " → " + to);
+        audit.success(
+                user.username(),
+                AuditEvent.PATRON_TRANSFERRED,
+                "PATRON",
+                id,
+                from + " → " + to,
+                AccessPurpose.TRANSFER);
     }
 
     /** The patron's latest transfer between organisations, with both names, as the patron page tells it. */
@@ -184,7 +197,7 @@ public class PatronLifecycle {
             return false;
         }
         tokens.revokeAll(id);
-        audit.success(user.username(), AuditEvent.PATRON_CLOSED, "PATRON", id, reason);
+        audit.success(user.username(), AuditEvent.PATRON_CLOSED, "PATRON", id, reason, AccessPurpose.EDIT);
         return true;
     }
 
@@ -216,7 +229,7 @@ public class PatronLifecycle {
         registrationSubmissions.forget(id);
         mailbox.forget("PATRON", id, addresses);
         audit.erase("PATRON", id, values, List.of(AuditEvent.PATRON_CLOSED));
-        audit.success(user.username(), AuditEvent.PATRON_ERASED, "PATRON", id, null);
+        audit.success(user.username(), AuditEvent.PATRON_ERASED, "PATRON", id, null, AccessPurpose.EDIT);
         return true;
     }
 

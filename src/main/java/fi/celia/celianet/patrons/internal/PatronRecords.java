@@ -1,7 +1,9 @@
 package fi.celia.celianet.patrons.internal;
 
+import fi.celia.celianet.audit.AccessPurpose;
 import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
+import fi.celia.celianet.audit.AuditRecord;
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.patrons.PersonalIdentityCode;
 import fi.celia.celianet.shared.NotFoundException;
@@ -11,9 +13,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,19 +44,46 @@ public class PatronRecords {
         this.clock = clock;
     }
 
-    /** The patron's page (the patron with its history): 404 unless the user may open it; the view is audited. */
+    /**
+     * The patron's page (the patron with its history): 404 unless the user may open it; the view is audited with
+     * why the page was opened.
+     */
     @Transactional
-    public Patron view(StaffPrincipal user, UUID id) {
+    public Patron view(StaffPrincipal user, UUID id, AccessPurpose purpose) {
         Patron patron = open(user, id);
-        audit.success(user.username(), AuditEvent.PATRON_VIEWED, "PATRON", id, null);
+        audit.success(user.username(), AuditEvent.PATRON_VIEWED, "PATRON", id, null, purpose);
         return patron;
+    }
+
+    /**
+     * The patron's own report of the data held about them and of every consultation and change of their record, for
+     * service staff only; producing it is audited.
+     *
+     * @throws AccessDeniedException for anyone but the service's staff
+     */
+    @Transactional
+    public byte[] dataReport(StaffPrincipal user, UUID id, PatronDataReportPdf pdf) {
+        if (!user.isServiceStaff()) {
+            throw new AccessDeniedException("a patron's data report is for the service's staff");
+        }
+        Patron patron = open(user, id);
+        var records = audit.allForTarget("PATRON", id);
+        var names = organisations.namesOf(records.stream()
+                .map(AuditRecord::actorOrganisationId)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
+        byte[] report = pdf.render(patron, records, names, Instant.now(clock));
+        audit.success(user.username(), AuditEvent.PATRON_DATA_REPORT, "PATRON", id, null);
+        return report;
     }
 
     /** The full identity code, for a user who may open the patron; the reveal is audited. */
     @Transactional
     public Patron reveal(StaffPrincipal user, UUID id) {
         Patron patron = open(user, id);
-        audit.success(user.username(), AuditEvent.PATRON_IDENTITY_CODE_REVEALED, "PATRON", id, null);
+        audit.success(
+                user.username(), AuditEvent.PATRON_IDENTITY_CODE_REVEALED, "PATRON", id, null, AccessPurpose.VIEW);
         return patron;
     }
 
@@ -108,9 +139,16 @@ public class PatronRecords {
         UUID scope = user.isServiceStaff() ? organisationFilter : user.organisationId();
         var code = PersonalIdentityCode.validate(q);
         if (code.isValid()) {
-            audit.success(user.username(), AuditEvent.PATRON_SEARCH_BY_IDENTITY_CODE, "PATRON", null, null);
             String masked = code.value().masked();
             Optional<Patron> found = patrons.findByIdentityCode(code.value().value());
+            // against the patron found (an identity code is one patron's), whether or not the user may open it
+            audit.success(
+                    user.username(),
+                    AuditEvent.PATRON_SEARCH_BY_IDENTITY_CODE,
+                    "PATRON",
+                    found.map(Patron::id).orElse(null),
+                    null,
+                    AccessPurpose.SEARCH);
             if (found.isEmpty()) {
                 return new PatronSearch(List.of(), null, 0, false, null, masked, null, null, 0);
             }

@@ -1,5 +1,6 @@
 package fi.celia.celianet.patrons.internal;
 
+import fi.celia.celianet.audit.AccessPurpose;
 import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.calendar.Helsinki;
@@ -101,7 +102,8 @@ public class PatronRegistration {
                 AuditEvent.PATRON_REGISTERED,
                 "PATRON",
                 id,
-                "organisation " + patron.organisationId() + ", channel " + patron.channel());
+                "organisation " + patron.organisationId() + ", channel " + patron.channel(),
+                AccessPurpose.REGISTRATION);
         return new RegistrationResult(id, false);
     }
 

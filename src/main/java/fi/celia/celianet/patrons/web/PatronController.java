@@ -1,5 +1,6 @@
 package fi.celia.celianet.patrons.web;
 
+import fi.celia.celianet.audit.AccessPurpose;
 import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.audit.AuditOutcome;
@@ -13,6 +14,7 @@ import fi.celia.celianet.patrons.internal.NewPatron;
 import fi.celia.celianet.patrons.internal.Patron;
 import fi.celia.celianet.patrons.internal.PatronChange;
 import fi.celia.celianet.patrons.internal.PatronCredentials;
+import fi.celia.celianet.patrons.internal.PatronDataReportPdf;
 import fi.celia.celianet.patrons.internal.PatronHistory;
 import fi.celia.celianet.patrons.internal.PatronLifecycle;
 import fi.celia.celianet.patrons.internal.PatronRecords;
@@ -74,6 +76,7 @@ class PatronController {
     private final PatronHistory history;
     private final Clock clock;
     private final String baseUrl;
+    private final PatronDataReportPdf dataReport;
 
     PatronController(
             PatronRegistration registration,
@@ -87,7 +90,9 @@ class PatronController {
             List<PatronPageSection> sections,
             PatronHistory history,
             Clock clock,
-            @Value("${celianet.base-url}") String baseUrl) {
+            @Value("${celianet.base-url}") String baseUrl,
+            PatronDataReportPdf dataReport) {
+        this.dataReport = dataReport;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.registration = registration;
         this.records = records;
@@ -157,7 +162,8 @@ class PatronController {
                     "PATRON",
                     null,
                     AuditOutcome.FAILURE,
-                    null);
+                    null,
+                    AccessPurpose.REGISTRATION);
             return form(user, model);
         } catch (SoftDuplicatesException similar) {
             model.addAttribute(
@@ -185,8 +191,10 @@ class PatronController {
             @RequestParam(name = "from", required = false) String from,
             @AuthenticationPrincipal StaffPrincipal user,
             Model model) {
-        model.addAttribute("fromSearch", RegistrationForm.uuid(from));
-        return page(records.view(user, id), false, model);
+        UUID fromSearch = RegistrationForm.uuid(from);
+        model.addAttribute("fromSearch", fromSearch);
+        AccessPurpose purpose = fromSearch == null ? AccessPurpose.VIEW : AccessPurpose.SEARCH_RESULT;
+        return page(records.view(user, id, purpose), false, model);
     }
 
     /** Shows the full identity code on the page itself (never in a URL or the session); audited. */
@@ -289,6 +297,12 @@ class PatronController {
     ResponseEntity<byte[]> letter(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user) {
         byte[] pdf = credentials.printInPerson(user, id, printed -> letters.render(List.of(letters.letter(printed))));
         return Letters.pdf(pdf, "credentials-letter.pdf");
+    }
+
+    /** The patron's own report of the data held about them, in their language; service staff only, audited. */
+    @GetMapping("/patrons/{id}/data-report")
+    ResponseEntity<byte[]> dataReport(@PathVariable UUID id, @AuthenticationPrincipal StaffPrincipal user) {
+        return Letters.pdf(records.dataReport(user, id, dataReport), "data-report.pdf");
     }
 
     private String page(Patron patron, boolean revealed, Model model) {
