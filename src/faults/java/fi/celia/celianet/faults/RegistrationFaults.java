@@ -29,6 +29,7 @@ import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
 import fi.celia.celianet.support.TestDatabase;
 import fi.celia.celianet.support.TestMail;
+import fi.celia.celianet.support.TestSealing;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -268,8 +269,8 @@ class RegistrationFaults extends IntegrationTest {
             }
             pool.shutdown();
             assertThat(locations).as("both copies lead to the same patron page").hasSize(1);
-            assertThat(jdbc.sql("SELECT count(*) FROM patron WHERE identity_code = :c")
-                            .param("c", hetu)
+            assertThat(jdbc.sql("SELECT count(*) FROM patron WHERE identity_code_index = :c")
+                            .param("c", TestSealing.index(hetu))
                             .query(Integer.class)
                             .single())
                     .isEqualTo(1);
@@ -653,10 +654,14 @@ class RegistrationFaults extends IntegrationTest {
     }
 
     private Accounting.Report settle(Accounting accounting, StaffAccount registrar) {
-        List<String> found = jdbc.sql("SELECT identity_code FROM patron WHERE registered_by = :r")
+        List<String> found = jdbc
+                .sql("SELECT id FROM patron WHERE registered_by = :r")
                 .param("r", registrar.getId())
-                .query(String.class)
-                .list();
+                .query(UUID.class)
+                .list()
+                .stream()
+                .map(id -> TestSealing.identityCode(jdbc, id))
+                .toList();
         try {
             await().atMost(Duration.ofSeconds(150))
                     .pollInterval(Duration.ofMillis(500))

@@ -13,6 +13,7 @@
             "maintenance",
             "notifications",
             "notifications :: spi",
+            "sealing",
             "shared",
             "staff"
         })

@@ -10,6 +10,7 @@ import fi.celia.celianet.maintenance.WindowDetails;
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.TestData;
 import fi.celia.celianet.support.TestMail;
+import fi.celia.celianet.support.TestSealing;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -245,8 +246,8 @@ class MaintenanceJourneyTest extends BrowserTest {
     }
 
     private int countPatrons(String code) {
-        return jdbc.sql("SELECT count(*) FROM patron WHERE identity_code = :c")
-                .param("c", code)
+        return jdbc.sql("SELECT count(*) FROM patron WHERE identity_code_index = :c")
+                .param("c", TestSealing.index(code))
                 .query(Integer.class)
                 .single();
     }

@@ -8,6 +8,7 @@ import fi.celia.celianet.credentials.TokenPurpose;
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.TestData;
 import fi.celia.celianet.support.TestMail;
+import fi.celia.celianet.support.TestSealing;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -113,8 +114,8 @@ class PatronJourneyTest extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector("nav.main-nav, footer"))).isEmpty();
         assertAccessible("patron password set");
         await().atMost(mailWait())
-                .until(() -> jdbc.sql("SELECT password_hash IS NOT NULL FROM patron WHERE identity_code = :c")
-                        .param("c", code)
+                .until(() -> jdbc.sql("SELECT password_hash IS NOT NULL FROM patron WHERE identity_code_index = :c")
+                        .param("c", TestSealing.index(code))
                         .query(Boolean.class)
                         .single());
     }
@@ -237,8 +238,8 @@ class PatronJourneyTest extends BrowserTest {
     }
 
     private int countPatrons(String code) {
-        return jdbc.sql("SELECT count(*) FROM patron WHERE identity_code = :c")
-                .param("c", code)
+        return jdbc.sql("SELECT count(*) FROM patron WHERE identity_code_index = :c")
+                .param("c", TestSealing.index(code))
                 .query(Integer.class)
                 .single();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.TestData;
+import fi.celia.celianet.support.TestSealing;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -88,8 +89,8 @@ class SavingButtonTest extends BrowserTest {
         assertThat(browser.findElements(By.cssSelector(".flash"))).hasSize(1);
         assertThat(find(".flash").getText()).contains(saved);
         assertThat(find("h1").getText()).contains(lastName);
-        assertThat(jdbc.sql("SELECT count(*) FROM patron WHERE identity_code = :c OR last_name = :n")
-                        .param("c", code)
+        assertThat(jdbc.sql("SELECT count(*) FROM patron WHERE identity_code_index = :c OR last_name = :n")
+                        .param("c", TestSealing.index(code))
                         .param("n", lastName)
                         .query(Integer.class)
                         .single())

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
+import fi.celia.celianet.support.TestSealing;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.List;
@@ -298,10 +299,7 @@ class KeptSearchTest extends IntegrationTest {
     }
 
     private String identityCode(UUID patron) {
-        return jdbc.sql("SELECT identity_code FROM patron WHERE id = :id")
-                .param("id", patron)
-                .query(String.class)
-                .single();
+        return TestSealing.identityCode(jdbc, patron);
     }
 
     private MockHttpServletResponse transfer(RequestPostProcessor session, UUID id, String grant) throws Exception {

@@ -6,12 +6,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import fi.celia.celianet.staff.Role;
+import fi.celia.celianet.support.DatabaseScan;
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
 import fi.celia.celianet.support.TestMail;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -19,13 +17,19 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 
 /**
  * Erasing a patron leaves the person's name, e-mail address, phone number and identity code in no column of any
  * table: the record, its history, the mail outbox, the audit trail, registration submissions, kept searches,
- * letters and sessions. Only the patron number, the dates and the fact of erasure remain.
+ * letters and sessions, nor in a {@code pg_dump} of the database. Only the patron number, the dates and the fact of
+ * erasure remain.
  */
 class PatronErasureTest extends IntegrationTest {
+
+    @Autowired
+    ApplicationContext context;
 
     @Test
     void anErasedPatronsNameEmailPhoneAndIdentityCodeAreInNoColumnOfAnyTable() throws Exception {
@@ -120,9 +124,15 @@ class PatronErasureTest extends IntegrationTest {
                 code.toLowerCase(Locale.ROOT),
                 code.substring(0, 6) + code.substring(7),
                 code.substring(0, 6) + code.substring(7).toLowerCase(Locale.ROOT)));
-        assertThat(whereFound(values))
+        assertThat(DatabaseScan.whereFound(jdbc, values))
                 .as("columns holding the erased patron's data")
                 .isEmpty();
+        // nor does a backup
+        String dump = DatabaseScan.dump(context, jdbc);
+        assertThat(dump).contains(id.toString());
+        for (String value : values) {
+            assertThat(dump).doesNotContainIgnoringCase(value);
+        }
 
         // what remains: the number, the dates and the fact of erasure
         var row = jdbc.sql(
@@ -157,41 +167,5 @@ class PatronErasureTest extends IntegrationTest {
                         .getContentAsString())
                 .contains(number)
                 .doesNotContain(lastName);
-    }
-
-    /** Every table.column of the public schema holding any of the values, as text or as UTF-8 bytes. */
-    private List<String> whereFound(Set<String> values) {
-        var columns = jdbc.sql(
-                        """
-                SELECT table_name, column_name, data_type FROM information_schema.columns
-                WHERE table_schema = 'public'
-                  AND data_type IN ('text', 'character varying', 'character', 'json', 'jsonb', 'ARRAY', 'bytea')
-                ORDER BY table_name, column_name""")
-                .query()
-                .listOfRows();
-        assertThat(columns).extracting(c -> c.get("table_name")).contains("spring_session_attributes", "outbound_mail");
-        List<String> found = new ArrayList<>();
-        for (var column : columns) {
-            String table = (String) column.get("table_name");
-            String name = (String) column.get("column_name");
-            boolean bytes = "bytea".equals(column.get("data_type"));
-            for (String value : values) {
-                String sql = bytes
-                        ? "SELECT count(*) FROM \"%s\" WHERE position(decode(:hex, 'hex') IN \"%s\") > 0"
-                                .formatted(table, name)
-                        : "SELECT count(*) FROM \"%s\" WHERE \"%s\"::text ILIKE '%%' || :value || '%%'"
-                                .formatted(table, name);
-                var query = jdbc.sql(sql);
-                query = bytes
-                        ? query.param("hex", HexFormat.of().formatHex(value.getBytes(StandardCharsets.UTF_8)))
-                        : query.param(
-                                "value",
-                                value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
-                if (query.query(Integer.class).single() > 0) {
-                    found.add(table + "." + name + " holds " + value);
-                }
-            }
-        }
-        return found;
     }
 }

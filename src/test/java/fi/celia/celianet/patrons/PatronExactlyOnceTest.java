@@ -9,6 +9,7 @@ import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
 import fi.celia.celianet.support.TestMail;
+import fi.celia.celianet.support.TestSealing;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,8 +48,8 @@ class PatronExactlyOnceTest extends IntegrationTest {
                 .extracting(MockHttpServletResponse::getRedirectedUrl)
                 .hasSize(50)
                 .containsOnly(responses.get(0).getRedirectedUrl());
-        assertThat(jdbc.sql("SELECT count(*) FROM patron WHERE identity_code = :c")
-                        .param("c", code)
+        assertThat(jdbc.sql("SELECT count(*) FROM patron WHERE identity_code_index = :c")
+                        .param("c", TestSealing.index(code))
                         .query(Integer.class)
                         .single())
                 .isEqualTo(1);
@@ -109,8 +110,8 @@ class PatronExactlyOnceTest extends IntegrationTest {
 
         assertThat(responses).extracting(MockHttpServletResponse::getStatus).containsOnly(303, 409);
         assertThat(responses.stream().filter(r -> r.getStatus() == 303)).hasSize(1);
-        String number = jdbc.sql("SELECT patron_number FROM patron WHERE identity_code = :c")
-                .param("c", code)
+        String number = jdbc.sql("SELECT patron_number FROM patron WHERE identity_code_index = :c")
+                .param("c", TestSealing.index(code))
                 .query(String.class)
                 .single();
         for (var response : responses.stream().filter(r -> r.getStatus() == 409).toList()) {
@@ -156,8 +157,8 @@ class PatronExactlyOnceTest extends IntegrationTest {
         mvc.perform(post("/patrons")
                 .with(firstSession)
                 .params(PatronFixtures.form(UUID.randomUUID().toString(), code, TestData.unique("a") + "@example.fi")));
-        String number = jdbc.sql("SELECT patron_number FROM patron WHERE identity_code = :c")
-                .param("c", code)
+        String number = jdbc.sql("SELECT patron_number FROM patron WHERE identity_code_index = :c")
+                .param("c", TestSealing.index(code))
                 .query(String.class)
                 .single();
 

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
+import fi.celia.celianet.support.TestSealing;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -224,12 +225,12 @@ class PatronRecordTest extends IntegrationTest {
                         .getStatus())
                 .isEqualTo(303);
         var row = jdbc.sql(
-                        "SELECT patron_number, identity_code, first_name, last_name, email, birth_date, status FROM patron WHERE id = :id")
+                        "SELECT patron_number, identity_code_sealed, first_name, last_name, email, birth_date, status FROM patron WHERE id = :id")
                 .param("id", id)
                 .query()
                 .singleRow();
         assertThat(row.get("patron_number")).isEqualTo(number);
-        assertThat(row.get("identity_code")).isNull();
+        assertThat(row.get("identity_code_sealed")).isNull();
         assertThat(row.get("email")).isNull();
         assertThat(row.get("birth_date")).isNull();
         assertThat(row.get("status")).isEqualTo("ERASED");
@@ -257,8 +258,8 @@ class PatronRecordTest extends IntegrationTest {
                 .contains("Aiemmat hakutulokset ovat vanhentuneet")
                 .doesNotContain(code.substring(0, 7));
         // the identity code is free again: the person can be registered anew
-        assertThat(jdbc.sql("SELECT count(*) FROM patron WHERE identity_code = :c")
-                        .param("c", code)
+        assertThat(jdbc.sql("SELECT count(*) FROM patron WHERE identity_code_index = :c")
+                        .param("c", TestSealing.index(code))
                         .query(Integer.class)
                         .single())
                 .isZero();

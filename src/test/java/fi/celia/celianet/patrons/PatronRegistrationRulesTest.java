@@ -10,6 +10,7 @@ import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
 import fi.celia.celianet.support.TestMail;
+import fi.celia.celianet.support.TestSealing;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -40,8 +41,8 @@ class PatronRegistrationRulesTest extends IntegrationTest {
         assertThat(warned.getContentAsString())
                 .contains("Mahdollisesti sama henkilö")
                 .contains("name=\"confirmSoftDuplicate\"");
-        assertThat(jdbc.sql("SELECT count(*) FROM patron WHERE identity_code = :c")
-                        .param("c", second)
+        assertThat(jdbc.sql("SELECT count(*) FROM patron WHERE identity_code_index = :c")
+                        .param("c", TestSealing.index(second))
                         .query(Integer.class)
                         .single())
                 .isZero();
@@ -52,8 +53,8 @@ class PatronRegistrationRulesTest extends IntegrationTest {
                         .getResponse()
                         .getStatus())
                 .isEqualTo(303);
-        assertThat(jdbc.sql("SELECT count(*) FROM patron WHERE identity_code = :c")
-                        .param("c", second)
+        assertThat(jdbc.sql("SELECT count(*) FROM patron WHERE identity_code_index = :c")
+                        .param("c", TestSealing.index(second))
                         .query(Integer.class)
                         .single())
                 .isEqualTo(1);
@@ -154,11 +155,12 @@ class PatronRegistrationRulesTest extends IntegrationTest {
                 .getResponse();
         assertThat(saved.getStatus()).isEqualTo(303);
         UUID id = UUID.fromString(saved.getRedirectedUrl().substring(9));
-        var row = jdbc.sql("SELECT identity_code, birth_date, no_identity_code_reason FROM patron WHERE id = :id")
+        var row = jdbc.sql(
+                        "SELECT identity_code_sealed, birth_date, no_identity_code_reason FROM patron WHERE id = :id")
                 .param("id", id)
                 .query()
                 .singleRow();
-        assertThat(row.get("identity_code")).isNull();
+        assertThat(row.get("identity_code_sealed")).isNull();
         assertThat(row.get("birth_date").toString()).isEqualTo("1961-03-14");
         assertThat(mvc.perform(get("/patrons/" + id).with(staff))
                         .andReturn()

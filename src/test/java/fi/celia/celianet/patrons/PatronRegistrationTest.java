@@ -9,6 +9,7 @@ import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
 import fi.celia.celianet.support.TestMail;
+import fi.celia.celianet.support.TestSealing;
 import java.time.LocalDate;
 import java.util.Random;
 import java.util.UUID;
@@ -55,11 +56,12 @@ class PatronRegistrationTest extends IntegrationTest {
         UUID id = UUID.fromString(location.substring("/patrons/".length()));
 
         var row = jdbc.sql(
-                        "SELECT identity_code, patron_number, organisation_id, registered_by, status FROM patron WHERE id = :id")
+                        "SELECT identity_code_key, patron_number, organisation_id, registered_by, status FROM patron WHERE id = :id")
                 .param("id", id)
                 .query()
                 .singleRow();
-        assertThat(row.get("identity_code")).isEqualTo(code.toUpperCase());
+        assertThat(row.get("identity_code_key")).isEqualTo("test");
+        assertThat(TestSealing.identityCode(jdbc, id)).isEqualTo(code.toUpperCase());
         assertThat((String) row.get("patron_number")).matches("C[0-9]{7}");
         assertThat(row.get("organisation_id")).isEqualTo(library.getId());
         assertThat(row.get("registered_by")).isEqualTo(registrar.getId());

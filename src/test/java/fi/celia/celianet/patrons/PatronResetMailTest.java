@@ -9,6 +9,7 @@ import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
 import fi.celia.celianet.support.TestMail;
+import fi.celia.celianet.support.TestSealing;
 import java.util.UUID;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -39,10 +40,7 @@ class PatronResetMailTest extends IntegrationTest {
                 .param("id", id)
                 .query(String.class)
                 .single();
-        String code = jdbc.sql("SELECT identity_code FROM patron WHERE id = :id")
-                .param("id", id)
-                .query(String.class)
-                .single();
+        String code = TestSealing.identityCode(jdbc, id);
 
         // Never activated: the link activates the account; nothing about an old password.
         assertThat(mvc.perform(post("/patrons/" + id + "/password-reset").with(session))

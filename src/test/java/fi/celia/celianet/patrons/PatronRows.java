@@ -1,5 +1,7 @@
 package fi.celia.celianet.patrons;
 
+import fi.celia.celianet.sealing.DataSealing;
+import fi.celia.celianet.support.TestSealing;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
@@ -24,6 +26,7 @@ public final class PatronRows {
     private String credentialsBy = "EMAIL";
     private String email;
     private boolean password;
+    private DataSealing sealing = TestSealing.SEALING;
 
     private PatronRows(JdbcClient jdbc, UUID organisation, UUID registrar) {
         this.jdbc = jdbc;
@@ -43,6 +46,12 @@ public final class PatronRows {
 
     public PatronRows identityCode(String code) {
         this.identityCode = code;
+        return this;
+    }
+
+    /** Seals the identity code with these keys instead of the tests' own (a patron from before a key rotation). */
+    public PatronRows sealedWith(DataSealing sealing) {
+        this.sealing = sealing;
         return this;
     }
 
@@ -80,19 +89,24 @@ public final class PatronRows {
     /** Writes one patron as set so far. @return its id */
     public UUID insert() {
         UUID id = UUID.randomUUID();
+        var sealed = identityCode == null ? null : sealing.seal(identityCode, id);
+        var index = identityCode == null ? null : sealing.index(identityCode);
         jdbc.sql(
                         """
-                INSERT INTO patron (id, patron_number, identity_code, birth_date, no_identity_code_reason, first_name,
-                    last_name, search_name, email, language, channel, eligibility, service_online, service_cd_clubs,
+                INSERT INTO patron (id, patron_number, identity_code_sealed, identity_code_key, identity_code_index,
+                    identity_code_index_key, birth_date, no_identity_code_reason, first_name, last_name, search_name, email, language, channel, eligibility, service_online, service_cd_clubs,
                     consent, credentials_by, organisation_id, registered_by, registered_by_name, registered_at, status,
                     closed_at, password_hash, password_set_at, updated_at)
-                VALUES (:id, 'C' || lpad(nextval('patron_number_seq')::text, 7, '0'), :code, DATE '1950-01-01',
-                    CASE WHEN CAST(:code AS text) IS NULL THEN 'test' END, :first, :last, lower(:first || ' ' || :last),
+                VALUES (:id, 'C' || lpad(nextval('patron_number_seq')::text, 7, '0'), :sealed, :sealKey, :index,
+                    :indexKey, DATE '1950-01-01', CASE WHEN CAST(:sealKey AS text) IS NULL THEN 'test' END, :first, :last, lower(:first || ' ' || :last),
                     :email, 'fi', 'IN_PERSON', 'VISUAL', :online, :cd, true, :by, :organisation, :registrar, 'Test',
                     :at, :status, CASE WHEN :status <> 'ACTIVE' THEN CAST(:at AS timestamptz) END,
                     CASE WHEN :password THEN 'hash' END, CASE WHEN :password THEN CAST(:at AS timestamptz) END, :at)""")
                 .param("id", id)
-                .param("code", identityCode)
+                .param("sealed", sealed == null ? null : sealed.bytes())
+                .param("sealKey", sealed == null ? null : sealed.keyId())
+                .param("index", index == null ? null : index.value())
+                .param("indexKey", index == null ? null : index.keyId())
                 .param("first", firstName)
                 .param("last", lastName)
                 .param("email", email)

@@ -17,6 +17,7 @@ import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.staff.StaffPrincipal;
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
+import fi.celia.celianet.support.TestSealing;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
@@ -119,8 +120,8 @@ class PatronRulesTest extends IntegrationTest {
                         "guardianName",
                         "guardianPhone",
                         "guardianConsent");
-        assertThat(jdbc.sql("SELECT count(*) FROM patron WHERE identity_code = :c")
-                        .param("c", childCode)
+        assertThat(jdbc.sql("SELECT count(*) FROM patron WHERE identity_code_index = :c")
+                        .param("c", TestSealing.index(childCode))
                         .query(Integer.class)
                         .single())
                 .isZero();

@@ -12,6 +12,7 @@ import fi.celia.celianet.maintenance.MaintenanceWindows;
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
+import fi.celia.celianet.support.TestSealing;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -59,8 +60,8 @@ class PatronServiceClosedTest extends IntegrationTest {
                 .contains("id=\"service-closed\"")
                 .contains("value=\"" + code + "\"")
                 .contains("value=\"" + fields.getFirst("lastName") + "\"");
-        assertThat(jdbc.sql("SELECT count(*) FROM patron WHERE identity_code = :c")
-                        .param("c", code)
+        assertThat(jdbc.sql("SELECT count(*) FROM patron WHERE identity_code_index = :c")
+                        .param("c", TestSealing.index(code))
                         .query(Integer.class)
                         .single())
                 .isZero();

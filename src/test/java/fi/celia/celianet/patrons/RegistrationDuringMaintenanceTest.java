@@ -11,6 +11,7 @@ import fi.celia.celianet.maintenance.WindowDetails;
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
+import fi.celia.celianet.support.TestSealing;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.EnumSet;
@@ -95,8 +96,8 @@ class RegistrationDuringMaintenanceTest extends IntegrationTest {
     }
 
     private int count(String code) {
-        return jdbc.sql("SELECT count(*) FROM patron WHERE identity_code = :c")
-                .param("c", code)
+        return jdbc.sql("SELECT count(*) FROM patron WHERE identity_code_index = :c")
+                .param("c", TestSealing.index(code))
                 .query(Integer.class)
                 .single();
     }

@@ -1,15 +1,18 @@
 package fi.celia.celianet.patrons.internal;
 
+import fi.celia.celianet.sealing.DataSealing;
 import fi.celia.celianet.shared.PostalAddress;
 import fi.celia.celianet.staff.StaffPrincipal;
 import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import java.text.Normalizer;
 import java.time.Instant;
@@ -20,15 +23,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * A patron and the history of changes to the record. A patron is written first by the registration's
  * {@code INSERT … ON CONFLICT} (the identity code's unique constraint decides races); after that, every change
  * goes through this aggregate, which keeps the history and the status rules. {@link #toString()} never shows
- * the identity code.
+ * the identity code. The code is sealed at rest; updates write only the columns that changed
+ * ({@code @DynamicUpdate}), so an edit never writes back a sealed code that {@code rotate-keys} re-sealed meanwhile.
  */
 @Entity
 @Table(name = "patron")
+@DynamicUpdate
+@EntityListeners(PatronIdentityCodes.class)
 public class Patron {
 
     static final String ACTIVE = "ACTIVE";
@@ -43,7 +50,22 @@ public class Patron {
     @Column(name = "patron_number", nullable = false, updatable = false)
     private String patronNumber;
 
-    @Column(name = "identity_code")
+    /** The identity code sealed at rest; written only by the registration, {@code rotate-keys} and erasure. */
+    @Column(name = "identity_code_sealed")
+    private byte[] identityCodeSealed;
+
+    @Column(name = "identity_code_key")
+    private String identityCodeKey;
+
+    /** The blind index that finds the code and keeps it unique ({@link PatronIdentityCodes}). */
+    @Column(name = "identity_code_index")
+    private byte[] identityCodeIndex;
+
+    @Column(name = "identity_code_index_key")
+    private String identityCodeIndexKey;
+
+    /** The code opened on load ({@link PatronIdentityCodes#open}); never stored in clear. */
+    @Transient
     private String identityCode;
 
     @Column(name = "birth_date")
@@ -344,7 +366,14 @@ public class Patron {
     }
 
     public boolean hasIdentityCode() {
-        return identityCode != null;
+        return identityCodeSealed != null;
+    }
+
+    /** Opens the sealed code into {@link #identityCode()}; the patron's id is the seal's associated data. */
+    void openIdentityCode(DataSealing sealing) {
+        identityCode = identityCodeSealed == null
+                ? null
+                : sealing.open(new DataSealing.Sealed(identityCodeKey, identityCodeSealed), id);
     }
 
     public boolean active() {
@@ -476,6 +505,10 @@ public class Patron {
         }
         this.status = ERASED;
         this.identityCode = null;
+        this.identityCodeSealed = null;
+        this.identityCodeKey = null;
+        this.identityCodeIndex = null;
+        this.identityCodeIndexKey = null;
         this.birthDate = null;
         this.noIdentityCodeReason = null;
         this.firstName = ERASED_MARKER;

@@ -6,6 +6,8 @@ import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.audit.AuditRecord;
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.patrons.PersonalIdentityCode;
+import fi.celia.celianet.sealing.DataSealing;
+import fi.celia.celianet.sealing.DataSealing.BlindIndex;
 import fi.celia.celianet.shared.NotFoundException;
 import fi.celia.celianet.staff.Organisations;
 import fi.celia.celianet.staff.StaffPrincipal;
@@ -36,9 +38,12 @@ public class PatronRecords {
     private final Organisations organisations;
     private final AuditLog audit;
     private final Clock clock;
+    private final DataSealing sealing;
 
-    PatronRecords(PatronRepository patrons, Organisations organisations, AuditLog audit, Clock clock) {
+    PatronRecords(
+            PatronRepository patrons, Organisations organisations, AuditLog audit, Clock clock, DataSealing sealing) {
         this.patrons = patrons;
+        this.sealing = sealing;
         this.organisations = organisations;
         this.audit = audit;
         this.clock = clock;
@@ -105,7 +110,21 @@ public class PatronRecords {
     /** Who registered an identity code and when; the patron's id and number only when the user may open it. */
     @Transactional(readOnly = true)
     public Optional<RegisteredElsewhere> registeredFacts(StaffPrincipal user, PersonalIdentityCode code) {
-        return patrons.findByIdentityCode(code.value()).map(p -> facts(user, p));
+        return byIdentityCode(code).map(p -> facts(user, p));
+    }
+
+    /**
+     * The patron with this identity code, found by its blind index under each index key (during {@code rotate-keys}
+     * a row may still be under the previous one).
+     */
+    private Optional<Patron> byIdentityCode(PersonalIdentityCode code) {
+        for (BlindIndex index : sealing.indexesUnderEveryKey(code.value())) {
+            Optional<Patron> found = patrons.findByIdentityCodeIndex(index.value());
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
     }
 
     RegisteredElsewhere facts(StaffPrincipal user, Patron patron) {
@@ -140,7 +159,7 @@ public class PatronRecords {
         var code = PersonalIdentityCode.validate(q);
         if (code.isValid()) {
             String masked = code.value().masked();
-            Optional<Patron> found = patrons.findByIdentityCode(code.value().value());
+            Optional<Patron> found = byIdentityCode(code.value());
             // against the patron found (an identity code is one patron's), whether or not the user may open it
             audit.success(
                     user.username(),

@@ -6,14 +6,12 @@ import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.maintenance.ClosableService;
 import fi.celia.celianet.maintenance.ServiceAvailability;
+import fi.celia.celianet.sealing.DataSealing;
+import fi.celia.celianet.sealing.DataSealing.BlindIndex;
 import fi.celia.celianet.shared.FieldProblem;
 import fi.celia.celianet.staff.StaffPrincipal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,6 +33,7 @@ public class PatronRegistration {
     private final CredentialLetters letters;
     private final AuditLog audit;
     private final Clock clock;
+    private final DataSealing sealing;
 
     PatronRegistration(
             RegistrationInserts inserts,
@@ -43,8 +42,10 @@ public class PatronRegistration {
             PatronMail mail,
             CredentialLetters letters,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            DataSealing sealing) {
         this.inserts = inserts;
+        this.sealing = sealing;
         this.patrons = patrons;
         this.availability = availability;
         this.mail = mail;
@@ -68,15 +69,17 @@ public class PatronRegistration {
         if (!problems.isEmpty()) {
             throw new PatronRejectedException(problems);
         }
-        String fingerprint = fingerprint(patron);
-        Optional<RegistrationResult> earlier = earlier(user.id(), submissionToken, fingerprint);
+        String text = patron.fingerprintText();
+        Optional<RegistrationResult> earlier = earlier(user.id(), submissionToken, text);
         if (earlier.isPresent()) {
             return earlier.get();
         }
         availability.require(ClosableService.REGISTRATION);
         if (!softDuplicatesConfirmed) {
             List<Patron> similar = patrons.softDuplicates(
-                    patron.identityCode() == null ? null : patron.identityCode().value(),
+                    patron.identityCode() == null
+                            ? null
+                            : sealing.index(patron.identityCode().value()).value(),
                     Patron.searchName(patron.firstName() + " " + patron.lastName()),
                     patron.effectiveBirthDate(),
                     patron.email());
@@ -85,11 +88,12 @@ public class PatronRegistration {
             }
         }
         UUID id = UUID.randomUUID();
-        if (!inserts.recordSubmission(user.id(), submissionToken, fingerprint, id, now)) {
+        if (!inserts.recordSubmission(user.id(), submissionToken, sealing.mac(text), id, now)) {
             // a concurrent copy of this submission committed first
-            return earlier(user.id(), submissionToken, fingerprint).orElseThrow();
+            return earlier(user.id(), submissionToken, text).orElseThrow();
         }
-        if (!inserts.insert(id, patron, user.id(), user.displayName(), now)) {
+        if (registeredUnderAnEarlierIndexKey(patron)
+                || !inserts.insert(id, patron, user.id(), user.displayName(), now)) {
             throw new DuplicateIdentityCodeException(patron.identityCode());
         }
         mail.credentials(id);
@@ -107,22 +111,27 @@ public class PatronRegistration {
         return new RegistrationResult(id, false);
     }
 
-    private Optional<RegistrationResult> earlier(UUID staffId, String token, String fingerprint) {
+    /**
+     * While {@code rotate-keys} moves rows to a new index key, a code registered before may still carry its index
+     * under the previous key, where the unique constraint cannot see it. (A row the rotation moves meanwhile meets
+     * this insert in the constraint: the insert waits for the rotation's batch and then conflicts.)
+     */
+    private boolean registeredUnderAnEarlierIndexKey(NewPatron patron) {
+        if (patron.identityCode() == null) {
+            return false;
+        }
+        List<BlindIndex> indexes =
+                sealing.indexesUnderEveryKey(patron.identityCode().value());
+        return indexes.stream().skip(1).anyMatch(index -> inserts.identityCodeIndexTaken(index.value()));
+    }
+
+    /** The earlier registration this token saved; its fingerprint is a keyed HMAC of the form, never the form. */
+    private Optional<RegistrationResult> earlier(UUID staffId, String token, String fingerprintText) {
         return inserts.submission(staffId, token).map(submission -> {
-            if (!submission.fingerprint().equals(fingerprint)) {
+            if (!sealing.macMatches(submission.fingerprint(), fingerprintText)) {
                 throw new SubmissionTokenReusedException();
             }
             return new RegistrationResult(submission.patronId(), true);
         });
-    }
-
-    static String fingerprint(NewPatron patron) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256")
-                            .digest(patron.fingerprintText().getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

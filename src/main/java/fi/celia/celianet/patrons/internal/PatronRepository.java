@@ -19,7 +19,8 @@ public interface PatronRepository extends JpaRepository<Patron, UUID> {
     @Query("SELECT p FROM Patron p LEFT JOIN FETCH p.changes WHERE p.id = :id")
     Optional<Patron> findWithChangesById(@Param("id") UUID id);
 
-    Optional<Patron> findByIdentityCode(String identityCode);
+    /** Through {@link PatronIdentityCodes#find}, which computes the blind index under each index key. */
+    Optional<Patron> findByIdentityCodeIndex(byte[] identityCodeIndex);
 
     Optional<Patron> findByPatronNumber(String patronNumber);
 
@@ -128,18 +129,20 @@ public interface PatronRepository extends JpaRepository<Patron, UUID> {
     /**
      * Other patrons with the same name and birth date, or the same e-mail address: possible duplicates. A patron
      * with the very same identity code is not among them: that is a real duplicate, decided by the constraint.
+     * {@code index} is the code's blind index under the current index key, null for a patron without a code.
      */
     @Query(
             value =
                     """
             SELECT * FROM patron WHERE status <> 'ERASED'
-            AND (CAST(:code AS text) IS NULL OR identity_code IS NULL OR identity_code <> CAST(:code AS text)) AND (
+            AND (CAST(:index AS bytea) IS NULL OR identity_code_index IS NULL
+                OR identity_code_index <> CAST(:index AS bytea)) AND (
                 (search_name = :searchName AND birth_date = :birthDate)
                 OR (CAST(:email AS text) IS NOT NULL AND lower(email) = lower(CAST(:email AS text))))
             ORDER BY registered_at DESC LIMIT 20""",
             nativeQuery = true)
     List<Patron> softDuplicates(
-            @Param("code") String identityCode,
+            @Param("index") byte[] identityCodeIndex,
             @Param("searchName") String searchName,
             @Param("birthDate") LocalDate birthDate,
             @Param("email") String email);

@@ -1,5 +1,6 @@
 package fi.celia.celianet.patrons.internal;
 
+import fi.celia.celianet.sealing.DataSealing;
 import fi.celia.celianet.shared.PostalAddress;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -16,9 +17,11 @@ import org.springframework.stereotype.Component;
 class RegistrationInserts {
 
     private final JdbcClient jdbc;
+    private final DataSealing sealing;
 
-    RegistrationInserts(JdbcClient jdbc) {
+    RegistrationInserts(JdbcClient jdbc, DataSealing sealing) {
         this.jdbc = jdbc;
+        this.sealing = sealing;
     }
 
     record Submission(String fingerprint, UUID patronId) {}
@@ -58,32 +61,45 @@ class RegistrationInserts {
                 .update();
     }
 
+    /** Whether a patron's identity code has this blind index (under an index key {@code rotate-keys} is leaving). */
+    boolean identityCodeIndexTaken(byte[] index) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM patron WHERE identity_code_index = :index)")
+                .param("index", index)
+                .query(Boolean.class)
+                .single();
+    }
+
     /**
-     * The new patron, numbered from the sequence in the same statement.
+     * The new patron, numbered from the sequence in the same statement, the identity code sealed with the patron's
+     * id as associated data.
      *
-     * @return false when the identity code is already registered (the unique constraint decides)
+     * @return false when the identity code is already registered (the unique constraint on its blind index decides)
      */
     boolean insert(UUID id, NewPatron p, UUID staffId, String staffName, Instant now) {
+        String code = p.identityCode() == null ? null : p.identityCode().value();
+        var sealed = code == null ? null : sealing.seal(code, id);
+        var index = code == null ? null : sealing.index(code);
         return jdbc.sql(
                                 """
-                INSERT INTO patron (id, patron_number, identity_code, birth_date, no_identity_code_reason, first_name,
+                INSERT INTO patron (id, patron_number, identity_code_sealed, identity_code_key, identity_code_index,
+                    identity_code_index_key, birth_date, no_identity_code_reason, first_name,
                     last_name, search_name, email, phone, street_address, postal_code, city, language, channel,
                     eligibility, service_online, service_cd_clubs, consent, credentials_by, contact_name,
                     contact_relation, contact_phone, contact_email, credentials_to, guardian_name, guardian_phone,
                     guardian_email, guardian_consent, organisation_id, registered_by, registered_by_name,
                     registered_at, status, updated_at)
-                VALUES (:id, 'C' || lpad(nextval('patron_number_seq')::text, 7, '0'), :code, :birthDate, :reason,
+                VALUES (:id, 'C' || lpad(nextval('patron_number_seq')::text, 7, '0'), :sealed, :sealKey, :index, :indexKey,
+                    :birthDate, :reason,
                     :firstName, :lastName, :searchName, :email, :phone, :street, :postalCode, :city, :language,
                     :channel, :eligibility, :online, :cd, :consent, :credentialsBy, :contactName, :contactRelation,
                     :contactPhone, :contactEmail, :credentialsTo, :guardianName, :guardianPhone, :guardianEmail,
                     :guardianConsent, :organisation, :staff, :staffName, :now, 'ACTIVE', :now)
-                ON CONFLICT (identity_code) DO NOTHING""")
+                ON CONFLICT (identity_code_index) DO NOTHING""")
                         .param("id", id)
-                        .param(
-                                "code",
-                                p.identityCode() == null
-                                        ? null
-                                        : p.identityCode().value())
+                        .param("sealed", sealed == null ? null : sealed.bytes())
+                        .param("sealKey", sealed == null ? null : sealed.keyId())
+                        .param("index", index == null ? null : index.value())
+                        .param("indexKey", index == null ? null : index.keyId())
                         .param("birthDate", p.effectiveBirthDate())
                         .param("reason", p.noIdentityCodeReason())
                         .param("firstName", p.firstName())
