@@ -1,16 +1,16 @@
 package fi.celia.celianet;
 
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Map;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.modulith.Modulithic;
 import org.springframework.scheduling.annotation.EnableAsync;
 
 /**
  * Serves Celianet; with the argument {@code rotate-keys}, re-seals the data under the current data keys instead
- * ({@code fi.celia.celianet.sealing.RotateKeysCommand}) and exits: no web server, no scheduled jobs.
+ * ({@code fi.celia.celianet.sealing.RotateKeysCommand}) and exits: no port listened on, no scheduled jobs.
  */
 @SpringBootApplication
 @Modulithic(sharedModules = "shared")
@@ -28,10 +28,11 @@ public class CelianetApplication {
 
     /** Runs {@code rotate-keys} to its end; @return the process's exit code */
     public static int rotateKeys(String... args) {
-        SpringApplication application = application();
-        application.setWebApplicationType(WebApplicationType.NONE);
-        application.setDefaultProperties(Map.of("celianet.command", ROTATE_KEYS));
-        return SpringApplication.exit(application.run(args));
+        // the whole application as it serves (sessions, security and all), but listening on no port; as
+        // command-line arguments, so that they outrank application.yml's port
+        List<String> all = new ArrayList<>(List.of("--celianet.command=" + ROTATE_KEYS, "--server.port=-1"));
+        all.addAll(List.of(args));
+        return SpringApplication.exit(application().run(all.toArray(String[]::new)));
     }
 
     static SpringApplication application() {
