@@ -103,6 +103,23 @@ public class SubscriptionViews {
         return List.copyOf(missing);
     }
 
+    /**
+     * Every club membership the patron has or had, the oldest first, each with the shipments the patron was on the
+     * frozen member list of: what the patron's data report tells. Three queries whatever the number of memberships.
+     */
+    @Transactional(readOnly = true)
+    public List<ClubMembership> history(UUID patronId) {
+        Map<UUID, Club> byId = clubs.catalogue().stream().collect(Collectors.toMap(Club::id, Function.identity()));
+        Map<UUID, List<LocalDate>> deliveries = membership.frozenDeliveries(patronId);
+        return repository.findByPatronIdOrderByCreatedAtAscIdAsc(patronId).stream()
+                .map(s -> new ClubMembership(
+                        byId.containsKey(s.clubId()) ? byId.get(s.clubId()) : clubs.requireClub(s.clubId()),
+                        Helsinki.dateOf(s.createdAt()),
+                        s.state() == Subscription.State.ENDED ? Helsinki.dateOf(s.updatedAt()) : null,
+                        deliveries.getOrDefault(s.id(), List.of())))
+                .toList();
+    }
+
     /** The next shipment the subscription receives, if one is scheduled. */
     @Transactional(readOnly = true)
     public Optional<NextDelivery> nextDelivery(UUID subscriptionId) {

@@ -81,6 +81,27 @@ class AuditTrailPageTest extends IntegrationTest {
     }
 
     @Test
+    void eachEventShowsWhyThePatronsRecordWasAccessedInThePagesLanguage() throws Exception {
+        String actor = TestData.unique("purpose");
+        clock.set(Instant.parse("2026-06-01T09:00:00Z"));
+        audit.success(actor, AuditEvent.PATRON_VIEWED, "PATRON", null, null, AccessPurpose.SEARCH_RESULT);
+        clock.set(Instant.parse("2026-06-01T09:05:00Z"));
+        audit.success(actor, AuditEvent.PATRON_CHANGED, "PATRON", null, null, AccessPurpose.EDIT);
+        clock.set(Instant.parse("2026-06-01T09:10:00Z"));
+        audit.success(actor, AuditEvent.SIGN_IN, "STAFF", null, null);
+
+        Document finnish = page(get("/admin/audit").param("actor", actor));
+        assertThat(purposes(finnish, "Tarkoitus")).containsExactly("", "Tietojen muuttaminen", "Avattu hakutuloksista");
+        Document swedish = page(get("/admin/audit").param("actor", actor).param("lang", "sv"));
+        assertThat(purposes(swedish, "Ändamål"))
+                .containsExactly("", "Ändring av uppgifterna", "Öppnad från sökresultaten");
+        Document english = page(get("/admin/audit").param("actor", actor).param("lang", "en"));
+        assertThat(purposes(english, "Purpose"))
+                .containsExactly("", "Changing the details", "Opened from search results");
+        page(get("/admin/audit").param("lang", "fi"));
+    }
+
+    @Test
     void aWildcardTypedInTheUserNameIsMatchedAsItself() throws Exception {
         String suffix = TestData.unique("");
         at("2026-04-01T08:00:00Z", "a%b" + suffix, AuditEvent.SIGN_IN);
@@ -171,6 +192,15 @@ class AuditTrailPageTest extends IntegrationTest {
         return page.select("#audit-records tbody tr").stream()
                 .map(row ->
                         row.select("td").stream().limit(3).map(Element::text).toList())
+                .toList();
+    }
+
+    /** The column under the heading {@code purpose}, row by row. */
+    private static List<String> purposes(Document page, String purpose) {
+        int column = page.select("#audit-records thead th").eachText().indexOf(purpose);
+        assertThat(column).as("the column headed " + purpose).isNotNegative();
+        return page.select("#audit-records tbody tr").stream()
+                .map(row -> row.select("td").get(column).text())
                 .toList();
     }
 }

@@ -3,8 +3,10 @@ package fi.celia.celianet.bookclubs.internal;
 import fi.celia.celianet.bookclubs.NextDelivery;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -86,5 +88,26 @@ public class Membership {
                                     rs.getObject("id", UUID.class), rs.getObject("delivery_date", LocalDate.class)));
                 });
         return next;
+    }
+
+    /**
+     * The delivery dates of the shipments whose frozen member list holds the patron, by subscription, oldest first:
+     * the shipments production has started for (a list still open may change, so it is left out).
+     */
+    public Map<UUID, List<LocalDate>> frozenDeliveries(UUID patronId) {
+        Map<UUID, List<LocalDate>> deliveries = new HashMap<>();
+        // Every frozen list the patron is on, across clubs, in one query: shipment_member has no entity.
+        jdbc.sql(
+                        """
+                SELECT m.subscription_id, sh.delivery_date FROM shipment_member m
+                JOIN club_shipment sh ON sh.id = m.shipment_id
+                WHERE m.patron_id = :patron ORDER BY sh.delivery_date, sh.id""")
+                .param("patron", patronId)
+                .query(rs -> {
+                    deliveries
+                            .computeIfAbsent(rs.getObject("subscription_id", UUID.class), k -> new ArrayList<>())
+                            .add(rs.getObject("delivery_date", LocalDate.class));
+                });
+        return deliveries;
     }
 }

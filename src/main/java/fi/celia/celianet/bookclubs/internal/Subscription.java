@@ -164,6 +164,15 @@ public class Subscription {
         return endsOn;
     }
 
+    public Instant createdAt() {
+        return createdAt;
+    }
+
+    /** The last change: for an ended subscription, when it was ended, since an ended one changes no more. */
+    public Instant updatedAt() {
+        return updatedAt;
+    }
+
     public long version() {
         return version == null ? 0 : version;
     }

@@ -24,4 +24,7 @@ public interface SubscriptionRepository extends JpaRepository<Subscription, UUID
             select s from Subscription s left join fetch s.pauses
             where s.patronId = :patronId and (s.state = :active or s.endsOn > :today) order by s.createdAt""")
     List<Subscription> current(UUID patronId, Subscription.State active, LocalDate today);
+
+    /** Every subscription the patron has or had, the oldest first. */
+    List<Subscription> findByPatronIdOrderByCreatedAtAscIdAsc(UUID patronId);
 }

@@ -2,6 +2,7 @@ package fi.celia.celianet.patrons.internal;
 
 import fi.celia.celianet.audit.AuditRecord;
 import fi.celia.celianet.calendar.Helsinki;
+import fi.celia.celianet.patrons.spi.PatronDataReportSection;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -42,8 +44,10 @@ import org.springframework.stereotype.Component;
 /**
  * A patron's own report of the data held about them (GDPR article 15), in the patron's language: their details with
  * the full identity code, the state of their credentials, and each consultation or change of their record with its
- * date (Helsinki time), the organisation that acted and the purpose. Tagged like the credential letter (structure
- * tree, language, title, real text in an embedded font) so that it reads aloud as it reads on paper.
+ * date (Helsinki time), the organisation that acted and the purpose; between the credentials and the consultations,
+ * the sections other modules contribute as {@link PatronDataReportSection}s (the book club history). Tagged like the
+ * credential letter (structure tree, language, title, real text in an embedded font) so that it reads aloud as it
+ * reads on paper.
  */
 @Component
 public class PatronDataReportPdf {
@@ -60,9 +64,13 @@ public class PatronDataReportPdf {
     private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("d.M.yyyy HH.mm");
 
     private final MessageSource messages;
+    private final List<PatronDataReportSection> sections;
 
-    PatronDataReportPdf(MessageSource messages) {
+    PatronDataReportPdf(MessageSource messages, List<PatronDataReportSection> sections) {
         this.messages = messages;
+        this.sections = sections.stream()
+                .sorted(Comparator.comparingInt(PatronDataReportSection::order))
+                .toList();
     }
 
     /** The patron's language, Finnish when none is recorded. */
@@ -115,6 +123,14 @@ public class PatronDataReportPdf {
                     patron.passwordSetAt() == null
                             ? text("noPassword", locale)
                             : text("passwordSet", locale, when(patron.passwordSetAt())));
+
+            for (PatronDataReportSection contributed : sections) {
+                PatronDataReportSection.Section section = contributed.section(patron.id(), locale);
+                w.block(StandardStructureTypes.H2, true, SUBHEADING_SIZE, section.heading());
+                for (String paragraph : section.paragraphs()) {
+                    w.block(StandardStructureTypes.P, false, BODY_SIZE, paragraph);
+                }
+            }
 
             w.block(StandardStructureTypes.H2, true, SUBHEADING_SIZE, text("accesses", locale));
             if (records.isEmpty()) {
