@@ -120,6 +120,17 @@ class SecurityTest extends IntegrationTest {
     }
 
     @Test
+    void signingOutTellsTheBrowserToDropWhatItKeptOfTheSignedInPages() throws Exception {
+        var library = data.library(TestData.unique("Library"));
+        var session = signIn(data.account(Role.REGISTRAR, library).getUsername(), TestData.PASSWORD);
+
+        mvc.perform(post("/logout").with(session).with(csrf()).secure(true))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/login?logout"))
+                .andExpect(header().string("Clear-Site-Data", "\"cache\", \"cookies\", \"storage\""));
+    }
+
+    @Test
     void aPostWithoutCsrfTokenGetsTheForbiddenPage() throws Exception {
         var browser = new RealHttp(port);
         var response = browser.postWithoutCsrf("/login", Map.of("username", "x", "password", "y"));
