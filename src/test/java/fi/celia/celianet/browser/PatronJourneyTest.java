@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -84,6 +85,14 @@ class PatronJourneyTest extends BrowserTest {
         andWait(() -> press(Keys.ENTER));
         assertThat(browser.getCurrentUrl()).startsWith(patronUrl + "?from=");
         assertThat(find("h1").getText()).contains(lastName);
+        // Nothing of the patron is kept in the browser's storage, nor in a cookie a script can read.
+        assertThat(((JavascriptExecutor) browser)
+                        .executeScript(
+                                "return [localStorage.length, sessionStorage.length, document.cookie].join('|');"))
+                .asString()
+                .startsWith("0|0|")
+                .doesNotContain(code)
+                .doesNotContain(lastName);
 
         // A password reset from the patron page, completed from the mail.
         submitWith("form[action$='/password-reset'] button");
