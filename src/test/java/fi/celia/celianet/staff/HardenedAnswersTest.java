@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.catalina.util.NetMaskSet;
 import org.apache.catalina.valves.RemoteIpValve;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,6 +33,9 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
  * firewall turns away, a body the container refuses, and the headers a TLS-terminating proxy adds.
  */
 class HardenedAnswersTest extends IntegrationTest {
+
+    /** What a browser asks for: an HTML page, errors included. */
+    private static final String BROWSER = "Accept: text/html,application/xhtml+xml;q=0.9,*/*;q=0.8\r\n";
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
@@ -65,6 +69,30 @@ class HardenedAnswersTest extends IntegrationTest {
     }
 
     @Test
+    void signingInAfterAForgedHostGoesBackToThePathAlone() throws IOException {
+        var account = data.account(Role.REGISTRAR, data.library(TestData.unique("Library")));
+        var saved = exchange(get("/patrons", "evil.example"), null);
+        assertThat(saved.status()).isEqualTo(302);
+        String cookie = sessionCookie(saved).orElseThrow();
+        var login = exchange(
+                "GET /login HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n" + BROWSER + "Cookie: " + cookie
+                        + "\r\n\r\n",
+                null);
+        String form = "username=" + URLEncoder.encode(account.getUsername(), StandardCharsets.UTF_8) + "&password="
+                + URLEncoder.encode(TestData.PASSWORD, StandardCharsets.UTF_8) + "&_csrf="
+                + URLEncoder.encode(csrfOf(login.body()), StandardCharsets.UTF_8);
+        var signedIn = exchange(
+                "POST /login HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\nCookie: " + cookie
+                        + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: "
+                        + form.length() + "\r\n\r\n" + form,
+                null);
+        assertThat(signedIn.status()).isEqualTo(302);
+        assertThat(signedIn.header("Location")).hasValueSatisfying(location -> assertThat(location)
+                .doesNotContainIgnoringCase("evil.example")
+                .startsWith("/patrons"));
+    }
+
+    @Test
     void aPageCarriesEverySecurityHeader() throws IOException {
         var answer = exchange(get("/login", "localhost"), null);
         assertThat(answer.status()).isEqualTo(200);
@@ -92,7 +120,7 @@ class HardenedAnswersTest extends IntegrationTest {
                         + "&username=x&password=" + "x".repeat(3 * 1024 * 1024))
                 .getBytes(StandardCharsets.US_ASCII);
         var answer = exchange(
-                "POST /login HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nCookie: " + cookie
+                "POST /login HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + BROWSER + "Cookie: " + cookie
                         + "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: " + body.length
                         + "\r\n\r\n",
                 body);
@@ -141,7 +169,7 @@ class HardenedAnswersTest extends IntegrationTest {
     }
 
     @Test
-    void onlyLoopbackAndPrivateAddressesAreTrustedAsProxies() {
+    void onlyLoopbackAndPrivateAddressesAreTrustedAsProxies() throws IOException {
         var tomcat = ((TomcatWebServer) context.getWebServer()).getTomcat();
         RemoteIpValve valve =
                 (RemoteIpValve) Arrays.stream(tomcat.getEngine().getPipeline().getValves())
@@ -150,15 +178,13 @@ class HardenedAnswersTest extends IntegrationTest {
                         .orElseThrow(() -> new AssertionError("no RemoteIpValve: forwarded headers are not handled"));
         assertThat(valve.getProtocolHeader()).isEqualToIgnoringCase("X-Forwarded-Proto");
         assertThat(valve.getRemoteIpHeader()).isEqualToIgnoringCase("X-Forwarded-For");
-        Pattern trusted = Pattern.compile(valve.getInternalProxies());
-        assertThat(List.of("127.0.0.1", "10.1.2.3", "192.168.0.10", "172.20.0.2"))
-                .allSatisfy(address -> assertThat(trusted.matcher(address).matches())
-                        .as(address)
-                        .isTrue());
-        assertThat(List.of("198.51.100.7", "203.0.113.5", "8.8.8.8"))
-                .allSatisfy(address -> assertThat(trusted.matcher(address).matches())
-                        .as(address)
-                        .isFalse());
+        NetMaskSet trusted = NetMaskSet.parse(valve.getInternalProxies());
+        assertThat(List.of("127.0.0.1", "10.1.2.3", "192.168.0.10", "172.20.0.2", "::1"))
+                .allSatisfy(address ->
+                        assertThat(trusted.contains(address)).as(address).isTrue());
+        assertThat(List.of("198.51.100.7", "203.0.113.5", "8.8.8.8", "2001:db8::1"))
+                .allSatisfy(address ->
+                        assertThat(trusted.contains(address)).as(address).isFalse());
     }
 
     private static void assertEverySecurityHeader(Answer answer) {
@@ -179,7 +205,7 @@ class HardenedAnswersTest extends IntegrationTest {
     }
 
     private static String get(String path, String host) {
-        return "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n\r\n";
+        return "GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\nConnection: close\r\n" + BROWSER + "\r\n";
     }
 
     private static String csrfOf(String page) {
