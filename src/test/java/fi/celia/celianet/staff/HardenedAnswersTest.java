@@ -99,6 +99,19 @@ class HardenedAnswersTest extends IntegrationTest {
         assertEverySecurityHeader(answer);
     }
 
+    @Test
+    void aFormWithoutItsTokenGetsTheForbiddenPageWithEverySecurityHeader() throws IOException {
+        String form = "username=x&password=y";
+        var answer = exchange(
+                "POST /login HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n" + BROWSER
+                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length()
+                        + "\r\n\r\n" + form,
+                null);
+        assertThat(answer.status()).isEqualTo(403);
+        assertEverySecurityHeader(answer);
+        assertThat(answer.body()).contains("<html lang=\"fi\"").contains("Ei käyttöoikeutta");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"/login;x=1", "/login/%2e%2e/login", "/login/%2E%2E/admin"})
     void aRequestTheFirewallRejectsGetsCelianetsErrorPageWithEverySecurityHeader(String path) throws IOException {
