@@ -10,6 +10,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.springframework.context.annotation.Bean;
@@ -35,15 +36,20 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.RedirectStrategy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter;
 import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter.Directive;
+import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,6 +62,15 @@ class SecurityConfiguration {
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
             + "frame-ancestors 'none'; form-action 'self'";
+
+    /**
+     * No page uses the camera, microphone, location, payments or devices, so no page (nor anything it embeds) may
+     * ask for them; security keys (WebAuthn) stay allowed for Celianet's own pages.
+     */
+    static final String PERMISSIONS_POLICY = "accelerometer=(), autoplay=(), bluetooth=(), camera=(), "
+            + "display-capture=(), geolocation=(), gyroscope=(), hid=(), idle-detection=(), magnetometer=(), "
+            + "microphone=(), midi=(), payment=(), screen-wake-lock=(), serial=(), usb=(), xr-spatial-tracking=(), "
+            + "publickey-credentials-get=(self), publickey-credentials-create=(self)";
 
     private static final String[] PUBLIC = {
         "/login",
@@ -125,15 +140,47 @@ class SecurityConfiguration {
                         .addLogoutHandler(new HeaderWriterLogoutHandler(
                                 new ClearSiteDataHeaderWriter(Directive.CACHE, Directive.COOKIES, Directive.STORAGE))))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(accessDeniedHandler(audit)))
-                .headers(SecurityConfiguration::headers);
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(signInPage())
+                        .accessDeniedHandler(accessDeniedHandler(audit)))
+                .headers(SecurityConfiguration::headers)
+                .addFilterAfter(new RefusedFormFilter(), HeaderWriterFilter.class);
         return http.build();
     }
 
     private static void headers(HeadersConfigurer<HttpSecurity> headers) {
         headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                .frameOptions(frame -> frame.deny());
+                .frameOptions(frame -> frame.deny())
+                .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                .crossOriginOpenerPolicy(coop -> coop.policy(CrossOriginOpenerPolicy.SAME_ORIGIN));
+    }
+
+    /**
+     * Sends a signed-out request to the sign-in page with a relative {@code Location}: nothing of the request's
+     * {@code Host} header goes back in an answer.
+     */
+    private static LoginUrlAuthenticationEntryPoint signInPage() {
+        var entryPoint = new LoginUrlAuthenticationEntryPoint("/login");
+        entryPoint.setFavorRelativeUris(true);
+        return entryPoint;
+    }
+
+    /**
+     * A request the firewall turns away (an encoded dot or slash, a semicolon in the path...) never reaches a
+     * filter chain, so the chain's header writer is run around the 400 here: the error page it leads to carries
+     * the same headers as every other answer.
+     */
+    @Bean
+    RequestRejectedHandler requestRejectedHandler(SecurityFilterChain securityFilterChain) {
+        HeaderWriterFilter headerWriter = securityFilterChain.getFilters().stream()
+                .filter(HeaderWriterFilter.class::isInstance)
+                .map(HeaderWriterFilter.class::cast)
+                .findFirst()
+                .orElseThrow();
+        return (request, response, rejected) ->
+                headerWriter.doFilter(request, response, (req, res) -> ((HttpServletResponse) res)
+                        .sendError(HttpServletResponse.SC_BAD_REQUEST));
     }
 
     @Bean
@@ -240,9 +287,30 @@ class SecurityConfiguration {
         };
     }
 
+    /**
+     * Redirects to the path and query alone: a saved request's URL is absolute, built from the request's
+     * {@code Host} header, and that header never goes back in an answer.
+     */
+    static final RedirectStrategy PATH_ONLY_REDIRECTS = (request, response, url) -> {
+        String target;
+        try {
+            URI uri = URI.create(url);
+            if (uri.isAbsolute()) {
+                String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+                target = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+            } else {
+                target = request.getContextPath() + url;
+            }
+        } catch (IllegalArgumentException unparsable) {
+            target = request.getContextPath() + "/";
+        }
+        response.sendRedirect(response.encodeRedirectURL(target));
+    };
+
     private static SavedRequestAwareAuthenticationSuccessHandler successHandler(AuditLog audit) {
         var delegate = new SavedRequestAwareAuthenticationSuccessHandler();
         delegate.setDefaultTargetUrl("/");
+        delegate.setRedirectStrategy(PATH_ONLY_REDIRECTS);
         return new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             public void onAuthenticationSuccess(

@@ -150,7 +150,34 @@ class SecurityTest extends IntegrationTest {
                                         Matchers.containsString("frame-ancestors 'none'"),
                                         Matchers.not(Matchers.containsString("unsafe-inline")))))
                 .andExpect(header().string("X-Content-Type-Options", "nosniff"))
-                .andExpect(header().exists("Referrer-Policy"));
+                .andExpect(header().exists("Referrer-Policy"))
+                .andExpect(header().string("Cross-Origin-Opener-Policy", "same-origin"))
+                .andExpect(header().string(
+                                "Permissions-Policy",
+                                Matchers.allOf(
+                                        Matchers.containsString("camera=()"),
+                                        Matchers.containsString("microphone=()"),
+                                        Matchers.containsString("geolocation=()"),
+                                        Matchers.containsString("publickey-credentials-get=(self)"),
+                                        Matchers.containsString("publickey-credentials-create=(self)"))));
+    }
+
+    @Test
+    void overHttpsTheSessionCookieIsSecureAndHstsIsSent() throws Exception {
+        var library = data.library(TestData.unique("Library"));
+        var registrar = data.account(Role.REGISTRAR, library);
+        var result = mvc.perform(post("/login")
+                        .secure(true)
+                        .with(csrf())
+                        .param("username", registrar.getUsername())
+                        .param("password", TestData.PASSWORD))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/"))
+                .andExpect(header().string("Strict-Transport-Security", Matchers.containsString("max-age=")))
+                .andReturn();
+        assertThat(result.getResponse().getCookie("CELIANET_SESSION"))
+                .isNotNull()
+                .satisfies(cookie -> assertThat(cookie.getSecure()).isTrue());
     }
 
     @ParameterizedTest

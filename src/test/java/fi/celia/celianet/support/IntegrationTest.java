@@ -54,7 +54,9 @@ public abstract class IntegrationTest {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", TestMail::port);
         registry.add("celianet.mail.poll-interval", () -> "200ms");
-        registry.add("server.servlet.session.cookie.secure", () -> "false");
+        // Unset (blank): the session cookie is Secure when the request is, so plain HTTP works in tests and a
+        // request from a TLS-terminating proxy gets a Secure cookie (production sends it Secure always).
+        registry.add("server.servlet.session.cookie.secure", () -> "");
         registry.add("logging.structured.format.console", () -> "");
     }
 
