@@ -2,6 +2,7 @@ package fi.celia.celianet.credentials;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import fi.celia.celianet.staff.NewStaffAccount;
@@ -9,6 +10,7 @@ import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.staff.StaffAccounts;
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
+import jakarta.servlet.http.Cookie;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -119,7 +121,15 @@ class PasswordStrengthTest extends IntegrationTest {
                 .update();
         String link = "/account/reset/" + tokens.issue(TokenPurpose.PATRON_RESET, patron);
 
-        MockHttpServletResponse page = submit(link, "Virtanen20261");
+        // As a browser does: the page, opened first, speaks the patron's language and keeps it in a cookie.
+        Cookie[] cookies = mvc.perform(get(link)).andReturn().getResponse().getCookies();
+        MockHttpServletResponse page = mvc.perform(post(link)
+                        .with(csrf())
+                        .cookie(cookies)
+                        .param("password", "Virtanen20261")
+                        .param("confirmPassword", "Virtanen20261"))
+                .andReturn()
+                .getResponse();
 
         assertThat(page.getStatus()).isEqualTo(200);
         assertThat(page.getContentAsString())
