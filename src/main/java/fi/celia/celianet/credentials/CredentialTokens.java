@@ -8,8 +8,10 @@ import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -170,13 +172,18 @@ public class CredentialTokens {
         if (state != TokenState.VALID) {
             return state;
         }
-        policy.problem(password).ifPresent(key -> {
-            throw new PasswordRejectedException(key);
-        });
         PasswordTarget target = targets.orderedStream()
                 .filter(t -> t.purposes().contains(row.purpose()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("No password target for " + row.purpose()));
+        List<String> personal = new ArrayList<>();
+        target.holder(row.subjectId()).ifPresent(holder -> {
+            personal.add(holder.userName());
+            personal.addAll(holder.personalWords());
+        });
+        policy.problem(password, personal).ifPresent(key -> {
+            throw new PasswordRejectedException(key);
+        });
         target.storePasswordHash(row.subjectId(), encoder.encode(password));
         jdbc.sql("UPDATE credential_token SET used_at = :now WHERE id = :id")
                 .param("now", Timestamp.from(Instant.now(clock)))

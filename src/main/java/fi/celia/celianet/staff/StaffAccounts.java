@@ -7,11 +7,13 @@ import fi.celia.celianet.credentials.CredentialTokens;
 import fi.celia.celianet.credentials.TokenPurpose;
 import fi.celia.celianet.credentials.spi.PasswordTarget;
 import fi.celia.celianet.shared.NotFoundException;
+import fi.celia.celianet.staff.internal.OrganisationRepository;
 import fi.celia.celianet.staff.internal.SignInLockout;
 import fi.celia.celianet.staff.internal.StaffAccountRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +30,7 @@ public class StaffAccounts implements PasswordTarget {
     static final int RESETS_PER_HOUR = 3;
 
     private final StaffAccountRepository accounts;
+    private final OrganisationRepository organisations;
     private final StaffMail mail;
     private final CredentialTokens tokens;
     private final FindByIndexNameSessionRepository<?> sessions;
@@ -37,6 +40,7 @@ public class StaffAccounts implements PasswordTarget {
 
     StaffAccounts(
             StaffAccountRepository accounts,
+            OrganisationRepository organisations,
             StaffMail mail,
             CredentialTokens tokens,
             FindByIndexNameSessionRepository<?> sessions,
@@ -44,6 +48,7 @@ public class StaffAccounts implements PasswordTarget {
             AuditLog audit,
             Clock clock) {
         this.accounts = accounts;
+        this.organisations = organisations;
         this.mail = mail;
         this.tokens = tokens;
         this.sessions = sessions;
@@ -181,7 +186,19 @@ public class StaffAccounts implements PasswordTarget {
     @Override
     @Transactional(readOnly = true)
     public Optional<AccountHolder> holder(UUID subjectId) {
-        return accounts.findById(subjectId).map(a -> new AccountHolder(a.getUsername(), a.getLanguage()));
+        return accounts.findById(subjectId)
+                .map(a -> new AccountHolder(
+                        a.getUsername(),
+                        a.getLanguage(),
+                        Arrays.asList(
+                                a.getDisplayName(),
+                                a.getEmail(),
+                                a.getOrganisationId() == null
+                                        ? null
+                                        : organisations
+                                                .findById(a.getOrganisationId())
+                                                .map(Organisation::getName)
+                                                .orElse(null))));
     }
 
     @Transactional(readOnly = true)

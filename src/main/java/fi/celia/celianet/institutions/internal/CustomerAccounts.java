@@ -5,8 +5,10 @@ import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.credentials.TokenPurpose;
 import fi.celia.celianet.credentials.spi.PasswordTarget;
 import fi.celia.celianet.shared.NotFoundException;
+import fi.celia.celianet.staff.Organisations;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -22,11 +24,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class CustomerAccounts implements PasswordTarget {
 
     private final CustomerAccountRepository accounts;
+    private final Organisations organisations;
     private final AuditLog audit;
     private final Clock clock;
 
-    CustomerAccounts(CustomerAccountRepository accounts, AuditLog audit, Clock clock) {
+    CustomerAccounts(CustomerAccountRepository accounts, Organisations organisations, AuditLog audit, Clock clock) {
         this.accounts = accounts;
+        this.organisations = organisations;
         this.audit = audit;
         this.clock = clock;
     }
@@ -56,7 +60,11 @@ public class CustomerAccounts implements PasswordTarget {
     @Override
     @Transactional(readOnly = true)
     public Optional<AccountHolder> holder(UUID subjectId) {
-        return accounts.findById(subjectId).map(a -> new AccountHolder(a.getUsername(), a.getLanguage()));
+        return accounts.findById(subjectId)
+                .map(a -> new AccountHolder(
+                        a.getUsername(),
+                        a.getLanguage(),
+                        Arrays.asList(a.getEmail(), organisations.nameOf(a.getOrganisationId()))));
     }
 
     @Override

@@ -5,8 +5,10 @@ import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.credentials.TokenPurpose;
 import fi.celia.celianet.credentials.spi.PasswordTarget;
 import fi.celia.celianet.shared.NotFoundException;
+import fi.celia.celianet.staff.Organisations;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -19,11 +21,13 @@ import org.springframework.transaction.annotation.Transactional;
 class PatronPasswords implements PasswordTarget {
 
     private final PatronRepository patrons;
+    private final Organisations organisations;
     private final AuditLog audit;
     private final Clock clock;
 
-    PatronPasswords(PatronRepository patrons, AuditLog audit, Clock clock) {
+    PatronPasswords(PatronRepository patrons, Organisations organisations, AuditLog audit, Clock clock) {
         this.patrons = patrons;
+        this.organisations = organisations;
         this.audit = audit;
         this.clock = clock;
     }
@@ -37,7 +41,12 @@ class PatronPasswords implements PasswordTarget {
     @Override
     @Transactional(readOnly = true)
     public Optional<AccountHolder> holder(UUID subjectId) {
-        return patrons.findById(subjectId).map(p -> new AccountHolder(p.patronNumber(), p.language()));
+        return patrons.findById(subjectId)
+                .map(p -> new AccountHolder(
+                        p.patronNumber(),
+                        p.language(),
+                        Arrays.asList(
+                                p.firstName(), p.lastName(), p.email(), organisations.nameOf(p.organisationId()))));
     }
 
     @Override
