@@ -3,6 +3,7 @@ package fi.celia.celianet.perf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.substring;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
@@ -104,30 +105,38 @@ final class Librarians {
     }
 
     private ChainBuilder searchByCode() {
-        return exec(session -> session.set("q", randomPatron()[1]))
-                .exec(http(prefix + "search by identity code")
-                        .post("/patrons/search")
-                        .formParam("q", "#{q}")
-                        .formParam("_csrf", "#{csrf}")
-                        .check(status().is(200)));
+        return exec(session -> {
+                    String[] patron = randomPatron();
+                    return session.set("q", patron[1]).set("found", patron[2]);
+                })
+                .exec(search("search by identity code", true));
     }
 
     private ChainBuilder searchByNumber() {
-        return exec(session -> session.set("q", randomPatron()[2]))
-                .exec(http(prefix + "search by patron number")
-                        .post("/patrons/search")
-                        .formParam("q", "#{q}")
-                        .formParam("_csrf", "#{csrf}")
-                        .check(status().is(200)));
+        return exec(session -> {
+                    String[] patron = randomPatron();
+                    return session.set("q", patron[2]).set("found", patron[2]);
+                })
+                .exec(search("search by patron number", true));
     }
 
     private ChainBuilder searchByName() {
-        return exec(session -> session.set("q", randomPatron()[3]))
-                .exec(http(prefix + "search by name")
+        return exec(session -> session.set("q", randomPatron()[3])).exec(search("search by name", false));
+    }
+
+    /**
+     * A search as the browser makes it (Post/Redirect/Get): the POST searches, keeps the result and answers 303 to
+     * it; the GET shows it. The results of an exact search must show the patron looked for (by patron number).
+     */
+    private ChainBuilder search(String name, boolean exact) {
+        var results = http(prefix + name + ", results").get("#{results}").check(status().is(200));
+        return exec(http(prefix + name)
                         .post("/patrons/search")
                         .formParam("q", "#{q}")
                         .formParam("_csrf", "#{csrf}")
-                        .check(status().is(200)));
+                        .check(status().is(303))
+                        .check(header("Location").saveAs("results")))
+                .exec(exact ? results.check(substring("#{found}")) : results);
     }
 
     private ChainBuilder patronPage() {
