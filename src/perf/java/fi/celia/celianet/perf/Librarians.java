@@ -105,11 +105,8 @@ final class Librarians {
     }
 
     private ChainBuilder searchByCode() {
-        return exec(session -> {
-                    String[] patron = randomPatron();
-                    return session.set("q", patron[1]).set("found", patron[2]);
-                })
-                .exec(search("search by identity code", true));
+        return exec(session -> session.set("q", randomPatron()[1]))
+                .exec(search("search by identity code", Exact.FOUND));
     }
 
     private ChainBuilder searchByNumber() {
@@ -117,18 +114,28 @@ final class Librarians {
                     String[] patron = randomPatron();
                     return session.set("q", patron[2]).set("found", patron[2]);
                 })
-                .exec(search("search by patron number", true));
+                .exec(search("search by patron number", Exact.LISTED));
     }
 
     private ChainBuilder searchByName() {
-        return exec(session -> session.set("q", randomPatron()[3])).exec(search("search by name", false));
+        return exec(session -> session.set("q", randomPatron()[3])).exec(search("search by name", Exact.NO));
+    }
+
+    /** What an exact search's result must show. */
+    private enum Exact {
+        /** Nothing: a search by name. */
+        NO,
+        /** The patron looked for, listed by patron number. */
+        LISTED,
+        /** The patron looked for: listed, or (a patron of another library found by identity code) named as there. */
+        FOUND
     }
 
     /**
      * A search as the browser makes it (Post/Redirect/Get): the POST searches, keeps the result and answers 303 to
-     * it; the GET shows it. The results of an exact search must show the patron looked for (by patron number).
+     * it; the GET shows it.
      */
-    private ChainBuilder search(String name, boolean exact) {
+    private ChainBuilder search(String name, Exact exact) {
         var results = http(prefix + name + ", results").get("#{results}").check(status().is(200));
         return exec(http(prefix + name)
                         .post("/patrons/search")
@@ -136,7 +143,13 @@ final class Librarians {
                         .formParam("_csrf", "#{csrf}")
                         .check(status().is(303))
                         .check(header("Location").saveAs("results")))
-                .exec(exact ? results.check(substring("#{found}")) : results);
+                .exec(
+                        switch (exact) {
+                            case NO -> results;
+                            case LISTED -> results.check(substring("#{found}"));
+                            case FOUND ->
+                                results.check(substring("id=\"no-results\"").notExists());
+                        });
     }
 
     private ChainBuilder patronPage() {
