@@ -1,5 +1,6 @@
 -- Fills a Celianet database with a national-scale data set, set-wise (generate_series, no per-row round trips):
---   :patrons patrons (default 1,000,000) across 300 libraries, realistic Finnish names, valid identity codes;
+--   :patrons patrons (default 1,000,000) across 300 libraries, realistic Finnish names, valid identity codes
+--   sealed as Celianet seals them (see perf/generate.sh);
 --   20 perf librarians (perf-librarian-1 … 20, password celianet-perf) and one per library;
 --   a year of audit records.
 -- Run it with perf/generate.sh, which also fills the institution and book-club tables when they exist.
@@ -27,8 +28,10 @@ ON CONFLICT DO NOTHING;
 
 COMMIT;
 
--- Patrons. Birth dates cycle over 1930-01-01 + 0..29,999 days, and the individual number grows by one each
--- cycle (2, 3, …), so every (date, number) pair, and so every identity code, is unique.
+-- Patrons. Their identity codes come sealed: perf/generate.sh pipes perf/identity-codes.sql through
+-- perf/SealIdentityCodes.java into the unlogged table perf_sealed_identity_code (g, id, sealed, key, index,
+-- index key), which holds no clear code and goes at the end. Patron g is born 1930-01-01 + g % 30,000 days, as
+-- the code says.
 CREATE TEMP TABLE first_name (n int, name text);
 INSERT INTO first_name SELECT ordinality - 1, name FROM unnest(ARRAY['Aino','Eino','Helmi','Väinö','Aada','Onni','Sofia','Leo','Olivia','Elias',
  'Eevi','Oliver','Linnea','Eetu','Emma','Lauri','Ella','Mikko','Maria','Juha','Anna','Timo','Kaarina','Matti','Liisa','Jukka','Marja',
@@ -44,12 +47,14 @@ INSERT INTO last_name SELECT ordinality - 1, name FROM unnest(ARRAY['Korhonen','
 ALTER TABLE patron DROP CONSTRAINT IF EXISTS patron_registered_by_fk;
 DROP INDEX IF EXISTS patron_search_name_trgm_ix;
 
-INSERT INTO patron (id, patron_number, identity_code, birth_date, first_name, last_name, search_name, email, phone,
+INSERT INTO patron (id, patron_number, identity_code_sealed, identity_code_key, identity_code_index,
+    identity_code_index_key, birth_date, first_name, last_name, search_name, email, phone,
     street_address, postal_code, city, language, channel, eligibility, service_online, service_cd_clubs, consent,
     organisation_id, registered_by, registered_by_name, registered_at, status, updated_at)
-SELECT md5('perf-patron-' || g)::uuid,
+SELECT s.id,
        'C' || lpad((2000000 + g)::text, 7, '0'),
-       code.value, code.birth, f.name, l.name, lower(f.name || ' ' || l.name),
+       s.sealed, s.key, s.index, s.index_key,
+       date '1930-01-01' + (g % 30000), f.name, l.name, lower(f.name || ' ' || l.name),
        CASE WHEN g % 3 = 0 THEN NULL ELSE 'patron' || g || '@perf.invalid' END,
        '040' || lpad((g % 10000000)::text, 7, '0'),
        'Perfkatu ' || (g % 200 + 1), lpad((g * 7 % 99999)::text, 5, '0'), 'Helsinki',
@@ -57,17 +62,7 @@ SELECT md5('perf-patron-' || g)::uuid,
        (ARRAY['VISUAL','READING','PHYSICAL','OTHER'])[1 + g % 4], g % 5 <> 0, g % 5 = 0 OR g % 7 = 0, true,
        md5('perf-library-' || (1 + g % 300))::uuid, md5('perf-librarian-' || (1 + g % 300))::uuid,
        'Perf Librarian ' || (1 + g % 300), now() - ((g % 365) || ' days')::interval, 'ACTIVE', now()
-FROM generate_series(1, :patrons) g
-CROSS JOIN LATERAL (
-    SELECT date '1930-01-01' + (g % 30000) AS birth, 2 + g / 30000 AS individual
-) d
-CROSS JOIN LATERAL (
-    SELECT d.birth,
-           to_char(d.birth, 'DDMMYY') || CASE WHEN d.birth < date '2000-01-01' THEN '-' ELSE 'A' END
-             || lpad(d.individual::text, 3, '0')
-             || substr('0123456789ABCDEFHJKLMNPRSTUVWXY',
-                       ((to_char(d.birth, 'DDMMYY') || lpad(d.individual::text, 3, '0'))::bigint % 31)::int + 1, 1) AS value
-) code
+FROM perf_sealed_identity_code s
 JOIN first_name f ON f.n = g % (SELECT count(*) FROM first_name)
 JOIN last_name l ON l.n = (g / 7) % (SELECT count(*) FROM last_name)
 ON CONFLICT DO NOTHING;
@@ -84,5 +79,7 @@ SELECT now() - ((g % 525600) || ' minutes')::interval, 'perf-librarian-' || (1 +
        CASE WHEN g % 4 = 0 THEN md5('perf-librarian-' || (1 + g % 300))::uuid ELSE md5('perf-patron-' || (1 + g % :patrons))::uuid END::text,
        'SUCCESS', NULL
 FROM generate_series(1, :patrons) g;
+
+DROP TABLE perf_sealed_identity_code;
 
 ANALYZE;

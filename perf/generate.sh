@@ -2,11 +2,28 @@
 # Fills a database for the load test: perf/generate.sh [patrons] [database]
 # Defaults: 1,000,000 patrons into the database celianet_perf on localhost:5432 (created and migrated by
 # starting Celianet against it once, which this script does for you if the schema is missing).
+# Identity codes are sealed as Celianet seals them, under the data keys in CELIANET_DATA_KEYS if it is set, else
+# those in perf/.data-keys (made on the first run, kept out of git): start Celianet, and the load test, with
+# CELIANET_DATA_KEYS="$(cat perf/.data-keys)".
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PATRONS=${1:-1000000}
 DB=${2:-celianet_perf}
 PSQL=(psql -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -v ON_ERROR_STOP=1 -q)
+KEYS_FILE=perf/.data-keys
+
+if [[ ! -f target/classes/fi/celia/celianet/sealing/DataSealing.class ]]; then
+  ./mvnw -q -B -DskipTests package
+fi
+if [[ -z ${CELIANET_DATA_KEYS:-} ]]; then
+  if [[ ! -f $KEYS_FILE ]]; then
+    (umask 077 && java -cp target/classes perf/SealIdentityCodes.java --new-keys > "$KEYS_FILE")
+    echo "New data keys for the load test in $KEYS_FILE"
+  fi
+  CELIANET_DATA_KEYS=$(cat "$KEYS_FILE")
+  echo "Sealing under the keys in $KEYS_FILE: start Celianet with CELIANET_DATA_KEYS=\"\$(cat $KEYS_FILE)\""
+fi
+export CELIANET_DATA_KEYS
 
 if ! "${PSQL[@]}" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = '$DB'" | grep -q 1; then
   "${PSQL[@]}" -d postgres -c "CREATE DATABASE $DB"
@@ -14,16 +31,30 @@ fi
 if ! "${PSQL[@]}" -d "$DB" -tAc "SELECT to_regclass('patron') IS NOT NULL" | grep -q t; then
   echo "Migrating $DB with Flyway (starting Celianet once)…"
   ./mvnw -q -B -DskipTests package
+  log=$(mktemp)
   SPRING_DATASOURCE_URL="jdbc:postgresql://localhost:5432/$DB" SPRING_DATASOURCE_USERNAME="${PGUSER:-postgres}" \
-    SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-postgres}" timeout 120 java -jar target/celianet-*.jar \
-    --spring.main.web-application-type=none >/dev/null &
-  for _ in $(seq 1 120); do
-    "${PSQL[@]}" -d "$DB" -tAc "SELECT to_regclass('patron') IS NOT NULL" 2>/dev/null | grep -q t && break
-    sleep 1
-  done
-  sleep 3; kill %1 2>/dev/null || true; wait 2>/dev/null || true
+    SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-postgres}" timeout 300 java -jar target/celianet-*.jar \
+    --spring.main.web-application-type=none >"$log" 2>&1 &
+  app=$!
+  # Flyway says when every migration has run (the rest of the start, without a web server, may fail: no matter).
+  migrated='Successfully applied|No migration necessary'
+  while kill -0 "$app" 2>/dev/null && ! grep -Eq "$migrated" "$log"; do sleep 1; done
+  kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true
+  if ! grep -Eq "$migrated" "$log"; then
+    tail -30 "$log"; rm -f "$log"; exit 1
+  fi
+  rm -f "$log"
 fi
 start=$(date +%s)
+# The clear codes go from PostgreSQL through the sealing program and come back sealed, in one pipe: the database
+# only ever holds them sealed (PostgreSQL's pgcrypto has no AES-GCM, so Celianet's own code seals them).
+"${PSQL[@]}" -d "$DB" -c "DROP TABLE IF EXISTS perf_sealed_identity_code" \
+  -c "CREATE UNLOGGED TABLE perf_sealed_identity_code (g int, id uuid, sealed bytea, key text, index bytea, index_key text)"
+"${PSQL[@]}" -d "$DB" -v patrons="$PATRONS" -f perf/identity-codes.sql \
+  | java -cp target/classes perf/SealIdentityCodes.java \
+  | "${PSQL[@]}" -d "$DB" -c "COPY perf_sealed_identity_code FROM STDIN (FORMAT csv)"
+"${PSQL[@]}" -d "$DB" -c "ANALYZE perf_sealed_identity_code"
+echo "Sealed $PATRONS identity codes in $(( $(date +%s) - start )) s"
 "${PSQL[@]}" -d "$DB" -v patrons="$PATRONS" -f perf/generate-data.sql
 for extra in perf/generate-institutions.sql perf/generate-bookclubs.sql; do
   [[ -f $extra ]] && "${PSQL[@]}" -d "$DB" -f "$extra"

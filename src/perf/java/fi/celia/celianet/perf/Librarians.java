@@ -3,18 +3,26 @@ package fi.celia.celianet.perf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.core.CoreDsl.substring;
 import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import fi.celia.celianet.patrons.PersonalIdentityCode;
+import fi.celia.celianet.sealing.DataKeys;
+import fi.celia.celianet.sealing.DataSealing;
+import fi.celia.celianet.sealing.SealBrokenException;
 import io.gatling.javaapi.core.ChainBuilder;
 import io.gatling.javaapi.core.CheckBuilder;
 import io.gatling.javaapi.core.CoreDsl;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -23,6 +31,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -32,7 +41,9 @@ import java.util.stream.Collectors;
  * number and name, open patron pages, register patrons with fresh valid codes and open their home page.
  * <p>
  * Needs a running Celianet (-Dbase.url, default http://localhost:8080) on a database filled by
- * perf/generate.sh (-Djdbc.url, default jdbc:postgresql://localhost:5432/celianet_perf).
+ * perf/generate.sh (-Djdbc.url, default jdbc:postgresql://localhost:5432/celianet_perf), and the data keys the
+ * generator sealed its identity codes under, which open the sample patrons' codes: -Ddata.keys, else
+ * CELIANET_DATA_KEYS, else the generator's perf/.data-keys.
  */
 final class Librarians {
 
@@ -48,6 +59,9 @@ final class Librarians {
     static final String PASSWORD = "celianet-perf";
     /** Seconds of the same load before the measured run, so that the figures are those of a warm server. */
     static final int WARM_UP_SECONDS = Integer.getInteger("warmup", 30);
+
+    /** Opens the generated identity codes and makes the blind index of a code, as Celianet does. */
+    static final DataSealing SEALING = DataSealing.with(DataKeys.parse(dataKeys()));
 
     private static final List<String[]> patrons = samplePatrons();
     private static final Map<String, List<String[]>> patronsByLibrary =
@@ -92,29 +106,50 @@ final class Librarians {
 
     private ChainBuilder searchByCode() {
         return exec(session -> session.set("q", randomPatron()[1]))
-                .exec(http(prefix + "search by identity code")
-                        .post("/patrons/search")
-                        .formParam("q", "#{q}")
-                        .formParam("_csrf", "#{csrf}")
-                        .check(status().is(200)));
+                .exec(search("search by identity code", Exact.FOUND));
     }
 
     private ChainBuilder searchByNumber() {
-        return exec(session -> session.set("q", randomPatron()[2]))
-                .exec(http(prefix + "search by patron number")
-                        .post("/patrons/search")
-                        .formParam("q", "#{q}")
-                        .formParam("_csrf", "#{csrf}")
-                        .check(status().is(200)));
+        return exec(session -> {
+                    String[] patron = randomPatron();
+                    return session.set("q", patron[2]).set("found", patron[2]);
+                })
+                .exec(search("search by patron number", Exact.LISTED));
     }
 
     private ChainBuilder searchByName() {
-        return exec(session -> session.set("q", randomPatron()[3]))
-                .exec(http(prefix + "search by name")
+        return exec(session -> session.set("q", randomPatron()[3])).exec(search("search by name", Exact.NO));
+    }
+
+    /** What an exact search's result must show. */
+    private enum Exact {
+        /** Nothing: a search by name. */
+        NO,
+        /** The patron looked for, listed by patron number. */
+        LISTED,
+        /** The patron looked for: listed, or (a patron of another library found by identity code) named as there. */
+        FOUND
+    }
+
+    /**
+     * A search as the browser makes it (Post/Redirect/Get): the POST searches, keeps the result and answers 303 to
+     * it; the GET shows it.
+     */
+    private ChainBuilder search(String name, Exact exact) {
+        var results = http(prefix + name + ", results").get("#{results}").check(status().is(200));
+        return exec(http(prefix + name)
                         .post("/patrons/search")
                         .formParam("q", "#{q}")
                         .formParam("_csrf", "#{csrf}")
-                        .check(status().is(200)));
+                        .check(status().is(303))
+                        .check(header("Location").saveAs("results")))
+                .exec(
+                        switch (exact) {
+                            case NO -> results;
+                            case LISTED -> results.check(substring("#{found}"));
+                            case FOUND ->
+                                results.check(substring("id=\"no-results\"").notExists());
+                        });
     }
 
     private ChainBuilder patronPage() {
@@ -265,9 +300,12 @@ final class Librarians {
         Set<String> codes = new HashSet<>();
         try (var connection = database();
                 var statement = connection.createStatement()) {
-            var rs = statement.executeQuery("SELECT identity_code FROM patron WHERE last_name LIKE 'Testaaja %'");
+            var rs = statement.executeQuery(
+                    """
+                    SELECT id, identity_code_sealed, identity_code_key FROM patron
+                    WHERE last_name LIKE 'Testaaja %' AND identity_code_sealed IS NOT NULL""");
             while (rs.next()) {
-                codes.add(rs.getString(1));
+                codes.add(openCode(rs, 1));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Fill the database first with perf/generate.sh: " + e.getMessage(), e);
@@ -281,14 +319,15 @@ final class Librarians {
                 var statement = connection.createStatement()) {
             var rs = statement.executeQuery(
                     """
-                    SELECT p.id, p.identity_code, p.patron_number, p.last_name || ' ' || p.first_name AS name,
+                    SELECT p.id, p.identity_code_sealed, p.identity_code_key, p.patron_number,
+                           p.last_name || ' ' || p.first_name AS name,
                            substr(o.name, length('Perf Library ') + 1) AS library
                     FROM patron p JOIN organisation o ON o.id = p.organisation_id
-                    WHERE o.name LIKE 'Perf Library %' AND p.identity_code IS NOT NULL
+                    WHERE o.name LIKE 'Perf Library %' AND p.identity_code_sealed IS NOT NULL
                     ORDER BY p.patron_number LIMIT 20000""");
             while (rs.next()) {
                 rows.add(new String[] {
-                    rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5)
+                    rs.getString(1), openCode(rs, 1), rs.getString(4), rs.getString(5), rs.getString(6)
                 });
             }
         } catch (SQLException e) {
@@ -298,5 +337,36 @@ final class Librarians {
             throw new IllegalStateException("No generated patrons: run perf/generate.sh first");
         }
         return rows;
+    }
+
+    /** The identity code sealed in the columns id, sealed, key from column {@code at} on. */
+    private static String openCode(ResultSet rs, int at) throws SQLException {
+        UUID id = rs.getObject(at, UUID.class);
+        try {
+            return SEALING.open(new DataSealing.Sealed(rs.getString(at + 2), rs.getBytes(at + 1)), id);
+        } catch (SealBrokenException e) {
+            throw new IllegalStateException(
+                    "The data keys do not open patron " + id
+                            + "'s identity code: give the load test the keys perf/generate.sh sealed with (-Ddata.keys,"
+                            + " CELIANET_DATA_KEYS or perf/.data-keys)",
+                    e);
+        }
+    }
+
+    /** -Ddata.keys, else CELIANET_DATA_KEYS, else the keys perf/generate.sh made in perf/.data-keys. */
+    private static String dataKeys() {
+        String keys = System.getProperty("data.keys", System.getenv("CELIANET_DATA_KEYS"));
+        if (keys != null && !keys.isBlank()) {
+            return keys;
+        }
+        Path file = Path.of("perf", ".data-keys");
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new IllegalStateException(
+                    "No data keys: give the load test the keys perf/generate.sh sealed the identity codes with"
+                            + " (-Ddata.keys, CELIANET_DATA_KEYS or " + file + ")",
+                    e);
+        }
     }
 }
