@@ -3,12 +3,11 @@ package fi.celia.celianet.audit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import fi.celia.celianet.support.IntegrationTest;
-import fi.celia.celianet.support.TestDatabase;
+import fi.celia.celianet.support.ThrowawayDatabase;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Records written before whom an actor acted for was kept get it from the staff account of the same user name as it
@@ -19,14 +18,7 @@ class AuditAffiliationBackfillTest extends IntegrationTest {
 
     @Test
     void olderRecordsTakeTheAffiliationOfTheStaffAccountOfTheSameName() {
-        String name = "backfill_" + UUID.randomUUID().toString().replace("-", "");
-        TestDatabase database = TestDatabase.get();
-        String current =
-                jdbc.sql("SELECT current_database()").query(String.class).single();
-        String url = database.url().replace("/" + current, "/" + name);
-        jdbc.sql("CREATE DATABASE " + name).update();
-        try {
-            var dataSource = new DriverManagerDataSource(url, database.username(), database.password());
+        ThrowawayDatabase.with(jdbc, "backfill", dataSource -> {
             Flyway.configure().dataSource(dataSource).target("12").load().migrate();
             var old = JdbcClient.create(dataSource);
             UUID library = UUID.randomUUID();
@@ -69,8 +61,6 @@ class AuditAffiliationBackfillTest extends IntegrationTest {
                             "old-staff PATRON_CHANGED - true",
                             "applicant INSTITUTION_APPLICATION_SUBMITTED - false",
                             "old-registrar SIGN_IN - false");
-        } finally {
-            jdbc.sql("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)").update();
-        }
+        });
     }
 }

@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import fi.celia.celianet.patrons.PatronFixtures;
 import fi.celia.celianet.support.IntegrationTest;
-import fi.celia.celianet.support.TestDatabase;
 import fi.celia.celianet.support.TestSealing;
+import fi.celia.celianet.support.ThrowawayDatabase;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Consumer;
-import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * A database whose patrons were registered before identity codes were sealed: the start seals every code in batches
@@ -27,7 +24,7 @@ class SealIdentityCodesMigrationTest extends IntegrationTest {
 
     @Test
     void theStartSealsEveryClearCodeInBatchesAndThenDropsTheClearColumn() {
-        withDatabase(dataSource -> {
+        ThrowawayDatabase.with(jdbc, "sealing", dataSource -> {
             Flyway.configure().dataSource(dataSource).target("17").load().migrate();
             var old = JdbcClient.create(dataSource);
             // more than one batch
@@ -62,7 +59,7 @@ class SealIdentityCodesMigrationTest extends IntegrationTest {
 
     @Test
     void theClearColumnIsNotDroppedWhileACodeIsStillInIt() {
-        withDatabase(dataSource -> {
+        ThrowawayDatabase.with(jdbc, "sealing", dataSource -> {
             // up to V18: the sealed columns are there, but nothing has sealed the codes
             Flyway.configure().dataSource(dataSource).target("18").load().migrate();
             var old = JdbcClient.create(dataSource);
@@ -122,19 +119,5 @@ class SealIdentityCodesMigrationTest extends IntegrationTest {
             codes.put(id, code);
         }
         return codes;
-    }
-
-    private void withDatabase(Consumer<DataSource> test) {
-        String name = "sealing_" + UUID.randomUUID().toString().replace("-", "");
-        TestDatabase database = TestDatabase.get();
-        String current =
-                jdbc.sql("SELECT current_database()").query(String.class).single();
-        jdbc.sql("CREATE DATABASE " + name).update();
-        try {
-            test.accept(new DriverManagerDataSource(
-                    database.url().replace("/" + current, "/" + name), database.username(), database.password()));
-        } finally {
-            jdbc.sql("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)").update();
-        }
     }
 }
