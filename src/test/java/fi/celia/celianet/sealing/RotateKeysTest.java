@@ -73,7 +73,7 @@ class RotateKeysTest extends IntegrationTest {
                 "rotate-keys",
                 keys,
                 "--celianet.rotate-keys.batch-size=" + BATCH,
-                "--celianet.rotate-keys.pause=30s",
+                "--celianet.rotate-keys.pause=10m",
                 "--logging.structured.format.console="));
         command.addAll(database());
         Process first = new ProcessBuilder(command)
@@ -81,7 +81,7 @@ class RotateKeysTest extends IntegrationTest {
                 .redirectOutput(log.toFile())
                 .start();
         try {
-            await().atMost(Duration.ofMinutes(3))
+            await().atMost(Duration.ofMinutes(6))
                     .pollInterval(Duration.ofMillis(100))
                     .until(() -> !first.isAlive()
                             || Files.readString(log, StandardCharsets.UTF_8)
