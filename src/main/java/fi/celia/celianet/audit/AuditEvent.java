@@ -6,7 +6,10 @@ package fi.celia.celianet.audit;
  */
 public enum AuditEvent {
     SIGN_IN,
+    /** Written before sign-in throttling replaced the per-name lock; kept for the records that carry it. */
     SIGN_IN_LOCKED,
+    SIGN_IN_THROTTLED,
+    SIGN_IN_ADDRESS_THROTTLED,
     ACCESS_DENIED,
     STAFF_CREATED,
     STAFF_UPDATED,

@@ -3,7 +3,9 @@ package fi.celia.celianet.staff;
 import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.audit.AuditOutcome;
-import fi.celia.celianet.staff.internal.SignInLockout;
+import fi.celia.celianet.shared.ClientAddress;
+import fi.celia.celianet.staff.internal.SignInThrottle;
+import fi.celia.celianet.staff.internal.SignInThrottle.Refusal;
 import fi.celia.celianet.staff.internal.StaffAccountRepository;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.ServletException;
@@ -43,6 +45,7 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
@@ -114,7 +117,8 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(
-            HttpSecurity http, AuditLog audit, AuthenticationManager authenticationManager) throws Exception {
+            HttpSecurity http, AuditLog audit, AuthenticationManager authenticationManager, ClientAddress clientAddress)
+            throws Exception {
         http.authorizeHttpRequests(authorize -> authorize
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
                         .permitAll()
@@ -130,6 +134,9 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login")
                         .usernameParameter("username")
                         .passwordParameter("password")
+                        // the address the throttle counts by: ClientAddress, as every throttle takes it
+                        .authenticationDetailsSource(
+                                request -> new WebAuthenticationDetails(clientAddress.of(request), null))
                         .successHandler(successHandler(audit))
                         .failureHandler(failureHandler(audit))
                         .permitAll())
@@ -203,7 +210,7 @@ class SecurityConfiguration {
      */
     @Bean
     AuthenticationManager authenticationManager(
-            StaffAccountRepository accounts, PasswordEncoder encoder, SignInLockout lockout) {
+            StaffAccountRepository accounts, PasswordEncoder encoder, SignInThrottle lockout) {
         return new ProviderManager(lockoutAwareProvider(staffUserDetails(accounts, encoder), encoder, lockout));
     }
 
@@ -246,12 +253,34 @@ class SecurityConfiguration {
         }
     }
 
+    /** A sign-in refused by the throttle before its password was looked at, or by the failure that reached it. */
+    static final class ThrottledException extends LockedException {
+        private static final long serialVersionUID = 1L;
+
+        private final Refusal refusal;
+        private final String address;
+
+        ThrottledException(Refusal refusal, String address) {
+            super("throttled");
+            this.refusal = refusal;
+            this.address = address;
+        }
+
+        Refusal refusal() {
+            return refusal;
+        }
+
+        String address() {
+            return address;
+        }
+    }
+
     /**
-     * Turns a patron number away first; checks the lockout before the password, and counts every failure (unknown
-     * names included) after it.
+     * Turns a patron number away first; checks the throttle (by name and client address, and by address alone)
+     * before the password, and counts every failure (unknown names included) after it.
      */
     static AuthenticationProvider lockoutAwareProvider(
-            UserDetailsService users, PasswordEncoder encoder, SignInLockout lockout) {
+            UserDetailsService users, PasswordEncoder encoder, SignInThrottle lockout) {
         var dao = new DaoAuthenticationProvider(users);
         dao.setPasswordEncoder(encoder);
         return new AuthenticationProvider() {
@@ -261,20 +290,29 @@ class SecurityConfiguration {
                 if (PATRON_NUMBER.matcher(name).matches()) {
                     throw new PatronNumberException();
                 }
-                if (lockout.isLocked(name)) {
-                    throw new LockedException("locked");
+                String address = authentication.getDetails() instanceof WebAuthenticationDetails details
+                                && details.getRemoteAddress() != null
+                        ? details.getRemoteAddress()
+                        : "";
+                Refusal refusal = lockout.check(name, address);
+                if (refusal != Refusal.NONE) {
+                    lockout.recordFailure(name, address);
+                    throw new ThrottledException(refusal, address);
                 }
                 try {
                     Authentication result = dao.authenticate(authentication);
-                    lockout.clear(name);
+                    lockout.clear(name, address);
                     StaffPrincipal principal = ((StaffPrincipal) result.getPrincipal()).withoutPassword();
                     var token = UsernamePasswordAuthenticationToken.authenticated(
                             principal, null, principal.getAuthorities());
                     token.setDetails(result.getDetails());
                     return token;
                 } catch (AuthenticationException e) {
-                    if (lockout.recordFailure(name)) {
-                        throw new LockedException("locked", e);
+                    Refusal now = lockout.recordFailure(name, address);
+                    if (now != Refusal.NONE) {
+                        ThrottledException throttled = new ThrottledException(now, address);
+                        throttled.initCause(e);
+                        throw throttled;
                     }
                     throw new BadCredentialsException("bad credentials", e);
                 }
@@ -331,15 +369,22 @@ class SecurityConfiguration {
             }
             String name = request.getParameter("username");
             String actor = name == null || name.isBlank() ? "anonymous" : StaffAccounts.normalise(name);
-            boolean locked = exception instanceof LockedException;
-            audit.record(
-                    actor,
-                    locked ? AuditEvent.SIGN_IN_LOCKED : AuditEvent.SIGN_IN,
-                    "STAFF_ACCOUNT",
-                    null,
-                    AuditOutcome.FAILURE,
-                    null);
-            response.sendRedirect(request.getContextPath() + (locked ? "/login?locked" : "/login?error"));
+            if (exception instanceof ThrottledException throttled) {
+                // Every throttling event is audited, with the address; never the password.
+                audit.record(
+                        actor,
+                        throttled.refusal() == Refusal.ADDRESS
+                                ? AuditEvent.SIGN_IN_ADDRESS_THROTTLED
+                                : AuditEvent.SIGN_IN_THROTTLED,
+                        "STAFF_ACCOUNT",
+                        null,
+                        AuditOutcome.DENIED,
+                        "address " + throttled.address());
+                response.sendRedirect(request.getContextPath() + "/login?locked");
+                return;
+            }
+            audit.record(actor, AuditEvent.SIGN_IN, "STAFF_ACCOUNT", null, AuditOutcome.FAILURE, null);
+            response.sendRedirect(request.getContextPath() + "/login?error");
         };
     }
 

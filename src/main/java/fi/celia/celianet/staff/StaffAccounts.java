@@ -8,7 +8,7 @@ import fi.celia.celianet.credentials.TokenPurpose;
 import fi.celia.celianet.credentials.spi.PasswordTarget;
 import fi.celia.celianet.shared.NotFoundException;
 import fi.celia.celianet.staff.internal.OrganisationRepository;
-import fi.celia.celianet.staff.internal.SignInLockout;
+import fi.celia.celianet.staff.internal.SignInThrottle;
 import fi.celia.celianet.staff.internal.StaffAccountRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -34,7 +34,7 @@ public class StaffAccounts implements PasswordTarget {
     private final StaffMail mail;
     private final CredentialTokens tokens;
     private final FindByIndexNameSessionRepository<?> sessions;
-    private final SignInLockout lockout;
+    private final SignInThrottle lockout;
     private final AuditLog audit;
     private final Clock clock;
 
@@ -44,7 +44,7 @@ public class StaffAccounts implements PasswordTarget {
             StaffMail mail,
             CredentialTokens tokens,
             FindByIndexNameSessionRepository<?> sessions,
-            SignInLockout lockout,
+            SignInThrottle lockout,
             AuditLog audit,
             Clock clock) {
         this.accounts = accounts;
@@ -224,6 +224,17 @@ public class StaffAccounts implements PasswordTarget {
     @Transactional(readOnly = true)
     public boolean isLocked(StaffAccount account) {
         return lockout.isLocked(account.getUsername());
+    }
+
+    /** An account with many failed sign-ins lately, from any addresses. */
+    public record SignInTarget(String username, int failures) {}
+
+    /** The accounts with {@code celianet.security.sign-in.notice-threshold} or more failed sign-ins in the window. */
+    @Transactional(readOnly = true)
+    public List<SignInTarget> signInTargets() {
+        return lockout.targets().stream()
+                .map(target -> new SignInTarget(target.username(), target.failures()))
+                .toList();
     }
 
     private void endSessions(StaffAccount account) {
