@@ -91,6 +91,47 @@ class PatronCredentialsTest extends IntegrationTest {
     }
 
     @Test
+    void theCredentialsAreSentAgainAtMostThreeTimesAnHourPerPatron() throws Exception {
+        var library = data.library(TestData.unique("Library"));
+        var session = signIn(data.account(Role.REGISTRAR, library).getUsername(), TestData.PASSWORD);
+        String email = TestData.unique("resendlimit") + "@example.fi";
+        UUID id = register(session, email);
+
+        for (int i = 0; i < 3; i++) {
+            var response = mvc.perform(
+                            post("/patrons/" + id + "/credentials/resend").with(session))
+                    .andReturn()
+                    .getResponse();
+            assertThat(response.getStatus()).isEqualTo(303);
+        }
+        var refused = mvc.perform(post("/patrons/" + id + "/credentials/resend").with(session))
+                .andReturn()
+                .getResponse();
+        assertThat(refused.getStatus()).isEqualTo(429);
+        assertThat(refused.getContentAsString()).contains("enintään kolme kertaa tunnissa");
+        // the mail at registration and three sent again; the refused fourth never reaches the outbox
+        assertThat(credentialsMails(id)).isEqualTo(4);
+
+        clock.advance(Duration.ofMinutes(61));
+        assertThat(mvc.perform(post("/patrons/" + id + "/credentials/resend").with(session))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(303);
+        assertThat(credentialsMails(id)).isEqualTo(5);
+    }
+
+    private int credentialsMails(UUID id) {
+        return jdbc.sql(
+                        """
+                SELECT count(*) FROM outbound_mail WHERE reference_type = 'PATRON' AND reference_id = :id
+                AND split_part(dedupe_key, ':', 1) = 'patron-credentials'""")
+                .param("id", id)
+                .query(Integer.class)
+                .single();
+    }
+
+    @Test
     void staffSendAResetLinkAtMostThreeTimesAnHourAndEveryRequestIsAudited() throws Exception {
         var library = data.library(TestData.unique("Library"));
         var registrar = data.account(Role.REGISTRAR, library);
