@@ -163,6 +163,20 @@ public class AuditLog {
                 .single();
     }
 
+    /** How many times the actor succeeded in the action since the given moment. */
+    @Transactional(readOnly = true)
+    public int actorSuccessesSince(String actor, AuditEvent event, Instant since) {
+        return jdbc.sql(
+                        """
+                SELECT count(*) FROM audit_event WHERE actor = :actor AND action = :action AND occurred_at >= :since
+                AND outcome = 'SUCCESS'""")
+                .param("actor", actor)
+                .param("action", event.name())
+                .param("since", Timestamp.from(since))
+                .query(Integer.class)
+                .single();
+    }
+
     /** The target's records of the given events, newest first. */
     @Transactional(readOnly = true)
     public List<AuditRecord> forTarget(String targetType, Object targetId, Collection<AuditEvent> events, int limit) {

@@ -39,6 +39,9 @@ public class PatronCredentials {
 
     static final int RESETS_PER_HOUR = 3;
 
+    /** Credentials mails sent again to one patron in an hour, at most. */
+    static final int RESENDS_PER_HOUR = 3;
+
     private final PatronRecords records;
     private final PatronRepository patrons;
     private final Mailbox mailbox;
@@ -219,7 +222,10 @@ public class PatronCredentials {
                 .about("PATRON", patron.id());
     }
 
-    /** Sends the credentials e-mail again; the new link invalidates the earlier one when it is sent. */
+    /**
+     * Sends the credentials e-mail again, at most three times an hour per patron; the new link invalidates the
+     * earlier one when it is sent.
+     */
     @Transactional
     public MailRequestOutcome resendCredentials(StaffPrincipal user, UUID id) {
         Patron patron = records.find(user, id);
@@ -229,6 +235,18 @@ public class PatronCredentials {
         String recipient = patron.credentialsRecipient();
         if (recipient == null) {
             return MailRequestOutcome.NO_ADDRESS;
+        }
+        Instant hourAgo = Instant.now(clock).minus(Duration.ofHours(1));
+        if (audit.successesSince(AuditEvent.PATRON_CREDENTIALS_RESENT, "PATRON", id, hourAgo) >= RESENDS_PER_HOUR) {
+            audit.record(
+                    user.username(),
+                    AuditEvent.PATRON_CREDENTIALS_RESENT,
+                    "PATRON",
+                    id,
+                    AuditOutcome.DENIED,
+                    "rate limit",
+                    AccessPurpose.CREDENTIALS_HELP);
+            return MailRequestOutcome.RATE_LIMITED;
         }
         mailbox.enqueue(PatronMail.mail(patron, recipient, PatronMail.CREDENTIALS, UUID.randomUUID())
                 .withLink(TokenPurpose.PATRON_ACTIVATION, id));

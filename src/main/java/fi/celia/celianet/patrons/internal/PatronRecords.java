@@ -3,6 +3,7 @@ package fi.celia.celianet.patrons.internal;
 import fi.celia.celianet.audit.AccessPurpose;
 import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
+import fi.celia.celianet.audit.AuditOutcome;
 import fi.celia.celianet.audit.AuditRecord;
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.patrons.PersonalIdentityCode;
@@ -39,10 +40,17 @@ public class PatronRecords {
     private final AuditLog audit;
     private final Clock clock;
     private final DataSealing sealing;
+    private final IdentityCodeSearchLimit identityCodeSearches;
 
     PatronRecords(
-            PatronRepository patrons, Organisations organisations, AuditLog audit, Clock clock, DataSealing sealing) {
+            PatronRepository patrons,
+            Organisations organisations,
+            AuditLog audit,
+            Clock clock,
+            DataSealing sealing,
+            IdentityCodeSearchLimit identityCodeSearches) {
         this.patrons = patrons;
+        this.identityCodeSearches = identityCodeSearches;
         this.sealing = sealing;
         this.organisations = organisations;
         this.audit = audit;
@@ -143,7 +151,9 @@ public class PatronRecords {
      * characters, case- and accent-insensitive, and its words match in the order typed or with the first word
      * last ({@code Virtanen Aino} finds Aino Virtanen). Results are sorted by last name, then first name. A
      * registrar's search covers their own organisation only; an exact identity code of another organisation's
-     * patron answers who registered it and when.
+     * patron answers who registered it and when. A staff account searches by identity code at most
+     * {@link IdentityCodeSearchLimit#perDay()} times a day (Helsinki time); past that the search is refused, audited
+     * as {@link AuditEvent#PATRON_SEARCH_LIMIT_REACHED}, and other kinds of search still work.
      */
     @Transactional
     public PatronSearch search(StaffPrincipal user, String query, UUID organisationFilter, int page) {
@@ -158,6 +168,19 @@ public class PatronRecords {
         UUID scope = user.isServiceStaff() ? organisationFilter : user.organisationId();
         var code = PersonalIdentityCode.validate(q);
         if (code.isValid()) {
+            Instant today = Helsinki.startOfDay(Helsinki.dateOf(Instant.now(clock)));
+            if (audit.actorSuccessesSince(user.username(), AuditEvent.PATRON_SEARCH_BY_IDENTITY_CODE, today)
+                    >= identityCodeSearches.perDay()) {
+                audit.record(
+                        user.username(),
+                        AuditEvent.PATRON_SEARCH_LIMIT_REACHED,
+                        "PATRON",
+                        null,
+                        AuditOutcome.DENIED,
+                        "limit " + identityCodeSearches.perDay() + " a day",
+                        AccessPurpose.SEARCH);
+                return PatronSearch.problem("patrons.search.error.identityCodeLimit");
+            }
             String masked = code.value().masked();
             Optional<Patron> found = byIdentityCode(code.value());
             // against the patron found (an identity code is one patron's), whether or not the user may open it

@@ -241,7 +241,10 @@ class PatronController {
         MailRequestOutcome outcome = credentials.resendCredentials(user, id);
         if (outcome != MailRequestOutcome.QUEUED) {
             // a refusal is said as a problem on the page, never as a success message
-            response.setStatus(HttpStatus.CONFLICT.value());
+            response.setStatus(
+                    outcome == MailRequestOutcome.RATE_LIMITED
+                            ? HttpStatus.TOO_MANY_REQUESTS.value()
+                            : HttpStatus.CONFLICT.value());
             model.addAttribute("actionProblem", "patrons.credentials.resend." + outcome.name());
             return page(records.open(user, id), false, model);
         }
