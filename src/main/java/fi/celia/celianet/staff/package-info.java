@@ -11,6 +11,7 @@
             "credentials :: spi",
             "notifications",
             "notifications :: spi",
+            "sealing",
             "shared"
         })
 package fi.celia.celianet.staff;
