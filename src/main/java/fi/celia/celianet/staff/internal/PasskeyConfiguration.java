@@ -46,6 +46,7 @@ import org.springframework.security.web.webauthn.management.PublicKeyCredentialU
 import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 import org.springframework.security.web.webauthn.management.Webauthn4JRelyingPartyOperations;
+import org.springframework.security.web.webauthn.registration.PublicKeyCredentialCreationOptionsRepository;
 
 /**
  * Passkeys (WebAuthn) as the second sign-in factor of a staff account: the JDBC stores Spring Security's WebAuthn
@@ -69,6 +70,15 @@ public class PasskeyConfiguration {
     @Bean
     UserCredentialRepository passkeyCredentials(DataSource dataSource) {
         return new JdbcUserCredentialRepository(new JdbcTemplate(dataSource));
+    }
+
+    /**
+     * Where a registration's options wait for the passkey the browser makes: the session, in a form that survives
+     * the session store (Spring's own would break it). {@code http.webAuthn()} takes it as the one bean of its type.
+     */
+    @Bean
+    PublicKeyCredentialCreationOptionsRepository passkeyCreationOptions() {
+        return new SessionCreationOptionsRepository();
     }
 
     /**
