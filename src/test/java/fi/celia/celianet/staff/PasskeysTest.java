@@ -3,14 +3,33 @@ package fi.celia.celianet.staff;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.webauthn4j.converter.AttestationObjectConverter;
+import com.webauthn4j.converter.util.ObjectConverter;
+import com.webauthn4j.data.attestation.AttestationObject;
+import com.webauthn4j.data.attestation.authenticator.AAGUID;
+import com.webauthn4j.data.attestation.authenticator.AttestedCredentialData;
+import com.webauthn4j.data.attestation.authenticator.AuthenticatorData;
+import com.webauthn4j.data.attestation.authenticator.EC2COSEKey;
+import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
+import com.webauthn4j.data.attestation.statement.NoneAttestationStatement;
+import com.webauthn4j.data.extension.authenticator.RegistrationExtensionAuthenticatorOutput;
 import fi.celia.celianet.staff.internal.PasskeyConfiguration;
 import fi.celia.celianet.staff.internal.PasskeyConfiguration.PasskeyOutcomes;
 import fi.celia.celianet.staff.internal.Passkeys;
 import fi.celia.celianet.support.IntegrationTest;
+import java.io.Serializable;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.Signature;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -18,6 +37,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockHttpSession;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
@@ -29,6 +51,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.webauthn.api.AuthenticatorAssertionResponse;
+import org.springframework.security.web.webauthn.api.AuthenticatorAttestationResponse;
 import org.springframework.security.web.webauthn.api.AuthenticatorTransport;
 import org.springframework.security.web.webauthn.api.Bytes;
 import org.springframework.security.web.webauthn.api.CredentialRecord;
@@ -41,13 +64,19 @@ import org.springframework.security.web.webauthn.api.PublicKeyCredentialRequestO
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialType;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialUserEntity;
 import org.springframework.security.web.webauthn.authentication.WebAuthnAuthenticationRequestToken;
+import org.springframework.security.web.webauthn.management.ImmutablePublicKeyCredentialCreationOptionsRequest;
+import org.springframework.security.web.webauthn.management.ImmutablePublicKeyCredentialRequestOptionsRequest;
+import org.springframework.security.web.webauthn.management.ImmutableRelyingPartyRegistrationRequest;
 import org.springframework.security.web.webauthn.management.PublicKeyCredentialCreationOptionsRequest;
 import org.springframework.security.web.webauthn.management.PublicKeyCredentialRequestOptionsRequest;
 import org.springframework.security.web.webauthn.management.PublicKeyCredentialUserEntityRepository;
 import org.springframework.security.web.webauthn.management.RelyingPartyAuthenticationRequest;
+import org.springframework.security.web.webauthn.management.RelyingPartyPublicKey;
 import org.springframework.security.web.webauthn.management.RelyingPartyRegistrationRequest;
 import org.springframework.security.web.webauthn.management.UserCredentialRepository;
 import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
+import org.springframework.security.web.webauthn.registration.PublicKeyCredentialCreationOptionsRepository;
+import org.springframework.util.SerializationUtils;
 
 class PasskeysTest extends IntegrationTest {
 
@@ -233,6 +262,184 @@ class PasskeysTest extends IntegrationTest {
 
         assertThatThrownBy(() -> manager.authenticate(request())).isInstanceOf(BadCredentialsException.class);
         assertThat(outcomes.events).containsExactly("refused anna passkey not verified");
+    }
+
+    // A whole ceremony against the application's relying party and stores, with a software authenticator: the
+    // registration's options go through the session store's serialization, the origin is localhost on a port
+    // other than the configured one (allowed in tests), and another origin is refused.
+
+    @Autowired
+    PublicKeyCredentialCreationOptionsRepository creationOptions;
+
+    @Test
+    void aRegisteredPasskeyCompletesItsAccountsPasswordSignIn() throws Exception {
+        String username = data.account(Role.STAFF, null).getUsername();
+        signedInWithPassword(username);
+        Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+        var authenticator = new SoftwareAuthenticator("http://localhost:" + port);
+
+        PublicKeyCredentialCreationOptions options =
+                sessionRoundTrip(relyingParty.createPublicKeyCredentialCreationOptions(
+                        new ImmutablePublicKeyCredentialCreationOptionsRequest(signedIn)));
+        assertThat(options.getRp().getName()).isEqualTo("Celianet");
+        assertThat(options.getUser().getName()).isEqualTo(username);
+        relyingParty.registerCredential(
+                new ImmutableRelyingPartyRegistrationRequest(options, authenticator.create(options, "Work laptop")));
+        assertThat(passkeys.count(username)).isEqualTo(1);
+        assertThat(jdbc.sql(
+                                """
+                                SELECT c.label FROM user_credentials c JOIN user_entities e ON e.id = c.user_entity_user_id
+                                WHERE e.name = ?
+                                """)
+                        .param(username)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("Work laptop");
+
+        var outcomes = new RecordedOutcomes();
+        var manager = manager(relyingParty, outcomes);
+        PublicKeyCredentialRequestOptions requestOptions = relyingParty.createCredentialRequestOptions(
+                new ImmutablePublicKeyCredentialRequestOptionsRequest(signedIn));
+        Authentication result = manager.authenticate(new WebAuthnAuthenticationRequestToken(
+                new RelyingPartyAuthenticationRequest(requestOptions, authenticator.get(requestOptions))));
+
+        assertThat(result.getName()).isEqualTo(username);
+        assertThat(result.getAuthorities())
+                .extracting(GrantedAuthority::getAuthority)
+                .contains(FactorGrantedAuthority.WEBAUTHN_AUTHORITY);
+        assertThat(outcomes.events).containsExactly("succeeded " + username);
+        assertThat(jdbc.sql(
+                                """
+                                SELECT c.signature_count FROM user_credentials c
+                                JOIN user_entities e ON e.id = c.user_entity_user_id WHERE e.name = ?
+                                """)
+                        .param(username)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1L);
+    }
+
+    @Test
+    void aPasskeyUsedOnAnotherOriginIsRefused() throws Exception {
+        String username = data.account(Role.STAFF, null).getUsername();
+        signedInWithPassword(username);
+        Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+
+        PublicKeyCredentialCreationOptions options = relyingParty.createPublicKeyCredentialCreationOptions(
+                new ImmutablePublicKeyCredentialCreationOptionsRequest(signedIn));
+        var elsewhere = new SoftwareAuthenticator("https://celianet.example.com");
+        assertThatThrownBy(() -> relyingParty.registerCredential(
+                        new ImmutableRelyingPartyRegistrationRequest(options, elsewhere.create(options, "Phishing"))))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(passkeys.enrolled(username)).isFalse();
+
+        var authenticator = new SoftwareAuthenticator("http://localhost:" + port);
+        relyingParty.registerCredential(
+                new ImmutableRelyingPartyRegistrationRequest(options, authenticator.create(options, "Work laptop")));
+        PublicKeyCredentialRequestOptions requestOptions = relyingParty.createCredentialRequestOptions(
+                new ImmutablePublicKeyCredentialRequestOptionsRequest(signedIn));
+        var outcomes = new RecordedOutcomes();
+        var manager = manager(relyingParty, outcomes);
+        authenticator.origin = "https://celianet.example.com";
+        assertThatThrownBy(() -> manager.authenticate(new WebAuthnAuthenticationRequestToken(
+                        new RelyingPartyAuthenticationRequest(requestOptions, authenticator.get(requestOptions)))))
+                .isInstanceOf(BadCredentialsException.class);
+        assertThat(outcomes.events).containsExactly("refused " + username + " passkey not verified");
+    }
+
+    /** Saves the options as the options filter does, through Java serialization as the session store does. */
+    private PublicKeyCredentialCreationOptions sessionRoundTrip(PublicKeyCredentialCreationOptions options) {
+        var first = new MockHttpServletRequest();
+        creationOptions.save(first, new MockHttpServletResponse(), options);
+        var second = new MockHttpServletRequest();
+        var session = (MockHttpSession) second.getSession();
+        var stored = first.getSession();
+        for (String name : Collections.list(stored.getAttributeNames())) {
+            session.setAttribute(name, SerializationUtils.clone((Serializable) stored.getAttribute(name)));
+        }
+        PublicKeyCredentialCreationOptions loaded = creationOptions.load(second);
+        assertThat(loaded).isNotNull();
+        assertThat(loaded.getChallenge()).isEqualTo(options.getChallenge());
+        assertThat(loaded.getUser().getId()).isEqualTo(options.getUser().getId());
+        return loaded;
+    }
+
+    /** A passkey authenticator in software: an EC P-256 key, no attestation, as a browser's would answer. */
+    private static final class SoftwareAuthenticator {
+        private final KeyPair keys;
+        private final byte[] credentialId = Bytes.random().getBytes();
+        private final ObjectConverter converter = new ObjectConverter();
+        private int counter;
+        String origin;
+
+        SoftwareAuthenticator(String origin) throws Exception {
+            var generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            this.keys = generator.generateKeyPair();
+            this.origin = origin;
+        }
+
+        RelyingPartyPublicKey create(PublicKeyCredentialCreationOptions options, String label) throws Exception {
+            var credential = new AttestedCredentialData(
+                    AAGUID.ZERO,
+                    credentialId,
+                    EC2COSEKey.create((ECPublicKey) keys.getPublic(), COSEAlgorithmIdentifier.ES256));
+            var authenticatorData = new AuthenticatorData<RegistrationExtensionAuthenticatorOutput>(
+                    rpIdHash(options.getRp().getId()),
+                    (byte) (AuthenticatorData.BIT_UP | AuthenticatorData.BIT_UV | AuthenticatorData.BIT_AT),
+                    counter,
+                    credential);
+            byte[] attestation = new AttestationObjectConverter(converter)
+                    .convertToBytes(new AttestationObject(authenticatorData, new NoneAttestationStatement()));
+            var response = AuthenticatorAttestationResponse.builder()
+                    .attestationObject(new Bytes(attestation))
+                    .clientDataJSON(new Bytes(clientData("webauthn.create", options.getChallenge())))
+                    .transports(AuthenticatorTransport.INTERNAL)
+                    .build();
+            return new RelyingPartyPublicKey(
+                    PublicKeyCredential.<AuthenticatorAttestationResponse>builder()
+                            .id(new Bytes(credentialId).toBase64UrlString())
+                            .rawId(new Bytes(credentialId))
+                            .type(PublicKeyCredentialType.PUBLIC_KEY)
+                            .response(response)
+                            .build(),
+                    label);
+        }
+
+        PublicKeyCredential<AuthenticatorAssertionResponse> get(PublicKeyCredentialRequestOptions options)
+                throws Exception {
+            counter++;
+            byte[] authenticatorData = ByteBuffer.allocate(37)
+                    .put(rpIdHash(options.getRpId()))
+                    .put((byte) (AuthenticatorData.BIT_UP | AuthenticatorData.BIT_UV))
+                    .putInt(counter)
+                    .array();
+            byte[] clientData = clientData("webauthn.get", options.getChallenge());
+            var signature = Signature.getInstance("SHA256withECDSA");
+            signature.initSign(keys.getPrivate());
+            signature.update(authenticatorData);
+            signature.update(MessageDigest.getInstance("SHA-256").digest(clientData));
+            return PublicKeyCredential.<AuthenticatorAssertionResponse>builder()
+                    .id(new Bytes(credentialId).toBase64UrlString())
+                    .rawId(new Bytes(credentialId))
+                    .type(PublicKeyCredentialType.PUBLIC_KEY)
+                    .response(AuthenticatorAssertionResponse.builder()
+                            .authenticatorData(new Bytes(authenticatorData))
+                            .clientDataJSON(new Bytes(clientData))
+                            .signature(new Bytes(signature.sign()))
+                            .build())
+                    .build();
+        }
+
+        private byte[] clientData(String type, Bytes challenge) {
+            return ("{\"type\":\"" + type + "\",\"challenge\":\"" + challenge.toBase64UrlString() + "\",\"origin\":\""
+                            + origin + "\",\"crossOrigin\":false}")
+                    .getBytes(StandardCharsets.UTF_8);
+        }
+
+        private static byte[] rpIdHash(String rpId) throws Exception {
+            return MessageDigest.getInstance("SHA-256").digest(rpId.getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     private static AuthenticationManager manager(
