@@ -192,6 +192,30 @@ public class CredentialTokens {
         return TokenState.VALID;
     }
 
+    /**
+     * Uses up a token that sets no password (a second-factor enrolment link) when it is valid and belongs to the
+     * given subject, in one transaction.
+     *
+     * @return the state the token was in; it was used up only when {@link TokenState#VALID}. A token of another
+     *     subject reads as {@link TokenState#UNKNOWN} and stays usable by its owner.
+     */
+    @Transactional
+    public TokenState use(String token, TokenPurpose purpose, UUID subjectId) {
+        Optional<Row> found =
+                find(token, Set.of(purpose), true).filter(row -> row.subjectId().equals(subjectId));
+        if (found.isEmpty()) {
+            return TokenState.UNKNOWN;
+        }
+        TokenState state = stateOf(found.get());
+        if (state == TokenState.VALID) {
+            jdbc.sql("UPDATE credential_token SET used_at = :now WHERE id = :id")
+                    .param("now", Timestamp.from(Instant.now(clock)))
+                    .param("id", found.get().id())
+                    .update();
+        }
+        return state;
+    }
+
     private void revoke(UUID subjectId, TokenPurpose purpose, Instant now) {
         jdbc.sql(
                         """

@@ -6,6 +6,11 @@ import java.time.Duration;
 public enum TokenPurpose {
     STAFF_INVITATION(Duration.ofDays(7), "/password/set/"),
     STAFF_RESET(Duration.ofHours(24), "/password/set/"),
+    /**
+     * The link that lets a staff member enrol a second sign-in factor: opened after signing in with the password,
+     * so the link alone opens nothing.
+     */
+    STAFF_SECOND_FACTOR(Duration.ofHours(24), "/sign-in/enrol/"),
     PATRON_ACTIVATION(Duration.ofDays(14), "/account/activate/"),
     PATRON_RESET(Duration.ofHours(24), "/account/reset/"),
     CUSTOMER_ACTIVATION(Duration.ofDays(14), "/account/activate/"),
@@ -33,7 +38,7 @@ public enum TokenPurpose {
      * who borrow there) rather than to Celianet (staff).
      */
     public boolean libraryService() {
-        return this != STAFF_INVITATION && this != STAFF_RESET;
+        return this != STAFF_INVITATION && this != STAFF_RESET && this != STAFF_SECOND_FACTOR;
     }
 
     /**
