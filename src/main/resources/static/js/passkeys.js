@@ -1,7 +1,8 @@
 // Passkeys (WebAuthn), progressive enhancement: a button marked data-passkey-register or data-passkey-sign-in is
 // shown only where the browser has passkeys (keep it `hidden` in the page); the page offers another way without.
 //
-// data-passkey-register    registers a passkey of the signed-in account, then goes to data-passkey-done.
+// data-passkey-register    registers a passkey of the signed-in account, then goes to data-passkey-done, or
+//                          without it submits the button's form.
 //                          Its name comes from the input whose id is data-passkey-label-for, else data-passkey-label.
 // data-passkey-sign-in     uses a passkey as the second factor, then goes where the server says.
 // data-passkey-error       the message shown (in the page's language) when either fails or is cancelled; it is
@@ -117,7 +118,14 @@
         if (!result || !result.success) {
           throw new Error('not registered');
         }
-        go(button.getAttribute('data-passkey-done') || window.location.href);
+        if (button.hasAttribute('data-passkey-done')) {
+          go(button.getAttribute('data-passkey-done'));
+        } else if (button.form) {
+          // the button's form posts to the page that completes the enrolment (with its CSRF token)
+          button.form.submit();
+        } else {
+          go(window.location.href);
+        }
       });
   }
 

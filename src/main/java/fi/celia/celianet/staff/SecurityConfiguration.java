@@ -4,6 +4,10 @@ import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.audit.AuditOutcome;
 import fi.celia.celianet.shared.ClientAddress;
+import fi.celia.celianet.staff.internal.AuthenticatorApps;
+import fi.celia.celianet.staff.internal.PasskeyConfiguration;
+import fi.celia.celianet.staff.internal.PasskeyConfiguration.PasskeyOutcomes;
+import fi.celia.celianet.staff.internal.RecoveryCodes;
 import fi.celia.celianet.staff.internal.SignInThrottle;
 import fi.celia.celianet.staff.internal.SignInThrottle.Refusal;
 import fi.celia.celianet.staff.internal.StaffAccountRepository;
@@ -28,6 +32,11 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authorization.AuthorizationDeniedException;
+import org.springframework.security.authorization.AuthorizationManagerFactory;
+import org.springframework.security.authorization.DefaultAuthorizationManagerFactory;
+import org.springframework.security.authorization.FactorAuthorizationDecision;
+import org.springframework.security.config.annotation.authorization.EnableMultiFactorAuthentication;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -45,6 +54,7 @@ import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.authentication.logout.HeaderWriterLogoutHandler;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
@@ -54,13 +64,22 @@ import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter
 import org.springframework.security.web.header.writers.ClearSiteDataHeaderWriter.Directive;
 import org.springframework.security.web.header.writers.CrossOriginOpenerPolicyHeaderWriter.CrossOriginOpenerPolicy;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.transaction.annotation.Transactional;
 
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
 @EnableMethodSecurity
+// Multi-factor mode for the sign-in filters (a second factor adds to the password's sign-in of the same account);
+// no factor is required of every rule: SecondFactorRule asks it of the roles that must give one.
+@EnableMultiFactorAuthentication(authorities = {})
 class SecurityConfiguration {
+
+    /** Where a signed-in user who still owes a second factor is sent; the request is saved for after it. */
+    private static final RequestCache REQUESTS = new HttpSessionRequestCache();
 
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; "
@@ -115,15 +134,51 @@ class SecurityConfiguration {
         return http.build();
     }
 
+    /**
+     * Every rule but "permit all" also asks a second factor of the roles in {@link SecondFactorRoles}; the role
+     * hierarchy as before.
+     */
+    @Bean
+    static AuthorizationManagerFactory<Object> authorizationManagerFactory(
+            RoleHierarchy roleHierarchy, SecondFactorRoles secondFactorRoles) {
+        var factory = new DefaultAuthorizationManagerFactory<Object>();
+        factory.setRoleHierarchy(roleHierarchy);
+        factory.setAdditionalAuthorization(new SecondFactorRule(secondFactorRoles));
+        return factory;
+    }
+
     @Bean
     SecurityFilterChain securityFilterChain(
-            HttpSecurity http, AuditLog audit, AuthenticationManager authenticationManager, ClientAddress clientAddress)
+            HttpSecurity http,
+            AuditLog audit,
+            AuthenticationManager authenticationManager,
+            ClientAddress clientAddress,
+            AuthenticatorApps apps,
+            RecoveryCodes recoveryCodes,
+            SignInThrottle throttle,
+            StaffAccountRepository accounts,
+            PasswordEncoder encoder,
+            WebAuthnRelyingPartyOperations relyingParty)
             throws Exception {
+        UserDetailsService users = staffUserDetails(accounts, encoder);
+        // webAuthn() loads the passkey's account through it
+        http.setSharedObject(UserDetailsService.class, users);
+        var secondFactor = new SecondFactorFilter(
+                new ProviderManager(
+                        new TotpAuthenticationProvider(apps, throttle, audit),
+                        new RecoveryCodeAuthenticationProvider(recoveryCodes, throttle, audit)),
+                clientAddress);
+        secondFactor.setAuthenticationSuccessHandler(secondFactorSuccessHandler());
+        secondFactor.setAuthenticationFailureHandler(secondFactorFailureHandler(audit));
         http.authorizeHttpRequests(authorize -> authorize
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
                         .permitAll()
                         .requestMatchers(PUBLIC)
                         .permitAll()
+                        .requestMatchers(SecondFactorFilter.PATH, SecondFactorFilter.PATH + "/**", "/sign-in/enrol/**")
+                        .access(SecondFactorRule.passwordSignIn())
+                        .requestMatchers("/webauthn/register", "/webauthn/register/**")
+                        .access(SecondFactorRule.enrolling())
                         .requestMatchers("/admin/**", "/actuator/**")
                         .hasRole("ADMIN")
                         .requestMatchers("/organisation/staff/**")
@@ -151,6 +206,9 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(signInPage())
                         .accessDeniedHandler(accessDeniedHandler(audit)))
                 .headers(SecurityConfiguration::headers)
+                // a passkey: the second factor of the account signed in with its password, never a sign-in alone
+                .webAuthn(PasskeyConfiguration.staffPasskeys(users, relyingParty, passkeyAudit(audit)))
+                .addFilterAfter(secondFactor, UsernamePasswordAuthenticationFilter.class)
                 .addFilterAfter(new RefusedFormFilter(), HeaderWriterFilter.class);
         return http.build();
     }
@@ -303,8 +361,9 @@ class SecurityConfiguration {
                     Authentication result = dao.authenticate(authentication);
                     lockout.clear(name, address);
                     StaffPrincipal principal = ((StaffPrincipal) result.getPrincipal()).withoutPassword();
-                    var token = UsernamePasswordAuthenticationToken.authenticated(
-                            principal, null, principal.getAuthorities());
+                    // the role and the password factor's authority (FACTOR_PASSWORD, with its time)
+                    var token =
+                            UsernamePasswordAuthenticationToken.authenticated(principal, null, result.getAuthorities());
                     token.setDetails(result.getDetails());
                     return token;
                 } catch (AuthenticationException e) {
@@ -388,9 +447,82 @@ class SecurityConfiguration {
         };
     }
 
+    private static PasskeyOutcomes passkeyAudit(AuditLog audit) {
+        return new PasskeyOutcomes() {
+            @Override
+            public void succeeded(StaffPrincipal principal) {
+                audit.success(
+                        principal.username(), AuditEvent.SECOND_FACTOR, "STAFF_ACCOUNT", principal.id(), "passkey");
+            }
+
+            @Override
+            public void refused(String actor, String reason) {
+                audit.record(
+                        actor == null ? "anonymous" : actor,
+                        AuditEvent.SECOND_FACTOR,
+                        "STAFF_ACCOUNT",
+                        null,
+                        AuditOutcome.FAILURE,
+                        "passkey: " + reason);
+            }
+        };
+    }
+
+    /** After the second factor, back to the page asked for; after a recovery code, first to what to do next. */
+    private static SavedRequestAwareAuthenticationSuccessHandler secondFactorSuccessHandler() {
+        var delegate = new SavedRequestAwareAuthenticationSuccessHandler();
+        delegate.setDefaultTargetUrl("/");
+        delegate.setRedirectStrategy(PATH_ONLY_REDIRECTS);
+        return new SavedRequestAwareAuthenticationSuccessHandler() {
+            @Override
+            public void onAuthenticationSuccess(
+                    HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+                    throws IOException, ServletException {
+                boolean recovered = authentication.getAuthorities().stream()
+                        .anyMatch(a -> SecondFactorRule.RECOVERY_CODE_AUTHORITY.equals(a.getAuthority()));
+                if (recovered) {
+                    response.sendRedirect(request.getContextPath() + SecondFactorFilter.PATH + "/recovered");
+                    return;
+                }
+                delegate.onAuthenticationSuccess(request, response, authentication);
+            }
+        };
+    }
+
+    private static AuthenticationFailureHandler secondFactorFailureHandler(AuditLog audit) {
+        return (request, response, exception) -> {
+            String page = request.getContextPath() + SecondFactorFilter.PATH;
+            if (exception instanceof ThrottledException throttled) {
+                var principal = request.getUserPrincipal();
+                audit.record(
+                        principal == null ? "anonymous" : principal.getName(),
+                        throttled.refusal() == Refusal.ADDRESS
+                                ? AuditEvent.SIGN_IN_ADDRESS_THROTTLED
+                                : AuditEvent.SIGN_IN_THROTTLED,
+                        "STAFF_ACCOUNT",
+                        null,
+                        AuditOutcome.DENIED,
+                        "address " + throttled.address());
+                response.sendRedirect(page + "?locked");
+            } else if (exception instanceof BadCredentialsException) {
+                response.sendRedirect(
+                        page + (request.getParameter("recoveryCode") != null ? "?recoveryError" : "?error"));
+            } else {
+                response.sendRedirect(request.getContextPath() + "/login");
+            }
+        };
+    }
+
     private static AccessDeniedHandler accessDeniedHandler(AuditLog audit) {
         var delegate = new AccessDeniedHandlerImpl();
         return (HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied) -> {
+            if (denied instanceof AuthorizationDeniedException refused
+                    && refused.getAuthorizationResult() instanceof FactorAuthorizationDecision) {
+                // signed in with the password; the second factor is still to come
+                REQUESTS.saveRequest(request, response);
+                response.sendRedirect(request.getContextPath() + SecondFactorFilter.PATH);
+                return;
+            }
             var principal = request.getUserPrincipal();
             audit.record(
                     principal == null ? "anonymous" : principal.getName(),

@@ -24,6 +24,8 @@ class StaffMail {
 
     static final String RESET = "staff-reset";
 
+    static final String SECOND_FACTOR = "staff-second-factor";
+
     private final Mailbox mailbox;
     private final OrganisationRepository organisations;
 
@@ -53,6 +55,14 @@ class StaffMail {
         if (account.isActive()) {
             mailbox.enqueue(mail(account, RESET, UUID.randomUUID().toString(), Map.of())
                     .withLink(TokenPurpose.STAFF_RESET, account.getId()));
+        }
+    }
+
+    /** The single-use link to enrol a second sign-in factor; it opens nothing without the account's password. */
+    void secondFactorEnrolment(StaffAccount account) {
+        if (account.isActive()) {
+            mailbox.enqueue(mail(account, SECOND_FACTOR, UUID.randomUUID().toString(), Map.of())
+                    .withLink(TokenPurpose.STAFF_SECOND_FACTOR, account.getId()));
         }
     }
 

@@ -54,6 +54,9 @@ public abstract class IntegrationTest {
         registry.add("spring.mail.host", () -> "127.0.0.1");
         registry.add("spring.mail.port", TestMail::port);
         registry.add("celianet.mail.poll-interval", () -> "200ms");
+        // Signed in with the password alone; the tests of the second factor set the roles (SecondFactorRoles) and
+        // reset them after.
+        registry.add("celianet.security.second-factor-roles", () -> "");
         // Unset (blank): the session cookie is Secure when the request is, so plain HTTP works in tests and a
         // request from a TLS-terminating proxy gets a Secure cookie (production sends it Secure always).
         registry.add("server.servlet.session.cookie.secure", () -> "");

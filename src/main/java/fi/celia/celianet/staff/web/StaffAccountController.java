@@ -4,6 +4,7 @@ import fi.celia.celianet.shared.NotFoundException;
 import fi.celia.celianet.staff.NewStaffAccount;
 import fi.celia.celianet.staff.Organisations;
 import fi.celia.celianet.staff.Role;
+import fi.celia.celianet.staff.SecondFactors;
 import fi.celia.celianet.staff.StaffAccount;
 import fi.celia.celianet.staff.StaffAccounts;
 import fi.celia.celianet.staff.StaffPrincipal;
@@ -35,10 +36,12 @@ class StaffAccountController {
 
     private final StaffAccounts accounts;
     private final Organisations organisations;
+    private final SecondFactors secondFactors;
 
-    StaffAccountController(StaffAccounts accounts, Organisations organisations) {
+    StaffAccountController(StaffAccounts accounts, Organisations organisations, SecondFactors secondFactors) {
         this.accounts = accounts;
         this.organisations = organisations;
+        this.secondFactors = secondFactors;
     }
 
     @GetMapping({ADMIN, MAIN_USER})
@@ -106,6 +109,7 @@ class StaffAccountController {
         StaffAccount account = scope.load(accounts, id);
         model.addAttribute("account", account);
         model.addAttribute("accountLocked", accounts.isLocked(account));
+        model.addAttribute("secondFactors", secondFactors.statusOf(account));
         model.addAttribute("form", StaffAccountForm.of(account));
         return page(scope, model, "staff/account-form");
     }
@@ -190,6 +194,23 @@ class StaffAccountController {
         scope.load(accounts, id);
         accounts.resendInvitation(id, user.username());
         redirect.addFlashAttribute("flashMessage", "staff.account.invitationSent");
+        return "redirect:" + scope.base() + "/" + id;
+    }
+
+    /**
+     * The owner lost their authenticator and recovery codes: every second factor of the account goes, and a new
+     * enrolment link is mailed to the account's own address (audited).
+     */
+    @PostMapping({ADMIN + "/{id}/second-factors", MAIN_USER + "/{id}/second-factors"})
+    String removeSecondFactors(
+            @PathVariable UUID id,
+            @AuthenticationPrincipal StaffPrincipal user,
+            RedirectAttributes redirect,
+            HttpServletRequest request) {
+        Scope scope = Scope.of(request, user);
+        scope.load(accounts, id);
+        secondFactors.removeAll(id, user.username());
+        redirect.addFlashAttribute("flashMessage", "staff.account.secondFactorsRemoved");
         return "redirect:" + scope.base() + "/" + id;
     }
 
