@@ -1,6 +1,8 @@
 package fi.celia.celianet.staff;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import com.eatthepath.otp.TimeBasedOneTimePasswordGenerator;
 import com.zaxxer.hikari.HikariDataSource;
@@ -10,7 +12,9 @@ import fi.celia.celianet.sealing.DataSealing;
 import fi.celia.celianet.staff.internal.AuthenticatorApps;
 import fi.celia.celianet.support.DatabaseScan;
 import fi.celia.celianet.support.IntegrationTest;
+import fi.celia.celianet.support.TestData;
 import fi.celia.celianet.support.TestSealing;
+import jakarta.servlet.http.Cookie;
 import java.io.ByteArrayOutputStream;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
@@ -18,6 +22,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -29,6 +34,8 @@ import java.util.regex.Pattern;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The authenticator app, the staff's second sign-in factor: codes that java-otp (as an authenticator app would)
@@ -41,6 +48,9 @@ class AuthenticatorAppsTest extends IntegrationTest {
     private static final Instant NOW = Instant.parse("2026-03-02T10:00:10Z");
 
     private static final long STEP = NOW.getEpochSecond() / 30;
+
+    @Autowired
+    SecondFactorRoles roles;
 
     @Autowired
     AuthenticatorApps apps;
@@ -379,8 +389,25 @@ class AuthenticatorAppsTest extends IntegrationTest {
                         .query(Integer.class)
                         .single())
                 .isZero();
+        // and the staff member signs in with the password and a fresh code, as on any day
         clock.set(NOW);
-        assertThat(apps.verify(account.getId(), code(secret, NOW))).isTrue();
+        roles.set(EnumSet.allOf(Role.class));
+        try {
+            RequestPostProcessor signedIn = signIn(account.getUsername(), TestData.PASSWORD);
+            MockHttpServletResponse step = mvc.perform(
+                            post("/sign-in/second-factor").with(signedIn).param("code", code(secret, NOW)))
+                    .andReturn()
+                    .getResponse();
+            assertThat(step.getRedirectedUrl()).isEqualTo("/");
+            Cookie session = step.getCookie("CELIANET_SESSION");
+            assertThat(mvc.perform(get("/patrons").cookie(session))
+                            .andReturn()
+                            .getResponse()
+                            .getStatus())
+                    .isEqualTo(200);
+        } finally {
+            roles.set(EnumSet.noneOf(Role.class));
+        }
         assertThat(lastUsedStep(account.getId())).isEqualTo(STEP);
     }
 
