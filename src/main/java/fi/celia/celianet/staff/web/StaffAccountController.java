@@ -107,11 +107,8 @@ class StaffAccountController {
             HttpServletRequest request) {
         Scope scope = Scope.of(request, user);
         StaffAccount account = scope.load(accounts, id);
-        model.addAttribute("account", account);
-        model.addAttribute("accountLocked", accounts.isLocked(account));
-        model.addAttribute("secondFactors", secondFactors.statusOf(account));
         model.addAttribute("form", StaffAccountForm.of(account));
-        return page(scope, model, "staff/account-form");
+        return accountPage(scope, account, model);
     }
 
     @PostMapping({ADMIN + "/{id}", MAIN_USER + "/{id}"})
@@ -129,9 +126,7 @@ class StaffAccountController {
         scope.restrict(form);
         validateOrganisation(form, errors);
         if (errors.hasErrors()) {
-            model.addAttribute("account", account);
-            model.addAttribute("accountLocked", accounts.isLocked(account));
-            return page(scope, model, "staff/account-form");
+            return accountPage(scope, account, model);
         }
         accounts.update(
                 id,
@@ -212,6 +207,14 @@ class StaffAccountController {
         secondFactors.removeAll(id, user.username());
         redirect.addFlashAttribute("flashMessage", "staff.account.secondFactorsRemoved");
         return "redirect:" + scope.base() + "/" + id;
+    }
+
+    /** An existing account's page: its form and what can be done to the account. */
+    private String accountPage(Scope scope, StaffAccount account, Model model) {
+        model.addAttribute("account", account);
+        model.addAttribute("accountLocked", accounts.isLocked(account));
+        model.addAttribute("secondFactors", secondFactors.statusOf(account));
+        return page(scope, model, "staff/account-form");
     }
 
     private String page(Scope scope, Model model, String view) {
