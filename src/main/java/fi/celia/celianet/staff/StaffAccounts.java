@@ -4,6 +4,7 @@ import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.audit.AuditOutcome;
 import fi.celia.celianet.credentials.CredentialTokens;
+import fi.celia.celianet.credentials.PasswordPolicy;
 import fi.celia.celianet.credentials.TokenPurpose;
 import fi.celia.celianet.credentials.spi.PasswordTarget;
 import fi.celia.celianet.shared.NotFoundException;
@@ -13,6 +14,7 @@ import fi.celia.celianet.staff.internal.StaffAccountRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -20,6 +22,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,6 +40,8 @@ public class StaffAccounts implements PasswordTarget {
     private final SignInThrottle lockout;
     private final AuditLog audit;
     private final Clock clock;
+    private final PasswordPolicy policy;
+    private final PasswordEncoder encoder;
 
     StaffAccounts(
             StaffAccountRepository accounts,
@@ -46,7 +51,9 @@ public class StaffAccounts implements PasswordTarget {
             FindByIndexNameSessionRepository<?> sessions,
             SignInThrottle lockout,
             AuditLog audit,
-            Clock clock) {
+            Clock clock,
+            PasswordPolicy policy,
+            PasswordEncoder encoder) {
         this.accounts = accounts;
         this.organisations = organisations;
         this.mail = mail;
@@ -55,6 +62,8 @@ public class StaffAccounts implements PasswordTarget {
         this.lockout = lockout;
         this.audit = audit;
         this.clock = clock;
+        this.policy = policy;
+        this.encoder = encoder;
     }
 
     /** Creates the account without a password and sends an invitation to set one. */
@@ -181,6 +190,45 @@ public class StaffAccounts implements PasswordTarget {
         lockout.clear(account.getUsername());
         endSessions(account);
         audit.success(account.getUsername(), AuditEvent.STAFF_PASSWORD_SET, "STAFF_ACCOUNT", subjectId, null);
+    }
+
+    /** Why a password change was refused: the form field and the message key. */
+    public record PasswordRefusal(String field, String messageKey) {}
+
+    /**
+     * The signed-in staff member changes their own password: the current one first, the new one held to the same
+     * policy as every password. Every other session of the account ends; the one that changed it stays.
+     *
+     * @return why it was refused; empty when the password was changed
+     */
+    @Transactional
+    public Optional<PasswordRefusal> changePassword(
+            UUID id, String currentPassword, String newPassword, String currentSessionId) {
+        StaffAccount account =
+                accounts.findById(id).filter(StaffAccount::isActive).orElseThrow(NotFoundException::new);
+        if (!account.hasPassword() || !encoder.matches(currentPassword, account.getPasswordHash())) {
+            audit.record(
+                    account.getUsername(),
+                    AuditEvent.STAFF_PASSWORD_SET,
+                    "STAFF_ACCOUNT",
+                    id,
+                    AuditOutcome.FAILURE,
+                    "change: current password wrong");
+            return Optional.of(new PasswordRefusal("currentPassword", "staff.password.error.current"));
+        }
+        List<String> personal = new ArrayList<>();
+        personal.add(account.getUsername());
+        holder(id).ifPresent(holder -> personal.addAll(holder.personalWords()));
+        Optional<String> problem = policy.problem(newPassword, personal);
+        if (problem.isPresent()) {
+            return Optional.of(new PasswordRefusal("newPassword", problem.get()));
+        }
+        account.setPasswordHash(encoder.encode(newPassword), Instant.now(clock));
+        sessions.findByPrincipalName(account.getUsername()).keySet().stream()
+                .filter(session -> !session.equals(currentSessionId))
+                .forEach(sessions::deleteById);
+        audit.success(account.getUsername(), AuditEvent.STAFF_PASSWORD_SET, "STAFF_ACCOUNT", id, "changed");
+        return Optional.empty();
     }
 
     @Override
