@@ -16,6 +16,7 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -56,6 +57,15 @@ public class AuditLog {
     }
 
     /** Writes a record, with whom the actor acts for now (when the actor is the signed-in staff member). */
+    /**
+     * A refused access, recorded in a transaction of its own: the refusal (a 404 for a record of another
+     * organisation) rolls the caller's transaction back, or the caller only reads, and the record must stay.
+     */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public void refused(String actor, AuditEvent event, String targetType, Object targetId, String details) {
+        record(actor, event, targetType, targetId, AuditOutcome.DENIED, details);
+    }
+
     @Transactional
     public void record(
             String actor, AuditEvent event, String targetType, Object targetId, AuditOutcome outcome, String details) {

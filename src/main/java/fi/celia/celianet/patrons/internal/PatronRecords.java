@@ -103,16 +103,25 @@ public class PatronRecords {
     /** The patron with its history, without auditing, for checks before an action; 404 unless the user may open it. */
     @Transactional(readOnly = true)
     public Patron open(StaffPrincipal user, UUID id) {
-        return patrons.findWithChangesById(id)
-                .filter(p -> user.mayActFor(p.organisationId()))
-                .orElseThrow(NotFoundException::new);
+        return mayOpen(user, patrons.findWithChangesById(id).orElseThrow(NotFoundException::new));
     }
 
     /** The patron without its history, for the services acting on it; 404 unless the user may open it. */
     Patron find(StaffPrincipal user, UUID id) {
-        return patrons.findById(id)
-                .filter(p -> user.mayActFor(p.organisationId()))
-                .orElseThrow(NotFoundException::new);
+        return mayOpen(user, patrons.findById(id).orElseThrow(NotFoundException::new));
+    }
+
+    /**
+     * The patron when the user may act for its organisation; otherwise "not found", as for a patron that does not
+     * exist, and the refusal is in the audit trail.
+     */
+    private Patron mayOpen(StaffPrincipal user, Patron patron) {
+        if (!user.mayActFor(patron.organisationId())) {
+            audit.refused(
+                    user.username(), AuditEvent.ACCESS_DENIED, "PATRON", patron.id(), "another organisation's patron");
+            throw new NotFoundException();
+        }
+        return patron;
     }
 
     /** Who registered an identity code and when; the patron's id and number only when the user may open it. */
