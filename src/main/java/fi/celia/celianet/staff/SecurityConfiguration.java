@@ -67,6 +67,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
+import org.springframework.session.SessionIdGenerator;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -158,6 +159,7 @@ class SecurityConfiguration {
             SignInThrottle throttle,
             StaffAccountRepository accounts,
             PasswordEncoder encoder,
+            SessionLifetime sessionLifetime,
             WebAuthnRelyingPartyOperations relyingParty)
             throws Exception {
         UserDetailsService users = staffUserDetails(accounts, encoder);
@@ -209,7 +211,9 @@ class SecurityConfiguration {
                 // a passkey: the second factor of the account signed in with its password, never a sign-in alone
                 .webAuthn(PasskeyConfiguration.staffPasskeys(users, relyingParty, passkeyAudit(audit)))
                 .addFilterAfter(secondFactor, UsernamePasswordAuthenticationFilter.class)
-                .addFilterAfter(new RefusedFormFilter(), HeaderWriterFilter.class);
+                .addFilterAfter(new RefusedFormFilter(), HeaderWriterFilter.class)
+                // a session ends after its maximum lifetime however active (the idle timeout is Spring Session's)
+                .addFilterAfter(new SessionLifetimeFilter(sessionLifetime), HeaderWriterFilter.class);
         return http.build();
     }
 
@@ -255,6 +259,12 @@ class SecurityConfiguration {
                 ROLE_ADMIN > ROLE_STAFF
                 ROLE_MAIN_USER > ROLE_REGISTRAR
                 """);
+    }
+
+    /** Spring Session's JDBC repository takes its session ids from this bean: 256 random bits each. */
+    @Bean
+    static SessionIdGenerator sessionIdGenerator() {
+        return new RandomSessionIds();
     }
 
     @Bean

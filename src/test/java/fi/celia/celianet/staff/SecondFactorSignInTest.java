@@ -277,8 +277,10 @@ class SecondFactorSignInTest extends IntegrationTest {
     void anAdministratorRemovesLostFactorsAndTheOwnerGetsANewLink() throws Exception {
         StaffAccount admin = data.account(Role.ADMIN, null);
         StaffAccount staff = data.account(Role.STAFF, null);
-        Enrolled enrolled = enrol(staff, signIn(staff));
+        Session staffs = signIn(staff);
+        Enrolled enrolled = enrol(staff, staffs);
         roles.set(EnumSet.noneOf(Role.class));
+        assertThat(get("/", staffs).getStatus()).isEqualTo(200);
         Session admins = signIn(admin);
         MockHttpServletResponse page = get("/admin/staff/" + staff.getId(), admins);
         assertThat(html(page).selectFirst("#remove-second-factors")).isNotNull();
@@ -291,6 +293,13 @@ class SecondFactorSignInTest extends IntegrationTest {
                 .get(0);
         assertThat(TestMail.linkPath(mail)).startsWith("/sign-in/enrol/");
         assertThat(auditCount(admin.getUsername(), "SECOND_FACTOR_REMOVED")).isEqualTo(1);
+        // the account's sessions ended with its factors: one may be in the hands of whoever has them
+        assertThat(get("/", staffs).getRedirectedUrl()).isEqualTo("/login");
+        assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = :u")
+                        .param("u", staff.getUsername())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
 
         roles.set(EnumSet.allOf(Role.class));
         clock.advance(Duration.ofMinutes(5));
