@@ -194,8 +194,8 @@ class SecurityConfiguration {
                         // the address the throttle counts by: ClientAddress, as every throttle takes it
                         .authenticationDetailsSource(
                                 request -> new WebAuthenticationDetails(clientAddress.of(request), null))
-                        .successHandler(successHandler(audit))
-                        .failureHandler(failureHandler(audit))
+                        .successHandler(successHandler(audit, clientAddress))
+                        .failureHandler(failureHandler(audit, clientAddress))
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout")
                         .logoutSuccessUrl("/login?logout")
@@ -414,7 +414,8 @@ class SecurityConfiguration {
         response.sendRedirect(response.encodeRedirectURL(target));
     };
 
-    private static SavedRequestAwareAuthenticationSuccessHandler successHandler(AuditLog audit) {
+    private static SavedRequestAwareAuthenticationSuccessHandler successHandler(
+            AuditLog audit, ClientAddress clientAddress) {
         var delegate = new SavedRequestAwareAuthenticationSuccessHandler();
         delegate.setDefaultTargetUrl("/");
         delegate.setRedirectStrategy(PATH_ONLY_REDIRECTS);
@@ -424,13 +425,18 @@ class SecurityConfiguration {
                     HttpServletRequest request, HttpServletResponse response, Authentication authentication)
                     throws IOException, ServletException {
                 StaffPrincipal principal = (StaffPrincipal) authentication.getPrincipal();
-                audit.success(principal.username(), AuditEvent.SIGN_IN, "STAFF_ACCOUNT", principal.id(), null);
+                audit.success(
+                        principal.username(),
+                        AuditEvent.SIGN_IN,
+                        "STAFF_ACCOUNT",
+                        principal.id(),
+                        "address " + clientAddress.of(request));
                 delegate.onAuthenticationSuccess(request, response, authentication);
             }
         };
     }
 
-    private static AuthenticationFailureHandler failureHandler(AuditLog audit) {
+    private static AuthenticationFailureHandler failureHandler(AuditLog audit, ClientAddress clientAddress) {
         return (request, response, exception) -> {
             if (exception instanceof PatronNumberException) {
                 response.sendRedirect(request.getContextPath() + "/login?patron");
@@ -452,7 +458,13 @@ class SecurityConfiguration {
                 response.sendRedirect(request.getContextPath() + "/login?locked");
                 return;
             }
-            audit.record(actor, AuditEvent.SIGN_IN, "STAFF_ACCOUNT", null, AuditOutcome.FAILURE, null);
+            audit.record(
+                    actor,
+                    AuditEvent.SIGN_IN,
+                    "STAFF_ACCOUNT",
+                    null,
+                    AuditOutcome.FAILURE,
+                    "address " + clientAddress.of(request));
             response.sendRedirect(request.getContextPath() + "/login?error");
         };
     }

@@ -274,6 +274,45 @@ class SecondFactorSignInTest extends IntegrationTest {
     }
 
     @Test
+    void theAuditRecordsOfTheSecondStepCarryTheClientAddress() throws Exception {
+        StaffAccount staff = data.account(Role.STAFF, null);
+        Enrolled enrolled = enrol(staff, signIn(staff));
+        clock.advance(Duration.ofMinutes(5));
+        Session session = signIn(staff);
+        RequestPostProcessor from = request -> {
+            request.setRemoteAddr("203.0.113.61");
+            return request;
+        };
+        String step = "/sign-in/second-factor";
+        assertThat(session.perform(post(step).with(from).param("code", "000000"))
+                        .getRedirectedUrl())
+                .isEqualTo(step + "?error");
+        assertThat(session.perform(post(step).with(from).param("recoveryCode", "AAAA-AAAA-AAAA"))
+                        .getRedirectedUrl())
+                .isEqualTo(step + "?recoveryError");
+        assertThat(session.perform(post(step)
+                                .with(from)
+                                .param("recoveryCode", enrolled.recoveryCodes().get(0)))
+                        .getRedirectedUrl())
+                .isEqualTo(step + "/recovered");
+        Session again = signIn(staff);
+        assertThat(again.perform(post(step).with(from).param("code", TestTotp.code(enrolled.secret(), clock.instant())))
+                        .getRedirectedUrl())
+                .isEqualTo("/");
+        assertThat(jdbc.sql("SELECT action || ' ' || outcome || ': ' || details FROM audit_event"
+                                + " WHERE actor = :a AND action IN ('SECOND_FACTOR', 'RECOVERY_CODE_USED')"
+                                + " AND details LIKE 'address%' ORDER BY id")
+                        .param("a", staff.getUsername())
+                        .query(String.class)
+                        .list())
+                .containsExactly(
+                        "SECOND_FACTOR FAILURE: address 203.0.113.61",
+                        "RECOVERY_CODE_USED FAILURE: address 203.0.113.61",
+                        "RECOVERY_CODE_USED SUCCESS: address 203.0.113.61",
+                        "SECOND_FACTOR SUCCESS: address 203.0.113.61");
+    }
+
+    @Test
     void anAdministratorRemovesLostFactorsAndTheOwnerGetsANewLink() throws Exception {
         StaffAccount admin = data.account(Role.ADMIN, null);
         StaffAccount staff = data.account(Role.STAFF, null);
