@@ -28,6 +28,7 @@ public class SecondFactors {
     private final RecoveryCodes recoveryCodes;
     private final CredentialTokens tokens;
     private final StaffMail mail;
+    private final StaffAccounts staffAccounts;
     private final AuditLog audit;
 
     SecondFactors(
@@ -37,6 +38,7 @@ public class SecondFactors {
             RecoveryCodes recoveryCodes,
             CredentialTokens tokens,
             StaffMail mail,
+            StaffAccounts staffAccounts,
             AuditLog audit) {
         this.accounts = accounts;
         this.apps = apps;
@@ -44,6 +46,7 @@ public class SecondFactors {
         this.recoveryCodes = recoveryCodes;
         this.tokens = tokens;
         this.mail = mail;
+        this.staffAccounts = staffAccounts;
         this.audit = audit;
     }
 
@@ -130,7 +133,8 @@ public class SecondFactors {
     }
 
     /**
-     * Removes every factor and recovery code of the account (its owner lost them) and mails a new enrolment link.
+     * Removes every factor and recovery code of the account (its owner lost them), ends the account's sessions (one
+     * may be in the hands of whoever has the lost authenticator) and mails a new enrolment link.
      */
     @Transactional
     public void removeAll(UUID accountId, String actor) {
@@ -138,6 +142,7 @@ public class SecondFactors {
         apps.remove(accountId);
         passkeys.remove(account.getUsername());
         recoveryCodes.remove(accountId);
+        staffAccounts.endSessions(account);
         mail.secondFactorEnrolment(account);
         audit.success(actor, AuditEvent.SECOND_FACTOR_REMOVED, "STAFF_ACCOUNT", accountId, null);
     }

@@ -67,6 +67,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.webauthn.management.WebAuthnRelyingPartyOperations;
+import org.springframework.session.SessionIdGenerator;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -158,6 +159,7 @@ class SecurityConfiguration {
             SignInThrottle throttle,
             StaffAccountRepository accounts,
             PasswordEncoder encoder,
+            SessionLifetime sessionLifetime,
             WebAuthnRelyingPartyOperations relyingParty)
             throws Exception {
         UserDetailsService users = staffUserDetails(accounts, encoder);
@@ -192,8 +194,8 @@ class SecurityConfiguration {
                         // the address the throttle counts by: ClientAddress, as every throttle takes it
                         .authenticationDetailsSource(
                                 request -> new WebAuthenticationDetails(clientAddress.of(request), null))
-                        .successHandler(successHandler(audit))
-                        .failureHandler(failureHandler(audit))
+                        .successHandler(successHandler(audit, clientAddress))
+                        .failureHandler(failureHandler(audit, clientAddress))
                         .permitAll())
                 .logout(logout -> logout.logoutUrl("/logout")
                         .logoutSuccessUrl("/login?logout")
@@ -209,7 +211,9 @@ class SecurityConfiguration {
                 // a passkey: the second factor of the account signed in with its password, never a sign-in alone
                 .webAuthn(PasskeyConfiguration.staffPasskeys(users, relyingParty, passkeyAudit(audit)))
                 .addFilterAfter(secondFactor, UsernamePasswordAuthenticationFilter.class)
-                .addFilterAfter(new RefusedFormFilter(), HeaderWriterFilter.class);
+                .addFilterAfter(new RefusedFormFilter(), HeaderWriterFilter.class)
+                // a session ends after its maximum lifetime however active (the idle timeout is Spring Session's)
+                .addFilterAfter(new SessionLifetimeFilter(sessionLifetime), HeaderWriterFilter.class);
         return http.build();
     }
 
@@ -255,6 +259,12 @@ class SecurityConfiguration {
                 ROLE_ADMIN > ROLE_STAFF
                 ROLE_MAIN_USER > ROLE_REGISTRAR
                 """);
+    }
+
+    /** Spring Session's JDBC repository takes its session ids from this bean: 256 random bits each. */
+    @Bean
+    static SessionIdGenerator sessionIdGenerator() {
+        return new RandomSessionIds();
     }
 
     @Bean
@@ -404,7 +414,8 @@ class SecurityConfiguration {
         response.sendRedirect(response.encodeRedirectURL(target));
     };
 
-    private static SavedRequestAwareAuthenticationSuccessHandler successHandler(AuditLog audit) {
+    private static SavedRequestAwareAuthenticationSuccessHandler successHandler(
+            AuditLog audit, ClientAddress clientAddress) {
         var delegate = new SavedRequestAwareAuthenticationSuccessHandler();
         delegate.setDefaultTargetUrl("/");
         delegate.setRedirectStrategy(PATH_ONLY_REDIRECTS);
@@ -414,13 +425,18 @@ class SecurityConfiguration {
                     HttpServletRequest request, HttpServletResponse response, Authentication authentication)
                     throws IOException, ServletException {
                 StaffPrincipal principal = (StaffPrincipal) authentication.getPrincipal();
-                audit.success(principal.username(), AuditEvent.SIGN_IN, "STAFF_ACCOUNT", principal.id(), null);
+                audit.success(
+                        principal.username(),
+                        AuditEvent.SIGN_IN,
+                        "STAFF_ACCOUNT",
+                        principal.id(),
+                        "address " + clientAddress.of(request));
                 delegate.onAuthenticationSuccess(request, response, authentication);
             }
         };
     }
 
-    private static AuthenticationFailureHandler failureHandler(AuditLog audit) {
+    private static AuthenticationFailureHandler failureHandler(AuditLog audit, ClientAddress clientAddress) {
         return (request, response, exception) -> {
             if (exception instanceof PatronNumberException) {
                 response.sendRedirect(request.getContextPath() + "/login?patron");
@@ -442,7 +458,13 @@ class SecurityConfiguration {
                 response.sendRedirect(request.getContextPath() + "/login?locked");
                 return;
             }
-            audit.record(actor, AuditEvent.SIGN_IN, "STAFF_ACCOUNT", null, AuditOutcome.FAILURE, null);
+            audit.record(
+                    actor,
+                    AuditEvent.SIGN_IN,
+                    "STAFF_ACCOUNT",
+                    null,
+                    AuditOutcome.FAILURE,
+                    "address " + clientAddress.of(request));
             response.sendRedirect(request.getContextPath() + "/login?error");
         };
     }

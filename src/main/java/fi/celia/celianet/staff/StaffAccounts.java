@@ -114,6 +114,19 @@ public class StaffAccounts implements PasswordTarget {
         audit.success(actor, AuditEvent.STAFF_DEACTIVATED, "STAFF_ACCOUNT", id, account.getUsername());
     }
 
+    /** Ends every open session of the account (its owner is signed out everywhere), audited. */
+    @Transactional
+    public void endSessions(UUID id, String actor) {
+        StaffAccount account = accounts.findById(id).orElseThrow(NotFoundException::new);
+        int ended = endSessions(account);
+        audit.success(
+                actor,
+                AuditEvent.STAFF_SESSIONS_ENDED,
+                "STAFF_ACCOUNT",
+                id,
+                account.getUsername() + " " + ended + " sessions");
+    }
+
     @Transactional
     public void activate(UUID id, String actor) {
         StaffAccount account = accounts.findById(id).orElseThrow(NotFoundException::new);
@@ -285,8 +298,11 @@ public class StaffAccounts implements PasswordTarget {
                 .toList();
     }
 
-    private void endSessions(StaffAccount account) {
-        sessions.findByPrincipalName(account.getUsername()).keySet().forEach(sessions::deleteById);
+    /** Ends every open session of the account; answers how many there were. */
+    int endSessions(StaffAccount account) {
+        Set<String> ids = sessions.findByPrincipalName(account.getUsername()).keySet();
+        ids.forEach(sessions::deleteById);
+        return ids.size();
     }
 
     public static String normalise(String username) {

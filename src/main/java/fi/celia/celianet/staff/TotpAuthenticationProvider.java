@@ -72,13 +72,14 @@ final class TotpAuthenticationProvider implements AuthenticationProvider {
         }
         if (!check.getAsBoolean()) {
             Refusal now = throttle.recordFailure(name, code.address());
-            audit.record(name, event, "STAFF_ACCOUNT", principal.id(), AuditOutcome.FAILURE, null);
+            audit.record(
+                    name, event, "STAFF_ACCOUNT", principal.id(), AuditOutcome.FAILURE, "address " + code.address());
             if (now != Refusal.NONE) {
                 throw new SecurityConfiguration.ThrottledException(now, code.address());
             }
             throw new BadCredentialsException("wrong code");
         }
-        audit.success(name, event, "STAFF_ACCOUNT", principal.id(), null);
+        audit.success(name, event, "STAFF_ACCOUNT", principal.id(), "address " + code.address());
         List<GrantedAuthority> authorities = new ArrayList<>(principal.getAuthorities());
         authorities.add(FactorGrantedAuthority.fromAuthority(factor));
         return UsernamePasswordAuthenticationToken.authenticated(principal, null, authorities);

@@ -274,11 +274,52 @@ class SecondFactorSignInTest extends IntegrationTest {
     }
 
     @Test
+    void theAuditRecordsOfTheSecondStepCarryTheClientAddress() throws Exception {
+        StaffAccount staff = data.account(Role.STAFF, null);
+        Enrolled enrolled = enrol(staff, signIn(staff));
+        clock.advance(Duration.ofMinutes(5));
+        Session session = signIn(staff);
+        RequestPostProcessor from = request -> {
+            request.setRemoteAddr("203.0.113.61");
+            return request;
+        };
+        String step = "/sign-in/second-factor";
+        assertThat(session.perform(post(step).with(from).param("code", "000000"))
+                        .getRedirectedUrl())
+                .isEqualTo(step + "?error");
+        assertThat(session.perform(post(step).with(from).param("recoveryCode", "AAAA-AAAA-AAAA"))
+                        .getRedirectedUrl())
+                .isEqualTo(step + "?recoveryError");
+        assertThat(session.perform(post(step)
+                                .with(from)
+                                .param("recoveryCode", enrolled.recoveryCodes().get(0)))
+                        .getRedirectedUrl())
+                .isEqualTo(step + "/recovered");
+        Session again = signIn(staff);
+        assertThat(again.perform(post(step).with(from).param("code", TestTotp.code(enrolled.secret(), clock.instant())))
+                        .getRedirectedUrl())
+                .isEqualTo("/");
+        assertThat(jdbc.sql("SELECT action || ' ' || outcome || ': ' || details FROM audit_event"
+                                + " WHERE actor = :a AND action IN ('SECOND_FACTOR', 'RECOVERY_CODE_USED')"
+                                + " AND details LIKE 'address%' ORDER BY id")
+                        .param("a", staff.getUsername())
+                        .query(String.class)
+                        .list())
+                .containsExactly(
+                        "SECOND_FACTOR FAILURE: address 203.0.113.61",
+                        "RECOVERY_CODE_USED FAILURE: address 203.0.113.61",
+                        "RECOVERY_CODE_USED SUCCESS: address 203.0.113.61",
+                        "SECOND_FACTOR SUCCESS: address 203.0.113.61");
+    }
+
+    @Test
     void anAdministratorRemovesLostFactorsAndTheOwnerGetsANewLink() throws Exception {
         StaffAccount admin = data.account(Role.ADMIN, null);
         StaffAccount staff = data.account(Role.STAFF, null);
-        Enrolled enrolled = enrol(staff, signIn(staff));
+        Session staffs = signIn(staff);
+        Enrolled enrolled = enrol(staff, staffs);
         roles.set(EnumSet.noneOf(Role.class));
+        assertThat(get("/", staffs).getStatus()).isEqualTo(200);
         Session admins = signIn(admin);
         MockHttpServletResponse page = get("/admin/staff/" + staff.getId(), admins);
         assertThat(html(page).selectFirst("#remove-second-factors")).isNotNull();
@@ -291,6 +332,13 @@ class SecondFactorSignInTest extends IntegrationTest {
                 .get(0);
         assertThat(TestMail.linkPath(mail)).startsWith("/sign-in/enrol/");
         assertThat(auditCount(admin.getUsername(), "SECOND_FACTOR_REMOVED")).isEqualTo(1);
+        // the account's sessions ended with its factors: one may be in the hands of whoever has them
+        assertThat(get("/", staffs).getRedirectedUrl()).isEqualTo("/login");
+        assertThat(jdbc.sql("SELECT count(*) FROM spring_session WHERE principal_name = :u")
+                        .param("u", staff.getUsername())
+                        .query(Integer.class)
+                        .single())
+                .isZero();
 
         roles.set(EnumSet.allOf(Role.class));
         clock.advance(Duration.ofMinutes(5));

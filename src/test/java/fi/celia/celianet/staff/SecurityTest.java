@@ -239,6 +239,35 @@ class SecurityTest extends IntegrationTest {
     }
 
     @Test
+    void theAuditRecordsOfASignInCarryTheClientAddress() throws Exception {
+        var registrar = data.account(Role.REGISTRAR, data.library(TestData.unique("Library")));
+        mvc.perform(post("/login")
+                        .with(csrf())
+                        .with(request -> {
+                            request.setRemoteAddr("198.51.100.44");
+                            return request;
+                        })
+                        .param("username", registrar.getUsername())
+                        .param("password", "not the password"))
+                .andExpect(redirectedUrl("/login?error"));
+        mvc.perform(post("/login")
+                        .with(csrf())
+                        .with(request -> {
+                            request.setRemoteAddr("2001:db8::45");
+                            return request;
+                        })
+                        .param("username", registrar.getUsername())
+                        .param("password", TestData.PASSWORD))
+                .andExpect(redirectedUrl("/"));
+        assertThat(jdbc.sql("SELECT outcome || ': ' || details FROM audit_event"
+                                + " WHERE actor = :a AND action = 'SIGN_IN' ORDER BY id")
+                        .param("a", registrar.getUsername())
+                        .query(String.class)
+                        .list())
+                .containsExactly("FAILURE: address 198.51.100.44", "SUCCESS: address 2001:db8::45");
+    }
+
+    @Test
     void anAdministratorUnlocksALockedAccount() throws Exception {
         var library = data.library(TestData.unique("Library"));
         var registrar = data.account(Role.REGISTRAR, library);

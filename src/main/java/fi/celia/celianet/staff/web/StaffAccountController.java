@@ -179,6 +179,20 @@ class StaffAccountController {
         return "redirect:" + scope.base() + "/" + id;
     }
 
+    /** Signs the account out everywhere: every open session of it ends (audited). */
+    @PostMapping({ADMIN + "/{id}/end-sessions", MAIN_USER + "/{id}/end-sessions"})
+    String endSessions(
+            @PathVariable UUID id,
+            @AuthenticationPrincipal StaffPrincipal user,
+            RedirectAttributes redirect,
+            HttpServletRequest request) {
+        Scope scope = Scope.of(request, user);
+        scope.load(accounts, id);
+        accounts.endSessions(id, user.username());
+        redirect.addFlashAttribute("flashMessage", "staff.account.sessionsEnded");
+        return "redirect:" + scope.base() + "/" + id;
+    }
+
     @PostMapping({ADMIN + "/{id}/invitation", MAIN_USER + "/{id}/invitation"})
     String resendInvitation(
             @PathVariable UUID id,
