@@ -5,10 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.deque.html.axecore.results.Results;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import fi.celia.celianet.credentials.CredentialTokens;
+import fi.celia.celianet.credentials.TokenPurpose;
 import fi.celia.celianet.patrons.PersonalIdentityCode;
+import fi.celia.celianet.staff.StaffAccount;
 import fi.celia.celianet.support.IntegrationTest;
+import fi.celia.celianet.support.TestData;
+import fi.celia.celianet.support.TestTotp;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -42,6 +48,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * Tests in a real, headless Chromium from Debian's packages, driven by the system chromedriver (nothing is
@@ -74,6 +81,9 @@ public abstract class BrowserTest extends IntegrationTest {
     static final List<String> AXE_EXCEPTIONS = List.of();
 
     protected static WebDriver browser;
+
+    @Autowired
+    private CredentialTokens credentialTokens;
 
     @RegisterExtension
     final TestWatcher evidence = new TestWatcher() {
@@ -177,6 +187,56 @@ public abstract class BrowserTest extends IntegrationTest {
         typeInto("#password", password);
         andWait(() -> press(Keys.ENTER));
         assertThat(browser.getCurrentUrl()).doesNotContain("/login");
+    }
+
+    // ---- The second sign-in factor (for journeys whose role the setting asks a second factor of) -----------------
+
+    /**
+     * Enrols an authenticator app for the account through its pages: signs in with the password ({@link
+     * TestData#PASSWORD}), opens an enrolment link issued for the account, types the code computed from the key
+     * shown in {@code #secret}. Leaves the browser on the recovery codes page (the sign-in then carries the factor).
+     *
+     * @return the app's secret (base32), for {@link #signInWithAuthenticatorApp}
+     */
+    protected String enrolAuthenticatorApp(StaffAccount account) {
+        signInAs(account.getUsername(), TestData.PASSWORD);
+        assertThat(path()).as("the second step after the password").isEqualTo("/sign-in/second-factor");
+        open("/sign-in/enrol/" + credentialTokens.issue(TokenPurpose.STAFF_SECOND_FACTOR, account.getId()));
+        assertThat(path()).as("the enrolment page").isEqualTo("/sign-in/enrol");
+        String secret = find("#secret").getText();
+        typeInto("#code", TestTotp.code(secret, clock.instant()));
+        andWait(() -> press(Keys.ENTER));
+        assertThat(browser.findElements(By.cssSelector("#recovery-codes code")))
+                .as("recovery codes shown after the enrolment")
+                .hasSize(10);
+        return secret;
+    }
+
+    /**
+     * Signs in with the password and, on the second step, with the code the account's authenticator app shows at
+     * the clock's time: the keyboard alone, as {@link #signInAs}. A code is accepted once, so when the clock still
+     * stands in the step of the account's last accepted code it is moved on to the next step first.
+     */
+    protected void signInWithAuthenticatorApp(StaffAccount account, String secret) {
+        signInAs(account.getUsername(), TestData.PASSWORD);
+        assertThat(path()).as("the second step after the password").isEqualTo("/sign-in/second-factor");
+        Long lastUsed = jdbc.sql("SELECT last_used_step FROM staff_authenticator_app WHERE staff_account_id = :id")
+                .param("id", account.getId())
+                .query(Long.class)
+                .optional()
+                .orElse(null);
+        long step = Math.floorDiv(clock.instant().getEpochSecond(), 30);
+        if (lastUsed != null && step <= lastUsed) {
+            clock.advance(Duration.ofSeconds(30 * (lastUsed - step + 1)));
+        }
+        typeInto("#code", TestTotp.code(secret, clock.instant()));
+        andWait(() -> press(Keys.ENTER));
+        assertThat(path()).as("past the second step").doesNotStartWith("/sign-in/second-factor");
+    }
+
+    /** The path of the page the browser shows, without the query. */
+    protected String path() {
+        return URI.create(browser.getCurrentUrl()).getPath();
     }
 
     /** Runs axe-core on the current page; fails on any serious or critical violation. */
