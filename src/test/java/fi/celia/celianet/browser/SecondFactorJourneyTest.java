@@ -231,10 +231,11 @@ class SecondFactorJourneyTest extends BrowserTest {
         new WebDriverWait(browser, Duration.ofSeconds(10))
                 .until(d -> "error-summary".equals(focused().getAttribute("id")));
         assertAccessible("second step with a wrong code");
-        // from the message, the next Tab stop is the code field, empty for the code the app shows now
-        press(Keys.TAB);
+        // the message links to the code field, marked invalid and empty for the code the app shows now
+        assertErrorSummaryFocusedAndLinked();
         assertThat(focused().getAttribute("id")).isEqualTo("code");
         assertFocusVisible();
+        assertThat(focused().getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(focused().getAttribute("value")).isEmpty();
         assertThat(audit(staff.getUsername(), "SECOND_FACTOR", "FAILURE")).hasSize(1);
 
@@ -246,6 +247,8 @@ class SecondFactorJourneyTest extends BrowserTest {
                 .until(d -> "error-summary".equals(focused().getAttribute("id")));
         assertThat(find("#error-summary").getText()).contains("Varakoodi");
         assertAccessible("second step with a wrong recovery code");
+        assertErrorSummaryFocusedAndLinked();
+        assertThat(focused().getAttribute("id")).isEqualTo("recoveryCode");
 
         // and the right code still opens the sign-in
         typeInto("#code", right);

@@ -52,8 +52,11 @@ class SecondFactorController {
     }
 
     @GetMapping(SECOND_FACTOR)
-    String secondFactor(@AuthenticationPrincipal StaffPrincipal user, Model model) {
+    String secondFactor(@AuthenticationPrincipal StaffPrincipal user, HttpServletRequest request, Model model) {
         model.addAttribute("factors", factors.status(user));
+        // the sign-in filter's refusals (?error, ?recoveryError) mark their field
+        model.addAttribute("codeError", request.getParameter("error") != null);
+        model.addAttribute("recoveryError", request.getParameter("recoveryError") != null);
         return "staff/second-factor";
     }
 
