@@ -25,6 +25,11 @@ public class SecondFactorSession {
     private final SecurityContextHolderStrategy contexts = SecurityContextHolder.getContextHolderStrategy();
     private final SecurityContextRepository repository = new HttpSessionSecurityContextRepository();
 
+    /** Whether the sign-in carries a second factor (a passkey, an authenticator app's code or a recovery code). */
+    public static boolean secondFactorGiven(Authentication authentication) {
+        return authentication != null && SecondFactorRule.hasSecondFactor(authentication);
+    }
+
     /** The enrolment link of this account was opened in this session: it may now enrol a factor. */
     public void allowEnrolment(HttpServletRequest request, UUID account) {
         request.getSession().setAttribute(ENROLMENT, account.toString());

@@ -414,11 +414,30 @@ class SecurityConfiguration {
         response.sendRedirect(response.encodeRedirectURL(target));
     };
 
+    /** Back to the page asked for before the sign-in (its path alone), else home. */
+    private static SavedRequestAwareAuthenticationSuccessHandler toSavedRequest() {
+        var handler = new SavedRequestAwareAuthenticationSuccessHandler();
+        handler.setDefaultTargetUrl("/");
+        handler.setRedirectStrategy(PATH_ONLY_REDIRECTS);
+        return handler;
+    }
+
+    /** Every throttling event is audited, with the address; never the password or the code. */
+    private static void auditThrottled(AuditLog audit, String actor, ThrottledException throttled) {
+        audit.record(
+                actor,
+                throttled.refusal() == Refusal.ADDRESS
+                        ? AuditEvent.SIGN_IN_ADDRESS_THROTTLED
+                        : AuditEvent.SIGN_IN_THROTTLED,
+                "STAFF_ACCOUNT",
+                null,
+                AuditOutcome.DENIED,
+                "address " + throttled.address());
+    }
+
     private static SavedRequestAwareAuthenticationSuccessHandler successHandler(
             AuditLog audit, ClientAddress clientAddress) {
-        var delegate = new SavedRequestAwareAuthenticationSuccessHandler();
-        delegate.setDefaultTargetUrl("/");
-        delegate.setRedirectStrategy(PATH_ONLY_REDIRECTS);
+        var delegate = toSavedRequest();
         return new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             public void onAuthenticationSuccess(
@@ -445,16 +464,7 @@ class SecurityConfiguration {
             String name = request.getParameter("username");
             String actor = name == null || name.isBlank() ? "anonymous" : StaffAccounts.normalise(name);
             if (exception instanceof ThrottledException throttled) {
-                // Every throttling event is audited, with the address; never the password.
-                audit.record(
-                        actor,
-                        throttled.refusal() == Refusal.ADDRESS
-                                ? AuditEvent.SIGN_IN_ADDRESS_THROTTLED
-                                : AuditEvent.SIGN_IN_THROTTLED,
-                        "STAFF_ACCOUNT",
-                        null,
-                        AuditOutcome.DENIED,
-                        "address " + throttled.address());
+                auditThrottled(audit, actor, throttled);
                 response.sendRedirect(request.getContextPath() + "/login?locked");
                 return;
             }
@@ -492,9 +502,7 @@ class SecurityConfiguration {
 
     /** After the second factor, back to the page asked for; after a recovery code, first to what to do next. */
     private static SavedRequestAwareAuthenticationSuccessHandler secondFactorSuccessHandler() {
-        var delegate = new SavedRequestAwareAuthenticationSuccessHandler();
-        delegate.setDefaultTargetUrl("/");
-        delegate.setRedirectStrategy(PATH_ONLY_REDIRECTS);
+        var delegate = toSavedRequest();
         return new SavedRequestAwareAuthenticationSuccessHandler() {
             @Override
             public void onAuthenticationSuccess(
@@ -516,15 +524,7 @@ class SecurityConfiguration {
             String page = request.getContextPath() + SecondFactorFilter.PATH;
             if (exception instanceof ThrottledException throttled) {
                 var principal = request.getUserPrincipal();
-                audit.record(
-                        principal == null ? "anonymous" : principal.getName(),
-                        throttled.refusal() == Refusal.ADDRESS
-                                ? AuditEvent.SIGN_IN_ADDRESS_THROTTLED
-                                : AuditEvent.SIGN_IN_THROTTLED,
-                        "STAFF_ACCOUNT",
-                        null,
-                        AuditOutcome.DENIED,
-                        "address " + throttled.address());
+                auditThrottled(audit, principal == null ? "anonymous" : principal.getName(), throttled);
                 response.sendRedirect(page + "?locked");
             } else if (exception instanceof BadCredentialsException) {
                 response.sendRedirect(

@@ -17,7 +17,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -63,7 +62,7 @@ class SecondFactorController {
     @PostMapping(SECOND_FACTOR + "/enrolment-link")
     String sendEnrolmentLink(
             @AuthenticationPrincipal StaffPrincipal user, Authentication authentication, RedirectAttributes redirect) {
-        if (factors.sendEnrolmentLink(user, secondFactorGiven(authentication))) {
+        if (factors.sendEnrolmentLink(user, SecondFactorSession.secondFactorGiven(authentication))) {
             redirect.addFlashAttribute("flashMessage", "staff.secondFactor.linkSent");
         } else {
             redirect.addFlashAttribute("flashProblem", "staff.secondFactor.askAdministrator");
@@ -161,13 +160,6 @@ class SecondFactorController {
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
         model.addAttribute("codes", codes);
         return "staff/recovery-codes";
-    }
-
-    private static boolean secondFactorGiven(Authentication authentication) {
-        return authentication.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority)
-                .anyMatch(a ->
-                        a.equals("FACTOR_TOTP") || a.equals("FACTOR_WEBAUTHN") || a.equals("FACTOR_RECOVERY_CODE"));
     }
 
     /** The QR code of the authenticator app's set-up link, quiet zone included. */
