@@ -11,6 +11,7 @@ import fi.celia.celianet.staff.internal.RecoveryCodes;
 import fi.celia.celianet.staff.internal.StaffAccountRepository;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -87,6 +88,12 @@ public class SecondFactors {
         mail.secondFactorEnrolment(account);
         audit.success(user.username(), AuditEvent.SECOND_FACTOR_ENROLMENT_SENT, "STAFF_ACCOUNT", user.id(), null);
         return true;
+    }
+
+    /** Whether an enrolment link still works (whoever's it is: going on with it checks that). */
+    @Transactional(readOnly = true)
+    public TokenState enrolmentLinkState(String token) {
+        return tokens.inspect(token, Set.of(TokenPurpose.STAFF_SECOND_FACTOR));
     }
 
     /** Uses up the enrolment link when it is this user's and still valid. */

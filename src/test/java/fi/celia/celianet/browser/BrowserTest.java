@@ -202,6 +202,7 @@ public abstract class BrowserTest extends IntegrationTest {
         signInAs(account.getUsername(), TestData.PASSWORD);
         assertThat(path()).as("the second step after the password").isEqualTo("/sign-in/second-factor");
         open("/sign-in/enrol/" + credentialTokens.issue(TokenPurpose.STAFF_SECOND_FACTOR, account.getId()));
+        submitWith("#open-enrolment");
         assertThat(path()).as("the enrolment page").isEqualTo("/sign-in/enrol");
         String secret = find("#secret").getText();
         typeInto("#code", TestTotp.code(secret, clock.instant()));

@@ -90,6 +90,8 @@ class SecondFactorJourneyTest extends BrowserTest {
         assertThat(enrolmentLinks(registrar.getEmail())).containsExactly(link);
 
         open(link);
+        assertAccessible("enrolment link page");
+        submitWith("#open-enrolment");
         assertThat(path()).isEqualTo("/sign-in/enrol");
         // the button is in the page hidden; the script shows it where the browser has passkeys
         WebElement create = shown("#passkey-register");
@@ -145,6 +147,7 @@ class SecondFactorJourneyTest extends BrowserTest {
         signInAs(admin.getUsername(), TestData.PASSWORD);
         assertThat(path()).isEqualTo(SECOND_STEP);
         open("/sign-in/enrol/" + tokens.issue(TokenPurpose.STAFF_SECOND_FACTOR, admin.getId()));
+        submitWith("#open-enrolment");
         assertThat(path()).isEqualTo("/sign-in/enrol");
         assertThat(find("#passkey-register").isDisplayed())
                 .as("without scripts the passkey button stays hidden")

@@ -90,6 +90,18 @@ class SecondFactorSignInTest extends IntegrationTest {
         return session;
     }
 
+    /**
+     * Opens an enrolment link as a person does: the link's page (which uses nothing up), then Continue.
+     *
+     * @return the answer to Continue
+     */
+    private MockHttpServletResponse openLink(String link, Session session) throws Exception {
+        MockHttpServletResponse page = get(link, session);
+        assertThat(page.getStatus()).isEqualTo(200);
+        assertThat(html(page).selectFirst("#open-enrolment")).isNotNull();
+        return session.perform(post(link));
+    }
+
     private MockHttpServletResponse get(String path, Session session) throws Exception {
         return session.perform(MockMvcRequestBuilders.get(path));
     }
@@ -105,7 +117,7 @@ class SecondFactorSignInTest extends IntegrationTest {
     /** Enrols an authenticator app through the pages; @return its secret and the recovery codes shown. */
     private Enrolled enrol(StaffAccount account, Session session) throws Exception {
         String link = "/sign-in/enrol/" + tokens.issue(TokenPurpose.STAFF_SECOND_FACTOR, account.getId());
-        assertThat(get(link, session).getRedirectedUrl()).isEqualTo("/sign-in/enrol");
+        assertThat(openLink(link, session).getRedirectedUrl()).isEqualTo("/sign-in/enrol");
         MockHttpServletResponse page = get("/sign-in/enrol", session);
         assertThat(page.getStatus()).isEqualTo(200);
         assertThat(page.getHeader("Cache-Control")).contains("no-store");
@@ -146,7 +158,9 @@ class SecondFactorSignInTest extends IntegrationTest {
         String link = TestMail.linkPath(mail);
         assertThat(link).startsWith("/sign-in/enrol/");
 
-        assertThat(get(link, session).getRedirectedUrl()).isEqualTo("/sign-in/enrol");
+        // opening the link's page twice uses nothing up; Continue does
+        assertThat(html(get(link, session)).selectFirst("#open-enrolment")).isNotNull();
+        assertThat(openLink(link, session).getRedirectedUrl()).isEqualTo("/sign-in/enrol");
         MockHttpServletResponse page = get("/sign-in/enrol", session);
         String secret = html(page).selectFirst("#secret").text();
         // a wrong code enrols nothing and keeps the same secret on the page
@@ -167,6 +181,8 @@ class SecondFactorSignInTest extends IntegrationTest {
         assertThat(get("/patrons", session).getStatus()).isEqualTo(200);
         // the link was single use
         assertThat(html(get(link, session)).selectFirst("#link-problem")).isNotNull();
+        assertThat(html(session.perform(post(link))).selectFirst("#link-problem"))
+                .isNotNull();
         assertThat(auditCount(registrar.getUsername(), "SECOND_FACTOR_ENROLLED"))
                 .isEqualTo(1);
     }
@@ -247,9 +263,10 @@ class SecondFactorSignInTest extends IntegrationTest {
 
         // Bob cannot use Alice's link, and it stays usable for her
         Session bobs = signIn(bob);
-        assertThat(html(get(alicesLink, bobs)).selectFirst("#link-problem")).isNotNull();
+        assertThat(html(bobs.perform(post(alicesLink))).selectFirst("#link-problem"))
+                .isNotNull();
         assertThat(get("/sign-in/enrol", bobs).getRedirectedUrl()).isEqualTo("/sign-in/second-factor");
-        assertThat(get(alicesLink, signIn(alice)).getRedirectedUrl()).isEqualTo("/sign-in/enrol");
+        assertThat(openLink(alicesLink, signIn(alice)).getRedirectedUrl()).isEqualTo("/sign-in/enrol");
 
         // a link lives 24 hours
         String late = "/sign-in/enrol/" + tokens.issue(TokenPurpose.STAFF_SECOND_FACTOR, bob.getId());

@@ -77,8 +77,21 @@ class SecondFactorController {
         return "staff/recovered";
     }
 
-    /** The mailed link, opened after the password: it allows this session to enrol a factor, once. */
+    /**
+     * The mailed link, opened after the password: a page that asks to go on, so that opening the link (a mail
+     * client's preview, say) uses nothing up.
+     */
     @GetMapping("/sign-in/enrol/{token}")
+    String enrolmentLink(@PathVariable String token, HttpServletResponse response, Model model) {
+        TokenState state = factors.enrolmentLinkState(token);
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        model.addAttribute("state", state);
+        model.addAttribute("token", token);
+        return state == TokenState.VALID ? "staff/enrol-open" : "staff/enrol-link";
+    }
+
+    /** Going on from the link uses it up and allows this session to enrol a factor, once. */
+    @PostMapping("/sign-in/enrol/{token}")
     String openEnrolmentLink(
             @PathVariable String token,
             @AuthenticationPrincipal StaffPrincipal user,
