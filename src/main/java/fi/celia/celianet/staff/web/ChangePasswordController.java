@@ -42,6 +42,7 @@ class ChangePasswordController {
             HttpServletRequest request,
             RedirectAttributes redirect) {
         if (!errors.hasFieldErrors("newPassword")
+                && !errors.hasFieldErrors("confirmPassword")
                 && !Objects.equals(form.getNewPassword(), form.getConfirmPassword())) {
             errors.rejectValue("confirmPassword", "credentials.password.error.mismatch");
         }

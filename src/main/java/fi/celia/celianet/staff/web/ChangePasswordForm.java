@@ -14,6 +14,7 @@ class ChangePasswordForm {
     @Size(max = 1000, message = "{credentials.password.error.long}")
     private String newPassword;
 
+    @NotEmpty(message = "{staff.password.error.confirmBlank}")
     @Size(max = 1000, message = "{credentials.password.error.long}")
     private String confirmPassword;
 
