@@ -1,0 +1,58 @@
+# Shared by the load-test scripts under perf/: sourced, not run.
+# Starting Celianet as the README's Load test step 2 says: the generator's data keys, the mail sink, the
+# simulated librarians signing in with the password alone and searching far more than a real one may.
+
+PSQL=(psql -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -v ON_ERROR_STOP=1 -q)
+
+# Exports CELIANET_DATA_KEYS from perf/.data-keys unless it is set.
+data_keys() {
+  if [[ -z ${CELIANET_DATA_KEYS:-} ]]; then
+    [[ -f perf/.data-keys ]] || { echo "No perf/.data-keys: fill the database with perf/generate.sh first" >&2; exit 1; }
+    CELIANET_DATA_KEYS=$(cat perf/.data-keys)
+  fi
+  export CELIANET_DATA_KEYS
+}
+
+# Fails unless the database holds generated patrons.
+generated() {
+  if ! "${PSQL[@]}" -d "$1" -tAc "SELECT count(*) > 0 FROM patron" 2>/dev/null | grep -q t; then
+    echo "$1 has no patrons: run perf/generate.sh first (e.g. perf/generate.sh 100000 $1)" >&2
+    exit 1
+  fi
+}
+
+listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Starts Celianet in the background: celianet PORT DATABASE SMTP_PORT LOG [java options…] -- [jar]
+# The java options come before -jar (e.g. -Xmx1g); the jar defaults to target/celianet-*.jar. Sets CELIANET_PID.
+celianet() {
+  local port=$1 db=$2 smtp=$3 log=$4
+  shift 4
+  local options=() jar
+  while (($#)) && [[ $1 != -- ]]; do options+=("$1"); shift; done
+  [[ ${1:-} == -- ]] && shift
+  jar=${1:-$(ls target/celianet-*.jar | head -1)}
+  PORT=$port SPRING_DATASOURCE_URL=jdbc:postgresql://localhost:5432/$db \
+    SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=postgres SERVER_SERVLET_SESSION_COOKIE_SECURE=false \
+    SMTP_PORT=$smtp CELIANET_SECURITY_SECOND_FACTOR_ROLES= CELIANET_SECURITY_SIGN_IN_PER_NAME_AND_ADDRESS=1000000 \
+    CELIANET_SECURITY_SIGN_IN_PER_ADDRESS=1000000 CELIANET_IDENTITY_CODE_SEARCHES_PER_DAY=100000000 \
+    java "${options[@]}" -jar "$jar" >"$log" 2>&1 &
+  CELIANET_PID=$!
+}
+
+# Waits until something answers /api/status on the port (at most 180 s); fails naming the log otherwise.
+answering() {
+  local port=$1 log=$2
+  for _ in $(seq 180); do
+    curl -fs -o /dev/null "http://localhost:$port/api/status" && return 0
+    sleep 1
+  done
+  echo "Nothing answers on port $port: see $log" >&2
+  exit 1
+}
+
+# Stops a background process and waits for it.
+halt() {
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
