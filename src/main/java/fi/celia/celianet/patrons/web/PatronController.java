@@ -26,6 +26,7 @@ import fi.celia.celianet.patrons.internal.SubmissionTokenReusedException;
 import fi.celia.celianet.patrons.spi.PatronPageSection;
 import fi.celia.celianet.shared.FieldProblems;
 import fi.celia.celianet.shared.FormBinding;
+import fi.celia.celianet.staff.OrganisationChoices;
 import fi.celia.celianet.staff.Organisations;
 import fi.celia.celianet.staff.StaffPrincipal;
 import jakarta.servlet.http.HttpServletResponse;
@@ -311,7 +312,7 @@ class PatronController {
     private String page(Patron patron, boolean revealed, Model model) {
         boolean serviceStaff = currentUserIsServiceStaff();
         model.addAttribute("serviceStaff", serviceStaff);
-        model.addAttribute("organisations", serviceStaff ? organisations.active() : List.of());
+        model.addAttribute("organisations", OrganisationChoices.of(serviceStaff ? organisations.active() : List.of()));
         model.addAttribute("patron", patron);
         model.addAttribute("revealed", revealed);
         model.addAttribute("organisationName", organisations.nameOf(patron.organisationId()));
@@ -355,7 +356,8 @@ class PatronController {
 
     private String form(StaffPrincipal user, Model model) {
         model.addAttribute("serviceStaff", user.isServiceStaff());
-        model.addAttribute("organisations", user.isServiceStaff() ? organisations.active() : List.of());
+        model.addAttribute(
+                "organisations", OrganisationChoices.of(user.isServiceStaff() ? organisations.active() : List.of()));
         model.addAttribute(
                 "ownOrganisation", user.isServiceStaff() ? null : organisations.nameOf(user.organisationId()));
         return FORM;

@@ -8,6 +8,7 @@ import fi.celia.celianet.patrons.internal.PatronListRow;
 import fi.celia.celianet.shared.ExcelCsv;
 import fi.celia.celianet.shared.FormBinding;
 import fi.celia.celianet.staff.Organisation;
+import fi.celia.celianet.staff.OrganisationChoices;
 import fi.celia.celianet.staff.Organisations;
 import fi.celia.celianet.staff.StaffPrincipal;
 import jakarta.servlet.http.HttpServletResponse;
@@ -173,7 +174,7 @@ class PatronListController {
         boolean serviceStaff = user.isServiceStaff();
         List<Organisation> choices = serviceStaff ? organisations.active() : List.of();
         model.addAttribute("serviceStaff", serviceStaff);
-        model.addAttribute("organisations", choices);
+        model.addAttribute("organisations", OrganisationChoices.of(choices));
         model.addAttribute(
                 "organisationName",
                 serviceStaff

@@ -6,6 +6,7 @@ import fi.celia.celianet.patrons.internal.PatronCredentials;
 import fi.celia.celianet.patrons.internal.PatronLifecycle;
 import fi.celia.celianet.patrons.internal.PatronSearch;
 import fi.celia.celianet.shared.NotFoundException;
+import fi.celia.celianet.staff.OrganisationChoices;
 import fi.celia.celianet.staff.Organisations;
 import fi.celia.celianet.staff.StaffPrincipal;
 import java.util.List;
@@ -143,7 +144,8 @@ class PatronSearchController {
         model.addAttribute("q", form.shownQuery());
         model.addAttribute("organisationFilter", form.organisationFilter());
         model.addAttribute("serviceStaff", user.isServiceStaff());
-        model.addAttribute("organisations", user.isServiceStaff() ? organisations.active() : List.of());
+        model.addAttribute(
+                "organisations", OrganisationChoices.of(user.isServiceStaff() ? organisations.active() : List.of()));
         if (!model.containsAttribute("organisationNames")) {
             model.addAttribute("organisationNames", Map.of());
         }

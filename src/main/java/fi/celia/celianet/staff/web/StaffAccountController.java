@@ -2,6 +2,7 @@ package fi.celia.celianet.staff.web;
 
 import fi.celia.celianet.shared.NotFoundException;
 import fi.celia.celianet.staff.NewStaffAccount;
+import fi.celia.celianet.staff.OrganisationChoices;
 import fi.celia.celianet.staff.Organisations;
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.staff.SecondFactors;
@@ -237,9 +238,11 @@ class StaffAccountController {
         model.addAttribute("roles", scope.admin() ? Role.values() : new Role[] {Role.REGISTRAR, Role.MAIN_USER});
         model.addAttribute(
                 "organisations",
-                scope.admin()
-                        ? organisations.active()
-                        : organisations.find(scope.organisationId()).stream().toList());
+                OrganisationChoices.of(
+                        scope.admin()
+                                ? organisations.active()
+                                : organisations.find(scope.organisationId()).stream()
+                                        .toList()));
         return view;
     }
 
