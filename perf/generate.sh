@@ -55,8 +55,19 @@ start=$(date +%s)
   | "${PSQL[@]}" -d "$DB" -c "COPY perf_sealed_identity_code FROM STDIN (FORMAT csv)"
 "${PSQL[@]}" -d "$DB" -c "ANALYZE perf_sealed_identity_code"
 echo "Sealed $PATRONS identity codes in $(( $(date +%s) - start )) s"
-"${PSQL[@]}" -d "$DB" -v patrons="$PATRONS" -f perf/generate-data.sql
-for extra in perf/generate-institutions.sql perf/generate-bookclubs.sql; do
-  [[ -f $extra ]] && "${PSQL[@]}" -d "$DB" -f "$extra"
-done
+part() {
+  local name=$1 file=$2 t=$SECONDS
+  "${PSQL[@]}" -d "$DB" -v patrons="$PATRONS" -f "$file"
+  echo "Part $name: $(( SECONDS - t )) s"
+}
+part "patrons, libraries and accounts" perf/generate-data.sql
+# In this order: the audit trail names the institutions' staff, the mail log the maintenance windows.
+part "institutions and applications" perf/generate-institutions.sql
+part "book clubs" perf/generate-bookclubs.sql
+part "maintenance windows and notices" perf/generate-maintenance.sql
+part "sent mail" perf/generate-mail.sql
+part "audit trail" perf/generate-audit.sql
+t=$SECONDS
+"${PSQL[@]}" -d "$DB" -c "ANALYZE"
+echo "Part ANALYZE: $(( SECONDS - t )) s"
 echo "Generated $PATRONS patrons into $DB in $(( $(date +%s) - start )) s"
