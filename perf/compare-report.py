@@ -3,7 +3,8 @@
 STATUS FLOOR_STATUS [PAGES FLOOR_PAGES] [-Dduration=…], or PAGES FLOOR_PAGES alone. Each argument but the options is
 a run's directory under target/gatling (perf/compare.sh gives them). The pages (PagesSimulation, one request per line
 of perf/pages.tsv) are each read against the floor's one-row page of FloorPagesSimulation: target p95 ≤ 2 × its p95.
-Gatling 3.15 writes no stats.json and a binary simulation.log, so the figures are read from its report's statistics table (index.html): per request the count, the 50th and the 95th percentile."""
+Gatling 3.15 writes no stats.json and a binary simulation.log, so the figures are read from its report's statistics
+table (index.html): per request the count, the 50th and the 95th percentile."""
 import html
 import os
 import re

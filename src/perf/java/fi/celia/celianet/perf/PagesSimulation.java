@@ -23,14 +23,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Every page a signed-in user can open (perf/pages.tsv), each under its own request name, for its ratio to the floor's
  * one-row page ({@link FloorPagesSimulation}, perf/compare.sh). The list's queries are run once, before the run, on
  * the load test's database (-Djdbc.url); a query that finds nothing leaves its page out, and says so. Each account
  * signs in (CSRF included) as one user for every few of its pages ({@link Pages#usersFor}); each user opens the
- * account's pages in turn from a random one, pausing between them as the librarians do, checking the status 200 and
+ * account's pages in turn, each user from another one, pausing between them as the librarians do, checking the status 200 and
  * what the page shows. After a warm-up of the same load (requests named "warm-up …"), only "no errors" is asserted:
  * the ratios are read from the report.
  * <p>
@@ -55,9 +55,9 @@ public class PagesSimulation extends Simulation {
         List<PopulationBuilder> populations = new ArrayList<>();
         for (Map.Entry<String, List<Page>> account : Pages.byAccount(pages).entrySet()) {
             int users = Pages.usersFor(account.getValue().size());
-            populations.add(opening("warm-up ", account.getKey(), account.getValue(), WARM_UP_SECONDS)
+            populations.add(opening("warm-up ", account.getKey(), account.getValue(), users, WARM_UP_SECONDS)
                     .injectOpen(rampUsers(users).during(Duration.ofSeconds(5)))
-                    .andThen(opening("", account.getKey(), account.getValue(), DURATION_SECONDS)
+                    .andThen(opening("", account.getKey(), account.getValue(), users, DURATION_SECONDS)
                             .injectOpen(rampUsers(users).during(Duration.ofSeconds(5)))));
         }
         setUp(populations)
@@ -65,11 +65,16 @@ public class PagesSimulation extends Simulation {
                 .assertions(global().failedRequests().count().is(0L));
     }
 
-    /** The account's pages in turn, from a random one, for the given seconds. */
-    private static ScenarioBuilder opening(String prefix, String account, List<Page> pages, int seconds) {
+    /**
+     * The account's pages in turn for the given seconds, each of its users starting from another page (spread evenly
+     * over the list), so that a short run opens every page too.
+     */
+    private static ScenarioBuilder opening(String prefix, String account, List<Page> pages, int users, int seconds) {
+        AtomicInteger started = new AtomicInteger();
+        int stride = Math.max(1, pages.size() / users);
         return scenario(prefix + account)
-                .exec(session -> session.set("username", account)
-                        .set("next", ThreadLocalRandom.current().nextInt(pages.size())))
+                .exec(session ->
+                        session.set("username", account).set("next", started.getAndIncrement() * stride % pages.size()))
                 .exec(signIn(prefix))
                 .during(Duration.ofSeconds(seconds))
                 .on(exec(session -> {
