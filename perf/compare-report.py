@@ -1,9 +1,12 @@
 #!/usr/bin/env python3
 """Celianet against the floor, from Gatling's own reports: perf/compare-report.py MIX FLOOR_MIX REG FLOOR_REG
-STATUS FLOOR_STATUS [-Dduration=…]. Each argument but the options is a run's directory under target/gatling
-(perf/compare.sh gives them). Gatling 3.15 writes no stats.json and a binary simulation.log, so the figures are
-read from its report's statistics table (index.html): per request the count, the 50th and the 95th percentile."""
+STATUS FLOOR_STATUS [PAGES FLOOR_PAGES] [-Dduration=…], or PAGES FLOOR_PAGES alone. Each argument but the options is
+a run's directory under target/gatling (perf/compare.sh gives them). The pages (PagesSimulation, one request per line
+of perf/pages.tsv) are each read against the floor's one-row page of FloorPagesSimulation: target p95 ≤ 2 × its p95.
+Gatling 3.15 writes no stats.json and a binary simulation.log, so the figures are read from its report's statistics
+table (index.html): per request the count, the 50th and the 95th percentile."""
 import html
+import os
 import re
 import sys
 
@@ -38,6 +41,15 @@ REGISTRATION = [
     ("registered patron page", "inserted row page"),
 ]
 STATUS = [("api status", "api status")]
+PAGES_FILE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "pages.tsv")
+# Every signed-in page's p95 at most this many times the floor's one-row page's.
+PAGES_TARGET = 2.0
+
+
+def page_names():
+    """The pages' names, as perf/pages.tsv lists them (PagesSimulation names each request so)."""
+    with open(PAGES_FILE, encoding="utf-8") as f:
+        return [line.split("\t")[0].strip() for line in f if line.strip() and not line.startswith("#")]
 
 
 def stats(directory):
@@ -49,31 +61,45 @@ def stats(directory):
 def main():
     dirs = [a for a in sys.argv[1:] if not a.startswith("-")]
     options = dict(a[2:].split("=", 1) for a in sys.argv[1:] if a.startswith("-D") and "=" in a)
-    if len(dirs) != 6:
-        sys.exit(f"Expected six reports (three simulations, each against Celianet and the floor), got {len(dirs)}")
+    if len(dirs) not in (2, 6, 8):
+        sys.exit(f"Expected six or eight reports (three or four simulations, each against Celianet and the floor), or"
+                 f" the pages' two, got {len(dirs)}")
     status_seconds = min(20, int(options.get("duration", 60)))
     print("\nCelianet against the floor, one run (n: measured requests; ms; ratio: Celianet p95 / floor p95;"
           " throughput: Celianet's as a share of the floor's)")
     print(f"{'request':<36}{'n':>6}{'p50':>6}{'p95':>6}  {'floor counterpart':<20}{'n':>6}{'p50':>6}{'p95':>6}"
           f"{'ratio':>8}")
     errors = 0
-    for title, (celianet_dir, floor_dir), pairs in (
-        ("LibrarianMixSimulation / FloorMixSimulation", dirs[0:2], MIX),
-        ("RegistrationSimulation / FloorRegistrationSimulation", dirs[2:4], REGISTRATION),
-        ("StatusSimulation / FloorStatusSimulation", dirs[4:6], STATUS),
-    ):
+    pairs_runs = [
+        ("LibrarianMixSimulation / FloorMixSimulation", MIX, False),
+        ("RegistrationSimulation / FloorRegistrationSimulation", REGISTRATION, False),
+        ("StatusSimulation / FloorStatusSimulation", STATUS, False),
+    ] if len(dirs) >= 6 else []
+    if len(dirs) in (2, 8):
+        pairs_runs.append(("PagesSimulation / FloorPagesSimulation (target: ratio <= 2x)",
+                           [(name, "row page") for name in page_names()], True))
+    for i, (title, pairs, pages) in enumerate(pairs_runs):
+        celianet_dir, floor_dir = dirs[2 * i:2 * i + 2]
         celianet, floor = stats(celianet_dir), stats(floor_dir)
         errors += sum(s["ko"] for name, s in list(celianet.items()) + list(floor.items())
-                      if not name.startswith("warm-up"))
+                      if not name.startswith("warm-up") and name != "All Requests")
         print(title)
+        within = 0
         for ours, theirs in pairs:
             c, f = celianet.get(ours), floor.get(theirs)
             if c is None or f is None:
                 print(f"  {ours:<34}  (not in {'Celianet' if c is None else 'the floor'}'s report)")
                 continue
             ratio = f"{c['p95'] / f['p95']:.1f}x" if f["p95"] else "-"
+            verdict = ""
+            if pages:
+                ok = not c["ko"] and c["p95"] <= PAGES_TARGET * f["p95"]
+                within += ok
+                verdict = f"  {c['ko']} failed" if c["ko"] else "  ok" if ok else "  over 2x"
             print(f"  {ours:<34}{c['ok']:>6}{c['p50']:>6}{c['p95']:>6}  {theirs:<20}{f['ok']:>6}{f['p50']:>6}"
-                  f"{f['p95']:>6}{ratio:>8}")
+                  f"{f['p95']:>6}{ratio:>8}{verdict}")
+        if pages:
+            print(f"  {within} of {len(pairs)} pages within 2x the floor's one-row page")
         if pairs is STATUS:
             c, f = celianet.get("api status"), floor.get("api status")
             if c and f:

@@ -93,5 +93,6 @@ mapfile -t reports < <(
   run LibrarianMixSimulation FloorMixSimulation
   run RegistrationSimulation FloorRegistrationSimulation
   run StatusSimulation FloorStatusSimulation
+  run PagesSimulation FloorPagesSimulation
 )
 python3 perf/compare-report.py "${reports[@]}" "${OPTIONS[@]}" | tee "$OUT/table.txt"
