@@ -147,6 +147,14 @@ sleep 1
 tail -c +"$((LOG_START + 1))" "$PG_LOG" | awk -v db="@$DB " '
   /^[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9] / { keep = index($0, db) > 0 }
   keep' >"$OUT/explain-$DB.log"
-"${PSQL[@]}" -d "$DB" -tAF $'\t' -c "SELECT relname, reltuples::bigint FROM pg_class WHERE relkind IN ('r', 'p', 'm')" \
-  >"$OUT/explain-$DB.reltuples.tsv"
+# Each table's size: the planner's estimate (pg_class.reltuples) and, for the application's tables, the exact count
+# (the estimate is stale after a bulk load that no ANALYZE followed).
+"${PSQL[@]}" -d "$DB" -tAF $'\t' >"$OUT/explain-$DB.reltuples.tsv" <<'SQL'
+SELECT relname, reltuples::bigint FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE relkind IN ('r', 'p', 'm') AND nspname IN ('pg_catalog', 'information_schema');
+SELECT format('SELECT %L, %s, count(*) FROM %I.%I', relname, reltuples::bigint, nspname, relname)
+FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+WHERE relkind IN ('r', 'p', 'm') AND nspname NOT IN ('pg_catalog', 'information_schema') AND nspname NOT LIKE 'pg_%'
+\gexec
+SQL
 python3 perf/explain-report.py report "$DB" "$OUT/explain-$DB.log" "$OUT/explain-$DB.reltuples.tsv"
