@@ -125,7 +125,7 @@ mark "run:$DB"
 while IFS=$'\t' read -r name account path; do
   [[ -z $name || $name == \#* ]] && continue
   if [[ $path == SELECT* ]]; then
-    path=$("${PSQL[@]}" -d "$DB" -tAc "$path")
+    path=$("${PSQL[@]}" -d "$DB" -tAc "$path" 2>/dev/null || { sleep 2; "${PSQL[@]}" -d "$DB" -tAc "$path"; })
     [[ -n $path ]] || { echo "$name: its query gives no path, skipped" >&2; mark "skip:$name:no-path"; continue; }
   fi
   sign_in "$account" || { mark "skip:$name:sign-in"; continue; }
