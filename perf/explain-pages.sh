@@ -122,10 +122,11 @@ mark() {
 }
 
 mark "run:$DB"
-while IFS=$'\t' read -r name account path; do
+while IFS=$'\t' read -r name account path _; do
   [[ -z $name || $name == \#* ]] && continue
   if [[ $path == SELECT* ]]; then
-    path=$("${PSQL[@]}" -d "$DB" -tAc "$path" 2>/dev/null || { sleep 2; "${PSQL[@]}" -d "$DB" -tAc "$path"; })
+    # the query's first column is the path (a second one, what the page shows, is the load test's)
+    path=$({ "${PSQL[@]}" -d "$DB" -tAc "$path" 2>/dev/null || { sleep 2; "${PSQL[@]}" -d "$DB" -tAc "$path"; }; } | head -1 | cut -d'|' -f1)
     [[ -n $path ]] || { echo "$name: its query gives no path, skipped" >&2; mark "skip:$name:no-path"; continue; }
   fi
   sign_in "$account" || { mark "skip:$name:sign-in"; continue; }
