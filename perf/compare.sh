@@ -5,30 +5,27 @@
 # request needs), starts both (Celianet as the README's Load test step 2 says, on the database given, default
 # celianet_perf, filled by perf/generate.sh; the floor on celianet_floor, created here if missing) and a mail sink,
 # runs each simulation against Celianet and its counterpart against the floor back to back, reads Gatling's own
-# report of each run and prints, for each request, p50 and p95 on both and the ratio of the p95s (and of the
-# status API's throughput). Options go to every simulation, e.g. -Dduration=20 -Dwarmup=10.
-# Ports: CELIANET_PORT (8080), FLOOR_PORT (8081), SMTP_PORT (2525).
+# report of each run and prints, for each request and page, p50 and p95 on both and the ratio of the p95s (and of
+# the status API's throughput). Then, with both stopped, the database's own time for each page
+# (perf/explain-pages.sh) on the smaller database SMALL_DB (default celianet_perf100k, skipped if it does not
+# exist) and on the database given, side by side. Options go to every simulation, e.g. -Dduration=20 -Dwarmup=10.
+# Ports: CELIANET_PORT (8080), FLOOR_PORT (8081), SMTP_PORT (2525). PROFILE=yes: async-profiler samples Celianet's
+# CPU through the whole load (target/compare/profile.html, a flame graph, written when Celianet stops).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source perf/lib.sh
 DB=${1:-celianet_perf}
 shift || true
 OPTIONS=("$@")
 CELIANET_PORT=${CELIANET_PORT:-8080}
 FLOOR_PORT=${FLOOR_PORT:-8081}
 SMTP_PORT=${SMTP_PORT:-2525}
-PSQL=(psql -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -v ON_ERROR_STOP=1 -q)
 OUT=target/compare
 mkdir -p "$OUT"
 
-if [[ -z ${CELIANET_DATA_KEYS:-} ]]; then
-  [[ -f perf/.data-keys ]] || { echo "No perf/.data-keys: fill the database with perf/generate.sh first" >&2; exit 1; }
-  CELIANET_DATA_KEYS=$(cat perf/.data-keys)
-fi
-export CELIANET_DATA_KEYS
-if ! "${PSQL[@]}" -d "$DB" -tAc "SELECT count(*) > 0 FROM patron" 2>/dev/null | grep -q t; then
-  echo "$DB has no patrons: run perf/generate.sh first (e.g. perf/generate.sh 100000 $DB)" >&2
-  exit 1
-fi
+SMALL_DB=${SMALL_DB:-celianet_perf100k}
+data_keys
+generated "$DB"
 if ! "${PSQL[@]}" -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'celianet_floor'" | grep -q 1; then
   "${PSQL[@]}" -d postgres -c "CREATE DATABASE celianet_floor"
 fi
@@ -40,12 +37,11 @@ echo "Building Celianet and the floor…"
 
 started=()
 stop() {
-  for pid in "${started[@]}"; do kill "$pid" 2>/dev/null || true; done
-  for pid in "${started[@]}"; do wait "$pid" 2>/dev/null || true; done
+  for pid in "${started[@]}"; do halt "$pid"; done
+  started=()
 }
 trap stop EXIT
 
-listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 for port in "$CELIANET_PORT" "$FLOOR_PORT"; do
   if listening "$port"; then echo "Port $port is taken: stop what listens there or set CELIANET_PORT/FLOOR_PORT" >&2; exit 1; fi
 done
@@ -53,24 +49,14 @@ if ! listening "$SMTP_PORT"; then
   perf/mail-sink.py "$SMTP_PORT" >"$OUT/mail-sink.log" 2>&1 &
   started+=($!)
 fi
-PORT=$CELIANET_PORT SPRING_DATASOURCE_URL=jdbc:postgresql://localhost:5432/$DB SPRING_DATASOURCE_USERNAME=postgres \
-  SPRING_DATASOURCE_PASSWORD=postgres SERVER_SERVLET_SESSION_COOKIE_SECURE=false SMTP_PORT=$SMTP_PORT \
-  CELIANET_SECURITY_SECOND_FACTOR_ROLES= CELIANET_SECURITY_SIGN_IN_PER_NAME_AND_ADDRESS=1000000 \
-  CELIANET_SECURITY_SIGN_IN_PER_ADDRESS=1000000 CELIANET_IDENTITY_CODE_SEARCHES_PER_DAY=100000000 \
-  java -Xmx1g -jar target/celianet-*.jar >"$OUT/celianet.log" 2>&1 &
-started+=($!)
+profile=()
+[[ ${PROFILE:-no} == yes ]] && profile=("$(profiler "$OUT/profile.html")")
+celianet "$CELIANET_PORT" "$DB" "$SMTP_PORT" "$OUT/celianet.log" -Xmx1g "${profile[@]}"
+started+=("$CELIANET_PID")
 FLOOR_PORT=$FLOOR_PORT java -Xmx1g -jar src/perf/floor/target/celianet-floor.jar >"$OUT/floor.log" 2>&1 &
 started+=($!)
-for port in "$CELIANET_PORT" "$FLOOR_PORT"; do
-  for _ in $(seq 180); do
-    curl -fs -o /dev/null "http://localhost:$port/api/status" && break
-    sleep 1
-  done
-  curl -fs -o /dev/null "http://localhost:$port/api/status" || {
-    echo "Nothing answers on port $port: see $OUT/celianet.log and $OUT/floor.log" >&2
-    exit 1
-  }
-done
+answering "$CELIANET_PORT" "$OUT/celianet.log"
+answering "$FLOOR_PORT" "$OUT/floor.log"
 
 # Runs one simulation; prints the directory of its report.
 simulate() {
@@ -96,3 +82,21 @@ mapfile -t reports < <(
   run PagesSimulation FloorPagesSimulation
 )
 python3 perf/compare-report.py "${reports[@]}" "${OPTIONS[@]}" | tee "$OUT/table.txt"
+
+# The database's own time for each page, at both sizes, with Celianet and the floor stopped.
+stop
+explained=()
+for db in "$SMALL_DB" "$DB"; do
+  if [[ $db == "$SMALL_DB" ]] && ! "${PSQL[@]}" -d "$db" -tAc "SELECT 1" >/dev/null 2>&1; then
+    echo "No $SMALL_DB: the database times at the smaller size are left out (set SMALL_DB)" >&2
+    continue
+  fi
+  MAIL_SINK=no perf/explain-pages.sh "$db" "$CELIANET_PORT" >"$OUT/explain-$db.out" 2>&1 \
+    || { echo "The database-time probe failed on $db: $OUT/explain-$db.out" >&2; continue; }
+  explained+=("$OUT/explain-$db.json")
+done
+if ((${#explained[@]} == 2)); then
+  python3 perf/explain-report.py compare "${explained[@]}" | tee -a "$OUT/table.txt" || true
+elif ((${#explained[@]} == 1)); then
+  tee -a "$OUT/table.txt" <"$OUT/explain-$DB.txt"
+fi

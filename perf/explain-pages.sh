@@ -18,21 +18,17 @@
 # listens, unless MAIL_SINK=no: the pages send no mail).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source perf/lib.sh
 DB=${1:?usage: perf/explain-pages.sh <database> [port]}
 PORT=${2:-${CELIANET_PORT:-8080}}
 SMTP_PORT=${SMTP_PORT:-2525}
 WARMUP=${WARMUP:-1}
 ROUNDS=${ROUNDS:-5}
-PSQL=(psql -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -v ON_ERROR_STOP=1 -q -X)
 OUT=target/compare
 mkdir -p "$OUT"
 PASSWORD=celianet-perf
 
-if [[ -z ${CELIANET_DATA_KEYS:-} ]]; then
-  [[ -f perf/.data-keys ]] || { echo "No perf/.data-keys: fill the database with perf/generate.sh first" >&2; exit 1; }
-  CELIANET_DATA_KEYS=$(cat perf/.data-keys)
-fi
-export CELIANET_DATA_KEYS
+data_keys
 
 # The server log: the collector's current file, else the newest in /var/log/postgresql.
 if [[ -z ${PG_LOG:-} ]]; then
@@ -44,13 +40,9 @@ if [[ -z ${PG_LOG:-} ]]; then
   fi
 fi
 [[ -r ${PG_LOG:-} ]] || { echo "Cannot read the server log (${PG_LOG:-none}): set PG_LOG" >&2; exit 1; }
-if ! "${PSQL[@]}" -d "$DB" -tAc "SELECT count(*) > 0 FROM patron" 2>/dev/null | grep -q t; then
-  echo "$DB has no patrons: run perf/generate.sh first" >&2
-  exit 1
-fi
+generated "$DB"
 [[ $(ls target/celianet-*.jar 2>/dev/null | wc -l) -gt 0 ]] || ./mvnw -q -B -DskipTests package
 
-listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 if listening "$PORT"; then echo "Port $PORT is taken: give another port" >&2; exit 1; fi
 
 SETTINGS=(session_preload_libraries auto_explain.log_min_duration auto_explain.log_analyze auto_explain.log_format
@@ -86,18 +78,10 @@ fi
 QUIET=(--spring.datasource.hikari.maximum-pool-size=4 --celianet.mail.poll-interval=1d --celianet.bookclubs.freeze-initial-delay=1d
   --celianet.institutions.digest-cron=- --celianet.maintenance.announce-cron=- --celianet.retention.cron=-
   --spring.session.jdbc.cleanup-cron=-)
-PORT=$PORT SPRING_DATASOURCE_URL=jdbc:postgresql://localhost:5432/$DB SPRING_DATASOURCE_USERNAME=postgres \
-  SPRING_DATASOURCE_PASSWORD=postgres SERVER_SERVLET_SESSION_COOKIE_SECURE=false SMTP_PORT=$SMTP_PORT \
-  CELIANET_SECURITY_SECOND_FACTOR_ROLES= CELIANET_SECURITY_SIGN_IN_PER_NAME_AND_ADDRESS=1000000 \
-  CELIANET_SECURITY_SIGN_IN_PER_ADDRESS=1000000 CELIANET_IDENTITY_CODE_SEARCHES_PER_DAY=100000000 \
-  java -Xmx1g -jar target/celianet-*.jar "${QUIET[@]}" >"$OUT/explain-celianet.log" 2>&1 &
-started+=($!)
+celianet "$PORT" "$DB" "$SMTP_PORT" "$OUT/explain-celianet.log" -Xmx1g -- "${QUIET[@]}"
+started+=("$CELIANET_PID")
 BASE=http://localhost:$PORT
-for _ in $(seq 180); do
-  curl -fs -o /dev/null "$BASE/api/status" && break
-  sleep 1
-done
-curl -fs -o /dev/null "$BASE/api/status" || { echo "Nothing answers on port $PORT: see $OUT/explain-celianet.log" >&2; exit 1; }
+answering "$PORT" "$OUT/explain-celianet.log"
 
 # Signs the account in (GET /login for the CSRF token, POST the form); the cookie jar keeps its session.
 sign_in() {

@@ -2,7 +2,7 @@
 # Starting Celianet as the README's Load test step 2 says: the generator's data keys, the mail sink, the
 # simulated librarians signing in with the password alone and searching far more than a real one may.
 
-PSQL=(psql -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -v ON_ERROR_STOP=1 -q)
+PSQL=(psql -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -v ON_ERROR_STOP=1 -q -X)
 
 # Exports CELIANET_DATA_KEYS from perf/.data-keys unless it is set.
 data_keys() {
@@ -23,20 +23,20 @@ generated() {
 
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
-# Starts Celianet in the background: celianet PORT DATABASE SMTP_PORT LOG [java options…] -- [jar]
-# The java options come before -jar (e.g. -Xmx1g); the jar defaults to target/celianet-*.jar. Sets CELIANET_PID.
+# Starts Celianet in the background: celianet PORT DATABASE SMTP_PORT LOG [java options…] [-- application arguments…]
+# The java options come before -jar (e.g. -Xmx1g); the jar is CELIANET_JAR, else target/celianet-*.jar.
+# Sets CELIANET_PID.
 celianet() {
   local port=$1 db=$2 smtp=$3 log=$4
   shift 4
-  local options=() jar
+  local options=()
   while (($#)) && [[ $1 != -- ]]; do options+=("$1"); shift; done
   [[ ${1:-} == -- ]] && shift
-  jar=${1:-$(ls target/celianet-*.jar | head -1)}
   PORT=$port SPRING_DATASOURCE_URL=jdbc:postgresql://localhost:5432/$db \
     SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD=postgres SERVER_SERVLET_SESSION_COOKIE_SECURE=false \
     SMTP_PORT=$smtp CELIANET_SECURITY_SECOND_FACTOR_ROLES= CELIANET_SECURITY_SIGN_IN_PER_NAME_AND_ADDRESS=1000000 \
     CELIANET_SECURITY_SIGN_IN_PER_ADDRESS=1000000 CELIANET_IDENTITY_CODE_SEARCHES_PER_DAY=100000000 \
-    java "${options[@]}" -jar "$jar" >"$log" 2>&1 &
+    java "${options[@]}" -jar "${CELIANET_JAR:-$(ls target/celianet-*.jar | head -1)}" "$@" >"$log" 2>&1 &
   CELIANET_PID=$!
 }
 
@@ -55,4 +55,17 @@ answering() {
 halt() {
   kill "$1" 2>/dev/null || true
   wait "$1" 2>/dev/null || true
+}
+
+# The java option that profiles the whole run with async-profiler (CPU samples, a flame graph written when the JVM
+# stops): profiler FILE.html. The library comes from Maven (tools.profiler:async-profiler) into target/.
+profiler() {
+  local version=4.2 dir=target/async-profiler
+  if [[ ! -f $dir/linux-x64/libasyncProfiler.so ]]; then
+    ./mvnw -q -B dependency:get -Dartifact="tools.profiler:async-profiler:$version" -Dtransitive=false >&2
+    mkdir -p "$dir"
+    (cd "$dir" && unzip -q -o ~/.m2/repository/tools/profiler/async-profiler/$version/async-profiler-$version.jar 'linux-x64/*')
+  fi
+  # perf events need kernel permission that containers seldom give; the interval timer needs none.
+  echo "-agentpath:$PWD/$dir/linux-x64/libasyncProfiler.so=start,event=itimer,interval=1ms,file=$PWD/$1"
 }

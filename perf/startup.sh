@@ -26,25 +26,27 @@ EXTRACTED=$OUT/application/$(basename "$JAR")
 ARCHIVE=$OUT/application.jsa
 
 echo "Training the archive (a start that stops after the context refresh)…"
-celianet "$PORT" "$DB" 2525 "$OUT/training.log" -XX:ArchiveClassesAtExit="$ARCHIVE" -Xlog:cds=off -Dspring.context.exit=onRefresh -- "$EXTRACTED"
+CELIANET_JAR=$EXTRACTED celianet "$PORT" "$DB" 2525 "$OUT/training.log" -XX:ArchiveClassesAtExit="$ARCHIVE" -Xlog:cds=off \
+  -Dspring.context.exit=onRefresh
 wait "$CELIANET_PID" || true
 [[ -f $ARCHIVE ]] || { tail -20 "$OUT/training.log"; echo "No archive was written" >&2; exit 1; }
 echo "Archive: $(du -h "$ARCHIVE" | cut -f1)"
 
-# Starts once, waits for the start-up line, stops; prints the seconds the process had been running.
+# Starts the jar once with the options given, waits for it to answer, stops it; prints the seconds the process had
+# been running at Spring Boot's start-up line.
 start() {
-  local log=$1
-  shift
-  celianet "$PORT" "$DB" 2525 "$log" "$@"
+  local log=$1 jar=$2
+  shift 2
+  CELIANET_JAR=$jar celianet "$PORT" "$DB" 2525 "$log" "$@"
   answering "$PORT" "$log"
   halt "$CELIANET_PID"
   sed -n 's/.*Started CelianetApplication in [0-9.]* seconds (process running for \([0-9.]*\)).*/\1/p' "$log"
 }
 declare -A took
 for round in $(seq "$ROUNDS"); do
-  took[plain]+="$(start "$OUT/plain-$round.log" -- "$JAR") "
-  took[extracted]+="$(start "$OUT/extracted-$round.log" -- "$EXTRACTED") "
-  took[cds]+="$(start "$OUT/cds-$round.log" -XX:SharedArchiveFile="$ARCHIVE" -Xlog:cds=off -- "$EXTRACTED") "
+  took[plain]+="$(start "$OUT/plain-$round.log" "$JAR") "
+  took[extracted]+="$(start "$OUT/extracted-$round.log" "$EXTRACTED") "
+  took[cds]+="$(start "$OUT/cds-$round.log" "$EXTRACTED" -XX:SharedArchiveFile="$ARCHIVE" -Xlog:cds=off) "
 done
 python3 - "${took[plain]}" "${took[extracted]}" "${took[cds]}" <<'PY' | tee "$OUT/table.txt"
 import statistics, sys
