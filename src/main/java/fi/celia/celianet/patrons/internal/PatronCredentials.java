@@ -99,8 +99,10 @@ public class PatronCredentials {
     /** The organisation's latest registrations, newest first, with where their credentials stand. */
     @Transactional(readOnly = true)
     public List<RecentRegistration> latestRegistrations(UUID organisationId, int limit) {
-        return patrons.findByOrganisationIdOrderByRegisteredAtDesc(organisationId, Limit.of(limit)).stream()
-                .map(p -> new RecentRegistration(p, status(p)))
+        List<Patron> latest = patrons.findByOrganisationIdOrderByRegisteredAtDesc(organisationId, Limit.of(limit));
+        Map<UUID, CredentialsStatus> statuses = statuses(latest);
+        return latest.stream()
+                .map(p -> new RecentRegistration(p, statuses.get(p.id())))
                 .toList();
     }
 
