@@ -6,8 +6,9 @@ import fi.celia.celianet.bookclubs.internal.BookClub;
 import fi.celia.celianet.bookclubs.internal.BookClubRepository;
 import fi.celia.celianet.bookclubs.internal.ClubShipment;
 import fi.celia.celianet.bookclubs.internal.Membership;
-import fi.celia.celianet.bookclubs.internal.Subscription;
 import fi.celia.celianet.calendar.Helsinki;
+import fi.celia.celianet.shared.CountCache;
+import fi.celia.celianet.shared.Counted;
 import fi.celia.celianet.shared.NotFoundException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -17,7 +18,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -33,26 +36,59 @@ public class BookClubs {
     private final EntityManager entityManager;
     private final Clock clock;
     private final AuditLog audit;
+    private final CountCache counts;
 
     BookClubs(
             BookClubRepository repository,
             Membership membership,
             EntityManager entityManager,
             Clock clock,
-            AuditLog audit) {
+            AuditLog audit,
+            CountCache counts) {
         this.repository = repository;
         this.membership = membership;
         this.entityManager = entityManager;
         this.clock = clock;
         this.audit = audit;
+        this.counts = counts;
     }
 
-    /** Every club with its count of active members. */
+    /**
+     * The keys of the clubs' counts in the {@link CountCache}: active members of a club (of every club when
+     * {@code clubId} is null), or the members of a club's open shipments on a day.
+     */
+    record CountKey(String what, UUID clubId, LocalDate day) {}
+
+    /** Every club with its count of active members (counted at most a few minutes ago: {@link #membersCounted()}). */
     @Transactional(readOnly = true)
     public List<Club> all() {
-        return repository.allWithMembers(Subscription.State.ACTIVE).stream()
-                .map(c -> c.club().toClub(c.members()))
+        Map<UUID, Long> members = membersCounted().value();
+        return repository.catalogue().stream()
+                .map(c -> c.toClub(members.getOrDefault(c.id(), 0L)))
                 .toList();
+    }
+
+    /** Every club's count of active members, and how old the count is. */
+    @Transactional(readOnly = true)
+    public Counted<Map<UUID, Long>> membersCounted() {
+        return counts.get(new CountKey("members", null, null), membership::activeMembers);
+    }
+
+    /** The club's count of active members, and how old the count is. */
+    @Transactional(readOnly = true)
+    public Counted<Long> membersCounted(UUID clubId) {
+        return counts.get(new CountKey("members", clubId, null), () -> membership.activeMembers(clubId));
+    }
+
+    /** How old the open shipments' member counts of the club are that its pages show today. */
+    @Transactional(readOnly = true)
+    public Counted<Map<UUID, Long>> shipmentsCounted(UUID clubId) {
+        return openCounts(clubId, Set.of(), today());
+    }
+
+    /** Forgets the kept counts of every club: a subscription or a shipment changed in this instance. */
+    void countsChanged() {
+        counts.forget(key -> key instanceof CountKey);
     }
 
     /** The clubs without their member counts (0 in each): cheap enough for every patron page. */
@@ -63,8 +99,9 @@ public class BookClubs {
 
     @Transactional(readOnly = true)
     public Optional<Club> find(UUID clubId) {
-        return repository.withMembers(clubId, Subscription.State.ACTIVE).map(c -> c.club()
-                .toClub(c.members()));
+        return repository
+                .findById(clubId)
+                .map(c -> c.toClub(membersCounted(clubId).value()));
     }
 
     @Transactional
@@ -103,6 +140,7 @@ public class BookClubs {
         LocalDate today = today();
         List<ClubShipment> added = club.scheduleMonthly(firstDelivery, months, leadTimeDays, today, Instant.now(clock));
         repository.flush();
+        countsChanged();
         audit.success(
                 actor,
                 AuditEvent.BOOKCLUB_CALENDAR,
@@ -139,6 +177,7 @@ public class BookClubs {
         ClubShipment shipment =
                 club.changeShipment(shipmentId, expectedVersion, deliveryDate, titles, today, Instant.now(clock));
         repository.flush();
+        countsChanged();
         audit.success(
                 actor, AuditEvent.BOOKCLUB_SHIPMENT_UPDATED, "CLUB_SHIPMENT", shipmentId, "delivery=" + deliveryDate);
         return withCounts(List.of(shipment), today).get(0);
@@ -148,15 +187,35 @@ public class BookClubs {
         return find(clubId).orElseThrow(NotFoundException::new);
     }
 
-    /** The shipments as pages show them: the frozen list's size, or while open, how many it would go to now. */
+    /**
+     * The shipments of one club as pages show them: the frozen list's size, or while open, how many it would go to
+     * (counted for all the club's open shipments at once, at most a few minutes ago: {@link #shipmentsCounted}).
+     */
     List<Shipment> withCounts(List<ClubShipment> shipments, LocalDate today) {
-        Map<UUID, Long> open = membership.openCounts(shipments.stream()
+        if (shipments.isEmpty()) {
+            return List.of();
+        }
+        Set<UUID> openIds = shipments.stream()
                 .filter(s -> !s.frozen())
                 .map(ClubShipment::id)
-                .toList());
+                .collect(Collectors.toSet());
+        Map<UUID, Long> open = openIds.isEmpty()
+                ? Map.of()
+                : openCounts(shipments.get(0).clubId(), openIds, today).value();
         return shipments.stream()
                 .map(s -> s.toShipment(open.getOrDefault(s.id(), 0L), today))
                 .toList();
+    }
+
+    /** The members of each open shipment of the club, kept; counted again when a shipment asked for is not in it. */
+    private Counted<Map<UUID, Long>> openCounts(UUID clubId, Set<UUID> openIds, LocalDate today) {
+        CountKey key = new CountKey("shipments", clubId, today);
+        Counted<Map<UUID, Long>> kept = counts.get(key, () -> membership.openCountsOfClub(clubId));
+        if (!kept.value().keySet().containsAll(openIds)) {
+            counts.forget(key::equals);
+            kept = counts.get(key, () -> membership.openCountsOfClub(clubId));
+        }
+        return kept;
     }
 
     private LocalDate today() {

@@ -126,6 +126,7 @@ public class Subscriptions {
                 patronId,
                 "club=" + clubId + " first=" + first.deliveryDate(),
                 AccessPurpose.CLUB_WORK);
+        clubs.countsChanged();
         if (patron.hasEmail()) {
             String language = patron.language() == null ? "fi" : patron.language();
             mailbox.enqueue(OutgoingMail.of(
@@ -177,6 +178,7 @@ public class Subscriptions {
                 patronId,
                 "subscription=" + subscriptionId + " from=" + pausedFrom,
                 AccessPurpose.CLUB_WORK);
+        clubs.countsChanged();
         return new SubscriptionChange(
                 SubscriptionChange.Kind.PAUSED,
                 subscriptionId,
@@ -207,6 +209,7 @@ public class Subscriptions {
                 patronId,
                 "subscription=" + subscriptionId + " from=" + effect.date(),
                 AccessPurpose.CLUB_WORK);
+        clubs.countsChanged();
         return new SubscriptionChange(
                 SubscriptionChange.Kind.RESUMED,
                 subscriptionId,
@@ -234,6 +237,7 @@ public class Subscriptions {
                 patronId,
                 "subscription=" + subscriptionId + " from=" + endsOn,
                 AccessPurpose.CLUB_WORK);
+        clubs.countsChanged();
         return new SubscriptionChange(
                 SubscriptionChange.Kind.ENDED,
                 subscriptionId,

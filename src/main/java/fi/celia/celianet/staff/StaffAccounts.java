@@ -287,6 +287,17 @@ public class StaffAccounts implements PasswordTarget {
         return lockout.isLocked(account.getUsername());
     }
 
+    /** The ids of those of the accounts that {@link #isLocked} would say are locked, in one query for them all. */
+    @Transactional(readOnly = true)
+    public List<UUID> lockedAmong(List<StaffAccount> accounts) {
+        Set<String> locked = lockout.lockedAmong(
+                accounts.stream().map(StaffAccount::getUsername).toList());
+        return accounts.stream()
+                .filter(a -> locked.contains(a.getUsername()))
+                .map(StaffAccount::getId)
+                .toList();
+    }
+
     /** An account with many failed sign-ins lately, from any addresses. */
     public record SignInTarget(String username, int failures) {}
 

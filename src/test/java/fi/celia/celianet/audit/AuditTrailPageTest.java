@@ -140,7 +140,7 @@ class AuditTrailPageTest extends IntegrationTest {
     }
 
     @Test
-    void theTrailIsPagedKeepingTheFilters() throws Exception {
+    void theTrailIsPagedByCursorKeepingTheFilters() throws Exception {
         String actor = TestData.unique("pager");
         clock.set(Instant.parse("2026-05-04T06:00:00Z"));
         for (int i = 0; i < PAGE_PLUS_ONE; i++) {
@@ -149,11 +149,35 @@ class AuditTrailPageTest extends IntegrationTest {
         }
         Document first = page(get("/admin/audit").param("actor", actor).param("event", "PATRON_VIEWED"));
         assertThat(rows(first)).hasSize(50);
+        assertThat(rows(first).get(0).get(0)).isEqualTo("4.5.2026 09:51");
         String next = first.select("nav.pager a").attr("href");
-        assertThat(next).contains("page=1").contains("actor=" + actor).contains("event=PATRON_VIEWED");
+        // the next page starts after the last record shown, not at an offset that grows with the trail
+        assertThat(next).contains("before=").doesNotContain("page=");
+        assertThat(next).contains("actor=" + actor).contains("event=PATRON_VIEWED");
         assertThat(first.select("nav.pager a")).hasSize(1);
         Document second = page(get(next.replace("&amp;", "&")));
         assertThat(rows(second)).extracting(r -> r.get(0)).containsExactly("4.5.2026 09:01");
+
+        // and back: the previous page is the newest fifty again
+        assertThat(second.select("nav.pager a")).hasSize(1);
+        String previous = second.select("nav.pager a").attr("href");
+        assertThat(previous).contains("after=").contains("actor=" + actor);
+        Document back = page(get(previous.replace("&amp;", "&")));
+        assertThat(rows(back)).hasSize(50);
+        assertThat(rows(back).get(0).get(0)).isEqualTo("4.5.2026 09:51");
+        assertThat(rows(back).get(49).get(0)).isEqualTo("4.5.2026 09:02");
+        assertThat(back.select("nav.pager a")).hasSize(1);
+        assertThat(back.select("nav.pager a").attr("href")).contains("before=");
+    }
+
+    @Test
+    void aRareOutcomeIsFoundThroughItsOwnIndex() {
+        List<String> plans = transactions.execute(status -> {
+            jdbc.sql("SET LOCAL enable_seqscan = off").update();
+            return List.of(plan("SELECT * FROM audit_event WHERE true AND outcome = 'DENIED'"
+                    + " ORDER BY occurred_at DESC, id DESC LIMIT 51"));
+        });
+        assertThat(plans.get(0)).contains("audit_event_rare_outcome_ix");
     }
 
     @Test

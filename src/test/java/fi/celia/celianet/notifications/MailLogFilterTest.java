@@ -8,6 +8,7 @@ import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.jsoup.Jsoup;
@@ -15,6 +16,7 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
@@ -58,8 +60,38 @@ class MailLogFilterTest extends IntegrationTest {
         assertThat(none.select("#mail-none").text()).isEqualTo("Ei viestejä näillä ehdoilla.");
     }
 
+    @Test
+    void theLogIsPagedByCursorNewestFirstKeepingTheText() throws Exception {
+        String paged = TestData.unique("mailpager").toLowerCase();
+        Instant start = Instant.parse("2026-05-04T06:00:00Z");
+        // two mails in the same instant, so the order within it (by id) is paged over too
+        for (int i = 0; i < 51; i++) {
+            sentAt(paged + "-" + i + "@example.fi", "Sivu", start.plusSeconds(60L * Math.min(i, 49)));
+        }
+        Document first = page(paged);
+        assertThat(first.select("tbody tr")).hasSize(50);
+        assertThat(first.select("nav.pager a")).hasSize(1);
+        String next = first.select("nav.pager a").attr("href");
+        assertThat(next).contains("before=").contains("q=" + paged).doesNotContain("page=");
+        Document second = page(get(next.replace("&amp;", "&")));
+        assertThat(second.select("tbody tr")).hasSize(1);
+        List<String> all = new ArrayList<>(recipientsOf(first));
+        all.addAll(recipientsOf(second));
+        assertThat(all).doesNotHaveDuplicates().hasSize(51).contains(paged + "-0@example.fi");
+        assertThat(recipientsOf(first).get(0)).isIn(paged + "-49@example.fi", paged + "-50@example.fi");
+
+        String previous = second.select("nav.pager a").attr("href");
+        assertThat(previous).contains("after=");
+        Document back = page(get(previous.replace("&amp;", "&")));
+        assertThat(recipientsOf(back)).isEqualTo(recipientsOf(first));
+        assertThat(back.select("nav.pager a").attr("href")).contains("before=");
+    }
+
     private void sent(String recipient, String subject) {
-        Instant now = Instant.now();
+        sentAt(recipient, subject, Instant.now());
+    }
+
+    private void sentAt(String recipient, String subject, Instant now) {
         jdbc.sql(
                         """
                 INSERT INTO outbound_mail (id, dedupe_key, recipient, language, subject, body, state, attempts,
@@ -79,6 +111,18 @@ class MailLogFilterTest extends IntegrationTest {
                 .getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
         return Jsoup.parse(response.getContentAsString());
+    }
+
+    private Document page(MockHttpServletRequestBuilder request) throws Exception {
+        var response = mvc.perform(request.with(admin)).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(200);
+        return Jsoup.parse(response.getContentAsString());
+    }
+
+    private static List<String> recipientsOf(Document page) {
+        return page.select("tbody tr").stream()
+                .map((Element r) -> r.select("td").get(1).text())
+                .toList();
     }
 
     private List<String> recipients(String q) throws Exception {

@@ -9,6 +9,7 @@ import fi.celia.celianet.staff.StaffAccount;
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -176,6 +177,29 @@ class PatronListTest extends IntegrationTest {
                 .isEqualTo("1.5.2026");
         // past the end: an empty page, never an error
         assertThat(page("page=99").select("#patron-list tbody tr")).isEmpty();
+    }
+
+    @Test
+    void theCountIsKeptAFewMinutesAndTheListSaysHowOldItIs() throws Exception {
+        rows().name("Kaisa", "Kesto").insert();
+        rows().name("Kalle", "Kesto").insert();
+        Document first = page("");
+        assertThat(first.getElementById("list-count").text()).isEqualTo("Asiakkaita 2. Näytetään 1–2.");
+        assertThat(first.getElementById("list-counted").text()).isEqualTo("Laskettu juuri nyt.");
+
+        // a patron added behind this instance's back (as another instance would): listed, but not counted yet
+        rows().name("Kerttu", "Kesto").insert();
+        clock.advance(Duration.ofMinutes(2));
+        Document kept = page("");
+        assertThat(kept.select("#patron-list tbody tr")).hasSize(3);
+        assertThat(kept.getElementById("list-count").text()).startsWith("Asiakkaita 2.");
+        assertThat(kept.getElementById("list-counted").text()).isEqualTo("Laskettu 2 minuuttia sitten.");
+
+        // past the count's age it is counted again
+        clock.advance(Duration.ofMinutes(4));
+        Document counted = page("");
+        assertThat(counted.getElementById("list-count").text()).isEqualTo("Asiakkaita 3. Näytetään 1–3.");
+        assertThat(counted.getElementById("list-counted").text()).isEqualTo("Laskettu juuri nyt.");
     }
 
     @Test

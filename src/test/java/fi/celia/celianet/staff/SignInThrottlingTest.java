@@ -11,6 +11,8 @@ import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
 import java.util.concurrent.ThreadLocalRandom;
 import org.hamcrest.Matchers;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.ResultActions;
 
@@ -114,6 +116,35 @@ class SignInThrottlingTest extends IntegrationTest {
                         .single())
                 .as("the thirtieth failure and the one refused after it")
                 .isEqualTo(2);
+    }
+
+    @Test
+    void theAccountListMarksTheLockedAccountsFoundInOneQueryForAll() throws Exception {
+        var library = data.library(TestData.unique("Library"));
+        var locked = data.account(Role.REGISTRAR, library);
+        var open = data.account(Role.REGISTRAR, library);
+        String a = address();
+        for (int i = 0; i < 5; i++) {
+            attempt(a, locked.getUsername(), "wrong password!");
+        }
+        attempt(a, open.getUsername(), "wrong password!");
+        var admin = signIn(data.account(Role.ADMIN, null).getUsername(), TestData.PASSWORD);
+        Document list = Jsoup.parse(mvc.perform(get("/admin/staff").with(admin))
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(stateOf(list, locked.getUsername())).contains("lukittu");
+        assertThat(stateOf(list, open.getUsername())).doesNotContain("lukittu");
+    }
+
+    private static String stateOf(Document list, String username) {
+        return list.select("tbody tr").stream()
+                .filter(row -> row.select("td").get(0).text().equals(username))
+                .findFirst()
+                .orElseThrow()
+                .select("td")
+                .get(3)
+                .text();
     }
 
     @Test

@@ -61,7 +61,7 @@ class AuditController {
                 form.getOutcome(),
                 from == null ? null : Helsinki.startOfDay(from),
                 to == null ? null : Helsinki.startOfDay(to.plusDays(1)));
-        model.addAttribute("result", audit.search(filter, Math.max(0, form.getPage()), PAGE_SIZE));
+        model.addAttribute("result", audit.search(filter, form.getBefore(), form.getAfter(), PAGE_SIZE));
         return "audit/list";
     }
 

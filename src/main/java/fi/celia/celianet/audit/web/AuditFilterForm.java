@@ -24,7 +24,10 @@ class AuditFilterForm {
     @Size(max = 20, message = "{validation.tooLong}")
     private String to;
 
-    private int page;
+    /** The page's cursor: the records older than this record (the next page), or newer (the previous page). */
+    private Long before;
+
+    private Long after;
 
     /** The first day as typed; null when none was typed or it is no date. */
     LocalDate fromDate() {
@@ -76,11 +79,19 @@ class AuditFilterForm {
         this.to = to;
     }
 
-    public int getPage() {
-        return page;
+    public Long getBefore() {
+        return before;
     }
 
-    public void setPage(int page) {
-        this.page = page;
+    public void setBefore(Long before) {
+        this.before = before;
+    }
+
+    public Long getAfter() {
+        return after;
+    }
+
+    public void setAfter(Long after) {
+        this.after = after;
     }
 }

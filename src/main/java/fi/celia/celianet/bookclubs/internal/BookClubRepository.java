@@ -12,21 +12,6 @@ import org.springframework.data.jpa.repository.Query;
 /** Clubs and, as parts of each club, their shipments. */
 public interface BookClubRepository extends JpaRepository<BookClub, UUID> {
 
-    /** Every club with its count of active subscriptions, in one query. */
-    @Query(
-            """
-            select new fi.celia.celianet.bookclubs.internal.ClubMembers(c,
-                (select count(s) from Subscription s where s.clubId = c.id and s.state = :active))
-            from BookClub c order by lower(c.nameFi), c.id""")
-    List<ClubMembers> allWithMembers(Subscription.State active);
-
-    @Query(
-            """
-            select new fi.celia.celianet.bookclubs.internal.ClubMembers(c,
-                (select count(s) from Subscription s where s.clubId = c.id and s.state = :active))
-            from BookClub c where c.id = :id""")
-    Optional<ClubMembers> withMembers(UUID id, Subscription.State active);
-
     @Query("select c from BookClub c order by lower(c.nameFi), c.id")
     List<BookClub> catalogue();
 

@@ -37,24 +37,63 @@ public class Membership {
                 + " AND (p.resumed_from IS NULL OR " + deliveryExpr + " < p.resumed_from))";
     }
 
-    /** How many subscribers each of the shipments not frozen yet would go to now; frozen ones are left out. */
-    public Map<UUID, Long> openCounts(Collection<UUID> shipmentIds) {
+    /** Every club's count of active subscriptions (a club without any is left out). */
+    public Map<UUID, Long> activeMembers() {
         Map<UUID, Long> counts = new HashMap<>();
-        if (shipmentIds.isEmpty()) {
-            return counts;
-        }
-        // A count over subscriptions and their pauses for a page's shipments at once: aggregate SQL, not entities.
+        // A count per club, grouped by the database over the index of active subscriptions.
+        jdbc.sql("SELECT club_id, count(*) AS members FROM club_subscription WHERE state = 'ACTIVE' GROUP BY club_id")
+                .query(rs -> {
+                    counts.put(rs.getObject("club_id", UUID.class), rs.getLong("members"));
+                });
+        return counts;
+    }
+
+    /** The club's count of active subscriptions. */
+    public long activeMembers(UUID clubId) {
+        // A count, over the index of active subscriptions.
+        return jdbc.sql("SELECT count(*) FROM club_subscription WHERE club_id = :club AND state = 'ACTIVE'")
+                .param("club", clubId)
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * How many members each open (not frozen) shipment of the club would go to now, 0 included. The same rule as
+     * {@link #receives}, worked out without testing every subscription against every shipment: the club's
+     * subscriptions grouped by their dates (a few hundred groups however many members) give the count by dates, and
+     * only the subscriptions that have pauses are tested one by one, the paused ones taken off.
+     */
+    public Map<UUID, Long> openCountsOfClub(UUID clubId) {
+        Map<UUID, Long> counts = new HashMap<>();
+        // Aggregate SQL over a club's subscriptions and their pauses; no entity is loaded to be counted.
         jdbc.sql(
                         """
-                SELECT sh.id, count(*) AS members FROM club_shipment sh
-                JOIN club_subscription s ON s.club_id = sh.club_id AND %s
-                WHERE sh.id IN (:ids) AND sh.frozen_at IS NULL GROUP BY sh.id"""
-                                .formatted(receives("s", "sh.delivery_date")))
-                .param("ids", shipmentIds)
+                WITH grouped AS MATERIALIZED (
+                    SELECT starts_on, ends_on, count(*) AS n FROM club_subscription WHERE club_id = :club
+                    GROUP BY starts_on, ends_on),
+                paused AS MATERIALIZED (
+                    SELECT s.id, s.starts_on, s.ends_on FROM club_subscription s WHERE s.club_id = :club
+                    AND EXISTS (SELECT 1 FROM club_subscription_pause p WHERE p.subscription_id = s.id))
+                SELECT sh.id,
+                    (SELECT coalesce(sum(g.n), 0) FROM grouped g WHERE %s)
+                    - (SELECT count(*) FROM paused s WHERE %s)
+                    + (SELECT count(*) FROM paused s WHERE %s) AS members
+                FROM club_shipment sh WHERE sh.club_id = :club AND sh.frozen_at IS NULL"""
+                                .formatted(
+                                        byDates("g", "sh.delivery_date"),
+                                        byDates("s", "sh.delivery_date"),
+                                        receives("s", "sh.delivery_date")))
+                .param("club", clubId)
                 .query(rs -> {
                     counts.put(rs.getObject("id", UUID.class), rs.getLong("members"));
                 });
         return counts;
+    }
+
+    /** The dates part of {@link #receives}: started on or before the delivery, not ended before it. */
+    private static String byDates(String sub, String deliveryExpr) {
+        return sub + ".starts_on <= " + deliveryExpr + " AND (" + sub + ".ends_on IS NULL OR " + deliveryExpr + " < "
+                + sub + ".ends_on)";
     }
 
     /**

@@ -59,6 +59,7 @@ class BookClubController {
     @GetMapping("/bookclubs")
     String list(Model model) {
         model.addAttribute("clubs", clubs.all());
+        model.addAttribute("membersCounted", clubs.membersCounted());
         return "bookclubs/list";
     }
 
@@ -229,7 +230,9 @@ class BookClubController {
 
     private String clubPage(Club club, Model model) {
         model.addAttribute("club", club);
+        model.addAttribute("membersCounted", clubs.membersCounted(club.id()));
         model.addAttribute("shipments", clubs.shipments(club.id()));
+        model.addAttribute("shipmentsCounted", clubs.shipmentsCounted(club.id()));
         model.addAttribute("maxMonths", BookClubs.MAX_CALENDAR_MONTHS);
         return "bookclubs/club";
     }
@@ -237,6 +240,7 @@ class BookClubController {
     private String shipmentPage(Club club, Shipment shipment, Model model) {
         model.addAttribute("club", club);
         model.addAttribute("shipment", shipment);
+        model.addAttribute("shipmentsCounted", shipment.frozen() ? null : clubs.shipmentsCounted(club.id()));
         model.addAttribute(
                 "members", shipment.frozen() ? exports.firstMembers(shipment.id(), PAGE_MEMBERS) : List.of());
         model.addAttribute("pageMembers", PAGE_MEMBERS);

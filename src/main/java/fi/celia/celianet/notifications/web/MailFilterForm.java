@@ -1,6 +1,7 @@
 package fi.celia.celianet.notifications.web;
 
 import jakarta.validation.constraints.Size;
+import java.util.UUID;
 
 /**
  * The sent-mail log's filter and page, bound like any form so that a bad value is a field error on the same page:
@@ -11,7 +12,10 @@ class MailFilterForm {
     @Size(max = 254, message = "{validation.tooLong}")
     private String q;
 
-    private int page;
+    /** The page's cursor: the mails listed after this one (the next page), or before it (the previous page). */
+    private UUID before;
+
+    private UUID after;
 
     public String getQ() {
         return q;
@@ -21,11 +25,19 @@ class MailFilterForm {
         this.q = q;
     }
 
-    public int getPage() {
-        return page;
+    public UUID getBefore() {
+        return before;
     }
 
-    public void setPage(int page) {
-        this.page = page;
+    public void setBefore(UUID before) {
+        this.before = before;
+    }
+
+    public UUID getAfter() {
+        return after;
+    }
+
+    public void setAfter(UUID after) {
+        this.after = after;
     }
 }

@@ -5,6 +5,8 @@ import fi.celia.celianet.audit.AuditLog;
 import fi.celia.celianet.audit.AuditOutcome;
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.notifications.Mailbox;
+import fi.celia.celianet.shared.CountCache;
+import fi.celia.celianet.shared.Counted;
 import fi.celia.celianet.staff.StaffPrincipal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -86,16 +88,48 @@ public class PatronList {
     private final JdbcClient jdbc;
     private final AuditLog audit;
     private final TransactionTemplate readOnly;
+    private final CountCache counts;
 
-    PatronList(JdbcClient jdbc, AuditLog audit, PlatformTransactionManager transactions) {
+    PatronList(JdbcClient jdbc, AuditLog audit, PlatformTransactionManager transactions, CountCache counts) {
         this.jdbc = jdbc;
         this.audit = audit;
+        this.counts = counts;
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
     }
 
+    /** The key of a count of the list's matches in the {@link CountCache}: the filters without the order. */
+    record CountKey(
+            UUID organisationId,
+            LocalDate registeredFrom,
+            LocalDate registeredTo,
+            PatronListQuery.Status status,
+            String credentials,
+            PatronListQuery.Service service) {
+
+        static CountKey of(PatronListQuery query) {
+            return new CountKey(
+                    query.organisationId(),
+                    query.registeredFrom(),
+                    query.registeredTo(),
+                    query.status(),
+                    query.credentials(),
+                    query.service());
+        }
+    }
+
     /**
-     * One page of the list, with the count of all matches; audited.
+     * Forgets the kept counts of the organisation's list (all of them when {@code organisationId} is null): its
+     * patrons changed in this instance.
+     */
+    public void countsChanged(UUID organisationId) {
+        counts.forget(key ->
+                key instanceof CountKey k && (organisationId == null || organisationId.equals(k.organisationId())));
+    }
+
+    /**
+     * One page of the list, with the count of all matches (counted at most a few minutes ago, and kept: an
+     * organisation's tens of thousands of patrons are not counted again on every view); audited.
      *
      * @throws AccessDeniedException for another organisation's patrons, unless the user is service staff
      */
@@ -104,18 +138,26 @@ public class PatronList {
         requireAccess(user, query);
         int index = Math.max(0, page);
         Sql sql = new Sql(query);
-        long total = jdbc.sql(sql.count()).params(sql.params).query(Long.class).single();
-        List<PatronListRow> rows = jdbc.sql(sql.page(index))
+        Counted<Long> counted = counts.get(
+                CountKey.of(query),
+                () -> jdbc.sql(sql.count()).params(sql.params).query(Long.class).single());
+        long total = counted.value();
+        List<PatronListRow> rows = new ArrayList<>(jdbc.sql(sql.page(index))
                 .params(sql.params)
                 .query(PatronList::row)
-                .list();
+                .list());
+        // one row more than a page tells whether there is a next page, whatever the age of the count
+        boolean hasNext = rows.size() > PAGE_SIZE;
+        if (hasNext) {
+            rows.remove(PAGE_SIZE);
+        }
         audit.success(
                 user.username(),
                 AuditEvent.PATRON_LIST_VIEWED,
                 "ORGANISATION",
                 query.organisationId(),
                 query.summary() + " page=" + index + " rows=" + total);
-        return new PatronListPage(rows, index, PAGE_SIZE, total);
+        return new PatronListPage(rows, index, PAGE_SIZE, total, hasNext, counted);
     }
 
     /** Receives the exported rows one by one, as they come from the database. */
@@ -273,7 +315,7 @@ public class PatronList {
         }
 
         String page(int index) {
-            params.put("limit", PAGE_SIZE);
+            params.put("limit", PAGE_SIZE + 1);
             params.put("offset", (long) index * PAGE_SIZE);
             if (!byCredentials) {
                 return "SELECT " + COLUMNS + " FROM (" + patrons + " ORDER BY " + order

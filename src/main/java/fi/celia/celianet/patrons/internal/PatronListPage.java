@@ -1,5 +1,6 @@
 package fi.celia.celianet.patrons.internal;
 
+import fi.celia.celianet.shared.Counted;
 import java.util.List;
 
 /**
@@ -8,14 +9,11 @@ import java.util.List;
  * @param page the page's index, from 0
  * @param total how many patrons the filters match, on every page
  */
-public record PatronListPage(List<PatronListRow> rows, int page, int pageSize, long total) {
+public record PatronListPage(
+        List<PatronListRow> rows, int page, int pageSize, long total, boolean hasNext, Counted<Long> counted) {
 
     public boolean hasPrevious() {
         return page > 0;
-    }
-
-    public boolean hasNext() {
-        return (long) (page + 1) * pageSize < total;
     }
 
     /** How many pages the matches fill; at least one. */

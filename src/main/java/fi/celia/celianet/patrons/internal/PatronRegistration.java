@@ -26,6 +26,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class PatronRegistration {
 
+    private final PatronList list;
     private final RegistrationInserts inserts;
     private final PatronRepository patrons;
     private final ServiceAvailability availability;
@@ -43,7 +44,9 @@ public class PatronRegistration {
             CredentialLetters letters,
             AuditLog audit,
             Clock clock,
-            DataSealing sealing) {
+            DataSealing sealing,
+            PatronList list) {
+        this.list = list;
         this.inserts = inserts;
         this.sealing = sealing;
         this.patrons = patrons;
@@ -108,6 +111,7 @@ public class PatronRegistration {
                 id,
                 "organisation " + patron.organisationId() + ", channel " + patron.channel(),
                 AccessPurpose.REGISTRATION);
+        list.countsChanged(patron.organisationId());
         return new RegistrationResult(id, false);
     }
 

@@ -7,9 +7,12 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -135,6 +138,29 @@ public class SignInThrottle {
                         .query(Integer.class)
                         .single()
                 > 0;
+    }
+
+    /**
+     * Those of the user names that are refused now, as {@link #isLocked} decides for each: one query for a whole list
+     * of accounts, over the recent attempts only.
+     */
+    @Transactional(readOnly = true)
+    public Set<String> lockedAmong(Collection<String> usernames) {
+        Set<String> keys = new HashSet<>(jdbc.sql(
+                        """
+                SELECT DISTINCT username_key FROM sign_in_attempt WHERE failed_at > :since
+                GROUP BY username_key, address HAVING count(*) >= :max""")
+                .param("since", Timestamp.from(Instant.now(clock).minus(window)))
+                .param("max", perNameAndAddress)
+                .query(String.class)
+                .list());
+        Set<String> locked = new HashSet<>();
+        for (String username : usernames) {
+            if (!keys.isEmpty() && keys.contains(key(username))) {
+                locked.add(username);
+            }
+        }
+        return locked;
     }
 
     /**

@@ -50,12 +50,7 @@ class StaffAccountController {
         Scope scope = Scope.of(request, user);
         List<StaffAccount> list = scope.admin() ? accounts.all() : accounts.ofOrganisation(user.organisationId());
         model.addAttribute("accounts", list);
-        model.addAttribute(
-                "locked",
-                list.stream()
-                        .filter(accounts::isLocked)
-                        .map(StaffAccount::getId)
-                        .toList());
+        model.addAttribute("locked", accounts.lockedAmong(list));
         return page(scope, model, "staff/accounts");
     }
 
