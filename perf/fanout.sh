@@ -9,7 +9,7 @@
 #    (perf-guardian-<patron number>@fanout.invalid; credentials_to = GUARDIAN), as many as are missing; with
 #    too few such patrons it says so and goes on with what there is.
 # 2. Queuing: Celianet's own statement (Mailings.enqueue over the patrons' and staff lists, perf/FanoutStatement.java
-#    on target/classes) run once under EXPLAIN ANALYZE: PostgreSQL's planning + execution time is printed.
+#    with the classes and libraries of the jar) run once under EXPLAIN ANALYZE: PostgreSQL's planning + execution time is printed.
 # 3. Delivery: the mail sink (perf/mail-sink.py on port 2532) and one instance (port 8093), then the same mails
 #    queued again and two instances (8093, 8094) on the same database; each count is what the sink received in
 #    the 60 seconds after the instances answered their health check.
@@ -59,16 +59,19 @@ RECIPIENTS="$(statement count)"
 echo "recipients: $RECIPIENTS"
 if [ "$RECIPIENTS" -lt 1000000 ]; then
   MISSING=$((1000000 - RECIPIENTS))
-  psql_ -c "
+  ADDED="$(psql_ -c "
     WITH chosen AS (
       SELECT id FROM patron
       WHERE status = 'ACTIVE' AND nullif(btrim(email), '') IS NULL AND credentials_to = 'PATRON'
-      ORDER BY id LIMIT $MISSING)
-    UPDATE patron p SET credentials_to = 'GUARDIAN', guardian_name = 'Perf Guardian',
-        guardian_email = 'perf-guardian-' || lower(p.patron_number) || '@fanout.invalid'
-    FROM chosen WHERE p.id = chosen.id"
-  RECIPIENTS="$(statement count)"
-  echo "recipients after giving patrons without an address a guardian with a generated one: $RECIPIENTS"
+      ORDER BY id LIMIT $MISSING),
+    given AS (
+      UPDATE patron p SET credentials_to = 'GUARDIAN', guardian_name = 'Perf Guardian',
+          guardian_email = 'perf-guardian-' || lower(p.patron_number) || '@fanout.invalid'
+      FROM chosen WHERE p.id = chosen.id RETURNING 1)
+    SELECT count(*) FROM given")"
+  echo "gave $ADDED active patrons without an address a guardian with a generated one"
+  [ "$ADDED" -eq 0 ] || RECIPIENTS="$(statement count)"
+  echo "recipients now: $RECIPIENTS"
   if [ "$RECIPIENTS" -lt 1000000 ]; then
     echo "NOTE: fewer than 1,000,000 recipients in $DB ($RECIPIENTS); the figures below are for these"
   fi
@@ -82,8 +85,8 @@ statement "$WINDOW" > "$WORK/plan.txt"
 grep -E '^Insert|Tuples Inserted|WAL:|Planning Time|Execution Time' "$WORK/plan.txt" | sed 's/^ *//'
 QUEUE_MS="$(sed -n 's/^database time: \([0-9]*\) ms/\1/p' "$WORK/plan.txt")"
 QUEUED="$(psql_ -c "SELECT count(*) FROM outbound_mail WHERE reference_id = '$WINDOW'")"
-echo "queued: $QUEUED mails in one statement, database time $QUEUE_MS ms (plan: perf/fanout-plan.txt)"
-cp "$WORK/plan.txt" perf/fanout-plan.txt
+echo "queued: $QUEUED mails in one statement, database time $QUEUE_MS ms (plan: target/fanout-plan.txt)"
+cp "$WORK/plan.txt" target/fanout-plan.txt
 
 # 3. Delivery
 python3 perf/mail-sink.py "$SINK_PORT" > "$WORK/sink.log" 2>&1 &
