@@ -3,6 +3,9 @@
 
     perf/mail-sink.py [port]      (default 2525; start Celianet with SMTP_PORT=2525)
 
+The count so far is also answered to the command XCNT on the same port ("250 <count>"), as perf/fanout.sh
+reads it: `perf/mail-sink.py count [port]` prints it.
+
 Celianet sends a credentials e-mail for every registration, so a load run needs a mail server that keeps up
 and does not grow; the tests use GreenMail, which keeps every message in memory.
 """
@@ -35,6 +38,8 @@ async def session(reader, writer):
         elif verb == b"DATA":
             in_data = True
             writer.write(b"354 End data with <CR><LF>.<CR><LF>\r\n")
+        elif verb == b"XCNT":
+            writer.write(f"250 {received}\r\n".encode())
         elif verb == b"QUIT":
             writer.write(b"221 Bye\r\n")
             await writer.drain()
@@ -61,5 +66,21 @@ async def main(port):
         await asyncio.gather(server.serve_forever(), report())
 
 
+def count(port):
+    import socket
+
+    with socket.create_connection(("127.0.0.1", port), timeout=10) as s:
+        f = s.makefile("rwb")
+        f.readline()
+        f.write(b"XCNT\r\n")
+        f.flush()
+        print(int(f.readline().split()[1]))
+        f.write(b"QUIT\r\n")
+        f.flush()
+
+
 if __name__ == "__main__":
-    asyncio.run(main(int(sys.argv[1]) if len(sys.argv) > 1 else 2525))
+    if len(sys.argv) > 1 and sys.argv[1] == "count":
+        count(int(sys.argv[2]) if len(sys.argv) > 2 else 2525)
+    else:
+        asyncio.run(main(int(sys.argv[1]) if len(sys.argv) > 1 else 2525))
