@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import fi.celia.celianet.calendar.Helsinki;
 import fi.celia.celianet.maintenance.internal.AnnouncementJob;
 import fi.celia.celianet.maintenance.internal.Announcements;
+import fi.celia.celianet.shared.CountCache;
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.IntegrationTest;
 import fi.celia.celianet.support.TestData;
@@ -34,6 +35,9 @@ import org.springframework.util.LinkedMultiValueMap;
  * button queues the mails, once.
  */
 class AnnouncementSendingTest extends IntegrationTest {
+
+    @Autowired
+    private CountCache counts;
 
     @Autowired
     MaintenanceWindows windows;
@@ -91,6 +95,8 @@ class AnnouncementSendingTest extends IntegrationTest {
                             .single())
                     .isZero();
 
+            // as on a freshly started instance, which has counted nothing yet
+            counts.forget(key -> true);
             Document page = page("/admin/maintenance/" + id);
             assertThat(page.select("#send-button").text()).isEqualTo("Lähetä tiedote");
             assertThat(page.select("#sendings")).isEmpty();
@@ -102,8 +108,23 @@ class AnnouncementSendingTest extends IntegrationTest {
                     WHERE status = 'ACTIVE' AND credentials_to = 'PATRON' AND btrim(coalesce(email, '')) <> ''""")
                     .query(Long.class)
                     .single();
+            long shown = Long.parseLong(page.select("#count-PATRONS td").last().text());
+            assertThat(shown).isGreaterThanOrEqualTo(patronsNow);
+            assertThat(page.select("#audience-counted").text()).startsWith("Laskettu juuri nyt.");
+
+            // Counting every patron again on each view would read the whole patron table: the counts are kept a
+            // few minutes, the page saying how old they are, and counted again after that.
+            data.patron(TestData.unique("Uusi Laaksonen"), null, null, TestData.unique("uusi") + "@example.fi", false);
+            clock.advance(Duration.ofMinutes(2));
+            page = page("/admin/maintenance/" + id);
             assertThat(Long.parseLong(page.select("#count-PATRONS td").last().text()))
-                    .isGreaterThanOrEqualTo(patronsNow);
+                    .isEqualTo(shown);
+            assertThat(page.select("#audience-counted").text()).startsWith("Laskettu 2 minuuttia sitten.");
+            clock.advance(Duration.ofMinutes(4));
+            page = page("/admin/maintenance/" + id);
+            assertThat(Long.parseLong(page.select("#count-PATRONS td").last().text()))
+                    .isGreaterThan(shown);
+            assertThat(page.select("#audience-counted").text()).startsWith("Laskettu juuri nyt.");
         } finally {
             delete(id);
         }

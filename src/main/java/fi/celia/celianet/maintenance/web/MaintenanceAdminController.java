@@ -11,6 +11,8 @@ import fi.celia.celianet.maintenance.internal.Announcements;
 import fi.celia.celianet.maintenance.internal.SendingKind;
 import fi.celia.celianet.notifications.Audience;
 import fi.celia.celianet.notifications.RecipientCount;
+import fi.celia.celianet.shared.CountCache;
+import fi.celia.celianet.shared.Counted;
 import fi.celia.celianet.shared.FieldProblems;
 import fi.celia.celianet.shared.NotFoundException;
 import jakarta.validation.Valid;
@@ -47,13 +49,21 @@ class MaintenanceAdminController {
     private final MaintenanceWindows windows;
     private final AnnouncementProgress progress;
     private final Announcements announcements;
+    private static final String AUDIENCE_COUNTS = "maintenance.audience-counts";
+
+    private final CountCache counts;
     private final Clock clock;
 
     MaintenanceAdminController(
-            MaintenanceWindows windows, AnnouncementProgress progress, Announcements announcements, Clock clock) {
+            MaintenanceWindows windows,
+            AnnouncementProgress progress,
+            Announcements announcements,
+            CountCache counts,
+            Clock clock) {
         this.windows = windows;
         this.progress = progress;
         this.announcements = announcements;
+        this.counts = counts;
         this.clock = clock;
     }
 
@@ -227,8 +237,13 @@ class MaintenanceAdminController {
             model.addAttribute("offered", announcements.offered(window.window(), sent));
             model.addAttribute("canSchedule", canSchedule(window));
             model.addAttribute("allAudiences", Audience.values());
-            model.addAttribute(
-                    "audienceCounts", new AudienceCounts(announcements.countEach(), EnumSet.allOf(Audience.class)));
+            // Counting every audience reads every patron: the window's page shows the counts kept for a few
+            // minutes, with their age; the confirmation page counts again before anything is queued.
+            Counted<AudienceCounts> audienceCounts = counts.get(
+                    AUDIENCE_COUNTS,
+                    () -> new AudienceCounts(announcements.countEach(), EnumSet.allOf(Audience.class)));
+            model.addAttribute("audienceCounts", audienceCounts.value());
+            model.addAttribute("audienceCounted", audienceCounts);
             if (!model.containsAttribute("sendForm")) {
                 model.addAttribute("sendForm", new SendForm());
             }
