@@ -8,11 +8,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -169,18 +172,33 @@ public class SignInThrottle {
      */
     @Transactional(readOnly = true)
     public List<Target> targets() {
-        return jdbc.sql(
+        Map<String, Integer> failuresByKey = jdbc
+                .sql(
                         """
-                SELECT a.username, count(*) AS failures
-                FROM sign_in_attempt f
-                JOIN staff_account a ON f.username_key = encode(sha256(convert_to(a.username, 'UTF8')), 'hex')
-                WHERE f.failed_at > :since
-                GROUP BY a.username HAVING count(*) >= :threshold
-                ORDER BY failures DESC, a.username""")
+                        SELECT username_key, count(*) AS failures FROM sign_in_attempt WHERE failed_at > :since
+                        GROUP BY username_key HAVING count(*) >= :threshold""")
                 .param("since", Timestamp.from(Instant.now(clock).minus(window)))
                 .param("threshold", noticeThreshold)
-                .query((rs, row) -> new Target(rs.getString("username"), rs.getInt("failures")))
-                .list();
+                .query((rs, row) -> Map.entry(rs.getString("username_key"), rs.getInt("failures")))
+                .list()
+                .stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        if (failuresByKey.isEmpty()) {
+            // as on almost every view of the home page: no account's name needs to be matched
+            return List.of();
+        }
+        return jdbc
+                .sql(
+                        """
+                        SELECT username FROM staff_account
+                        WHERE encode(sha256(convert_to(lower(btrim(username)), 'UTF8')), 'hex') IN (:keys)""")
+                .param("keys", failuresByKey.keySet())
+                .query(String.class)
+                .list()
+                .stream()
+                .map(username -> new Target(username, failuresByKey.get(key(username))))
+                .sorted(Comparator.comparingInt(Target::failures).reversed().thenComparing(Target::username))
+                .toList();
     }
 
     static String key(String username) {
