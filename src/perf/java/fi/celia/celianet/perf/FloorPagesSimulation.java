@@ -3,7 +3,6 @@ package fi.celia.celianet.perf;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.global;
 import static io.gatling.javaapi.core.CoreDsl.rampUsers;
-import static io.gatling.javaapi.core.CoreDsl.regex;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.core.CoreDsl.substring;
 import static io.gatling.javaapi.http.HttpDsl.http;
@@ -42,7 +41,7 @@ public class FloorPagesSimulation extends Simulation {
     private static ScenarioBuilder rowPages(String prefix, int seconds) {
         return scenario(prefix + "floor page users")
                 .exec(session -> session.set("username", "floor-user-" + (1 + session.userId() % FLOOR_USERS)))
-                .exec(signIn(prefix))
+                .exec(PagesSimulation.signIn(prefix))
                 .during(Duration.ofSeconds(seconds))
                 .on(exec(session -> session.set(
                                 "rowId", 1 + ThreadLocalRandom.current().nextInt(ROWS)))
@@ -51,21 +50,6 @@ public class FloorPagesSimulation extends Simulation {
                                 .check(status().is(200))
                                 .check(substring("id=\"row-id\">#{rowId}<")))
                         .exec(think()));
-    }
-
-    /** As the floor's other simulations sign in (see {@link Floor}). */
-    private static ChainBuilder signIn(String prefix) {
-        return exec(
-                http(prefix + "sign-in page")
-                        .get("/login")
-                        .check(regex("name=\"_csrf\" value=\"([^\"]+)\"").saveAs("csrf")),
-                http(prefix + "sign in")
-                        .post("/login")
-                        .formParam("username", "#{username}")
-                        .formParam("password", "celianet-perf")
-                        .formParam("_csrf", "#{csrf}")
-                        .check(status().is(302)),
-                http(prefix + "home").get("/").check(status().is(200)));
     }
 
     /** As {@link PagesSimulation}'s users pause. */

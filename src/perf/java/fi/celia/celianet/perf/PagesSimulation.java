@@ -92,8 +92,11 @@ public class PagesSimulation extends Simulation {
                         .exec(think()));
     }
 
-    /** As the librarians sign in: the sign-in page's CSRF token, the form, and the home page it leads to. */
-    private static ChainBuilder signIn(String prefix) {
+    /**
+     * As the librarians sign in: the sign-in page's CSRF token, the form, and the home page it leads to (the floor's
+     * page users too: the same password, the same form).
+     */
+    static ChainBuilder signIn(String prefix) {
         return exec(
                 http(prefix + "sign-in page")
                         .get("/login")
