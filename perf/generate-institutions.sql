@@ -82,9 +82,9 @@ CROSS JOIN LATERAL (VALUES (1, 'perf-inst-' || g || '-main', 'Pääkäyttäjä '
 ON CONFLICT DO NOTHING;
 
 -- The registrars each application proposes, the first the main user: three on an approved one (now staff
--- accounts), one to three on an open one.
+-- accounts), one to three on an open one. Positions count from 0, as the application's list is ordered.
 INSERT INTO institution_application_registrar (application_id, position, name, email, staff_account_id)
-SELECT md5('perf-application-' || g)::uuid, r.position, r.name, r.email, r.staff_account_id
+SELECT md5('perf-application-' || g)::uuid, r.position - 1, r.name, r.email, r.staff_account_id
 FROM generate_series(1, 5500) g
 CROSS JOIN LATERAL (VALUES
     (1, 'Pääkäyttäjä ' || g, CASE WHEN g <= 5000 THEN 'perf-inst-' || g || '-main' ELSE 'applicant-' || g || '-1' END),

@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -66,6 +67,16 @@ final class Librarians {
     private static final List<String[]> patrons = samplePatrons();
     private static final Map<String, List<String[]>> patronsByLibrary =
             patrons.stream().collect(Collectors.groupingBy(p -> p[4]));
+    /**
+     * The simulated librarians: those of the first libraries (by number) that hold sample patrons, so that each has
+     * patrons of its own to open (the big library's patrons come from some libraries' share).
+     */
+    private static final List<String> librarians = patronsByLibrary.keySet().stream()
+            .sorted(Comparator.comparingInt(Integer::parseInt))
+            .limit(LIBRARIANS)
+            .map(library -> "perf-librarian-" + library)
+            .toList();
+
     private static final AtomicInteger registrationSequence =
             new AtomicInteger(ThreadLocalRandom.current().nextInt(5_000_000));
     /** Codes that earlier load runs against this database registered already. */
@@ -200,7 +211,7 @@ final class Librarians {
     /** The mixed day of a librarian, repeated for the given time. */
     ScenarioBuilder mixedDay(Duration duration) {
         return scenario(prefix + "librarians")
-                .exec(session -> session.set("username", "perf-librarian-" + (1 + session.userId() % LIBRARIANS)))
+                .exec(session -> session.set("username", librarians.get((int) (session.userId() % librarians.size()))))
                 .exec(signIn())
                 .during(duration)
                 .on(exec(
@@ -231,7 +242,7 @@ final class Librarians {
      */
     ScenarioBuilder registrationsOnly(Duration duration) {
         return scenario(prefix + "registrations")
-                .exec(session -> session.set("username", "perf-librarian-" + (1 + session.userId() % LIBRARIANS)))
+                .exec(session -> session.set("username", librarians.get((int) (session.userId() % librarians.size()))))
                 .exec(signIn())
                 .rendezVous(LIBRARIANS)
                 .during(duration)
