@@ -114,11 +114,11 @@ public class FanoutStatement {
         return c.newInstance();
     }
 
-    /** A connection that prepares the outbox INSERT under EXPLAIN ANALYZE and prints the plan it returns. */
+    /** A connection that prepares the recipients' INSERT under EXPLAIN ANALYZE and prints the plan it returns. */
     private static Connection explaining(Connection real) {
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getName().equals("prepareStatement") && args != null && args[0] instanceof String sql
-                    && sql.strip().startsWith("INSERT INTO outbound_mail")) {
+                    && sql.strip().startsWith("INSERT INTO mailing_recipient")) {
                 args[0] = "EXPLAIN (ANALYZE, BUFFERS, WAL, TIMING "
                         + System.getenv().getOrDefault("FANOUT_TIMING", "OFF") + ") " + sql;
                 PreparedStatement ps = (PreparedStatement) method.invoke(real, args);

@@ -9,7 +9,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PATRONS=${1:-1000000}
 DB=${2:-celianet_perf}
-PSQL=(psql -h "${PGHOST:-127.0.0.1}" -U "${PGUSER:-postgres}" -v ON_ERROR_STOP=1 -q)
+source perf/lib.sh
 KEYS_FILE=perf/.data-keys
 
 if [[ ! -f target/classes/fi/celia/celianet/sealing/DataSealing.class ]]; then
@@ -31,19 +31,7 @@ fi
 if ! "${PSQL[@]}" -d "$DB" -tAc "SELECT to_regclass('patron') IS NOT NULL" | grep -q t; then
   echo "Migrating $DB with Flyway (starting Celianet once)…"
   ./mvnw -q -B -DskipTests package
-  log=$(mktemp)
-  SPRING_DATASOURCE_URL="jdbc:postgresql://localhost:5432/$DB" SPRING_DATASOURCE_USERNAME="${PGUSER:-postgres}" \
-    SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-postgres}" timeout 300 java -jar target/celianet-*.jar \
-    --spring.main.web-application-type=none >"$log" 2>&1 &
-  app=$!
-  # Flyway says when every migration has run (the rest of the start, without a web server, may fail: no matter).
-  migrated='Successfully applied|No migration necessary'
-  while kill -0 "$app" 2>/dev/null && ! grep -Eq "$migrated" "$log"; do sleep 1; done
-  kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true
-  if ! grep -Eq "$migrated" "$log"; then
-    tail -30 "$log"; rm -f "$log"; exit 1
-  fi
-  rm -f "$log"
+  migrate "$DB"
 fi
 start=$(date +%s)
 # The clear codes go from PostgreSQL through the sealing program and come back sealed, in one pipe: the database

@@ -21,6 +21,23 @@ generated() {
   fi
 }
 
+# Runs Celianet's Flyway migrations on a database (starting the jar once, without a web server, until Flyway
+# reports; the rest of that start may fail: no matter). migrate DATABASE
+migrate() {
+  local log app migrated='Successfully applied|No migration necessary'
+  log=$(mktemp)
+  SPRING_DATASOURCE_URL="jdbc:postgresql://${PGHOST:-127.0.0.1}:5432/$1" SPRING_DATASOURCE_USERNAME="${PGUSER:-postgres}" \
+    SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-postgres}" timeout 300 java -jar "${CELIANET_JAR:-$(ls target/celianet-*.jar | grep -v plain | head -1)}" \
+    --spring.main.web-application-type=none >"$log" 2>&1 &
+  app=$!
+  while kill -0 "$app" 2>/dev/null && ! grep -Eq "$migrated" "$log"; do sleep 1; done
+  kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true
+  if ! grep -Eq "$migrated" "$log"; then
+    tail -30 "$log"; rm -f "$log"; return 1
+  fi
+  rm -f "$log"
+}
+
 listening() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 
 # Starts Celianet in the background: celianet PORT DATABASE SMTP_PORT LOG [java options…] [-- application arguments…]

@@ -85,7 +85,8 @@ public class Mailbox {
      * Forgets the mails to or about someone whose personal data is erased: every mail about the reference or with a
      * link for it, and every mail about nothing in particular (such as a book club's welcome) to one of the
      * person's own addresses, keeps only its state and dates; its recipient, subject, body and dedupe key are
-     * blanked, and one not yet sent is cancelled. A mail about someone else to a shared address stays.
+     * blanked, and one not yet sent is cancelled; a mailing (an announcement) not yet written for one of the
+     * addresses is not sent to it. A mail about someone else to a shared address stays.
      * @return how many mails were blanked
      */
     @Transactional
@@ -95,6 +96,14 @@ public class Mailbox {
                 .map(a -> a.trim().toLowerCase(Locale.ROOT))
                 .distinct()
                 .toList();
+        // A mailing not yet written for one of the addresses never will be.
+        jdbc.sql(
+                        """
+                WITH gone AS (DELETE FROM mailing_recipient WHERE address IN (:addresses) RETURNING mailing_id)
+                UPDATE mailing m SET pending = greatest(m.pending - g.n, 0)
+                FROM (SELECT mailing_id, count(*) AS n FROM gone GROUP BY mailing_id) g WHERE m.id = g.mailing_id""")
+                .param("addresses", lowered.isEmpty() ? List.of("") : lowered)
+                .update();
         // JDBC: one set-wise UPDATE of the outbox rows; the dedupe key stays unique through the row's id.
         return jdbc.sql(
                         """

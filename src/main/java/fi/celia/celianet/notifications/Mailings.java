@@ -5,7 +5,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -17,8 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Set-wise mailings: one mail to every address on the {@link MailingList}s of the chosen audiences, queued with ONE
- * {@code INSERT … SELECT} in the caller's transaction however many recipients there are, then delivered by the
- * outbox like any other mail (throttled batches, retries, resumption after a restart).
+ * narrow {@code INSERT … SELECT} of its recipients in the caller's transaction however many there are (the texts
+ * are kept once per mailing), then delivered by the outbox like any other mail (throttled batches, retries,
+ * resumption after a restart): the sender writes each recipient's mail into the outbox as it claims it.
  */
 @Service
 public class Mailings {
@@ -37,62 +37,70 @@ public class Mailings {
 
     /**
      * Queues the mailing to every address of its audiences: one mail per address, in the language and wording
-     * of the first list (by precedence) the address is on.
+     * of the first list (by precedence) the address is on. The texts are kept once for the mailing and each
+     * address as one narrow row ({@code mailing_recipient}, written by ONE {@code INSERT … SELECT}); the sender
+     * writes each recipient's mail into the outbox as it sends it.
      *
      * @return how many mails were queued; an address that already has this mailing gets no second one
      */
     @Transactional
     public int enqueue(Mailing mailing) {
-        Instant now = Instant.now(clock);
-        StringBuilder subject = new StringBuilder("CASE r.wording || ':' || r.language");
-        StringBuilder body = new StringBuilder("CASE r.wording || ':' || r.language");
-        Map<String, String> params = new HashMap<>();
-        int n = 0;
-        for (Wording wording : Wording.values()) {
-            for (String language : LANGUAGES) {
-                String key = Mailing.key(wording, language);
-                subject.append(" WHEN '").append(key).append("' THEN :s").append(n);
-                body.append(" WHEN '").append(key).append("' THEN :b").append(n);
-                params.put("s" + n, text(mailing.subjects(), wording, language));
-                params.put("b" + n, text(mailing.bodies(), wording, language));
-                n++;
+        String prefix = mailing.template() + ":" + mailing.dedupeKey() + ":";
+        UUID created = UUID.randomUUID();
+        // JDBC: the mailing's row and texts, then its recipients set-wise, however many there are.
+        boolean isNew = jdbc.sql(
+                                """
+                INSERT INTO mailing (id, dedupe_prefix, reference_type, reference_id, priority, created_at)
+                VALUES (:id, :prefix, :type, :reference, :priority, :now) ON CONFLICT (dedupe_prefix) DO NOTHING""")
+                        .param("id", created)
+                        .param("prefix", prefix)
+                        .param("type", mailing.referenceType())
+                        .param("reference", mailing.referenceId())
+                        .param("priority", mailing.priority())
+                        .param("now", Timestamp.from(Instant.now(clock)))
+                        .update()
+                == 1;
+        UUID id = isNew
+                ? created
+                : jdbc.sql("SELECT id FROM mailing WHERE dedupe_prefix = :prefix FOR UPDATE")
+                        .param("prefix", prefix)
+                        .query(UUID.class)
+                        .single();
+        if (isNew) {
+            for (Wording wording : Wording.values()) {
+                for (String language : LANGUAGES) {
+                    jdbc.sql(
+                                    """
+                            INSERT INTO mailing_text (mailing_id, text_key, subject, body)
+                            VALUES (:id, :key, :subject, :body)""")
+                            .param("id", id)
+                            .param("key", Mailing.key(wording, language))
+                            .param("subject", text(mailing.subjects(), wording, language))
+                            .param("body", text(mailing.bodies(), wording, language))
+                            .update();
+                }
             }
-            // A language the texts do not have reads Finnish.
-            subject.append(" WHEN '")
-                    .append(wording)
-                    .append(":' || r.language THEN :s")
-                    .append(n);
-            body.append(" WHEN '")
-                    .append(wording)
-                    .append(":' || r.language THEN :b")
-                    .append(n);
-            params.put("s" + n, text(mailing.subjects(), wording, "fi"));
-            params.put("b" + n, text(mailing.bodies(), wording, "fi"));
-            n++;
         }
-        subject.append(" END");
-        body.append(" END");
-        // JDBC: a fan-out to every list of the audiences in one INSERT … SELECT … ON CONFLICT, never a row at a time.
-        var statement = jdbc.sql(
+        // Queued again, the mailing reaches only the addresses that have no mail of it yet, staged or sent.
+        int staged = jdbc.sql(
                         """
-                INSERT INTO outbound_mail (id, dedupe_key, recipient, language, subject, body, reference_type, reference_id,
-                    state, attempts, created_at, next_attempt_at, priority)
-                SELECT gen_random_uuid(), :prefix || r.address, r.email, r.language, %s,
-                       replace(%s, :about, coalesce(r.about, '')),
-                       :type, :id, 'QUEUED', 0, :now, :now, :priority
-                FROM (%s) r
-                ON CONFLICT (dedupe_key) DO NOTHING"""
-                                .formatted(subject, body, recipientsSql(mailing.audiences(), false)))
-                .param("prefix", mailing.template() + ":" + mailing.dedupeKey() + ":")
-                .param("about", Mailing.ABOUT)
-                .param("type", mailing.referenceType())
-                .param("id", mailing.referenceId())
-                .param("now", Timestamp.from(now))
-                .param("priority", mailing.priority());
-        for (var param : params.entrySet()) {
-            statement = statement.param(param.getKey(), param.getValue());
-        }
-        return statement.update();
+                INSERT INTO mailing_recipient (mailing_id, address, email, language, wording, about)
+                SELECT :id, r.address, r.email, r.language, r.wording, r.about FROM (%s) r%s
+                ON CONFLICT (mailing_id, address) DO NOTHING"""
+                                .formatted(
+                                        recipientsSql(mailing.audiences(), false),
+                                        isNew
+                                                ? ""
+                                                : " WHERE NOT EXISTS (SELECT 1 FROM outbound_mail o"
+                                                        + " WHERE o.dedupe_key = :prefix || r.address)"))
+                .param("id", id)
+                .param("prefix", prefix)
+                .update();
+        jdbc.sql("UPDATE mailing SET pending = pending + :staged WHERE id = :id")
+                .param("staged", staged)
+                .param("id", id)
+                .update();
+        return staged;
     }
 
     /**
@@ -128,25 +136,45 @@ public class Mailings {
     /** Mails of a template about a reference that are still queued are not sent at all. @return how many */
     @Transactional
     public int cancelQueued(String referenceType, UUID referenceId, String template) {
-        // JDBC: one set-wise update of however many queued rows the reference has.
-        return jdbc.sql(
+        // JDBC: set-wise, the staged recipients of the reference's mailings and its queued outbox rows.
+        int staged = jdbc.sql(
                         """
-                UPDATE outbound_mail SET state = 'CANCELLED'
-                WHERE reference_type = :type AND reference_id = :id AND state = 'QUEUED' AND dedupe_key LIKE :prefix""")
+                DELETE FROM mailing_recipient WHERE mailing_id IN (SELECT id FROM mailing
+                    WHERE reference_type = :type AND reference_id = :id AND dedupe_prefix LIKE :prefix)""")
                 .param("type", referenceType)
                 .param("id", referenceId)
                 .param("prefix", template + ":%")
                 .update();
+        jdbc.sql(
+                        """
+                UPDATE mailing SET pending = 0
+                WHERE reference_type = :type AND reference_id = :id AND dedupe_prefix LIKE :prefix AND pending > 0""")
+                .param("type", referenceType)
+                .param("id", referenceId)
+                .param("prefix", template + ":%")
+                .update();
+        return staged
+                + jdbc.sql(
+                                """
+                UPDATE outbound_mail SET state = 'CANCELLED'
+                WHERE reference_type = :type AND reference_id = :id AND state = 'QUEUED' AND dedupe_key LIKE :prefix""")
+                        .param("type", referenceType)
+                        .param("id", referenceId)
+                        .param("prefix", template + ":%")
+                        .update();
     }
 
     /** Queued, sent and failed mails about a reference. */
     @Transactional(readOnly = true)
     public MailProgress progress(String referenceType, UUID referenceId) {
         // JDBC: counts over the reference's rows in one aggregate query. A mail being handed to the SMTP server
-        // (SENDING) is still waiting, so the total stays the same while the sender works through the queue.
+        // (SENDING) is still waiting, so the total stays the same while the sender works through the queue; so is
+        // a recipient still staged, counted by its mailing.
         return jdbc.sql(
                         """
-                SELECT count(*) FILTER (WHERE state IN ('QUEUED', 'SENDING') AND last_error IS NULL) AS queued,
+                SELECT count(*) FILTER (WHERE state IN ('QUEUED', 'SENDING') AND last_error IS NULL)
+                         + (SELECT coalesce(sum(pending), 0) FROM mailing
+                            WHERE reference_type = :type AND reference_id = :id) AS queued,
                        count(*) FILTER (WHERE state = 'SENT') AS sent,
                        count(*) FILTER (WHERE state IN ('QUEUED', 'SENDING') AND last_error IS NOT NULL) AS failed
                 FROM outbound_mail WHERE reference_type = :type AND reference_id = :id""")

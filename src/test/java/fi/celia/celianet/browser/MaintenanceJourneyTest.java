@@ -8,6 +8,7 @@ import fi.celia.celianet.maintenance.ContactChannel;
 import fi.celia.celianet.maintenance.MaintenanceWindows;
 import fi.celia.celianet.maintenance.WindowDetails;
 import fi.celia.celianet.staff.Role;
+import fi.celia.celianet.support.Outbox;
 import fi.celia.celianet.support.TestData;
 import fi.celia.celianet.support.TestMail;
 import fi.celia.celianet.support.TestSealing;
@@ -222,9 +223,7 @@ class MaintenanceJourneyTest extends BrowserTest {
                 assertThat(mail.getSubject()).contains(title);
                 assertThat(TestMail.body(mail)).contains(language[4]).doesNotContain("Celianet");
             } finally {
-                jdbc.sql("UPDATE outbound_mail SET state = 'CANCELLED' WHERE reference_id = :id AND state = 'QUEUED'")
-                        .param("id", id)
-                        .update();
+                Outbox.cancel(jdbc, id);
                 jdbc.sql("DELETE FROM maintenance_window WHERE id = :id")
                         .param("id", id)
                         .update();
@@ -233,7 +232,7 @@ class MaintenanceJourneyTest extends BrowserTest {
     }
 
     private long queued(UUID window) {
-        return jdbc.sql("SELECT count(*) FROM outbound_mail WHERE reference_id = :id")
+        return jdbc.sql("SELECT count(*) FROM " + Outbox.MAILS + " WHERE reference_id = :id")
                 .param("id", window)
                 .query(Long.class)
                 .single();

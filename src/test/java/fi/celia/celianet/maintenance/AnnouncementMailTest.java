@@ -13,6 +13,7 @@ import fi.celia.celianet.notifications.RecipientCount;
 import fi.celia.celianet.notifications.internal.MailDelivery;
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.IntegrationTest;
+import fi.celia.celianet.support.Outbox;
 import fi.celia.celianet.support.TestData;
 import fi.celia.celianet.support.TestMail;
 import jakarta.mail.internet.MimeMessage;
@@ -98,23 +99,25 @@ class AnnouncementMailTest extends IntegrationTest {
             int queued = result.queued();
             assertThat(result.outcome()).isEqualTo(Announcements.Outcome.QUEUED);
             assertThat(queued).isEqualTo(counted).isGreaterThanOrEqualTo(2000);
-            assertThat(jdbc.sql("SELECT count(*) FROM outbound_mail WHERE reference_id = :id AND recipient LIKE :p")
+            assertThat(jdbc.sql("SELECT count(*) FROM " + Outbox.MAILS
+                                    + " WHERE reference_id = :id AND recipient LIKE :p")
                             .param("id", id)
                             .param("p", prefix + "-%")
                             .query(Integer.class)
                             .single())
                     .isEqualTo(2000);
-            // Every row of the announcement was written by the same transaction (one INSERT … SELECT). The
-            // sender may already have claimed some (which rewrites them); the untouched ones share one xmin.
+            // Every recipient of the announcement was written by the same transaction (one INSERT … SELECT). The
+            // sender may already have taken some into the outbox; the ones still staged share one xmin.
             assertThat(jdbc.sql(
                                     """
-                    SELECT count(DISTINCT xmin::text) FROM outbound_mail
-                    WHERE reference_id = :id AND state = 'QUEUED' AND attempts = 0""")
+                    SELECT count(DISTINCT r.xmin::text) FROM mailing_recipient r JOIN mailing m ON m.id = r.mailing_id
+                    WHERE m.reference_id = :id""")
                             .param("id", id)
                             .query(Integer.class)
                             .single())
                     .isEqualTo(1);
-            assertThat(jdbc.sql("SELECT dedupe_key FROM outbound_mail WHERE reference_id = :id AND recipient = :r")
+            assertThat(jdbc.sql("SELECT dedupe_key FROM " + Outbox.MAILS
+                                    + " WHERE reference_id = :id AND recipient = :r")
                             .param("id", id)
                             .param("r", prefix + "-7@example.org")
                             .query(String.class)
@@ -162,12 +165,12 @@ class AnnouncementMailTest extends IntegrationTest {
 
             await().atMost(Duration.ofMinutes(4))
                     .pollInterval(Duration.ofSeconds(1))
-                    .until(() ->
-                            jdbc.sql("SELECT count(*) FROM outbound_mail WHERE reference_id = :id AND state <> 'SENT'")
-                                            .param("id", window)
-                                            .query(Integer.class)
-                                            .single()
-                                    == 0);
+                    .until(() -> jdbc.sql("SELECT count(*) FROM " + Outbox.MAILS
+                                            + " WHERE reference_id = :id AND state <> 'SENT'")
+                                    .param("id", window)
+                                    .query(Integer.class)
+                                    .single()
+                            == 0);
             Map<String, Integer> perAddress = new HashMap<>();
             Map<String, String> subjects = new HashMap<>();
             count(TestMail.server().getReceivedMessages(), prefix, perAddress, subjects);
@@ -290,16 +293,14 @@ class AnnouncementMailTest extends IntegrationTest {
                     }))
                     .anyMatch(s -> s.startsWith("Huoltokatkon aika muuttui"))
                     .anyMatch(s -> s.startsWith("Huoltokatko on peruttu"));
-            assertThat(jdbc.sql("SELECT count(*) FROM outbound_mail WHERE reference_id = :id AND recipient = :r")
+            assertThat(jdbc.sql("SELECT count(*) FROM " + Outbox.MAILS + " WHERE reference_id = :id AND recipient = :r")
                             .param("id", id)
                             .param("r", staff.getEmail())
                             .query(Integer.class)
                             .single())
                     .isEqualTo(3);
         } finally {
-            jdbc.sql("UPDATE outbound_mail SET state = 'CANCELLED' WHERE reference_id = :id AND state = 'QUEUED'")
-                    .param("id", id)
-                    .update();
+            Outbox.cancel(jdbc, id);
             jdbc.sql("DELETE FROM maintenance_window WHERE id = :id")
                     .param("id", id)
                     .update();

@@ -12,6 +12,7 @@ import fi.celia.celianet.maintenance.internal.Announcements;
 import fi.celia.celianet.shared.CountCache;
 import fi.celia.celianet.staff.Role;
 import fi.celia.celianet.support.IntegrationTest;
+import fi.celia.celianet.support.Outbox;
 import fi.celia.celianet.support.TestData;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -179,8 +180,9 @@ class AnnouncementSendingTest extends IntegrationTest {
             assertThat(mailsAbout(id)).isEqualTo(expected);
             assertThat(jdbc.sql(
                                     """
-                    SELECT count(*) FROM (SELECT lower(recipient) FROM outbound_mail WHERE reference_id = :id
-                    GROUP BY lower(recipient) HAVING count(*) > 1) twice""")
+                    SELECT count(*) FROM (SELECT lower(recipient) FROM %s WHERE reference_id = :id
+                    GROUP BY lower(recipient) HAVING count(*) > 1) twice"""
+                                            .formatted(Outbox.MAILS))
                             .param("id", id)
                             .query(Integer.class)
                             .single())
@@ -252,7 +254,7 @@ class AnnouncementSendingTest extends IntegrationTest {
                             .params(formOf(confirm)))
                     .andExpect(status().isSeeOther());
             Map<String, String> bodies = new HashMap<>();
-            jdbc.sql("SELECT recipient, body FROM outbound_mail WHERE reference_id = :id AND recipient IN (:r)")
+            jdbc.sql("SELECT recipient, body FROM " + Outbox.MAILS + " WHERE reference_id = :id AND recipient IN (:r)")
                     .param("id", id)
                     .param("r", List.of(own, childsOwn, guardian))
                     .query((rs, n) -> bodies.put(rs.getString(1), rs.getString(2)))
@@ -265,8 +267,9 @@ class AnnouncementSendingTest extends IntegrationTest {
                             "Palvelu Celian verkkokirjasto, jota Ville Virtanen käyttää, on huoltokatkon vuoksi tauolla");
             assertThat(jdbc.sql(
                                     """
-                    SELECT count(*) FROM outbound_mail m JOIN staff_account s ON lower(s.email) = lower(m.recipient)
-                    WHERE m.reference_id = :id""")
+                    SELECT count(*) FROM %s JOIN staff_account s ON lower(s.email) = lower(mails.recipient)
+                    WHERE mails.reference_id = :id"""
+                                            .formatted(Outbox.MAILS))
                             .param("id", id)
                             .query(Integer.class)
                             .single())
@@ -320,7 +323,7 @@ class AnnouncementSendingTest extends IntegrationTest {
             assertThat(row).containsExactly((int) counted, queued, true);
             assertThat(queued).isGreaterThanOrEqualTo((int) counted + 1);
             assertThat(mailsAbout(id)).isEqualTo(queued);
-            assertThat(jdbc.sql("SELECT count(*) FROM outbound_mail WHERE reference_id = :id AND recipient = :r")
+            assertThat(jdbc.sql("SELECT count(*) FROM " + Outbox.MAILS + " WHERE reference_id = :id AND recipient = :r")
                             .param("id", id)
                             .param("r", late)
                             .query(Integer.class)
@@ -395,8 +398,8 @@ class AnnouncementSendingTest extends IntegrationTest {
                             .params(form))
                     .andExpect(status().isSeeOther());
             assertThat(mailsAbout(id, "maintenance-update:" + id + ":2:%")).isEqualTo(expected);
-            assertThat(jdbc.sql(
-                                    "SELECT subject FROM outbound_mail WHERE reference_id = :id AND recipient = :r ORDER BY created_at")
+            assertThat(jdbc.sql("SELECT subject FROM " + Outbox.MAILS
+                                    + " WHERE reference_id = :id AND recipient = :r ORDER BY created_at")
                             .param("id", id)
                             .param("r", staff.getEmail())
                             .query(String.class)
@@ -482,7 +485,7 @@ class AnnouncementSendingTest extends IntegrationTest {
     }
 
     private long mailsAbout(UUID id, String dedupeKey) {
-        return jdbc.sql("SELECT count(*) FROM outbound_mail WHERE reference_id = :id AND dedupe_key LIKE :k")
+        return jdbc.sql("SELECT count(*) FROM " + Outbox.MAILS + " WHERE reference_id = :id AND dedupe_key LIKE :k")
                 .param("id", id)
                 .param("k", dedupeKey)
                 .query(Long.class)
@@ -491,9 +494,7 @@ class AnnouncementSendingTest extends IntegrationTest {
 
     private void delete(UUID id) {
         // Mails not yet sent to everyone in the shared test database are not sent at all.
-        jdbc.sql("UPDATE outbound_mail SET state = 'CANCELLED' WHERE reference_id = :id AND state = 'QUEUED'")
-                .param("id", id)
-                .update();
+        Outbox.cancel(jdbc, id);
         jdbc.sql("DELETE FROM maintenance_window WHERE id = :id")
                 .param("id", id)
                 .update();

@@ -3,6 +3,7 @@ package fi.celia.celianet.notifications.internal;
 import fi.celia.celianet.credentials.CredentialTokens;
 import fi.celia.celianet.credentials.TokenPurpose;
 import fi.celia.celianet.notifications.Mailbox;
+import fi.celia.celianet.notifications.Mailing;
 import fi.celia.celianet.shared.CelianetProperties;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
@@ -128,23 +129,87 @@ public class MailDelivery {
                         .query(CLAIMED)
                         .list());
             }
-            if (due.isEmpty()) {
-                return due;
+            if (!due.isEmpty()) {
+                lease(due, now);
             }
-            jdbc.sql(
-                            """
-                    UPDATE outbound_mail SET lease_expiries = lease_expiries + CASE WHEN state = 'SENDING' THEN 1 ELSE 0 END,
-                        state = 'SENDING', lease_until = :lease, attempts = attempts + 1
-                    WHERE id = ANY(:ids)""")
-                    .param("lease", Timestamp.from(now.plus(LEASE)))
-                    .param("ids", due.stream().map(Claimed::id).toArray(UUID[]::new))
-                    .update();
-            long resent = due.stream().filter(Claimed::leaseExpired).count();
-            if (resent > 0) {
-                log.warn("{} mails whose sender stopped before recording the outcome are sent again", resent);
+            if (due.size() < batchSize) {
+                due.addAll(feed(batchSize - due.size(), now));
             }
             return due.stream().map(mail -> mail.withBody(linked(mail))).toList();
         });
+    }
+
+    /** Marks claimed mails SENDING under a lease, counting the ones whose earlier lease ran out. */
+    private void lease(List<Claimed> due, Instant now) {
+        jdbc.sql(
+                        """
+                    UPDATE outbound_mail SET lease_expiries = lease_expiries + CASE WHEN state = 'SENDING' THEN 1 ELSE 0 END,
+                        state = 'SENDING', lease_until = :lease, attempts = attempts + 1
+                    WHERE id = ANY(:ids)""")
+                .param("lease", Timestamp.from(now.plus(LEASE)))
+                .param("ids", due.stream().map(Claimed::id).toArray(UUID[]::new))
+                .update();
+        long resent = due.stream().filter(Claimed::leaseExpired).count();
+        if (resent > 0) {
+            log.warn("{} mails whose sender stopped before recording the outcome are sent again", resent);
+        }
+    }
+
+    /**
+     * Writes the next recipients of the oldest mailing still pending into the outbox, already claimed: each
+     * staged row is deleted and its mail inserted under a lease in one statement, so a recipient is either staged
+     * or in the outbox, never both nor neither; its dedupe key makes an address that already had this mailing get
+     * nothing. Instances sharing the queue take different recipients ({@code SKIP LOCKED}).
+     */
+    private List<Claimed> feed(int limit, Instant now) {
+        List<UUID> pending = jdbc.sql("SELECT id FROM mailing WHERE pending > 0 ORDER BY priority, created_at LIMIT 1")
+                .query(UUID.class)
+                .list();
+        if (pending.isEmpty()) {
+            return List.of();
+        }
+        UUID mailing = pending.get(0);
+        List<Claimed> fed = jdbc.sql(
+                        """
+                WITH next AS (
+                    SELECT mailing_id, address FROM mailing_recipient WHERE mailing_id = :mailing
+                    ORDER BY address LIMIT :limit FOR UPDATE SKIP LOCKED
+                ), staged AS (
+                    DELETE FROM mailing_recipient r USING next
+                    WHERE r.mailing_id = next.mailing_id AND r.address = next.address
+                    RETURNING r.*
+                ), counted AS (
+                    UPDATE mailing SET pending = greatest(pending - (SELECT count(*) FROM staged), 0)
+                    WHERE id = :mailing
+                )
+                INSERT INTO outbound_mail (id, dedupe_key, recipient, language, subject, body, reference_type,
+                    reference_id, state, priority, attempts, lease_until, created_at, next_attempt_at)
+                SELECT gen_random_uuid(), m.dedupe_prefix || s.address, s.email, s.language, t.subject,
+                       replace(t.body, :about, coalesce(s.about, '')), m.reference_type, m.reference_id,
+                       'SENDING', m.priority, 1, :lease, :now, :now
+                FROM staged s JOIN mailing m ON m.id = s.mailing_id
+                JOIN mailing_text t ON t.mailing_id = s.mailing_id
+                    AND t.text_key = s.wording || ':'
+                        || CASE WHEN s.language IN ('fi', 'sv', 'en') THEN s.language ELSE 'fi' END
+                ON CONFLICT (dedupe_key) DO NOTHING
+                RETURNING id, recipient, subject, body, link_purpose, link_subject_id, 'NEW' AS state""")
+                .param("mailing", mailing)
+                .param("limit", limit)
+                .param("about", Mailing.ABOUT)
+                .param("lease", Timestamp.from(now.plus(LEASE)))
+                .param("now", Timestamp.from(now))
+                .query(CLAIMED)
+                .list();
+        if (fed.isEmpty()) {
+            // Nothing left to take: the count is settled unless another instance holds the last recipients.
+            jdbc.sql(
+                            """
+                    UPDATE mailing SET pending = 0 WHERE id = :mailing
+                    AND NOT EXISTS (SELECT 1 FROM mailing_recipient WHERE mailing_id = :mailing)""")
+                    .param("mailing", mailing)
+                    .update();
+        }
+        return new ArrayList<>(fed);
     }
 
     private String linked(Claimed mail) {
