@@ -34,7 +34,8 @@ import fi.celia.celianet.notifications.spi.MailingList;
  *     … perf/FanoutStatement.java jdbc:postgresql://…/db count     (the recipients it would reach, as the app counts)
  *
  * The texts are the announcement templates of the maintenance messages, formatted with sample values, so each
- * mail is as long as a real one. Prints the plan, then a line "database time: <ms>".
+ * mail is as long as a real one. Prints the plan, then a line "database time: <ms>". With FANOUT_SQL=<file>, the
+ * statement's text (with its parameters as $n) is written to that file too.
  */
 public class FanoutStatement {
 
@@ -119,6 +120,9 @@ public class FanoutStatement {
         InvocationHandler handler = (proxy, method, args) -> {
             if (method.getName().equals("prepareStatement") && args != null && args[0] instanceof String sql
                     && sql.strip().startsWith("INSERT INTO mailing_recipient")) {
+                if (System.getenv("FANOUT_SQL") != null) {
+                    java.nio.file.Files.writeString(java.nio.file.Path.of(System.getenv("FANOUT_SQL")), sql);
+                }
                 args[0] = "EXPLAIN (ANALYZE, BUFFERS, WAL, TIMING "
                         + System.getenv().getOrDefault("FANOUT_TIMING", "OFF") + ") " + sql;
                 PreparedStatement ps = (PreparedStatement) method.invoke(real, args);
@@ -127,6 +131,7 @@ public class FanoutStatement {
                         (p, m, a) -> {
                             if (m.getName().equals("executeUpdate")) {
                                 double total = 0;
+                                int inserted = 0;
                                 try (ResultSet rs = ps.executeQuery()) {
                                     while (rs.next()) {
                                         String line = rs.getString(1);
@@ -139,7 +144,15 @@ public class FanoutStatement {
                                     }
                                 }
                                 System.out.printf(Locale.ROOT, "database time: %.0f ms%n", total);
-                                return 0;
+                                // As the statement itself answers (the rows it inserted for the newest mailing),
+                                // so the mailing counts its recipients.
+                                try (var count = real.createStatement().executeQuery(
+                                        "SELECT count(*) FROM mailing_recipient WHERE mailing_id ="
+                                                + " (SELECT id FROM mailing ORDER BY created_at DESC LIMIT 1)")) {
+                                    count.next();
+                                    inserted = count.getInt(1);
+                                }
+                                return inserted;
                             }
                             return m.invoke(ps, a);
                         });

@@ -47,9 +47,13 @@ PAGES_TARGET = 2.0
 
 
 def page_names():
-    """The pages' names, as perf/pages.tsv lists them (PagesSimulation names each request so)."""
+    """The pages' names, as perf/pages.tsv lists them (PagesSimulation names each request so), those matching
+    PAGES_ONLY or all but those matching PAGES_SKIP (regular expressions, as -Dpages.only and -Dpages.skip)."""
+    only, skip = os.environ.get("PAGES_ONLY", ""), os.environ.get("PAGES_SKIP", "")
     with open(PAGES_FILE, encoding="utf-8") as f:
-        return [line.split("\t")[0].strip() for line in f if line.strip() and not line.startswith("#")]
+        names = [line.split("\t")[0].strip() for line in f if line.strip() and not line.startswith("#")]
+    return [n for n in names
+            if (not only or re.fullmatch(only, n)) and not (skip and re.fullmatch(skip, n))]
 
 
 def stats(directory):
@@ -76,7 +80,8 @@ def main():
         ("StatusSimulation / FloorStatusSimulation", STATUS, False),
     ] if len(dirs) >= 6 else []
     if len(dirs) in (2, 8):
-        pairs_runs.append(("PagesSimulation / FloorPagesSimulation (target: ratio <= 2x)",
+        title = os.environ.get("PAGES_TITLE", "PagesSimulation / FloorPagesSimulation (target: ratio <= 2x)")
+        pairs_runs.append((title,
                            [(name, "row page") for name in page_names()], True))
     for i, (title, pairs, pages) in enumerate(pairs_runs):
         celianet_dir, floor_dir = dirs[2 * i:2 * i + 2]

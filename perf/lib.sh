@@ -25,6 +25,7 @@ generated() {
 # reports; the rest of that start may fail: no matter). migrate DATABASE
 migrate() {
   local log app migrated='Successfully applied|No migration necessary'
+  data_keys
   log=$(mktemp)
   SPRING_DATASOURCE_URL="jdbc:postgresql://${PGHOST:-127.0.0.1}:5432/$1" SPRING_DATASOURCE_USERNAME="${PGUSER:-postgres}" \
     SPRING_DATASOURCE_PASSWORD="${PGPASSWORD:-postgres}" timeout 300 java -jar "${CELIANET_JAR:-$(ls target/celianet-*.jar | grep -v plain | head -1)}" \

@@ -33,7 +33,7 @@ CREATE TABLE mailing_text (
 CREATE TABLE mailing_recipient (
     mailing_id  uuid NOT NULL,
     address     text NOT NULL,
-    email       text NOT NULL,
+    email       text,             -- the address as written, where it differs from the lower-case one
     language    text NOT NULL,
     wording     text NOT NULL,
     about       text,

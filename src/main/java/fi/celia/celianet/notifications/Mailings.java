@@ -81,18 +81,20 @@ public class Mailings {
                 }
             }
         }
-        // Queued again, the mailing reaches only the addresses that have no mail of it yet, staged or sent.
+        // A new mailing's recipients are distinct by address already, so a plain insert (no speculative insertion
+        // per row); queued again, the mailing reaches only the addresses that have no mail of it yet, staged or
+        // sent. The address as written is kept only where it differs from the lower-case one.
         int staged = jdbc.sql(
                         """
                 INSERT INTO mailing_recipient (mailing_id, address, email, language, wording, about)
-                SELECT :id, r.address, r.email, r.language, r.wording, r.about FROM (%s) r%s
-                ON CONFLICT (mailing_id, address) DO NOTHING"""
+                SELECT :id, r.address, nullif(r.email, r.address), r.language, r.wording, r.about FROM (%s) r%s"""
                                 .formatted(
                                         recipientsSql(mailing.audiences(), false),
                                         isNew
                                                 ? ""
                                                 : " WHERE NOT EXISTS (SELECT 1 FROM outbound_mail o"
-                                                        + " WHERE o.dedupe_key = :prefix || r.address)"))
+                                                        + " WHERE o.dedupe_key = :prefix || r.address)"
+                                                        + " ON CONFLICT (mailing_id, address) DO NOTHING"))
                 .param("id", id)
                 .param("prefix", prefix)
                 .update();

@@ -11,13 +11,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The pages a signed-in user can open, as perf/pages.tsv lists them (-Dpages.file to read another list): name,
+ * The pages a signed-in user can open, as perf/pages.tsv lists them (-Dpages.file to read another list; -Dpages.only
+ * or -Dpages.skip to open some of them): name,
  * account, path or a query that gives it, and what the page shows. {@link PagesSimulation} opens them on Celianet,
  * {@link FloorPagesSimulation} opens the floor's one-row page with as many users at the same pace.
  */
 final class Pages {
 
     static final Path FILE = Path.of(System.getProperty("pages.file", "perf/pages.tsv"));
+    /** Only the pages whose names match (-Dpages.only, a regular expression), or all but those (-Dpages.skip). */
+    static final String ONLY = System.getProperty("pages.only", "");
+
+    static final String SKIP = System.getProperty("pages.skip", "");
     /** Each account's users: one for every this many of its pages, at least one (-Dpages.perUser). */
     static final int PAGES_PER_USER = Integer.getInteger("pages.perUser", 4);
 
@@ -47,7 +52,11 @@ final class Pages {
             if (cells.length < 3) {
                 throw new IllegalStateException(FILE + ": name, account and path expected, tab-separated: " + line);
             }
-            pages.add(new Page(cells[0].strip(), cells[1].strip(), cells[2].strip(), cells.length > 3 ? cells[3] : ""));
+            String name = cells[0].strip();
+            if ((!ONLY.isEmpty() && !name.matches(ONLY)) || (!SKIP.isEmpty() && name.matches(SKIP))) {
+                continue;
+            }
+            pages.add(new Page(name, cells[1].strip(), cells[2].strip(), cells.length > 3 ? cells[3] : ""));
         }
         if (pages.isEmpty()) {
             throw new IllegalStateException(FILE + " lists no pages");

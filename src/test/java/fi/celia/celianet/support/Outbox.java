@@ -17,7 +17,7 @@ public final class Outbox {
                     o.created_at
              FROM outbound_mail o
              UNION ALL
-             SELECT NULL, m.dedupe_prefix || r.address, r.email, t.subject,
+             SELECT NULL, m.dedupe_prefix || r.address, coalesce(r.email, r.address), t.subject,
                     replace(t.body, U&'\\2063about\\2063', coalesce(r.about, '')), m.reference_id, 'STAGED', 0,
                     m.created_at
              FROM mailing_recipient r JOIN mailing m ON m.id = r.mailing_id

@@ -184,7 +184,7 @@ public class MailDelivery {
                 )
                 INSERT INTO outbound_mail (id, dedupe_key, recipient, language, subject, body, reference_type,
                     reference_id, state, priority, attempts, lease_until, created_at, next_attempt_at)
-                SELECT gen_random_uuid(), m.dedupe_prefix || s.address, s.email, s.language, t.subject,
+                SELECT gen_random_uuid(), m.dedupe_prefix || s.address, coalesce(s.email, s.address), s.language, t.subject,
                        replace(t.body, :about, coalesce(s.about, '')), m.reference_type, m.reference_id,
                        'SENDING', m.priority, 1, :lease, :now, :now
                 FROM staged s JOIN mailing m ON m.id = s.mailing_id
