@@ -2,7 +2,11 @@ package fi.celia.celianet.staff;
 
 import fi.celia.celianet.audit.AuditEvent;
 import fi.celia.celianet.audit.AuditLog;
+import fi.celia.celianet.shared.ListCursor;
+import fi.celia.celianet.shared.ListPage;
 import fi.celia.celianet.shared.NotFoundException;
+import fi.celia.celianet.staff.internal.ListPages;
+import fi.celia.celianet.staff.internal.ListPages.Listing;
 import fi.celia.celianet.staff.internal.OrganisationRepository;
 import fi.celia.celianet.staff.internal.StaffAccountRepository;
 import java.time.Clock;
@@ -21,6 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Organisations {
 
+    /** By name whatever its case, then id (the index organisation_name_id_ix); searched by trigrams. */
+    private static final Listing LISTING =
+            new Listing("organisation", "lower(name)", List.of("name", "customer_number", "business_id", "city"));
+
     private final OrganisationRepository organisations;
     private final StaffAccountRepository accounts;
     private final StaffAccounts staffAccounts;
@@ -28,6 +36,7 @@ public class Organisations {
     private final Clock clock;
     // JdbcClient for single-column reads (a name, a flag) that every page asks for; the aggregate itself is JPA.
     private final JdbcClient jdbc;
+    private final ListPages pages;
 
     Organisations(
             OrganisationRepository organisations,
@@ -35,13 +44,15 @@ public class Organisations {
             StaffAccounts staffAccounts,
             AuditLog audit,
             Clock clock,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            ListPages pages) {
         this.organisations = organisations;
         this.accounts = accounts;
         this.staffAccounts = staffAccounts;
         this.audit = audit;
         this.clock = clock;
         this.jdbc = jdbc;
+        this.pages = pages;
     }
 
     @Transactional
@@ -84,9 +95,14 @@ public class Organisations {
         return id == null ? Optional.empty() : organisations.findById(id);
     }
 
+    /**
+     * A page of the organisations by name (whatever its case), then id, from the cursor (empty: the first page); with
+     * {@code text}, only those with it in the name, customer number, business ID or city, whatever the case (a % or _
+     * is itself).
+     */
     @Transactional(readOnly = true)
-    public List<Organisation> all() {
-        return organisations.findAllByOrderByNameAsc();
+    public ListPage<Organisation> list(String text, Optional<ListCursor> cursor, int size) {
+        return pages.read(Organisation.class, LISTING, text, cursor, size);
     }
 
     @Transactional(readOnly = true)

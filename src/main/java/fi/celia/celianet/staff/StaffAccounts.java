@@ -7,7 +7,11 @@ import fi.celia.celianet.credentials.CredentialTokens;
 import fi.celia.celianet.credentials.PasswordPolicy;
 import fi.celia.celianet.credentials.TokenPurpose;
 import fi.celia.celianet.credentials.spi.PasswordTarget;
+import fi.celia.celianet.shared.ListCursor;
+import fi.celia.celianet.shared.ListPage;
 import fi.celia.celianet.shared.NotFoundException;
+import fi.celia.celianet.staff.internal.ListPages;
+import fi.celia.celianet.staff.internal.ListPages.Listing;
 import fi.celia.celianet.staff.internal.OrganisationRepository;
 import fi.celia.celianet.staff.internal.SignInThrottle;
 import fi.celia.celianet.staff.internal.StaffAccountRepository;
@@ -30,6 +34,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class StaffAccounts implements PasswordTarget {
 
+    /** By user name (unique: its constraint's index gives the order); searched by trigrams. */
+    private static final Listing LISTING =
+            new Listing("staff_account", "username", List.of("username", "display_name"));
+
     static final int RESETS_PER_HOUR = 3;
 
     private final StaffAccountRepository accounts;
@@ -42,6 +50,7 @@ public class StaffAccounts implements PasswordTarget {
     private final Clock clock;
     private final PasswordPolicy policy;
     private final PasswordEncoder encoder;
+    private final ListPages pages;
 
     StaffAccounts(
             StaffAccountRepository accounts,
@@ -53,7 +62,8 @@ public class StaffAccounts implements PasswordTarget {
             AuditLog audit,
             Clock clock,
             PasswordPolicy policy,
-            PasswordEncoder encoder) {
+            PasswordEncoder encoder,
+            ListPages pages) {
         this.accounts = accounts;
         this.organisations = organisations;
         this.mail = mail;
@@ -64,6 +74,7 @@ public class StaffAccounts implements PasswordTarget {
         this.clock = clock;
         this.policy = policy;
         this.encoder = encoder;
+        this.pages = pages;
     }
 
     /** Creates the account without a password and sends an invitation to set one. */
@@ -275,6 +286,15 @@ public class StaffAccounts implements PasswordTarget {
     @Transactional(readOnly = true)
     public List<StaffAccount> all() {
         return accounts.findAllByOrderByUsernameAsc();
+    }
+
+    /**
+     * A page of every account by user name, from the cursor (empty: the first page); with {@code text}, only those
+     * with it in the user name or the name, whatever the case (a % or _ is itself).
+     */
+    @Transactional(readOnly = true)
+    public ListPage<StaffAccount> list(String text, Optional<ListCursor> cursor, int size) {
+        return pages.read(StaffAccount.class, LISTING, text, cursor, size);
     }
 
     @Transactional(readOnly = true)

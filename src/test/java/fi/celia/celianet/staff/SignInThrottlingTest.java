@@ -15,6 +15,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Sign-in throttling keyed by user name and client address together, and by client address across all names:
@@ -129,12 +130,17 @@ class SignInThrottlingTest extends IntegrationTest {
         }
         attempt(a, open.getUsername(), "wrong password!");
         var admin = signIn(data.account(Role.ADMIN, null).getUsername(), TestData.PASSWORD);
-        Document list = Jsoup.parse(mvc.perform(get("/admin/staff").with(admin))
+        // the list is paged: each account found by its user name, as an administrator would look for it
+        assertThat(stateOf(list(admin, locked.getUsername()), locked.getUsername()))
+                .contains("lukittu");
+        assertThat(stateOf(list(admin, open.getUsername()), open.getUsername())).doesNotContain("lukittu");
+    }
+
+    private Document list(RequestPostProcessor admin, String username) throws Exception {
+        return Jsoup.parse(mvc.perform(get("/admin/staff").param("q", username).with(admin))
                 .andReturn()
                 .getResponse()
                 .getContentAsString());
-        assertThat(stateOf(list, locked.getUsername())).contains("lukittu");
-        assertThat(stateOf(list, open.getUsername())).doesNotContain("lukittu");
     }
 
     private static String stateOf(Document list, String username) {

@@ -1,14 +1,14 @@
 package fi.celia.celianet.institutions.internal;
 
+import fi.celia.celianet.shared.ListCursor;
+import fi.celia.celianet.shared.ListPage;
 import fi.celia.celianet.shared.NotFoundException;
-import fi.celia.celianet.shared.PostalAddress;
 import fi.celia.celianet.staff.Organisation;
 import fi.celia.celianet.staff.Organisations;
 import fi.celia.celianet.staff.StaffAccount;
 import fi.celia.celianet.staff.StaffAccounts;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
@@ -34,22 +34,14 @@ public class InstitutionCustomers {
         this.applications = applications;
     }
 
-    /** Customers whose name, customer number, business ID or city contains the words of {@code query}. */
+    /**
+     * A page of the customers by name, then id, from the cursor (empty: the first page): those whose name, customer
+     * number, business ID or city contains {@code query}, whatever the case; every customer without one. Searched in
+     * the database, through its trigram index.
+     */
     @Transactional(readOnly = true)
-    public List<Organisation> search(String query) {
-        String q = query == null ? "" : query.strip().toLowerCase(Locale.ROOT);
-        if (q.length() > 200) {
-            q = q.substring(0, 200);
-        }
-        String needle = q;
-        return organisations.all().stream()
-                .filter(o -> needle.isEmpty()
-                        || contains(o.getName(), needle)
-                        || contains(o.getCustomerNumber(), needle)
-                        || contains(o.getBusinessId(), needle)
-                        || contains(PostalAddress.cityOf(o.getPostalAddress()), needle))
-                .limit(500)
-                .toList();
+    public ListPage<Organisation> search(String query, Optional<ListCursor> cursor, int size) {
+        return organisations.list(query, cursor, size);
     }
 
     @Transactional(readOnly = true)
@@ -64,10 +56,6 @@ public class InstitutionCustomers {
     private static ApplicationSummary summary(InstitutionApplication a) {
         return new ApplicationSummary(
                 a.getId(), a.getReference(), a.getStatus(), a.getSubmittedAt(), a.getDecidedAt(), a.getDecidedBy());
-    }
-
-    private static boolean contains(String text, String needle) {
-        return text != null && text.toLowerCase(Locale.ROOT).contains(needle);
     }
 
     public record Customer(

@@ -2,8 +2,12 @@ package fi.celia.celianet.institutions.web;
 
 import fi.celia.celianet.institutions.internal.CustomerCredentials;
 import fi.celia.celianet.institutions.internal.InstitutionCustomers;
+import fi.celia.celianet.shared.ListCursor;
 import fi.celia.celianet.staff.StaffPrincipal;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -21,6 +25,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @PreAuthorize("hasRole('STAFF')")
 class CustomerController {
 
+    static final int PAGE_SIZE = 50;
+
     private final InstitutionCustomers customers;
     private final CustomerCredentials credentials;
 
@@ -29,10 +35,19 @@ class CustomerController {
         this.credentials = credentials;
     }
 
-    /** A search with an unusable value (a control character, too long) lists nothing and says why on the field. */
+    /**
+     * A page of the customers by name, narrowed by the search. A search with an unusable value (a control character,
+     * too long) lists nothing and says why on the field; a page link that no page made (400) says so.
+     */
     @GetMapping("/institutions")
-    public String list(@Valid @ModelAttribute("search") CustomerSearchForm search, BindingResult errors, Model model) {
-        model.addAttribute("customers", errors.hasErrors() ? null : customers.search(search.getQ()));
+    public String list(
+            @Valid @ModelAttribute("search") CustomerSearchForm search,
+            BindingResult errors,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        Optional<ListCursor> cursor = ListCursor.read(request, response, errors);
+        model.addAttribute("listPage", errors.hasErrors() ? null : customers.search(search.getQ(), cursor, PAGE_SIZE));
         return "institutions/customers";
     }
 

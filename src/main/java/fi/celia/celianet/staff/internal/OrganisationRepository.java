@@ -9,8 +9,6 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface OrganisationRepository extends JpaRepository<Organisation, UUID> {
 
-    List<Organisation> findAllByOrderByNameAsc();
-
     List<Organisation> findByActiveTrueOrderByNameAsc();
 
     List<Organisation> findByBusinessId(String businessId);

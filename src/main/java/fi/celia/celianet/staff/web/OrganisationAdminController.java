@@ -1,11 +1,15 @@
 package fi.celia.celianet.staff.web;
 
+import fi.celia.celianet.shared.ListCursor;
 import fi.celia.celianet.shared.NotFoundException;
 import fi.celia.celianet.staff.OrganisationType;
 import fi.celia.celianet.staff.Organisations;
 import fi.celia.celianet.staff.StaffAccounts;
 import fi.celia.celianet.staff.StaffPrincipal;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -22,6 +26,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequestMapping("/admin/organisations")
 class OrganisationAdminController {
 
+    static final int PAGE_SIZE = 50;
+
     private final Organisations organisations;
     private final StaffAccounts accounts;
 
@@ -35,9 +41,20 @@ class OrganisationAdminController {
         return OrganisationType.values();
     }
 
+    /**
+     * A page of the organisations by name, narrowed by the search. A search with an unusable value (a control
+     * character, too long) lists nothing and says why on the field; a page link that no page made (400) says so.
+     */
     @GetMapping
-    String list(Model model) {
-        model.addAttribute("organisations", organisations.all());
+    String list(
+            @Valid @ModelAttribute("filter") ListFilterForm filter,
+            BindingResult binding,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        Optional<ListCursor> cursor = ListCursor.read(request, response, binding);
+        model.addAttribute(
+                "listPage", binding.hasErrors() ? null : organisations.list(filter.getQ(), cursor, PAGE_SIZE));
         return "staff/organisations";
     }
 

@@ -1,5 +1,7 @@
 package fi.celia.celianet.staff.web;
 
+import fi.celia.celianet.shared.ListCursor;
+import fi.celia.celianet.shared.ListPage;
 import fi.celia.celianet.shared.NotFoundException;
 import fi.celia.celianet.staff.NewStaffAccount;
 import fi.celia.celianet.staff.OrganisationChoices;
@@ -11,8 +13,10 @@ import fi.celia.celianet.staff.StaffAccounts;
 import fi.celia.celianet.staff.StaffPrincipal;
 import fi.celia.celianet.staff.UsernameTakenException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -35,6 +39,8 @@ class StaffAccountController {
     private static final String ADMIN = "/admin/staff";
     private static final String MAIN_USER = "/organisation/staff";
 
+    static final int PAGE_SIZE = 50;
+
     private final StaffAccounts accounts;
     private final Organisations organisations;
     private final SecondFactors secondFactors;
@@ -45,13 +51,36 @@ class StaffAccountController {
         this.secondFactors = secondFactors;
     }
 
+    /**
+     * Administrators: a page of every account by user name, narrowed by the search (an unusable value lists nothing
+     * and says why on the field; a page link that no page made answers 400 and says so). A main user: every
+     * registrar of their organisation, a short list.
+     */
     @GetMapping({ADMIN, MAIN_USER})
-    String list(@AuthenticationPrincipal StaffPrincipal user, Model model, HttpServletRequest request) {
+    String list(
+            @Valid @ModelAttribute("filter") ListFilterForm filter,
+            BindingResult binding,
+            @AuthenticationPrincipal StaffPrincipal user,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         Scope scope = Scope.of(request, user);
-        List<StaffAccount> list = scope.admin() ? accounts.all() : accounts.ofOrganisation(user.organisationId());
+        List<StaffAccount> list;
+        if (scope.admin()) {
+            Optional<ListCursor> cursor = ListCursor.read(request, response, binding);
+            ListPage<StaffAccount> listPage =
+                    binding.hasErrors() ? null : accounts.list(filter.getQ(), cursor, PAGE_SIZE);
+            model.addAttribute("listPage", listPage);
+            list = listPage == null ? List.of() : listPage.rows();
+        } else {
+            list = accounts.ofOrganisation(user.organisationId());
+        }
         model.addAttribute("accounts", list);
         model.addAttribute("locked", accounts.lockedAmong(list));
-        return page(scope, model, "staff/accounts");
+        // not page(): the list has no form, so it loads none of the organisations to choose from
+        model.addAttribute("base", scope.base());
+        model.addAttribute("adminScope", scope.admin());
+        return "staff/accounts";
     }
 
     @GetMapping({ADMIN + "/new", MAIN_USER + "/new"})
