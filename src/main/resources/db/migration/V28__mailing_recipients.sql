@@ -35,7 +35,7 @@ CREATE TABLE mailing_recipient (
     address     text NOT NULL,
     email       text,             -- the address as written, where it differs from the lower-case one
     language    text NOT NULL,
-    wording     text NOT NULL,
+    wording     text NOT NULL CHECK (wording IN ('STAFF', 'PATRON', 'GUARDIAN', 'CONTACT')),
     about       text,
     PRIMARY KEY (mailing_id, address)
 );

@@ -96,7 +96,11 @@ public class Mailbox {
                 .map(a -> a.trim().toLowerCase(Locale.ROOT))
                 .distinct()
                 .toList();
-        // A mailing not yet written for one of the addresses never will be.
+        // A mailing not yet written for one of the addresses never will be (the mailings' rows locked first, in
+        // the order every writer of their recipients takes them).
+        jdbc.sql("SELECT id FROM mailing WHERE pending > 0 ORDER BY id FOR NO KEY UPDATE")
+                .query(UUID.class)
+                .list();
         jdbc.sql(
                         """
                 WITH gone AS (DELETE FROM mailing_recipient WHERE address IN (:addresses) RETURNING mailing_id)

@@ -138,7 +138,17 @@ public class Mailings {
     /** Mails of a template about a reference that are still queued are not sent at all. @return how many */
     @Transactional
     public int cancelQueued(String referenceType, UUID referenceId, String template) {
-        // JDBC: set-wise, the staged recipients of the reference's mailings and its queued outbox rows.
+        // JDBC: set-wise, the staged recipients of the reference's mailings and its queued outbox rows; the
+        // mailings' rows first, so no re-queue or sender adds or takes recipients in between.
+        jdbc.sql(
+                        """
+                SELECT id FROM mailing WHERE reference_type = :type AND reference_id = :id AND dedupe_prefix LIKE :prefix
+                ORDER BY id FOR NO KEY UPDATE""")
+                .param("type", referenceType)
+                .param("id", referenceId)
+                .param("prefix", template + ":%")
+                .query(UUID.class)
+                .list();
         int staged = jdbc.sql(
                         """
                 DELETE FROM mailing_recipient WHERE mailing_id IN (SELECT id FROM mailing

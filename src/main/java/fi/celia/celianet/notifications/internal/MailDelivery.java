@@ -159,10 +159,14 @@ public class MailDelivery {
      * Writes the next recipients of the oldest mailing still pending into the outbox, already claimed: each
      * staged row is deleted and its mail inserted under a lease in one statement, so a recipient is either staged
      * or in the outbox, never both nor neither; its dedupe key makes an address that already had this mailing get
-     * nothing. Instances sharing the queue take different recipients ({@code SKIP LOCKED}).
+     * nothing. Instances sharing the queue feed a mailing in turn, under its row's lock.
      */
     private List<Claimed> feed(int limit, Instant now) {
-        List<UUID> pending = jdbc.sql("SELECT id FROM mailing WHERE pending > 0 ORDER BY priority, created_at LIMIT 1")
+        // The mailing's row first, as every writer of its recipients takes it (a re-queue, a cancellation, an
+        // erasure), so none of them waits for another in the opposite order; instances feed one mailing in turn.
+        List<UUID> pending = jdbc.sql(
+                        """
+                SELECT id FROM mailing WHERE pending > 0 ORDER BY priority, created_at LIMIT 1 FOR NO KEY UPDATE""")
                 .query(UUID.class)
                 .list();
         if (pending.isEmpty()) {
@@ -172,12 +176,12 @@ public class MailDelivery {
         List<Claimed> fed = jdbc.sql(
                         """
                 WITH next AS (
-                    SELECT mailing_id, address FROM mailing_recipient WHERE mailing_id = :mailing
+                    SELECT ctid FROM mailing_recipient WHERE mailing_id = :mailing
                     ORDER BY address LIMIT :limit FOR UPDATE SKIP LOCKED
                 ), staged AS (
-                    DELETE FROM mailing_recipient r USING next
-                    WHERE r.mailing_id = next.mailing_id AND r.address = next.address
-                    RETURNING r.*
+                    -- by the rows' own addresses: a plan no statistics can turn into a scan of the whole mailing
+                    DELETE FROM mailing_recipient WHERE ctid = ANY (ARRAY(SELECT ctid FROM next))
+                    RETURNING *
                 ), counted AS (
                     UPDATE mailing SET pending = greatest(pending - (SELECT count(*) FROM staged), 0)
                     WHERE id = :mailing
@@ -201,7 +205,7 @@ public class MailDelivery {
                 .query(CLAIMED)
                 .list();
         if (fed.isEmpty()) {
-            // Nothing left to take: the count is settled unless another instance holds the last recipients.
+            // Nothing left to take (the count had drifted): settled, under the mailing's lock.
             jdbc.sql(
                             """
                     UPDATE mailing SET pending = 0 WHERE id = :mailing
