@@ -105,7 +105,8 @@ public class Membership {
         if (subscriptionIds.isEmpty()) {
             return next;
         }
-        // One set-wise query for all of a patron's subscriptions (a LATERAL join with the membership rule).
+        // One set-wise query for all of a patron's subscriptions (a LATERAL join with the membership rule); a frozen
+        // list is probed by its key (shipment, patron), which the planner otherwise reads whole into a hash.
         jdbc.sql(
                         """
                 SELECT s.id AS subscription_id, n.id, n.delivery_date FROM club_subscription s
@@ -113,7 +114,8 @@ public class Membership {
                     SELECT sh.id, sh.delivery_date FROM club_shipment sh
                     WHERE sh.club_id = s.club_id AND sh.delivery_date > :today
                       AND ((sh.frozen_at IS NOT NULL AND EXISTS (SELECT 1 FROM shipment_member m
-                              WHERE m.shipment_id = sh.id AND m.subscription_id = s.id))
+                              WHERE m.shipment_id = sh.id AND m.patron_id = s.patron_id
+                                AND m.subscription_id = s.id))
                         OR (sh.frozen_at IS NULL AND %s))
                     ORDER BY sh.delivery_date LIMIT 1) n
                 WHERE s.id IN (:ids)"""
