@@ -12,8 +12,10 @@ import fi.celia.celianet.staff.internal.StaffAccountRepository;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -113,8 +115,19 @@ public class Organisations {
     /** The names of the given organisations, by id: one query, however many. */
     @Transactional(readOnly = true)
     public Map<UUID, String> namesOf(Collection<UUID> ids) {
-        return organisations.findAllById(ids).stream()
-                .collect(Collectors.toMap(Organisation::getId, Organisation::getName));
+        Map<UUID, String> names = new HashMap<>();
+        Set<UUID> wanted = ids.stream().filter(Objects::nonNull).collect(Collectors.toSet());
+        if (wanted.isEmpty()) {
+            return names;
+        }
+        // Two columns read directly: a patron's page asks for the names in its history on every view, and loading
+        // the entities for them was a sixth of the page's time in the profile.
+        jdbc.sql("SELECT id, name FROM organisation WHERE id IN (:ids)")
+                .param("ids", wanted)
+                .query(rs -> {
+                    names.put(rs.getObject("id", UUID.class), rs.getString("name"));
+                });
+        return names;
     }
 
     /** Asked on most pages: one column read directly, without loading the entity. */
