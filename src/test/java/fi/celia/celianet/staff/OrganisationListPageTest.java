@@ -1,5 +1,6 @@
 package fi.celia.celianet.staff;
 
+import static fi.celia.celianet.support.PageLinks.link;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
@@ -147,12 +148,6 @@ class OrganisationListPageTest extends IntegrationTest {
         var response = mvc.perform(request.with(admin)).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
         return Jsoup.parse(response.getContentAsString());
-    }
-
-    private static String link(Document page, String text) {
-        var links = page.select("a").stream().filter(a -> a.text().equals(text)).toList();
-        assertThat(links).as(text).hasSize(1);
-        return links.get(0).attr("href");
     }
 
     private static List<Row> rows(Document page) {
