@@ -97,13 +97,15 @@ def main():
                 continue
             ratio = f"{c['p95'] / f['p95']:.1f}x" if f["p95"] else "-"
             verdict = ""
-            if pages:
+            if pages and os.environ.get("PAGES_ONLY"):
+                verdict = f"  {c['ko']} failed" if c["ko"] else ""
+            elif pages:
                 ok = not c["ko"] and c["p95"] <= PAGES_TARGET * f["p95"]
                 within += ok
                 verdict = f"  {c['ko']} failed" if c["ko"] else "  ok" if ok else "  over 2x"
             print(f"  {ours:<34}{c['ok']:>6}{c['p50']:>6}{c['p95']:>6}  {theirs:<20}{f['ok']:>6}{f['p50']:>6}"
                   f"{f['p95']:>6}{ratio:>8}{verdict}")
-        if pages:
+        if pages and not os.environ.get("PAGES_ONLY"):
             print(f"  {within} of {len(pairs)} pages within 2x the floor's one-row page")
         if pairs is STATUS:
             c, f = celianet.get("api status"), floor.get("api status")
